@@ -1,0 +1,54 @@
+/** Closed value sets of the complaint domain (see the domain notes, sections 1, 5 and 8). */
+
+export const CHANNELS = ['web', 'sms', 'app', 'social', 'letter', 'walk-in', 'api'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** Channels through which an officer digitises a complaint on the reporter's behalf. */
+export const OFFICER_INTAKE_CHANNELS: readonly Channel[] = ['sms', 'letter', 'walk-in'];
+
+export const CLASSIFICATIONS = ['pengaduan', 'aspirasi', 'permintaan_informasi'] as const;
+export type Classification = (typeof CLASSIFICATIONS)[number];
+
+/**
+ * Deadline class fixed at verification: `information` (aspirasi and information requests, 5 WD),
+ * `ordinary` (pengaduan tidak berkadar pengawasan, 14 WD), `supervisory` (berkadar pengawasan, 60 WD).
+ */
+export const SLA_CLASSES = ['information', 'ordinary', 'supervisory'] as const;
+export type SlaClass = (typeof SLA_CLASSES)[number];
+
+/** `out_of_scope`: legal, legislative or criminal matters; `not_our_authority`: bukan wewenang. */
+export const REJECT_REASON_CODES = ['out_of_scope', 'not_our_authority'] as const;
+export type RejectReasonCode = (typeof REJECT_REASON_CODES)[number];
+
+export const ARCHIVE_REASON_CODES = ['wrong_format', 'too_general', 'not_relevant', 'unanswered_clarification'] as const;
+export type ArchiveReasonCode = (typeof ARCHIVE_REASON_CODES)[number];
+
+/** Who a clarification is asked of: the reporter (pelapor), the reported party (terlapor), or another agency. */
+export const CLARIFICATION_PARTIES = ['reporter', 'respondent', 'agency'] as const;
+export type ClarificationParty = (typeof CLARIFICATION_PARTIES)[number];
+
+export const MEDIATION_OUTCOMES = ['agreement', 'no_agreement', 'withdrawn'] as const;
+export type MediationOutcome = (typeof MEDIATION_OUTCOMES)[number];
+
+export const FINDINGS_CONCLUSIONS = ['irregularity_found', 'no_irregularity'] as const;
+export type FindingsConclusion = (typeof FINDINGS_CONCLUSIONS)[number];
+
+export const CLOSE_REASON_CODES = ['accepted_by_reporter', 'closed_by_admin', 'no_reply'] as const;
+export type CloseReasonCode = (typeof CLOSE_REASON_CODES)[number];
+
+export const COMPLAINT_STATUSES = [
+  'SUBMITTED',
+  'VERIFIED',
+  'AWAITING_REPORTER',
+  'DISPOSED',
+  'IN_PROGRESS',
+  'MEDIATION',
+  'INVESTIGATION',
+  'RESPONDED',
+  'CLOSED',
+  'REJECTED',
+  'ARCHIVED_INVALID',
+] as const;
+export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
+
+export const TERMINAL_STATUSES: readonly ComplaintStatus[] = ['CLOSED', 'REJECTED', 'ARCHIVED_INVALID'];

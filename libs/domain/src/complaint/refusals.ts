@@ -1,0 +1,30 @@
+/**
+ * Named refusals: the closed set of rules a command can break. The API maps each
+ * code to an HTTP status exhaustively, so adding a code without a mapping fails to compile.
+ */
+export const REFUSAL_CODES = [
+  'COMPLAINT_ALREADY_EXISTS',
+  'COMPLAINT_NOT_FOUND',
+  'INVALID_TRANSITION',
+  'ROLE_NOT_ALLOWED',
+  'NOT_CURRENT_ASSIGNEE',
+  'NOT_THE_REPORTER',
+  'DISPOSITION_REQUIRES_VERIFICATION',
+  'ALREADY_DISPOSED_TO_AGENCY',
+  'REJECT_REASON_NOT_ALLOWED',
+  'CLARIFICATION_NOT_OPEN',
+  'SLA_CLASS_MISMATCH',
+  'CONFIDENTIALITY_CANNOT_BE_CLEARED',
+  'FINDINGS_REQUIRED',
+  'CLOSE_REQUIRES_FOLLOW_UP',
+  'OPEN_CLARIFICATIONS',
+] as const;
+export type RefusalCode = (typeof REFUSAL_CODES)[number];
+
+export interface Refusal {
+  code: RefusalCode;
+  /** Human-readable statement of the rule, safe to show: never contains reporter identity. */
+  message: string;
+}
+
+export const refuse = (code: RefusalCode, message: string): Refusal => ({ code, message });
