@@ -14,7 +14,7 @@ module.exports = {
   testMatch: ['**/*.spec.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   moduleNameMapper: {
-    '^@lacak/(domain|event-store|read-store|projections|reporter-identity|config)$': '<rootDir>/libs/$1/src',
+    '^@lacak/(domain|event-store|read-store|projections|reporter-identity|config|organisation|application)$': '<rootDir>/libs/$1/src',
   },
   testTimeout: 30000,
 };

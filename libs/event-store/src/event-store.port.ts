@@ -85,7 +85,10 @@ export interface SubscribeToAllOptions {
  * `for await`; the next event is only fetched after the loop body finished.
  */
 export interface AllSubscription extends AsyncIterable<RecordedEvent> {
-  /** True once the subscription has delivered everything stored when it last looked. */
+  /**
+   * True once the subscription has delivered everything stored when it last looked, already
+   * while the last stored event is being handed over (so a consumer knows to flush a batch).
+   */
   readonly isCaughtUp: boolean;
   /** Registers a listener called each time the subscription reaches the end of the log. */
   onCaughtUp(listener: () => void): void;

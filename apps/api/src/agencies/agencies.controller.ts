@@ -1,0 +1,34 @@
+import { Controller, Get, NotFoundException, Param, Query as QueryParams } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional, IsString, Length } from 'class-validator';
+import type { OrgNode } from '@lacak/domain';
+import { type AgencyStatsView, GetAgenciesQuery, GetAgencyStatsQuery } from './agency-queries';
+
+export class ListAgenciesParams {
+  @ApiPropertyOptional({ description: 'Only this node and its subtree' })
+  @IsOptional() @IsString() @Length(1, 100)
+  root?: string;
+}
+
+@ApiTags('organisation')
+@ApiBearerAuth()
+@Controller('agencies')
+export class AgenciesController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  /** The organisation tree as a flat list of nodes, each naming its parent. */
+  @Get()
+  async list(@QueryParams() params: ListAgenciesParams): Promise<OrgNode[]> {
+    const nodes = await this.queryBus.execute(new GetAgenciesQuery(params.root));
+    if (!nodes) throw new NotFoundException(`No agency ${params.root}`);
+    return nodes;
+  }
+
+  @Get(':id/stats')
+  async stats(@Param('id') id: string): Promise<AgencyStatsView> {
+    const stats = await this.queryBus.execute(new GetAgencyStatsQuery(id));
+    if (!stats) throw new NotFoundException(`No agency ${id}`);
+    return stats;
+  }
+}

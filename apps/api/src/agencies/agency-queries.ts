@@ -1,0 +1,85 @@
+import { Inject } from '@nestjs/common';
+import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import type { OrganisationTree, OrgNode } from '@lacak/domain';
+import {
+  AGENCY_COUNTERS,
+  AGENCY_STATS_COLLECTION,
+  type AgencyCounters,
+  type AgencyStatsDocument,
+  zeroCounters,
+} from '@lacak/projections';
+import { READ_STORE, type ReadStore } from '@lacak/read-store';
+import { ORGANISATION_TREE } from '../infrastructure/tokens';
+
+export interface CountersView extends AgencyCounters {
+  /** Follow-ups given per disposition received (tindak lanjut rate); null before any disposition. */
+  followUpRate: number | null;
+}
+
+export interface AgencyStatsView {
+  agency: OrgNode;
+  /** Counters of the node itself. */
+  own: CountersView;
+  /** Counters of the node and everything below it. */
+  subtree: CountersView;
+  subtreeSize: number;
+}
+
+export class GetAgenciesQuery extends Query<OrgNode[] | null> {
+  constructor(readonly rootId?: string) {
+    super();
+  }
+}
+
+export class GetAgencyStatsQuery extends Query<AgencyStatsView | null> {
+  constructor(readonly agencyId: string) {
+    super();
+  }
+}
+
+@QueryHandler(GetAgenciesQuery)
+export class GetAgenciesHandler implements IQueryHandler<GetAgenciesQuery> {
+  constructor(@Inject(ORGANISATION_TREE) private readonly tree: OrganisationTree) {}
+
+  async execute({ rootId }: GetAgenciesQuery): Promise<OrgNode[] | null> {
+    if (!rootId) return this.tree.nodes();
+    if (!this.tree.has(rootId)) return null;
+    return this.tree.subtreeIds(rootId).map((id) => this.tree.get(id)!);
+  }
+}
+
+const withRate = (counters: AgencyCounters): CountersView => ({
+  ...counters,
+  followUpRate: counters.disposed > 0 ? Math.round((counters.responded / counters.disposed) * 1000) / 1000 : null,
+});
+
+const sum = (documents: AgencyCounters[]): AgencyCounters => {
+  const total = zeroCounters();
+  for (const document of documents) for (const counter of AGENCY_COUNTERS) total[counter] += document[counter];
+  return total;
+};
+
+@QueryHandler(GetAgencyStatsQuery)
+export class GetAgencyStatsHandler implements IQueryHandler<GetAgencyStatsQuery> {
+  constructor(
+    @Inject(ORGANISATION_TREE) private readonly tree: OrganisationTree,
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+  ) {}
+
+  async execute({ agencyId }: GetAgencyStatsQuery): Promise<AgencyStatsView | null> {
+    const agency = this.tree.get(agencyId);
+    if (!agency) return null;
+    const subtreeIds = this.tree.subtreeIds(agencyId);
+    // Counters are kept per node; the rollup is summed at read time, so a changed tree needs no rebuild.
+    const documents = await this.readStore
+      .collection<AgencyStatsDocument>(AGENCY_STATS_COLLECTION)
+      .find({ _id: { $in: subtreeIds } });
+    const own = documents.find((d) => d._id === agencyId);
+    return {
+      agency,
+      own: withRate(own ? sum([own]) : zeroCounters()),
+      subtree: withRate(sum(documents)),
+      subtreeSize: subtreeIds.length,
+    };
+  }
+}

@@ -1,0 +1,27 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import type { AppConfig } from '@lacak/config';
+import { AgenciesModule } from './agencies/agencies.module';
+import { BearerAuthGuard } from './auth/bearer-auth.guard';
+import { ComplaintsModule } from './complaints/complaints.module';
+import { HealthController } from './health/health.controller';
+import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import type { Clock } from './infrastructure/tokens';
+import { ProblemDetailsFilter } from './problem-details/problem-details.filter';
+
+/** The API's composition root. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, options: { clock?: Clock } = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config, options), ComplaintsModule, AgenciesModule],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_GUARD, useClass: BearerAuthGuard },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,112 @@
+import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Actor } from '@lacak/domain';
+import { CurrentActor } from '../../auth/current-actor.decorator';
+import { entityTag, readPreconditions } from '../../http/preconditions';
+import { LifecycleCommand, type LifecycleInput } from './lifecycle.command';
+import {
+  AcceptDispositionRequest,
+  AnswerClarificationRequest,
+  ArchiveComplaintRequest,
+  CloseComplaintRequest,
+  CommandResponse,
+  DisposeComplaintRequest,
+  OpenInvestigationRequest,
+  RecordFindingsRequest,
+  RecordMediationOutcomeRequest,
+  RejectComplaintRequest,
+  RequestClarificationRequest,
+  RespondToComplaintRequest,
+  StartMediationRequest,
+  VerifyComplaintRequest,
+} from './lifecycle.requests';
+
+type Input<T extends LifecycleInput['type']> = Extract<LifecycleInput, { type: T }>['data'];
+
+/** `POST /complaints/{id}/<command>`: translates each request into a lifecycle command, nothing more. */
+@ApiTags('complaint commands')
+@ApiBearerAuth()
+@ApiHeader({ name: 'If-Match', required: false, description: 'The revision (ETag) the command was decided on' })
+@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A repeat with the same key returns the first result' })
+@ApiOkResponse({ type: CommandResponse })
+@Controller('complaints/:id')
+export class LifecycleController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post('verify') @HttpCode(200)
+  verify(@Param('id') id: string, @Body() body: VerifyComplaintRequest, @CurrentActor() actor: Actor, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.run('VerifyComplaint', { complaintId: id, ...body } satisfies Input<'VerifyComplaint'>, actor, req, reply);
+  }
+
+  @Post('reject') @HttpCode(200)
+  reject(@Param('id') id: string, @Body() body: RejectComplaintRequest, @CurrentActor() actor: Actor, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.run('RejectComplaint', { complaintId: id, ...body } satisfies Input<'RejectComplaint'>, actor, req, reply);
+  }
+
+  @Post('archive') @HttpCode(200)
+  archive(@Param('id') id: string, @Body() body: ArchiveComplaintRequest, @CurrentActor() actor: Actor, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.run('ArchiveComplaint', { complaintId: id, ...body } satisfies Input<'ArchiveComplaint'>, actor, req, reply);
+  }
+
+  @Post('dispose') @HttpCode(200)
+  dispose(@Param('id') id: string, @Body() body: DisposeComplaintRequest, @CurrentActor() actor: Actor, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.run('DisposeComplaint', { complaintId: id, ...body } satisfies Input<'DisposeComplaint'>, actor, req, reply);
+  }
+
+  @Post('accept') @HttpCode(200)
+  accept(@Param('id') id: string, @Body() _body: AcceptDispositionRequest, @CurrentActor() actor: Actor, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.run('AcceptDisposition', { complaintId: id } satisfies Input<'AcceptDisposition'>, actor, req, reply);
+  }
+
+  @Post('request-clarification') @HttpCode(200)
+  requestClarification(@Param('id') id: string, @Body() body: RequestClarificationRequest, @CurrentActor() actor: Actor, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    // The handler derives the clarification id from the command id, so retries reuse it.
+    const data = { complaintId: id, clarificationId: '', ...body, partyAgencyId: body.partyAgencyId ?? null };
+    return this.run('RequestClarification', data satisfies Input<'RequestClarification'>, actor, req, reply);
+  }
+
+  @Post('answer-clarification') @HttpCode(200)
+  answerClarification(@Param('id') id: string, @Body() body: AnswerClarificationRequest, @CurrentActor() actor: Actor, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.run('AnswerClarification', { complaintId: id, ...body } satisfies Input<'AnswerClarification'>, actor, req, reply);
+  }
+
+  @Post('start-mediation') @HttpCode(200)
+  startMediation(@Param('id') id: string, @Body() body: StartMediationRequest, @CurrentActor() actor: Actor, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.run('StartMediation', { complaintId: id, ...body } satisfies Input<'StartMediation'>, actor, req, reply);
+  }
+
+  @Post('record-mediation-outcome') @HttpCode(200)
+  recordMediationOutcome(@Param('id') id: string, @Body() body: RecordMediationOutcomeRequest, @CurrentActor() actor: Actor, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.run('RecordMediationOutcome', { complaintId: id, ...body } satisfies Input<'RecordMediationOutcome'>, actor, req, reply);
+  }
+
+  @Post('open-investigation') @HttpCode(200)
+  openInvestigation(@Param('id') id: string, @Body() body: OpenInvestigationRequest, @CurrentActor() actor: Actor, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.run('OpenInvestigation', { complaintId: id, ...body } satisfies Input<'OpenInvestigation'>, actor, req, reply);
+  }
+
+  @Post('record-findings') @HttpCode(200)
+  recordFindings(@Param('id') id: string, @Body() body: RecordFindingsRequest, @CurrentActor() actor: Actor, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.run('RecordFindings', { complaintId: id, ...body } satisfies Input<'RecordFindings'>, actor, req, reply);
+  }
+
+  @Post('respond') @HttpCode(200)
+  respond(@Param('id') id: string, @Body() body: RespondToComplaintRequest, @CurrentActor() actor: Actor, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.run('RespondToComplaint', { complaintId: id, ...body } satisfies Input<'RespondToComplaint'>, actor, req, reply);
+  }
+
+  @Post('close') @HttpCode(200)
+  close(@Param('id') id: string, @Body() body: CloseComplaintRequest, @CurrentActor() actor: Actor, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.run('CloseComplaint', { complaintId: id, reasonCode: body.reasonCode, note: body.note ?? null } satisfies Input<'CloseComplaint'>, actor, req, reply);
+  }
+
+  private async run<T extends LifecycleInput['type']>(type: T, data: Input<T>, actor: Actor, req: FastifyRequest, reply: FastifyReply): Promise<CommandResponse> {
+    const preconditions = readPreconditions(req.headers, String(req.id));
+    const input = { type, data } as LifecycleInput;
+    const result = await this.commandBus.execute(new LifecycleCommand(input, actor, preconditions));
+    reply.header('etag', entityTag(result.revision));
+    return { id: result.id, revision: result.revision.toString(), ...(result.clarificationId ? { clarificationId: result.clarificationId } : {}) };
+  }
+}

@@ -1,0 +1,42 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ComplaintCommandService, nameBasedId, newId } from '@lacak/application';
+import type { ComplaintCommand, OrganisationTree } from '@lacak/domain';
+import { CLOCK, type Clock, ORGANISATION_TREE } from '../../infrastructure/tokens';
+import { UnknownReferenceError } from '../../problem-details/request-validation.error';
+import { LifecycleCommand, type LifecycleResult } from './lifecycle.command';
+
+@CommandHandler(LifecycleCommand)
+export class LifecycleHandler implements ICommandHandler<LifecycleCommand> {
+  constructor(
+    private readonly commands: ComplaintCommandService,
+    @Inject(ORGANISATION_TREE) private readonly tree: OrganisationTree,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ input, actor, preconditions }: LifecycleCommand): Promise<LifecycleResult> {
+    const complaintId = input.data.complaintId;
+    const key = preconditions.idempotencyKey;
+    const commandId = key ? nameBasedId('command', actor.id, key, input.type, complaintId) : newId();
+    const command = { ...input, actor, at: this.clock.now().toISOString() } as ComplaintCommand;
+
+    let clarificationId: string | undefined;
+    if (command.type === 'DisposeComplaint') this.assertAgency('agencyId', command.data.agencyId);
+    if (command.type === 'RequestClarification') {
+      if (command.data.partyAgencyId) this.assertAgency('partyAgencyId', command.data.partyAgencyId);
+      clarificationId = nameBasedId('clarification', commandId);
+      command.data = { ...command.data, clarificationId };
+    }
+
+    const outcome = await this.commands.execute(command, {
+      commandId,
+      correlationId: preconditions.correlationId,
+      expectedRevision: preconditions.expectedRevision,
+    });
+    return { id: complaintId, revision: outcome.revision, ...(clarificationId ? { clarificationId } : {}) };
+  }
+
+  private assertAgency(field: string, agencyId: string): void {
+    if (!this.tree.has(agencyId)) throw new UnknownReferenceError(field, `No agency ${agencyId} in the organisation tree`);
+  }
+}

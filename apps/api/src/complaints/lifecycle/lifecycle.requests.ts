@@ -1,0 +1,137 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, ValidateIf } from 'class-validator';
+import {
+  ARCHIVE_REASON_CODES,
+  CLARIFICATION_PARTIES,
+  CLASSIFICATIONS,
+  CLOSE_REASON_CODES,
+  FINDINGS_CONCLUSIONS,
+  MEDIATION_OUTCOMES,
+  REJECT_REASON_CODES,
+  SLA_CLASSES,
+  type ArchiveReasonCode,
+  type ClarificationParty,
+  type Classification,
+  type CloseReasonCode,
+  type FindingsConclusion,
+  type MediationOutcome,
+  type RejectReasonCode,
+  type SlaClass,
+} from '@lacak/domain';
+
+/** Request bodies of the lifecycle commands: shape only; the rules live in the domain. */
+
+const TEXT = 4000;
+
+export class VerifyComplaintRequest {
+  @ApiProperty({ enum: CLASSIFICATIONS }) @IsIn(CLASSIFICATIONS)
+  classification!: Classification;
+
+  @ApiProperty({ example: 'kesehatan' }) @IsString() @Length(1, 100)
+  category!: string;
+
+  @ApiProperty({ enum: SLA_CLASSES, description: 'information 5 WD, ordinary 14 WD, supervisory 60 WD' })
+  @IsIn(SLA_CLASSES)
+  slaClass!: SlaClass;
+
+  @ApiProperty({ description: 'Rahasia; once set it cannot be cleared' }) @IsBoolean()
+  confidential!: boolean;
+
+  @ApiProperty({ description: 'Anonim; once set it cannot be cleared' }) @IsBoolean()
+  anonymous!: boolean;
+}
+
+export class RejectComplaintRequest {
+  @ApiProperty({ enum: REJECT_REASON_CODES }) @IsIn(REJECT_REASON_CODES)
+  reasonCode!: RejectReasonCode;
+
+  @ApiProperty() @IsString() @Length(1, TEXT)
+  reason!: string;
+}
+
+export class ArchiveComplaintRequest {
+  @ApiProperty({ enum: ARCHIVE_REASON_CODES }) @IsIn(ARCHIVE_REASON_CODES)
+  reasonCode!: ArchiveReasonCode;
+
+  @ApiProperty() @IsString() @Length(1, TEXT)
+  reason!: string;
+}
+
+export class DisposeComplaintRequest {
+  @ApiProperty({ description: 'Organisation node id of the receiving agency', example: 'id-32.01-dinkes' })
+  @IsString() @Length(1, 100)
+  agencyId!: string;
+
+  @ApiProperty() @IsString() @Length(1, TEXT)
+  note!: string;
+}
+
+export class RequestClarificationRequest {
+  @ApiProperty({ enum: CLARIFICATION_PARTIES }) @IsIn(CLARIFICATION_PARTIES)
+  party!: ClarificationParty;
+
+  @ApiPropertyOptional({ description: 'The agency asked; required when party is agency, and only then' })
+  @ValidateIf((request: RequestClarificationRequest) => request.party === 'agency' || request.partyAgencyId !== undefined)
+  @IsString() @Length(1, 100)
+  partyAgencyId?: string;
+
+  @ApiProperty() @IsString() @Length(1, TEXT)
+  question!: string;
+}
+
+export class AnswerClarificationRequest {
+  @ApiProperty({ format: 'uuid' }) @IsUUID()
+  clarificationId!: string;
+
+  @ApiProperty() @IsString() @Length(1, TEXT)
+  answer!: string;
+}
+
+export class StartMediationRequest {
+  @ApiProperty() @IsString() @Length(1, TEXT)
+  note!: string;
+}
+
+export class RecordMediationOutcomeRequest {
+  @ApiProperty({ enum: MEDIATION_OUTCOMES }) @IsIn(MEDIATION_OUTCOMES)
+  outcome!: MediationOutcome;
+
+  @ApiProperty() @IsString() @Length(1, TEXT)
+  note!: string;
+}
+
+export class OpenInvestigationRequest {
+  @ApiProperty() @IsString() @Length(1, TEXT)
+  reason!: string;
+}
+
+export class RecordFindingsRequest {
+  @ApiProperty({ enum: FINDINGS_CONCLUSIONS }) @IsIn(FINDINGS_CONCLUSIONS)
+  conclusion!: FindingsConclusion;
+
+  @ApiProperty() @IsString() @Length(1, TEXT)
+  summary!: string;
+}
+
+export class RespondToComplaintRequest {
+  @ApiProperty({ description: 'The follow-up (tindak lanjut): what was done, substantively' })
+  @IsString() @Length(1, TEXT)
+  followUp!: string;
+}
+
+export class CloseComplaintRequest {
+  @ApiProperty({ enum: CLOSE_REASON_CODES }) @IsIn(CLOSE_REASON_CODES)
+  reasonCode!: CloseReasonCode;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, TEXT)
+  note?: string;
+}
+
+/** Accepting a disposition needs no fields; an empty object documents that. */
+export class AcceptDispositionRequest {}
+
+export class CommandResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty({ description: 'The complaint revision after the command; also sent as ETag' }) revision!: string;
+  @ApiPropertyOptional({ description: 'Id of the clarification just requested' }) clarificationId?: string;
+}

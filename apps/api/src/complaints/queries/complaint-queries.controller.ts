@@ -1,0 +1,75 @@
+import { Controller, Get, NotFoundException, Param, Query as QueryParams, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import type { FastifyReply } from 'fastify';
+import { COMPLAINT_STATUSES, type ComplaintStatus } from '@lacak/domain';
+import { entityTag } from '../../http/preconditions';
+import {
+  type AuditEntryView,
+  type ComplaintPage,
+  type ComplaintView,
+  GetComplaintHistoryQuery,
+  GetComplaintQuery,
+  ListComplaintsQuery,
+} from './complaint-queries';
+
+const toList = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value;
+
+export class ListComplaintsParams {
+  @ApiPropertyOptional({ description: 'Organisation node id: complaints held by it or anywhere below it' })
+  @IsOptional() @IsString() @Length(1, 100)
+  agency?: string;
+
+  @ApiPropertyOptional({ description: 'One status or several, comma-separated', example: 'DISPOSED,IN_PROGRESS' })
+  @IsOptional() @Transform(toList) @IsIn(COMPLAINT_STATUSES, { each: true })
+  status?: ComplaintStatus[];
+
+  @ApiPropertyOptional({ description: 'Text in the tracking id, title or description' })
+  @IsOptional() @IsString() @Length(1, 200)
+  q?: string;
+
+  @ApiPropertyOptional({ minimum: 1, default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000)
+  page?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  pageSize?: number;
+
+  @ApiPropertyOptional({ enum: ['oldest', 'newest'], default: 'oldest', description: 'By age; the oldest first suits a work queue' })
+  @IsOptional() @IsIn(['oldest', 'newest'])
+  sort?: 'oldest' | 'newest';
+}
+
+@ApiTags('complaint queries')
+@ApiBearerAuth()
+@Controller('complaints')
+export class ComplaintQueriesController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get()
+  list(@QueryParams() params: ListComplaintsParams): Promise<ComplaintPage> {
+    return this.queryBus.execute(
+      new ListComplaintsQuery(
+        { agencyId: params.agency, status: params.status, text: params.q },
+        { page: params.page ?? 1, pageSize: params.pageSize ?? 20, oldestFirst: (params.sort ?? 'oldest') === 'oldest' },
+      ),
+    );
+  }
+
+  @Get(':id')
+  async get(@Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<ComplaintView> {
+    const complaint = await this.queryBus.execute(new GetComplaintQuery(id));
+    if (!complaint) throw new NotFoundException(`No complaint ${id}`);
+    reply.header('etag', entityTag(complaint.revision));
+    return complaint;
+  }
+
+  @Get(':id/history')
+  async history(@Param('id') id: string): Promise<AuditEntryView[]> {
+    const entries = await this.queryBus.execute(new GetComplaintHistoryQuery(id));
+    if (!entries) throw new NotFoundException(`No complaint ${id}`);
+    return entries;
+  }
+}

@@ -1,0 +1,31 @@
+import { Body, Controller, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Actor } from '@lacak/domain';
+import { CurrentActor } from '../../auth/current-actor.decorator';
+import { entityTag, readPreconditions } from '../../http/preconditions';
+import { SubmitComplaintCommand } from './submit-complaint.command';
+import { SubmitComplaintRequest, SubmitComplaintResponse } from './submit-complaint.request';
+
+@ApiTags('complaint commands')
+@ApiBearerAuth()
+@Controller('complaints')
+export class SubmitComplaintController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post()
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A repeat with the same key returns the same complaint' })
+  @ApiCreatedResponse({ type: SubmitComplaintResponse })
+  async submit(
+    @Body() body: SubmitComplaintRequest,
+    @CurrentActor() actor: Actor,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SubmitComplaintResponse> {
+    const preconditions = readPreconditions(req.headers, String(req.id));
+    const result = await this.commandBus.execute(new SubmitComplaintCommand(body, actor, preconditions));
+    reply.status(201).header('location', `/complaints/${result.id}`).header('etag', entityTag(result.revision));
+    return { id: result.id, trackingId: result.trackingId };
+  }
+}

@@ -1,0 +1,71 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandRefusedError, ComplaintCommandService, nameBasedId, newId, trackingIdFor } from '@lacak/application';
+import type { OrganisationTree } from '@lacak/domain';
+import { REPORTER_IDENTITY_STORE, type ReporterIdentity, type ReporterIdentityStore } from '@lacak/reporter-identity';
+import { CLOCK, type Clock, ORGANISATION_TREE } from '../../infrastructure/tokens';
+import { UnknownReferenceError } from '../../problem-details/request-validation.error';
+import { SubmitComplaintCommand, type SubmitComplaintResult } from './submit-complaint.command';
+
+@CommandHandler(SubmitComplaintCommand)
+export class SubmitComplaintHandler implements ICommandHandler<SubmitComplaintCommand> {
+  constructor(
+    private readonly commands: ComplaintCommandService,
+    @Inject(REPORTER_IDENTITY_STORE) private readonly identities: ReporterIdentityStore,
+    @Inject(ORGANISATION_TREE) private readonly tree: OrganisationTree,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ request, actor, preconditions }: SubmitComplaintCommand): Promise<SubmitComplaintResult> {
+    if (request.targetAgencyId && !this.tree.has(request.targetAgencyId)) {
+      throw new UnknownReferenceError('targetAgencyId', `No agency ${request.targetAgencyId} in the organisation tree`);
+    }
+    // With an Idempotency-Key every id is derived from it, so a repeat lands on the same complaint.
+    const key = preconditions.idempotencyKey;
+    const commandId = key ? nameBasedId('submit', actor.id, key) : newId();
+    const complaintId = key ? nameBasedId('complaint', actor.id, key) : newId();
+    const trackingId = trackingIdFor(complaintId);
+
+    const identity = identityOf(request.reporter);
+    const reporterRef = identity ? nameBasedId('reporter', complaintId) : null;
+    // Identity first: an event must never point at an identity that was not stored.
+    if (reporterRef && identity) await this.identities.save(reporterRef, identity);
+
+    try {
+      const outcome = await this.commands.execute(
+        {
+          type: 'SubmitComplaint',
+          actor,
+          at: this.clock.now().toISOString(),
+          data: {
+            complaintId,
+            trackingId,
+            title: request.title,
+            description: request.description,
+            channel: request.channel,
+            category: request.category ?? null,
+            location: request.location ?? null,
+            incidentDate: request.incidentDate ?? null,
+            targetAgencyId: request.targetAgencyId ?? null,
+            anonymous: request.anonymous ?? false,
+            confidential: request.confidential ?? false,
+            reporterRef,
+          },
+        },
+        { commandId, correlationId: preconditions.correlationId },
+      );
+      return { id: complaintId, trackingId, revision: outcome.revision };
+    } catch (error) {
+      // A refused submission must not leave personal data behind. (Other errors keep it: a
+      // concurrent repeat of the same Idempotency-Key may have stored the complaint.)
+      if (reporterRef && error instanceof CommandRefusedError) await this.identities.erase(reporterRef);
+      throw error;
+    }
+  }
+}
+
+function identityOf(reporter: ReporterIdentity | undefined): ReporterIdentity | null {
+  if (!reporter) return null;
+  const entries = Object.entries(reporter).filter(([, value]) => value !== undefined && value !== '');
+  return entries.length > 0 ? (Object.fromEntries(entries) as ReporterIdentity) : null;
+}

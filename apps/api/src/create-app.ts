@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import { ConsoleLogger, type LoggerService, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { AppConfig, LogLevel } from '@lacak/config';
+import { AppModule } from './app.module';
+import type { Clock } from './infrastructure/tokens';
+import { RequestValidationError } from './problem-details/request-validation.error';
+
+const NEST_LEVELS: Record<Exclude<LogLevel, 'silent'>, ('error' | 'warn' | 'log' | 'debug' | 'verbose')[]> = {
+  error: ['error'],
+  warn: ['error', 'warn'],
+  log: ['error', 'warn', 'log'],
+  debug: ['error', 'warn', 'log', 'debug'],
+  verbose: ['error', 'warn', 'log', 'debug', 'verbose'],
+};
+
+/** Structured JSON logs, one object per line. */
+export function createLogger(level: LogLevel): LoggerService | false {
+  return level === 'silent' ? false : new ConsoleLogger({ json: true, logLevels: NEST_LEVELS[level] });
+}
+
+export async function createApp(config: AppConfig, options: { clock?: Clock } = {}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    // The correlation id: taken from the caller when given, echoed back, and put in every problem body.
+    requestIdHeader: 'x-correlation-id',
+    genReqId: () => randomUUID(),
+    bodyLimit: 256 * 1024,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, {
+    logger: createLogger(config.logLevel),
+    abortOnError: false,
+  });
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: (errors) => RequestValidationError.fromValidationErrors(errors),
+    }),
+  );
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request, reply) => {
+    reply.header('x-correlation-id', request.id);
+  });
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Lacak')
+      .setDescription('Event-sourced complaint lifecycle engine: commands, work queues, audit trails and monitoring.')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
+  return app;
+}

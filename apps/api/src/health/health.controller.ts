@@ -1,0 +1,44 @@
+import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { EVENT_STORE, type EventStore } from '@lacak/event-store';
+import type { Projector, ProjectionStatus } from '@lacak/projections';
+import { READ_STORE, type ReadStore } from '@lacak/read-store';
+import { Public } from '../auth/public.decorator';
+import { PROJECTOR } from '../infrastructure/tokens';
+
+interface HealthReport {
+  status: 'ok' | 'degraded';
+  eventStore: 'ok' | string;
+  readStore: 'ok' | string;
+  projections: ProjectionStatus[] | 'not in this process';
+}
+
+const check = async (probe: () => Promise<void>): Promise<'ok' | string> => {
+  try {
+    await probe();
+    return 'ok';
+  } catch (error) {
+    return `unavailable: ${(error as Error).message}`;
+  }
+};
+
+@ApiTags('operations')
+@Controller('health')
+export class HealthController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(PROJECTOR) private readonly projector: Projector | null,
+  ) {}
+
+  /** 200 when both stores answer, 503 otherwise; projections report their checkpoint and lag state. */
+  @Public()
+  @Get()
+  async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthReport> {
+    const [eventStore, readStore] = await Promise.all([check(() => this.eventStore.ping()), check(() => this.readStore.ping())]);
+    const status = eventStore === 'ok' && readStore === 'ok' ? 'ok' : 'degraded';
+    reply.status(status === 'ok' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    return { status, eventStore, readStore, projections: this.projector?.status() ?? 'not in this process' };
+  }
+}

@@ -1,0 +1,10 @@
+/** Injection tokens of what the composition root provides; the ports export their own. */
+export const APP_CONFIG = Symbol('APP_CONFIG');
+export const ORGANISATION_TREE = Symbol('ORGANISATION_TREE');
+export const CLOCK = Symbol('CLOCK');
+export const PROJECTOR = Symbol('PROJECTOR');
+
+/** Where command times come from; tests replace it. */
+export interface Clock {
+  now(): Date;
+}

@@ -1,0 +1,84 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CommandRefusedError, ConcurrencyConflictError, RevisionMismatchError } from '@lacak/application';
+import { PROBLEM_CONTENT_TYPE, type ProblemDetails, problemType } from './problem';
+import { REFUSAL_STATUS } from './refusal-status';
+import { RequestValidationError, UnknownReferenceError } from './request-validation.error';
+
+const STATUS_TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  412: 'Precondition Failed',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  428: 'Precondition Required',
+  500: 'Internal Server Error',
+};
+
+const problem = (status: number, code: string, detail: string, extra: Partial<ProblemDetails> = {}): ProblemDetails => ({
+  type: problemType(code),
+  title: STATUS_TITLES[status] ?? 'Error',
+  status,
+  detail,
+  code,
+  ...extra,
+});
+
+/** Framework errors that carry their own 4xx status, such as Fastify's malformed-JSON error. */
+const isClientError = (error: unknown): error is { statusCode: number; message: string; code?: string } =>
+  typeof error === 'object' &&
+  error !== null &&
+  typeof (error as { statusCode?: unknown }).statusCode === 'number' &&
+  (error as { statusCode: number }).statusCode >= 400 &&
+  (error as { statusCode: number }).statusCode < 500;
+
+/** Turns every error into RFC 9457 problem details; internals never leak into a 500. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemDetails');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const context = host.switchToHttp();
+    const request = context.getRequest<FastifyRequest>();
+    const reply = context.getResponse<FastifyReply>();
+    const body = { ...this.toProblem(error), instance: request.url, correlationId: String(request.id) };
+    if (body.status >= 500) this.logger.error({ message: 'Unhandled error', url: request.url, error: String((error as Error)?.stack ?? error) });
+    reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
+  }
+
+  private toProblem(error: unknown): ProblemDetails {
+    if (error instanceof RequestValidationError) {
+      return problem(400, 'VALIDATION_FAILED', 'The request has invalid fields', { errors: error.errors });
+    }
+    if (error instanceof UnknownReferenceError) {
+      return problem(422, 'UNKNOWN_REFERENCE', error.message, { errors: [{ field: error.field, messages: [error.message] }] });
+    }
+    if (error instanceof CommandRefusedError) {
+      return problem(REFUSAL_STATUS[error.refusal.code], error.refusal.code, error.refusal.message);
+    }
+    if (error instanceof RevisionMismatchError) {
+      return problem(412, 'REVISION_MISMATCH', error.message, {
+        currentRevision: error.actual === null ? null : error.actual.toString(),
+      });
+    }
+    if (error instanceof ConcurrencyConflictError) {
+      return problem(409, 'CONCURRENT_MODIFICATION', error.message);
+    }
+    if (error instanceof HttpException) {
+      const status = error.getStatus();
+      const response = error.getResponse();
+      const detail = typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? error.message);
+      return problem(status, `HTTP_${status}`, detail);
+    }
+    if (isClientError(error)) {
+      const code = error.statusCode === 400 ? 'MALFORMED_REQUEST' : `HTTP_${error.statusCode}`;
+      return problem(error.statusCode, code, error.message);
+    }
+    return problem(500, 'INTERNAL_ERROR', 'An unexpected error occurred; it has been logged with the correlation id');
+  }
+}

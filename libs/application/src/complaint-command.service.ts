@@ -1,0 +1,90 @@
+import { complaintDecider, type ComplaintCommand, type ComplaintEvent } from '@lacak/domain';
+import {
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+  type EventStore,
+  type RecordedEvent,
+} from '@lacak/event-store';
+import { type CommandEnvelope, complaintStreamId, toComplaintEvent, toEventsToAppend } from './complaint-stream';
+import { CommandRefusedError, ConcurrencyConflictError, RevisionMismatchError } from './errors';
+import { eventIdFor } from './ids';
+
+export interface CommandOptions extends CommandEnvelope {
+  /** The revision the client decided on (HTTP If-Match); a different current revision fails. */
+  expectedRevision?: bigint;
+}
+
+export interface CommandOutcome {
+  complaintId: string;
+  /** Revision of the complaint's last event after the command. */
+  revision: bigint;
+  events: ComplaintEvent[];
+  /** True when this exact command had already been stored and nothing new was written. */
+  replayed: boolean;
+}
+
+/** Optimistic retries when no If-Match was given and another command won the race. */
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Load → fold → decide → append with the revision the decision was made on. The append's
+ * expected revision is what makes N concurrent commands on one revision yield one winner.
+ */
+export class ComplaintCommandService {
+  constructor(private readonly eventStore: EventStore) {}
+
+  async execute(command: ComplaintCommand, options: CommandOptions): Promise<CommandOutcome> {
+    const complaintId = command.data.complaintId;
+    const streamId = complaintStreamId(complaintId);
+    for (let attempt = 1; ; attempt++) {
+      const history = await this.readHistory(streamId);
+      const current = history.length > 0 ? history[history.length - 1].revision : null;
+
+      const replay = this.findStoredOutcome(history, options.commandId, complaintId);
+      if (replay) return replay;
+
+      if (options.expectedRevision !== undefined && options.expectedRevision !== current) {
+        throw new RevisionMismatchError(options.expectedRevision, current);
+      }
+      const state = history.map(toComplaintEvent).reduce(complaintDecider.evolve, complaintDecider.initialState());
+      const decision = complaintDecider.decide(command, state);
+      if (!decision.ok) throw new CommandRefusedError(decision.refusal);
+
+      try {
+        const result = await this.eventStore.appendToStream(
+          streamId,
+          toEventsToAppend(decision.events, command.actor, command.at, options),
+          { expectedState: current ?? 'no_stream' },
+        );
+        return { complaintId, revision: result.nextExpectedRevision, events: decision.events, replayed: false };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersionError)) throw error;
+        const actual = error.actualState === 'no_stream' ? null : error.actualState;
+        if (options.expectedRevision !== undefined) throw new RevisionMismatchError(options.expectedRevision, actual);
+        if (attempt >= MAX_ATTEMPTS) throw new ConcurrencyConflictError(complaintId);
+      }
+    }
+  }
+
+  private async readHistory(streamId: string): Promise<RecordedEvent[]> {
+    try {
+      return await this.eventStore.readStream(streamId);
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return [];
+      throw error;
+    }
+  }
+
+  /** A retried command (same command id) finds its events already stored: answer as before. */
+  private findStoredOutcome(history: RecordedEvent[], commandId: string, complaintId: string): CommandOutcome | null {
+    const firstId = eventIdFor(commandId, 0);
+    if (!history.some((e) => e.id === firstId)) return null;
+    const stored = history.filter((e) => e.metadata.causationId === commandId);
+    return {
+      complaintId,
+      revision: stored[stored.length - 1].revision,
+      events: stored.map(toComplaintEvent),
+      replayed: true,
+    };
+  }
+}

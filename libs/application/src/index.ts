@@ -1,0 +1,4 @@
+export * from './ids';
+export * from './complaint-stream';
+export * from './errors';
+export * from './complaint-command.service';

@@ -1,0 +1,28 @@
+import { ConfigError, LOCAL_DEVELOPMENT_JWT_SECRET, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('defaults to the embedded setup on port 3000 with ./data', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.dataDir).toMatch(/data$/);
+    expect(config.jwtSecret).toBe(LOCAL_DEVELOPMENT_JWT_SECRET);
+    expect(config.projectorInProcess).toBe(true);
+  });
+
+  it('reads and coerces the environment', () => {
+    const config = loadConfig({ PORT: '8080', DATA_DIR: '/tmp/x', PROJECTOR_IN_PROCESS: 'false', LOG_LEVEL: 'warn' });
+    expect(config).toMatchObject({ port: 8080, dataDir: '/tmp/x', projectorInProcess: false, logLevel: 'warn' });
+  });
+
+  it('reports every problem at once', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud', JWT_SECRET: 'short' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems).toHaveLength(3);
+    expect((error as ConfigError).problems.join('\n')).toContain('PORT');
+  });
+});

@@ -1,0 +1,112 @@
+/** Rules that hold across commands: existence, terminal statuses, wrong statuses, read-only roles. */
+import { DeciderSpecification } from '../testing/decider-specification';
+import { aComplaint, actors, commands } from '../testing/complaint-builders';
+import type { Actor } from './actor';
+import type { ComplaintCommand, ComplaintCommandType } from './complaint.commands';
+import { complaintDecider, foldComplaint } from './complaint.decider';
+import { TERMINAL_STATUSES, type ComplaintStatus } from './complaint.values';
+
+const given = DeciderSpecification.for(complaintDecider);
+const inStatus = (status: ComplaintStatus) => aComplaint().inStatus(status).events();
+
+type Case = [ComplaintCommandType, ComplaintStatus | 'NONE', Actor, (actor: Actor) => ComplaintCommand];
+
+/** Every command, from a status where the given actor may issue it. */
+const allowedCases: Case[] = [
+  ['SubmitComplaint', 'NONE', actors.unitOfficer(), (a) => commands.submit({ channel: 'walk-in' }, a)],
+  ['VerifyComplaint', 'SUBMITTED', actors.nationalAdmin, (a) => commands.verify({}, a)],
+  ['RejectComplaint', 'VERIFIED', actors.nationalAdmin, (a) => commands.reject({}, a)],
+  ['ArchiveComplaint', 'SUBMITTED', actors.nationalAdmin, (a) => commands.archive({}, a)],
+  ['DisposeComplaint', 'VERIFIED', actors.nationalAdmin, (a) => commands.dispose({}, a)],
+  ['AcceptDisposition', 'DISPOSED', actors.unitOfficer(), (a) => commands.accept({}, a)],
+  ['RequestClarification', 'IN_PROGRESS', actors.unitOfficer(), (a) => commands.requestClarification({}, a)],
+  ['AnswerClarification', 'AWAITING_REPORTER', actors.reporter(), (a) => commands.answerClarification({}, a)],
+  ['StartMediation', 'IN_PROGRESS', actors.unitOfficer(), (a) => commands.startMediation({}, a)],
+  ['RecordMediationOutcome', 'MEDIATION', actors.unitOfficer(), (a) => commands.recordMediationOutcome({}, a)],
+  ['OpenInvestigation', 'IN_PROGRESS', actors.unitOfficer(), (a) => commands.openInvestigation({}, a)],
+  ['RecordFindings', 'INVESTIGATION', actors.unitOfficer(), (a) => commands.recordFindings({}, a)],
+  ['RespondToComplaint', 'IN_PROGRESS', actors.unitOfficer(), (a) => commands.respond({}, a)],
+  ['CloseComplaint', 'RESPONDED', actors.reporter(), (a) => commands.close({}, a)],
+];
+const historyAt = (status: ComplaintStatus | 'NONE') => (status === 'NONE' ? [] : inStatus(status));
+const lifecycleCommands = allowedCases.filter(([type]) => type !== 'SubmitComplaint');
+
+describe('read-only roles', () => {
+  it.each(allowedCases)('%s from %s is allowed to its proper actor', (_, status, actor, command) => {
+    expect(complaintDecider.decide(command(actor), foldComplaint(historyAt(status))).ok).toBe(true);
+  });
+
+  describe.each([actors.inspector, actors.auditor])('$role', (readOnly) => {
+    it.each(allowedCases)('may not issue %s (from %s)', (_, status, __, command) => {
+      given(historyAt(status)).when(command(readOnly)).thenRefused('ROLE_NOT_ALLOWED');
+    });
+  });
+});
+
+describe('a complaint that does not exist', () => {
+  it.each(lifecycleCommands)('refuses %s', (_, __, actor, command) => {
+    given([]).when(command(actor)).thenRefused('COMPLAINT_NOT_FOUND');
+  });
+});
+
+describe.each(TERMINAL_STATUSES)('a %s complaint', (terminal) => {
+  it.each(lifecycleCommands)('refuses %s', (_, __, actor, command) => {
+    given(inStatus(terminal)).when(command(actor)).thenRefused('INVALID_TRANSITION');
+  });
+});
+
+describe('commands from the wrong status', () => {
+  const officer = actors.unitOfficer();
+  it.each<{ status: ComplaintStatus; command: ComplaintCommand }>([
+    { status: 'VERIFIED', command: commands.verify() },
+    { status: 'AWAITING_REPORTER', command: commands.verify() },
+    { status: 'DISPOSED', command: commands.verify() },
+    { status: 'AWAITING_REPORTER', command: commands.reject() },
+    { status: 'IN_PROGRESS', command: commands.reject({ reasonCode: 'not_our_authority' }, officer) },
+    { status: 'RESPONDED', command: commands.reject() },
+    { status: 'DISPOSED', command: commands.archive() },
+    { status: 'IN_PROGRESS', command: commands.archive() },
+    { status: 'AWAITING_REPORTER', command: commands.dispose() },
+    { status: 'MEDIATION', command: commands.dispose({ agencyId: 'agency-y' }) },
+    { status: 'INVESTIGATION', command: commands.dispose({ agencyId: 'agency-y' }) },
+    { status: 'RESPONDED', command: commands.dispose({ agencyId: 'agency-y' }) },
+    { status: 'VERIFIED', command: commands.accept() },
+    { status: 'IN_PROGRESS', command: commands.accept() },
+    { status: 'DISPOSED', command: commands.startMediation() },
+    { status: 'MEDIATION', command: commands.startMediation() },
+    { status: 'INVESTIGATION', command: commands.startMediation() },
+    { status: 'IN_PROGRESS', command: commands.recordMediationOutcome() },
+    { status: 'MEDIATION', command: commands.openInvestigation() },
+    { status: 'INVESTIGATION', command: commands.openInvestigation() },
+    { status: 'IN_PROGRESS', command: commands.recordFindings() },
+    { status: 'MEDIATION', command: commands.recordFindings() },
+    { status: 'DISPOSED', command: commands.respond() },
+    { status: 'AWAITING_REPORTER', command: commands.respond() },
+    { status: 'RESPONDED', command: commands.respond() },
+  ])('refuses $command.type from $status', ({ status, command }) => {
+    given(inStatus(status)).when(command).thenRefused('INVALID_TRANSITION');
+  });
+});
+
+describe('status is checked before the actor', () => {
+  it.each<{ status: ComplaintStatus; command: ComplaintCommand }>([
+    { status: 'VERIFIED', command: commands.verify({}, actors.auditor) },
+    { status: 'DISPOSED', command: commands.startMediation({}, actors.reporter()) },
+    { status: 'IN_PROGRESS', command: commands.accept({}, actors.inspector) },
+    { status: 'MEDIATION', command: commands.dispose({ agencyId: 'agency-y' }, actors.unitOfficer('agency-y')) },
+  ])('$command.type by $command.actor.role from $status', ({ status, command }) => {
+    given(inStatus(status)).when(command).thenRefused('INVALID_TRANSITION');
+  });
+});
+
+describe('refusal messages', () => {
+  it('state the rule without naming the reporter', () => {
+    const decision = complaintDecider.decide(
+      commands.close({}, actors.reporter('reporter-2')),
+      foldComplaint(inStatus('RESPONDED')),
+    );
+    expect(decision).toEqual({ ok: false, refusal: { code: 'NOT_THE_REPORTER', message: expect.any(String) } });
+    const message = decision.ok ? '' : decision.refusal.message;
+    expect(message).not.toMatch(/reporter-[0-9]|reporter-ref/);
+  });
+});

@@ -1,0 +1,123 @@
+/**
+ * What the rules need to know about one complaint, folded from its events.
+ * Reporter identity is never part of it: only the account id that may act as the reporter.
+ */
+import type { ClarificationParty, Classification, ComplaintStatus, SlaClass } from './complaint.values';
+import type { ComplaintEvent } from './complaint.events';
+
+/** `NONE`: the stream has no events yet. */
+export type ComplaintLifecycleStatus = 'NONE' | ComplaintStatus;
+
+export interface OpenClarification {
+  party: ClarificationParty;
+  /** Status the complaint was in when asked; a reporter clarification resumes it on answer. */
+  askedIn: ComplaintLifecycleStatus;
+}
+
+export interface ComplaintState {
+  status: ComplaintLifecycleStatus;
+  complaintId: string | null;
+  trackingId: string | null;
+  /** Agency the reporter picked; its admin may route the complaint. */
+  targetAgencyId: string | null;
+  /** Agency the complaint is currently disposed to; null before disposition and after a return. */
+  assigneeAgencyId: string | null;
+  reporterAccountId: string | null;
+  anonymous: boolean;
+  confidential: boolean;
+  classification: Classification | null;
+  slaClass: SlaClass | null;
+  openClarifications: ReadonlyMap<string, OpenClarification>;
+  /** Every agency disposed to, in order, to count ping-pong between agencies. */
+  dispositionChain: readonly string[];
+  /** Dispositions returned as not the agency's authority. */
+  bounceCount: number;
+  /** Start of the no-reply window before automatic closure. */
+  respondedAt: string | null;
+}
+
+export const initialComplaintState = (): ComplaintState => ({
+  status: 'NONE',
+  complaintId: null,
+  trackingId: null,
+  targetAgencyId: null,
+  assigneeAgencyId: null,
+  reporterAccountId: null,
+  anonymous: false,
+  confidential: false,
+  classification: null,
+  slaClass: null,
+  openClarifications: new Map(),
+  dispositionChain: [],
+  bounceCount: 0,
+  respondedAt: null,
+});
+
+export function evolveComplaint(state: ComplaintState, event: ComplaintEvent): ComplaintState {
+  switch (event.type) {
+    case 'ComplaintSubmitted': {
+      const { complaintId, trackingId, targetAgencyId, reporterAccountId, anonymous, confidential } = event.data;
+      return {
+        ...state,
+        status: 'SUBMITTED',
+        complaintId,
+        trackingId,
+        targetAgencyId,
+        reporterAccountId,
+        anonymous,
+        confidential,
+      };
+    }
+    case 'ComplaintVerified': {
+      const { classification, slaClass, anonymous, confidential } = event.data;
+      return { ...state, status: 'VERIFIED', classification, slaClass, anonymous, confidential };
+    }
+    case 'ComplaintRejected':
+      return { ...state, status: 'REJECTED' };
+    case 'DispositionReturned':
+      return { ...state, status: 'VERIFIED', assigneeAgencyId: null, bounceCount: state.bounceCount + 1 };
+    case 'ComplaintArchived':
+      return { ...state, status: 'ARCHIVED_INVALID' };
+    case 'ComplaintDisposed':
+      return {
+        ...state,
+        status: 'DISPOSED',
+        assigneeAgencyId: event.data.agencyId,
+        dispositionChain: [...state.dispositionChain, event.data.agencyId],
+      };
+    case 'DispositionAccepted':
+      return { ...state, status: 'IN_PROGRESS' };
+    case 'ClarificationRequested': {
+      const { clarificationId, party } = event.data;
+      const openClarifications = new Map(state.openClarifications).set(clarificationId, {
+        party,
+        askedIn: state.status,
+      });
+      return { ...state, status: party === 'reporter' ? 'AWAITING_REPORTER' : state.status, openClarifications };
+    }
+    case 'ClarificationAnswered': {
+      const asked = state.openClarifications.get(event.data.clarificationId);
+      const openClarifications = new Map(state.openClarifications);
+      openClarifications.delete(event.data.clarificationId);
+      // Only the reporter's clarification paused the complaint; others leave the status alone.
+      const status = asked?.party === 'reporter' ? asked.askedIn : state.status;
+      return { ...state, status, openClarifications };
+    }
+    case 'MediationStarted':
+      return { ...state, status: 'MEDIATION' };
+    case 'MediationOutcomeRecorded':
+      return { ...state, status: 'IN_PROGRESS' };
+    case 'InvestigationOpened':
+      return { ...state, status: 'INVESTIGATION' };
+    case 'FindingsRecorded':
+      return { ...state, status: 'IN_PROGRESS' };
+    case 'ComplaintResponded':
+      return { ...state, status: 'RESPONDED', respondedAt: event.data.at };
+    case 'ComplaintClosed':
+      return { ...state, status: 'CLOSED' };
+    default: {
+      const unknown: never = event;
+      throw new Error(`Unhandled complaint event ${(unknown as { type: string }).type}`);
+    }
+  }
+}

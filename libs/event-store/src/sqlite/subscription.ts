@@ -1,0 +1,92 @@
+import type { AllSubscription, RecordedEvent } from '../event-store.port';
+import type { AllPage } from './statements';
+
+/**
+ * A catch-up subscription over `$all` that pulls one page at a time, only when the consumer
+ * asks for more. At the end of the log it waits for a commit by this process (`notify`) or
+ * for the poll interval, which is how writes by other processes are seen.
+ *
+ * Reading `position > after` never skips an event: SQLite serialises writers, so positions
+ * become visible in commit order. Intended for a single consumer.
+ */
+export class SqliteSubscription implements AllSubscription {
+  private caughtUp = false;
+  private ended = false;
+  /** Set by a commit since the last page read; spares a poll interval of latency. */
+  private changed = false;
+  private wake?: () => void;
+  private readonly caughtUpListeners: Array<() => void> = [];
+
+  constructor(
+    private readonly readPage: (after: bigint) => AllPage,
+    private after: bigint,
+    private readonly pollIntervalMs: number,
+    private readonly onEnd: (subscription: SqliteSubscription) => void,
+  ) {}
+
+  get isCaughtUp(): boolean {
+    return this.caughtUp;
+  }
+
+  onCaughtUp(listener: () => void): void {
+    this.caughtUpListeners.push(listener);
+  }
+
+  /** Called by the store after each commit of this process. */
+  notify(): void {
+    this.changed = true;
+    this.wake?.();
+  }
+
+  async unsubscribe(): Promise<void> {
+    if (this.ended) return;
+    this.ended = true;
+    this.wake?.();
+    this.onEnd(this);
+  }
+
+  async *[Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
+    try {
+      while (!this.ended) {
+        this.changed = false;
+        const page = this.readPage(this.after);
+        if (page.events.length > 0) this.caughtUp = false;
+        const last = page.events.length - 1;
+        for (const [index, event] of page.events.entries()) {
+          if (this.ended) return;
+          this.after = event.position;
+          // Caught up already while the last stored event is handed over, so a consumer can
+          // flush what it batched instead of waiting for an event that may never come.
+          if (index === last && page.head !== undefined) this.reachEnd();
+          yield event;
+        }
+        if (page.head === undefined) continue;
+        // A filtered page may stop short of the head; nothing up to it matched, so skip it for good.
+        if (page.head > this.after) this.after = page.head;
+        this.reachEnd();
+        await this.nextChange();
+      }
+    } finally {
+      await this.unsubscribe();
+    }
+  }
+
+  private reachEnd(): void {
+    if (this.caughtUp || this.ended) return;
+    this.caughtUp = true;
+    for (const listener of this.caughtUpListeners) listener();
+  }
+
+  private nextChange(): Promise<void> {
+    if (this.changed || this.ended) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => wake(), this.pollIntervalMs);
+      const wake = () => {
+        clearTimeout(timer);
+        this.wake = undefined;
+        resolve();
+      };
+      this.wake = wake;
+    });
+  }
+}

@@ -1,0 +1,67 @@
+import type { ComplaintEvent, OrganisationTree } from '@lacak/domain';
+import type { RecordedEvent } from '@lacak/event-store';
+import type { IndexSpec } from '@lacak/read-store';
+import { COMPLAINT_STREAM_PREFIX, toComplaintEvent } from '@lacak/application';
+import type { DocumentProjection, Draft, ProjectedDocument } from '../projection';
+
+export const AGENCY_STATS_COLLECTION = 'agency_stats';
+
+export const AGENCY_COUNTERS = ['received', 'verified', 'disposed', 'returned', 'rejected', 'archived', 'responded', 'closed'] as const;
+export type AgencyCounter = (typeof AGENCY_COUNTERS)[number];
+export type AgencyCounters = Record<AgencyCounter, number>;
+
+/** Counters of one node only; the API rolls them up over a subtree. */
+export interface AgencyStatsDocument extends ProjectedDocument, AgencyCounters {}
+
+export const zeroCounters = (): AgencyCounters =>
+  Object.fromEntries(AGENCY_COUNTERS.map((counter) => [counter, 0])) as AgencyCounters;
+
+/**
+ * Which node an event counts for: received at the agency the reporter chose (or the national
+ * router), verification, rejection and archival at the acting node, disposition at the
+ * receiving agency, follow-up and closure at the assignee.
+ */
+function attribution(event: ComplaintEvent, actorAgencyId: string | null): { counter: AgencyCounter; agencyId: string | null } | null {
+  switch (event.type) {
+    case 'ComplaintSubmitted':
+      return { counter: 'received', agencyId: event.data.targetAgencyId };
+    case 'ComplaintVerified':
+      return { counter: 'verified', agencyId: actorAgencyId };
+    case 'ComplaintDisposed':
+      return { counter: 'disposed', agencyId: event.data.agencyId };
+    case 'DispositionReturned':
+      return { counter: 'returned', agencyId: event.data.agencyId };
+    case 'ComplaintRejected':
+      return { counter: 'rejected', agencyId: event.data.agencyId ?? actorAgencyId };
+    case 'ComplaintArchived':
+      return { counter: 'archived', agencyId: actorAgencyId };
+    case 'ComplaintResponded':
+      return { counter: 'responded', agencyId: event.data.agencyId };
+    case 'ComplaintClosed':
+      return { counter: 'closed', agencyId: event.data.agencyId };
+    default:
+      return null;
+  }
+}
+
+export class AgencyStatsProjection implements DocumentProjection<AgencyStatsDocument> {
+  readonly name = 'agency-stats';
+  readonly collection = AGENCY_STATS_COLLECTION;
+  readonly indexes: IndexSpec[] = [];
+
+  constructor(private readonly tree: OrganisationTree) {}
+
+  documentId(event: RecordedEvent): string | null {
+    if (!event.streamId.startsWith(COMPLAINT_STREAM_PREFIX)) return null;
+    const target = attribution(toComplaintEvent(event), event.metadata.actor.agencyId);
+    return target ? (target.agencyId ?? this.tree.root.id) : null;
+  }
+
+  evolve(document: AgencyStatsDocument | null, event: RecordedEvent): Draft<AgencyStatsDocument> | null {
+    const target = attribution(toComplaintEvent(event), event.metadata.actor.agencyId);
+    const id = this.documentId(event);
+    if (!target || !id) return document;
+    const counters = document ?? { _id: id, ...zeroCounters() };
+    return { ...counters, [target.counter]: counters[target.counter] + 1 };
+  }
+}

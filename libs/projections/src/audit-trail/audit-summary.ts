@@ -1,0 +1,56 @@
+import type { ComplaintEvent, OrganisationTree } from '@lacak/domain';
+
+/**
+ * One readable line per event for auditors. Built only from event data, which never holds
+ * reporter identity, so a summary can be shown to anyone who may see the complaint.
+ */
+export function summarise(event: ComplaintEvent, tree: OrganisationTree): string {
+  const agency = (id: string | null) => (id ? (tree.get(id)?.name ?? id) : tree.root.name);
+  switch (event.type) {
+    case 'ComplaintSubmitted': {
+      const d = event.data;
+      const target = d.targetAgencyId ? ` to ${agency(d.targetAgencyId)}` : '';
+      const flags = [d.confidential && 'rahasia', d.anonymous && 'anonim'].filter(Boolean);
+      return `Complaint ${d.trackingId} submitted via ${d.channel}${target}${flags.length ? ` (${flags.join(', ')})` : ''}`;
+    }
+    case 'ComplaintVerified': {
+      const d = event.data;
+      const flags = [d.confidential && 'rahasia', d.anonymous && 'anonim'].filter(Boolean);
+      return `Verified as ${d.classification} in category ${d.category}, SLA class ${d.slaClass}${flags.length ? ` (${flags.join(', ')})` : ''}`;
+    }
+    case 'ComplaintRejected':
+      return `Rejected (${event.data.reasonCode}): ${event.data.reason}`;
+    case 'DispositionReturned':
+      return `Returned by ${agency(event.data.agencyId)} (${event.data.reasonCode}): ${event.data.reason}`;
+    case 'ComplaintArchived':
+      return `Archived as invalid (${event.data.reasonCode}): ${event.data.reason}`;
+    case 'ComplaintDisposed':
+      return event.data.previousAgencyId
+        ? `Re-disposed from ${agency(event.data.previousAgencyId)} to ${agency(event.data.agencyId)}`
+        : `Disposed to ${agency(event.data.agencyId)}`;
+    case 'DispositionAccepted':
+      return `Disposition accepted by ${agency(event.data.agencyId)}`;
+    case 'ClarificationRequested': {
+      const party = event.data.party === 'agency' ? agency(event.data.partyAgencyId) : `the ${event.data.party}`;
+      return `Clarification requested from ${party}`;
+    }
+    case 'ClarificationAnswered':
+      return `Clarification answered by the ${event.data.party}`;
+    case 'MediationStarted':
+      return `Mediation started by ${agency(event.data.agencyId)}`;
+    case 'MediationOutcomeRecorded':
+      return `Mediation ended: ${event.data.outcome}`;
+    case 'InvestigationOpened':
+      return `Investigation opened by ${agency(event.data.agencyId)}`;
+    case 'FindingsRecorded':
+      return `Investigation findings recorded: ${event.data.conclusion}`;
+    case 'ComplaintResponded':
+      return `Follow-up (tindak lanjut) given by ${agency(event.data.agencyId)}`;
+    case 'ComplaintClosed':
+      return `Closed (${event.data.reasonCode})`;
+    default: {
+      const unknown: never = event;
+      return String(unknown);
+    }
+  }
+}

@@ -1,0 +1,49 @@
+import type { OrganisationTree } from '@lacak/domain';
+import type { RecordedEvent } from '@lacak/event-store';
+import type { IndexSpec } from '@lacak/read-store';
+import { COMPLAINT_STREAM_PREFIX, complaintIdOf, toComplaintEvent } from '@lacak/application';
+import type { DocumentProjection, Draft, ProjectedDocument } from '../projection';
+import { summarise } from './audit-summary';
+
+export const AUDIT_TRAIL_COLLECTION = 'audit_trail';
+
+export interface AuditEntryDocument extends ProjectedDocument {
+  complaintId: string;
+  revision: number;
+  type: string;
+  /** The reporter's account id is withheld: auditors see the role, not who the reporter is. */
+  actor: { id: string | null; role: string; agencyId: string | null };
+  occurredAt: string;
+  recordedAt: string;
+  correlationId: string;
+  summary: string;
+}
+
+/** One entry per event, keyed by event id, so a re-delivered event finds its entry and changes nothing. */
+export class AuditTrailProjection implements DocumentProjection<AuditEntryDocument> {
+  readonly name = 'audit-trail';
+  readonly collection = AUDIT_TRAIL_COLLECTION;
+  readonly indexes: IndexSpec[] = [{ name: 'by_complaint', keys: { complaintId: 1, revision: 1 } }];
+
+  constructor(private readonly tree: OrganisationTree) {}
+
+  documentId(event: RecordedEvent): string | null {
+    return event.streamId.startsWith(COMPLAINT_STREAM_PREFIX) ? event.id : null;
+  }
+
+  evolve(document: AuditEntryDocument | null, event: RecordedEvent): Draft<AuditEntryDocument> | null {
+    if (document) return document;
+    const { actor } = event.metadata;
+    return {
+      _id: event.id,
+      complaintId: complaintIdOf(event.streamId),
+      revision: Number(event.revision),
+      type: event.type,
+      actor: { id: actor.role === 'reporter' ? null : actor.id, role: actor.role, agencyId: actor.agencyId },
+      occurredAt: event.metadata.occurredAt,
+      recordedAt: event.recordedAt,
+      correlationId: event.metadata.correlationId,
+      summary: summarise(toComplaintEvent(event), this.tree),
+    };
+  }
+}

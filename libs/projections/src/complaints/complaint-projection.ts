@@ -1,0 +1,168 @@
+import type { ComplaintEvent, OrganisationTree } from '@lacak/domain';
+import type { RecordedEvent } from '@lacak/event-store';
+import type { IndexSpec } from '@lacak/read-store';
+import { COMPLAINT_STREAM_PREFIX, complaintIdOf, toComplaintEvent } from '@lacak/application';
+import type { DocumentProjection, Draft } from '../projection';
+import { COMPLAINTS_COLLECTION, type ComplaintDocument } from './complaint-document';
+
+type ComplaintDraft = Draft<ComplaintDocument>;
+
+/** The complaint work queue and detail read model. */
+export class ComplaintProjection implements DocumentProjection<ComplaintDocument> {
+  readonly name = 'complaints';
+  readonly collection = COMPLAINTS_COLLECTION;
+  readonly indexes: IndexSpec[] = [
+    // Equality (agency subtree, status) before the sort key (age), as MongoDB's ESR rule advises.
+    { name: 'queue_by_agency', keys: { agencyPath: 1, status: 1, submittedAt: 1 } },
+    { name: 'queue_by_status', keys: { status: 1, submittedAt: 1 } },
+    { name: 'tracking_id', keys: { trackingId: 1 }, unique: true },
+  ];
+
+  constructor(private readonly tree: OrganisationTree) {}
+
+  documentId(event: RecordedEvent): string | null {
+    return event.streamId.startsWith(COMPLAINT_STREAM_PREFIX) ? complaintIdOf(event.streamId) : null;
+  }
+
+  evolve(document: ComplaintDocument | null, recorded: RecordedEvent): ComplaintDraft | null {
+    const event = toComplaintEvent(recorded);
+    if (event.type === 'ComplaintSubmitted') return this.submitted(event, recorded);
+    if (!document) return null;
+    const next: ComplaintDraft = { ...this.apply(document, event), revision: Number(recorded.revision), updatedAt: event.data.at };
+    return this.withCurrentAgency(next);
+  }
+
+  private submitted(event: Extract<ComplaintEvent, { type: 'ComplaintSubmitted' }>, recorded: RecordedEvent): ComplaintDraft {
+    const d = event.data;
+    return this.withCurrentAgency({
+      _id: d.complaintId,
+      trackingId: d.trackingId,
+      title: d.title,
+      description: d.description,
+      channel: d.channel,
+      category: d.category,
+      location: d.location,
+      incidentDate: d.incidentDate,
+      status: 'SUBMITTED',
+      classification: null,
+      slaClass: null,
+      confidential: d.confidential,
+      anonymous: d.anonymous,
+      hasReporterIdentity: d.reporterRef !== null,
+      targetAgencyId: d.targetAgencyId,
+      assigneeAgencyId: null,
+      currentAgencyId: '',
+      agencyPath: [],
+      submittedAt: d.at,
+      updatedAt: d.at,
+      revision: Number(recorded.revision),
+      dispositions: [],
+      bounceCount: 0,
+      clarifications: [],
+      mediation: null,
+      investigation: null,
+      followUps: [],
+      rejection: null,
+      archival: null,
+      closure: null,
+      searchText: `${d.trackingId} ${d.title} ${d.description}`.toLowerCase(),
+    });
+  }
+
+  private apply(doc: ComplaintDocument, event: ComplaintEvent): ComplaintDraft {
+    switch (event.type) {
+      case 'ComplaintSubmitted':
+        return doc;
+      case 'ComplaintVerified': {
+        const { classification, category, slaClass, confidential, anonymous } = event.data;
+        return { ...doc, status: 'VERIFIED', classification, category, slaClass, confidential, anonymous };
+      }
+      case 'ComplaintRejected':
+        return { ...doc, status: 'REJECTED', rejection: pick(event.data, 'reasonCode', 'reason', 'at') };
+      case 'DispositionReturned':
+        return { ...doc, status: 'VERIFIED', assigneeAgencyId: null, bounceCount: doc.bounceCount + 1 };
+      case 'ComplaintArchived':
+        return { ...doc, status: 'ARCHIVED_INVALID', archival: pick(event.data, 'reasonCode', 'reason', 'at') };
+      case 'ComplaintDisposed':
+        return {
+          ...doc,
+          status: 'DISPOSED',
+          assigneeAgencyId: event.data.agencyId,
+          dispositions: [...doc.dispositions, pick(event.data, 'agencyId', 'previousAgencyId', 'note', 'at')],
+        };
+      case 'DispositionAccepted':
+        return { ...doc, status: 'IN_PROGRESS' };
+      case 'ClarificationRequested': {
+        const pausesComplaint = event.data.party === 'reporter';
+        const entry = {
+          ...pick(event.data, 'clarificationId', 'party', 'partyAgencyId', 'question'),
+          requestedAt: event.data.at,
+          resumeStatus: pausesComplaint ? doc.status : null,
+          answer: null,
+          answeredAt: null,
+        };
+        return { ...doc, status: pausesComplaint ? 'AWAITING_REPORTER' : doc.status, clarifications: [...doc.clarifications, entry] };
+      }
+      case 'ClarificationAnswered': {
+        const asked = doc.clarifications.find((c) => c.clarificationId === event.data.clarificationId);
+        return {
+          ...doc,
+          status: asked?.resumeStatus ?? doc.status,
+          clarifications: doc.clarifications.map((c) =>
+            c.clarificationId === event.data.clarificationId ? { ...c, answer: event.data.answer, answeredAt: event.data.at } : c,
+          ),
+        };
+      }
+      case 'MediationStarted':
+        return {
+          ...doc,
+          status: 'MEDIATION',
+          mediation: { startedAt: event.data.at, note: event.data.note, outcome: null, outcomeNote: null, endedAt: null },
+        };
+      case 'MediationOutcomeRecorded':
+        return {
+          ...doc,
+          status: 'IN_PROGRESS',
+          mediation: doc.mediation && { ...doc.mediation, outcome: event.data.outcome, outcomeNote: event.data.note, endedAt: event.data.at },
+        };
+      case 'InvestigationOpened':
+        return {
+          ...doc,
+          status: 'INVESTIGATION',
+          investigation: { openedAt: event.data.at, reason: event.data.reason, conclusion: null, summary: null, closedAt: null },
+        };
+      case 'FindingsRecorded':
+        return {
+          ...doc,
+          status: 'IN_PROGRESS',
+          investigation: doc.investigation && {
+            ...doc.investigation,
+            conclusion: event.data.conclusion,
+            summary: event.data.summary,
+            closedAt: event.data.at,
+          },
+        };
+      case 'ComplaintResponded':
+        return { ...doc, status: 'RESPONDED', followUps: [...doc.followUps, pick(event.data, 'agencyId', 'followUp', 'at')] };
+      case 'ComplaintClosed':
+        return { ...doc, status: 'CLOSED', closure: pick(event.data, 'reasonCode', 'note', 'at') };
+      default: {
+        const unknown: never = event;
+        return unknown;
+      }
+    }
+  }
+
+  private withCurrentAgency(doc: ComplaintDraft): ComplaintDraft {
+    const currentAgencyId = doc.assigneeAgencyId ?? doc.targetAgencyId ?? this.tree.root.id;
+    // An agency missing from a reconfigured tree still shows up under the root.
+    const path = this.tree.pathTo(currentAgencyId);
+    return { ...doc, currentAgencyId, agencyPath: path.length > 0 ? path : [this.tree.root.id, currentAgencyId] };
+  }
+}
+
+function pick<T extends object, K extends keyof T>(source: T, ...keys: K[]): Pick<T, K> {
+  const result = {} as Pick<T, K>;
+  for (const key of keys) result[key] = source[key];
+  return result;
+}

@@ -1,0 +1,38 @@
+import type { RecordedEvent } from '@lacak/event-store';
+import type { Document, IndexSpec } from '@lacak/read-store';
+
+/**
+ * `Omit` for documents: the port's `Document` has an index signature, and TypeScript's own
+ * `Omit` over such a type loses every named field.
+ */
+export type OmitFields<T, K extends PropertyKey> = {
+  [P in keyof T as string extends P ? never : P extends K ? never : P]: T[P];
+};
+
+/** A document as a projection's `evolve` returns it: the runner sets `lastPosition`. */
+export type Draft<D> = OmitFields<D, 'lastPosition'> & { _id: string };
+
+/** Every read-model document remembers the last event applied to it, which makes replays no-ops. */
+export interface ProjectedDocument extends Document {
+  /** Global position of the last event applied to this document. */
+  lastPosition: number;
+}
+
+/**
+ * A read model kept as one document per key, evolved by a pure function, like Emmett's
+ * `evolve(document, event) => document | null`. The runner loads the documents a batch
+ * touches once, folds the batch in memory, and writes each changed document once.
+ */
+export interface DocumentProjection<D extends ProjectedDocument = ProjectedDocument> {
+  /** Also the checkpoint id. */
+  readonly name: string;
+  readonly collection: string;
+  readonly indexes: IndexSpec[];
+  /** The document an event changes, or null when the event does not concern this read model. */
+  documentId(event: RecordedEvent): string | null;
+  /**
+   * The document after the event (`lastPosition` is set by the runner), or null to delete it.
+   * Pure: no I/O, no clock.
+   */
+  evolve(document: D | null, event: RecordedEvent): Draft<D> | null;
+}

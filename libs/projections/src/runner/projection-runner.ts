@@ -1,0 +1,212 @@
+import { EventEmitter } from 'node:events';
+import type { AllSubscription, EventStore, RecordedEvent } from '@lacak/event-store';
+import type { Document, ReadStore, WriteOperation } from '@lacak/read-store';
+import type { DocumentProjection, ProjectedDocument } from '../projection';
+
+export const CHECKPOINTS_COLLECTION = 'projection_checkpoints';
+
+export interface CheckpointDocument extends Document {
+  /** Global position of the last event the projection has handled, as a decimal string. */
+  position: string;
+}
+
+export interface ProjectionStatus {
+  name: string;
+  running: boolean;
+  caughtUp: boolean;
+  position: string | null;
+  lastError: string | null;
+}
+
+export interface RunnerOptions {
+  /** Only events of streams with these prefixes reach the projection. */
+  streamPrefixes: string[];
+  /** Most events folded into one read-store write. */
+  batchSize?: number;
+  /** Pause before resubscribing after a failure. */
+  retryDelayMs?: number;
+  onError?: (projection: string, error: unknown) => void;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Feeds one projection from a catch-up subscription to the event store, starting after its
+ * stored checkpoint. Each batch of events and the new checkpoint are written together, so
+ * the checkpoint never runs ahead of the read model it describes.
+ */
+export class ProjectionRunner<D extends ProjectedDocument = ProjectedDocument> {
+  private subscription: AllSubscription | null = null;
+  private loop: Promise<void> | null = null;
+  private stopping = false;
+  private position: bigint | null = null;
+  private caughtUp = false;
+  private lastError: string | null = null;
+  private readonly progress = new EventEmitter();
+
+  constructor(
+    readonly projection: DocumentProjection<D>,
+    private readonly eventStore: EventStore,
+    private readonly readStore: ReadStore,
+    private readonly options: RunnerOptions,
+  ) {
+    this.progress.setMaxListeners(0);
+  }
+
+  start(): void {
+    if (this.loop) return;
+    this.stopping = false;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.subscription?.unsubscribe();
+    await this.loop;
+    this.loop = null;
+  }
+
+  /** Drops the read model and its checkpoint, then replays every event from the start. */
+  async rebuild(): Promise<void> {
+    const wasRunning = this.loop !== null;
+    await this.stop();
+    await this.readStore.collection(this.projection.collection).drop();
+    await this.readStore.collection(CHECKPOINTS_COLLECTION).deleteOne({ _id: this.projection.name });
+    this.position = null;
+    this.caughtUp = false;
+    if (wasRunning) this.start();
+  }
+
+  status(): ProjectionStatus {
+    return {
+      name: this.projection.name,
+      running: this.loop !== null && !this.stopping,
+      caughtUp: this.caughtUp,
+      position: this.position === null ? null : this.position.toString(),
+      lastError: this.lastError,
+    };
+  }
+
+  /** Resolves once the projection has handled the event at `position` (or a later one). */
+  waitFor(position: bigint, timeoutMs = 5000): Promise<void> {
+    if (this.position !== null && this.position >= position) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const onProgress = () => {
+        if (this.position !== null && this.position >= position) done(resolve);
+      };
+      const timer = setTimeout(() => done(() => reject(new Error(`${this.projection.name} did not reach ${position}`))), timeoutMs);
+      const done = (settle: () => void) => {
+        clearTimeout(timer);
+        this.progress.off('progress', onProgress);
+        settle();
+      };
+      this.progress.on('progress', onProgress);
+    });
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopping) {
+      try {
+        await this.consume();
+      } catch (error) {
+        this.lastError = error instanceof Error ? error.message : String(error);
+        this.options.onError?.(this.projection.name, error);
+        await this.subscription?.unsubscribe();
+        if (!this.stopping) await sleep(this.options.retryDelayMs ?? 1000);
+      }
+    }
+  }
+
+  private async consume(): Promise<void> {
+    const collection = this.readStore.collection(this.projection.collection);
+    for (const index of this.projection.indexes) await collection.createIndex(index);
+    this.position = await this.loadCheckpoint();
+
+    const subscription = this.eventStore.subscribeToAll({
+      fromPosition: this.position ?? 'start',
+      filter: { streamPrefixes: this.options.streamPrefixes },
+    });
+    this.subscription = subscription;
+    subscription.onCaughtUp(() => {
+      this.caughtUp = true;
+      this.progress.emit('progress');
+    });
+
+    const batchSize = this.options.batchSize ?? 500;
+    let batch: RecordedEvent[] = [];
+    for await (const event of subscription) {
+      batch.push(event);
+      if (batch.length >= batchSize || subscription.isCaughtUp) {
+        await this.flush(batch);
+        batch = [];
+      }
+    }
+    if (batch.length > 0) await this.flush(batch);
+  }
+
+  private async loadCheckpoint(): Promise<bigint | null> {
+    const checkpoint = await this.readStore
+      .collection<CheckpointDocument>(CHECKPOINTS_COLLECTION)
+      .findOne({ _id: this.projection.name });
+    return checkpoint ? BigInt(checkpoint.position) : null;
+  }
+
+  private async flush(events: RecordedEvent[]): Promise<void> {
+    const operations = await this.foldBatch(events);
+    const last = events[events.length - 1].position;
+    await this.readStore.write([
+      { collection: this.projection.collection, operations },
+      {
+        collection: CHECKPOINTS_COLLECTION,
+        operations: [
+          {
+            updateOne: {
+              filter: { _id: this.projection.name },
+              update: { $set: { position: last.toString() } },
+              upsert: true,
+            },
+          },
+        ],
+      },
+    ]);
+    this.position = last;
+    this.lastError = null;
+    this.progress.emit('progress');
+  }
+
+  /** Loads every document the batch touches in one query, folds, and returns one write per changed document. */
+  private async foldBatch(events: RecordedEvent[]): Promise<WriteOperation[]> {
+    const ids = [...new Set(events.map((e) => this.projection.documentId(e)).filter((id): id is string => id !== null))];
+    if (ids.length === 0) return [];
+    const stored = await this.readStore.collection<D>(this.projection.collection).find({ _id: { $in: ids } });
+    const storedPosition = new Map(stored.map((doc) => [doc._id, doc.lastPosition]));
+    const current = new Map<string, D | null>(stored.map((doc) => [doc._id, doc]));
+    const changed = new Set<string>();
+
+    for (const event of events) {
+      const id = this.projection.documentId(event);
+      if (id === null) continue;
+      const position = Number(event.position);
+      const document = current.get(id) ?? null;
+      // A re-delivered event is already reflected in the document: applying it again would double-count.
+      if (document && document.lastPosition >= position) continue;
+      const next = this.projection.evolve(document, event);
+      current.set(id, next === null ? null : ({ ...next, lastPosition: position } as D));
+      changed.add(id);
+    }
+
+    const operations: WriteOperation[] = [];
+    for (const id of changed) {
+      const next = current.get(id) ?? null;
+      const before = storedPosition.get(id);
+      if (before === undefined) {
+        if (next) operations.push({ insertOne: { document: next } });
+      } else if (next) {
+        operations.push({ replaceOne: { filter: { _id: id, lastPosition: before }, replacement: next } });
+      } else {
+        operations.push({ deleteOne: { filter: { _id: id, lastPosition: before } } });
+      }
+    }
+    return operations;
+  }
+}

@@ -1,0 +1,2 @@
+export * from './reporter-identity.port';
+export * from './sqlite/sqlite-reporter-identity-store';

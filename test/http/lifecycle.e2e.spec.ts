@@ -1,0 +1,121 @@
+import { TestApp } from '../support/test-app';
+
+const AGENCY = 'id-32.01-dinkes';
+
+describe('A complaint through its whole lifecycle over HTTP', () => {
+  let t: TestApp;
+  let reporter: string;
+  let admin: string;
+  let officer: string;
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    reporter = await t.token('reporter', null, 'reporter-siti');
+    admin = await t.token('national_admin', 'national');
+    officer = await t.token('agency_admin', AGENCY);
+  });
+  afterAll(() => t.stop());
+
+  const detail = (id: string) => t.request('GET', `/complaints/${id}`, { token: admin });
+  const history = (id: string) => t.request('GET', `/complaints/${id}/history`, { token: admin });
+
+  it('shows every step in the detail and the history within a second', async () => {
+    const submitted = await t.request('POST', '/complaints', {
+      token: reporter,
+      body: {
+        title: 'Puskesmas menolak pasien BPJS',
+        description: 'Petugas meminta biaya tambahan di luar ketentuan.',
+        channel: 'web',
+        location: 'Cibinong',
+        reporter: { name: 'Siti Aminah', email: 'siti@example.id', idNumber: '3201012345670001' },
+      },
+    });
+    expect(submitted.status).toBe(201);
+    const { id, trackingId } = submitted.body;
+    expect(trackingId).toMatch(/^LPR-[0-9A-Z]{12}$/);
+    expect(submitted.headers.location).toBe(`/complaints/${id}`);
+    expect(submitted.headers.etag).toBe('"0"');
+
+    const steps: { command: string; token: string; body: Record<string, unknown>; status: string }[] = [
+      { command: 'verify', token: admin, status: 'VERIFIED', body: { classification: 'pengaduan', category: 'kesehatan', slaClass: 'ordinary', confidential: false, anonymous: false } },
+      { command: 'dispose', token: admin, status: 'DISPOSED', body: { agencyId: AGENCY, note: 'Mohon ditindaklanjuti' } },
+      { command: 'accept', token: officer, status: 'IN_PROGRESS', body: {} },
+      { command: 'request-clarification', token: officer, status: 'AWAITING_REPORTER', body: { party: 'reporter', question: 'Kapan kejadiannya?' } },
+      { command: 'answer-clarification', token: reporter, status: 'IN_PROGRESS', body: { answer: 'Senin pagi, 16 November.' } },
+      { command: 'start-mediation', token: officer, status: 'MEDIATION', body: { note: 'Pertemuan dengan kepala puskesmas' } },
+      { command: 'record-mediation-outcome', token: officer, status: 'IN_PROGRESS', body: { outcome: 'no_agreement', note: 'Petugas membantah' } },
+      { command: 'open-investigation', token: officer, status: 'INVESTIGATION', body: { reason: 'Dugaan pungutan liar' } },
+      { command: 'record-findings', token: officer, status: 'IN_PROGRESS', body: { conclusion: 'irregularity_found', summary: 'Pungutan terbukti' } },
+      { command: 'respond', token: officer, status: 'RESPONDED', body: { followUp: 'Biaya dikembalikan, petugas diberi sanksi disiplin.' } },
+      { command: 'close', token: reporter, status: 'CLOSED', body: { reasonCode: 'accepted_by_reporter' } },
+    ];
+
+    let clarificationId = '';
+    for (const [index, step] of steps.entries()) {
+      const body = step.command === 'answer-clarification' ? { ...step.body, clarificationId } : step.body;
+      const response = await t.request('POST', `/complaints/${id}/${step.command}`, { token: step.token, body });
+      expect({ step: step.command, status: response.status, body: response.body }).toEqual({
+        step: step.command,
+        status: 200,
+        body: expect.objectContaining({ id, revision: String(index + 1) }),
+      });
+      expect(response.headers.etag).toBe(`"${index + 1}"`);
+      if (step.command === 'request-clarification') clarificationId = response.body.clarificationId;
+
+      const shown = await t.eventually(() => detail(id), (r) => r.status === 200 && r.body.revision === index + 1);
+      expect(shown.body.status).toBe(step.status);
+      expect(shown.headers.etag).toBe(`"${index + 1}"`);
+      const trail = await t.eventually(() => history(id), (r) => r.status === 200 && r.body.length === index + 2);
+      expect(trail.body[index + 1].revision).toBe(index + 1);
+    }
+
+    const final = (await detail(id)).body;
+    expect(final).toMatchObject({
+      status: 'CLOSED',
+      assigneeAgencyId: AGENCY,
+      classification: 'pengaduan',
+      followUps: [expect.objectContaining({ agencyId: AGENCY })],
+      closure: expect.objectContaining({ reasonCode: 'accepted_by_reporter' }),
+    });
+    const trail = (await history(id)).body;
+    expect(trail.map((e: { type: string }) => e.type)).toEqual([
+      'ComplaintSubmitted',
+      'ComplaintVerified',
+      'ComplaintDisposed',
+      'DispositionAccepted',
+      'ClarificationRequested',
+      'ClarificationAnswered',
+      'MediationStarted',
+      'MediationOutcomeRecorded',
+      'InvestigationOpened',
+      'FindingsRecorded',
+      'ComplaintResponded',
+      'ComplaintClosed',
+    ]);
+    expect(trail[2]).toMatchObject({ actor: { role: 'national_admin' }, summary: 'Disposed to Dinas Kesehatan Kabupaten Bogor' });
+    expect(trail[5].actor).toEqual({ id: null, role: 'reporter', agencyId: null });
+  });
+
+  it('keeps the reporter identity out of events and read models', async () => {
+    const events = await t.allEvents();
+    const everything = JSON.stringify(events, (_key, value) => (typeof value === 'bigint' ? String(value) : value)) + JSON.stringify((await t.request('GET', '/complaints', { token: admin })).body);
+    expect(everything).not.toContain('Siti Aminah');
+    expect(everything).not.toContain('3201012345670001');
+    expect(everything).not.toContain('siti@example.id');
+    expect(events[0].data.reporterRef).toEqual(expect.any(String));
+  });
+
+  it('finds the complaint in the work queue by agency, status and text, and counts it for the agency', async () => {
+    const queue = await t.request('GET', `/complaints?agency=id-32&status=CLOSED&q=bpjs`, { token: admin });
+    expect(queue.status).toBe(200);
+    expect(queue.body).toMatchObject({ total: 1, page: 1, pageSize: 20 });
+    expect((await t.request('GET', '/complaints?agency=id-33&status=CLOSED', { token: admin })).body.total).toBe(0);
+
+    const stats = await t.request('GET', '/agencies/id-32/stats', { token: admin });
+    expect(stats.status).toBe(200);
+    expect(stats.body.subtree).toMatchObject({ disposed: 1, responded: 1, closed: 1, followUpRate: 1 });
+    expect(stats.body.own).toMatchObject({ disposed: 0 });
+    const national = await t.request('GET', '/agencies/national/stats', { token: admin });
+    expect(national.body.subtree).toMatchObject({ received: 1, verified: 1, disposed: 1 });
+  });
+});

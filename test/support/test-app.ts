@@ -1,0 +1,88 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { type AppConfig, loadConfig } from '@lacak/config';
+import type { Actor, ActorRole } from '@lacak/domain';
+import { EVENT_STORE, type EventStore, type RecordedEvent } from '@lacak/event-store';
+import { createApp } from '../../apps/api/src/create-app';
+import { TokenService } from '../../apps/api/src/auth/token.service';
+
+export interface HttpResponse<T = any> {
+  status: number;
+  headers: Record<string, string | string[] | number | undefined>;
+  body: T;
+}
+
+export interface RequestOptions {
+  token?: string | null;
+  headers?: Record<string, string>;
+  /** Sent as it is, for malformed-body tests. */
+  rawBody?: string;
+  body?: unknown;
+}
+
+/** The API on a fresh embedded data directory, driven in-process through Fastify's inject. */
+export class TestApp {
+  private constructor(
+    readonly app: NestFastifyApplication,
+    readonly config: AppConfig,
+    private readonly tokens: TokenService,
+  ) {}
+
+  static async start(overrides: Record<string, string> = {}): Promise<TestApp> {
+    const dataDir = mkdtempSync(join(tmpdir(), 'lacak-e2e-'));
+    const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...overrides });
+    const app = await createApp(config);
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+    return new TestApp(app, config, new TokenService(config.jwtSecret));
+  }
+
+  async stop(): Promise<void> {
+    await this.app.close();
+    rmSync(this.config.dataDir, { recursive: true, force: true });
+  }
+
+  get eventStore(): EventStore {
+    return this.app.get<EventStore>(EVENT_STORE);
+  }
+
+  async allEvents(): Promise<RecordedEvent[]> {
+    return this.eventStore.readAll();
+  }
+
+  token(role: ActorRole, agencyId: string | null = null, id = `${role}-${agencyId ?? 'none'}`): Promise<string> {
+    const actor: Actor = { id, role, agencyId };
+    return this.tokens.sign(actor);
+  }
+
+  async request<T = any>(method: 'GET' | 'POST', url: string, options: RequestOptions = {}): Promise<HttpResponse<T>> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    let payload: string | undefined;
+    if (options.rawBody !== undefined) payload = options.rawBody;
+    else if (options.body !== undefined) payload = JSON.stringify(options.body);
+    if (payload !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
+    const response = await this.app.getHttpAdapter().getInstance().inject({ method, url, headers, payload });
+    const text = response.body;
+    let body: unknown = text;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      // Not JSON (e.g. the docs page): keep the text.
+    }
+    return { status: response.statusCode, headers: response.headers, body: body as T };
+  }
+
+  /** Polls a read until it satisfies `accept`, as a client waiting for eventual consistency would. */
+  async eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 1000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await read();
+      if (accept(value)) return value;
+      if (Date.now() > deadline) throw new Error(`Not consistent within ${timeoutMs} ms: ${JSON.stringify(value)}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+}
