@@ -12,7 +12,10 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  transform: { '^.+\\.(ts|js)$': ['@swc/jest', swc] },
+  // content-disposition (under @fastify/static, which serves /docs) ships ESM only; Node loads it
+  // with require(esm), jest on Node 20 cannot, so swc turns it into CommonJS for the tests.
+  transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
   moduleNameMapper: {
     '^@lacak/(domain|event-store|read-store|projections|reporter-identity|config|organisation|application)$': '<rootDir>/libs/$1/src',
   },

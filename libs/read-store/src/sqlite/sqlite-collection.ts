@@ -55,7 +55,8 @@ export class SqliteCollection<T extends Document = Document> implements ReadColl
   }
 
   async countDocuments(filter: Filter = {}): Promise<number> {
-    return this.matched(filter, Infinity).length;
+    if (Object.keys(filter).length) return this.matched(filter, Infinity).length;
+    return this.schema().exists ? (this.statement(`SELECT count(*) FROM ${this.table}`).get() as number) : 0;
   }
 
   async insertOne(document: T): Promise<void> {
