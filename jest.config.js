@@ -17,7 +17,7 @@ module.exports = {
   // with require(esm), jest on Node 20 cannot, so swc turns it into CommonJS for the tests.
   transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
   moduleNameMapper: {
-    '^@lacak/(domain|event-store|read-store|projections|reporter-identity|config|organisation|application)$': '<rootDir>/libs/$1/src',
+    '^@lacak/(domain|event-store|read-store|projections|reporter-identity|config|organisation|application|storage)$': '<rootDir>/libs/$1/src',
   },
   testTimeout: 30000,
 };

@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { AppConfig } from '@lacak/config';
+import { ProjectionsController } from './admin/projections.controller';
 import { AgenciesModule } from './agencies/agencies.module';
 import { BearerAuthGuard } from './auth/bearer-auth.guard';
 import { ComplaintsModule } from './complaints/complaints.module';
@@ -17,7 +18,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config, options), ComplaintsModule, AgenciesModule],
-      controllers: [HealthController],
+      controllers: [HealthController, ProjectionsController],
       providers: [
         { provide: APP_GUARD, useClass: BearerAuthGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -90,7 +90,10 @@ export interface AllSubscription extends AsyncIterable<RecordedEvent> {
    * while the last stored event is being handed over (so a consumer knows to flush a batch).
    */
   readonly isCaughtUp: boolean;
-  /** Registers a listener called each time the subscription reaches the end of the log. */
+  /**
+   * Registers a listener called each time the consumer has taken every stored event and asks
+   * for more: everything it was handed before has been handled.
+   */
   onCaughtUp(listener: () => void): void;
   /** Ends the iteration; a pending `next()` resolves as done. */
   unsubscribe(): Promise<void>;

@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   type DynamicModule,
   Global,
@@ -12,24 +10,17 @@ import {
 } from '@nestjs/common';
 import { ComplaintCommandService } from '@lacak/application';
 import type { AppConfig } from '@lacak/config';
-import { EVENT_STORE, type EventStore, SqliteEventStore } from '@lacak/event-store';
+import { EVENT_STORE, type EventStore } from '@lacak/event-store';
 import { loadOrganisation } from '@lacak/organisation';
 import { Projector, createProjections } from '@lacak/projections';
-import { READ_STORE, type ReadStore, SqliteReadStore } from '@lacak/read-store';
-import {
-  REPORTER_IDENTITY_STORE,
-  type ReporterIdentityStore,
-  SqliteReporterIdentityStore,
-} from '@lacak/reporter-identity';
+import { READ_STORE, type ReadStore } from '@lacak/read-store';
+import { REPORTER_IDENTITY_STORE, type ReporterIdentityStore } from '@lacak/reporter-identity';
+import { closeStores, openStores } from '@lacak/storage';
 import { TokenService } from '../auth/token.service';
 import { APP_CONFIG, CLOCK, type Clock, ORGANISATION_TREE, PROJECTOR } from './tokens';
 
-/** File names inside DATA_DIR of the embedded default. */
-export const EMBEDDED_FILES = { events: 'events.db', readModels: 'read-models.db', identities: 'reporter-identities.db' };
-
 /**
- * The composition root's adapters. The embedded default opens SQLite files in DATA_DIR;
- * the production adapters plug in here, chosen by configuration, so the apps never branch.
+ * The API's stores and services as Nest providers; `openStores` picks the adapters.
  */
 @Global()
 @Module({})
@@ -44,11 +35,8 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
   ) {}
 
   static forRoot(config: AppConfig, options: { clock?: Clock } = {}): DynamicModule {
-    mkdirSync(config.dataDir, { recursive: true });
     const tree = loadOrganisation(config.orgTreeFile);
-    const eventStore = SqliteEventStore.open({ file: join(config.dataDir, EMBEDDED_FILES.events) });
-    const readStore = SqliteReadStore.open({ file: join(config.dataDir, EMBEDDED_FILES.readModels) });
-    const identities = SqliteReporterIdentityStore.open({ file: join(config.dataDir, EMBEDDED_FILES.identities) });
+    const { eventStore, readStore, identities } = openStores(config);
     const logger = new Logger('Projector');
     const projector = config.projectorInProcess
       ? new Projector(createProjections(tree), eventStore, readStore, {
@@ -82,8 +70,6 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
 
   async onApplicationShutdown(): Promise<void> {
     await this.projector?.stop();
-    await this.eventStore.close();
-    await this.readStore.close();
-    await this.identities.close();
+    await closeStores({ eventStore: this.eventStore, readStore: this.readStore, identities: this.identities });
   }
 }

@@ -18,7 +18,21 @@ const STATUS_TITLES: Record<number, string> = {
   422: 'Unprocessable Content',
   428: 'Precondition Required',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
+
+/** Codes of errors the framework raises before a handler runs (bad JSON, no token, no route...). */
+const HTTP_CODES: Record<number, string> = {
+  400: 'MALFORMED_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  413: 'CONTENT_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  503: 'UNAVAILABLE',
+};
+const httpCode = (status: number) => HTTP_CODES[status] ?? `HTTP_${status}`;
 
 const problem = (status: number, code: string, detail: string, extra: Partial<ProblemDetails> = {}): ProblemDetails => ({
   type: problemType(code),
@@ -73,11 +87,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const status = error.getStatus();
       const response = error.getResponse();
       const detail = typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? error.message);
-      return problem(status, `HTTP_${status}`, detail);
+      return problem(status, httpCode(status), detail);
     }
     if (isClientError(error)) {
-      const code = error.statusCode === 400 ? 'MALFORMED_REQUEST' : `HTTP_${error.statusCode}`;
-      return problem(error.statusCode, code, error.message);
+      return problem(error.statusCode, httpCode(error.statusCode), error.message);
     }
     return problem(500, 'INTERNAL_ERROR', 'An unexpected error occurred; it has been logged with the correlation id');
   }

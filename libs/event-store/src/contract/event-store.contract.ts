@@ -316,11 +316,16 @@ export function eventStoreContract(adapterName: string, factory: () => Promise<E
         await append(prefix, newEvents(3), 'no_stream');
         const subscription = store.subscribeToAll({ filter: { streamPrefixes: [prefix] } });
         const flags: boolean[] = [];
+        let handledWhenAnnounced = -1;
+        subscription.onCaughtUp(() => (handledWhenAnnounced = flags.length));
         for await (const _event of subscription) {
+          expect(handledWhenAnnounced).toBe(-1);
           flags.push(subscription.isCaughtUp);
-          if (flags.length === 3) break;
+          if (flags.length === 3) setTimeout(() => void subscription.unsubscribe(), 20);
         }
         expect(flags).toEqual([false, false, true]);
+        // Listeners hear only once the consumer has handled everything and asks for more.
+        expect(handledWhenAnnounced).toBe(3);
       });
 
       it('filters by stream prefix, literally', async () => {

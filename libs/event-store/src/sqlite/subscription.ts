@@ -11,6 +11,8 @@ import type { AllPage } from './statements';
  */
 export class SqliteSubscription implements AllSubscription {
   private caughtUp = false;
+  /** Whether listeners heard about the current catch-up; they hear once per arrival at the end. */
+  private announced = false;
   private ended = false;
   /** Set by a commit since the last page read; spares a poll interval of latency. */
   private changed = false;
@@ -50,14 +52,14 @@ export class SqliteSubscription implements AllSubscription {
       while (!this.ended) {
         this.changed = false;
         const page = this.readPage(this.after);
-        if (page.events.length > 0) this.caughtUp = false;
+        if (page.events.length > 0) this.caughtUp = this.announced = false;
         const last = page.events.length - 1;
         for (const [index, event] of page.events.entries()) {
           if (this.ended) return;
           this.after = event.position;
           // Caught up already while the last stored event is handed over, so a consumer can
           // flush what it batched instead of waiting for an event that may never come.
-          if (index === last && page.head !== undefined) this.reachEnd();
+          if (index === last && page.head !== undefined) this.caughtUp = true;
           yield event;
         }
         if (page.head === undefined) continue;
@@ -71,9 +73,11 @@ export class SqliteSubscription implements AllSubscription {
     }
   }
 
+  /** The consumer asked for more and there is none: it has handled everything stored. */
   private reachEnd(): void {
-    if (this.caughtUp || this.ended) return;
     this.caughtUp = true;
+    if (this.announced || this.ended) return;
+    this.announced = true;
     for (const listener of this.caughtUpListeners) listener();
   }
 

@@ -87,14 +87,23 @@ export class ProjectionRunner<D extends ProjectedDocument = ProjectedDocument> {
     };
   }
 
+  /** Resolves once the projection has handled every event stored so far. */
+  waitUntilCaughtUp(timeoutMs = 60_000): Promise<void> {
+    return this.waitUntil(() => this.caughtUp, timeoutMs, 'catch up');
+  }
+
   /** Resolves once the projection has handled the event at `position` (or a later one). */
   waitFor(position: bigint, timeoutMs = 5000): Promise<void> {
-    if (this.position !== null && this.position >= position) return Promise.resolve();
+    return this.waitUntil(() => this.position !== null && this.position >= position, timeoutMs, `reach ${position}`);
+  }
+
+  private waitUntil(condition: () => boolean, timeoutMs: number, goal: string): Promise<void> {
+    if (condition()) return Promise.resolve();
     return new Promise((resolve, reject) => {
       const onProgress = () => {
-        if (this.position !== null && this.position >= position) done(resolve);
+        if (condition()) done(resolve);
       };
-      const timer = setTimeout(() => done(() => reject(new Error(`${this.projection.name} did not reach ${position}`))), timeoutMs);
+      const timer = setTimeout(() => done(() => reject(new Error(`${this.projection.name} did not ${goal} in time`))), timeoutMs);
       const done = (settle: () => void) => {
         clearTimeout(timer);
         this.progress.off('progress', onProgress);
@@ -135,6 +144,7 @@ export class ProjectionRunner<D extends ProjectedDocument = ProjectedDocument> {
     const batchSize = this.options.batchSize ?? 500;
     let batch: RecordedEvent[] = [];
     for await (const event of subscription) {
+      this.caughtUp = false;
       batch.push(event);
       if (batch.length >= batchSize || subscription.isCaughtUp) {
         await this.flush(batch);

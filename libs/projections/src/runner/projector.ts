@@ -57,6 +57,11 @@ export class Projector {
     await Promise.all(selected.map((r) => r.rebuild()));
   }
 
+  /** Resolves once every projection has handled every event stored so far. */
+  async waitUntilCaughtUp(timeoutMs?: number): Promise<void> {
+    await Promise.all(this.runners.map((r) => r.waitUntilCaughtUp(timeoutMs)));
+  }
+
   /** Resolves once every projection has handled the event at `position`. */
   async waitFor(position: bigint, timeoutMs?: number): Promise<void> {
     await Promise.all(this.runners.map((r) => r.waitFor(position, timeoutMs)));

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Query, update as mingoUpdate, updateMany } from 'mingo';
+import { Query, updateMany } from 'mingo';
 import { InvalidOperationError } from '../errors';
 import type { Document, Filter, FindOptions, UpdateDocument } from '../read-store.port';
 
@@ -46,7 +46,8 @@ export function applyUpdate(docs: Document[], filter: Filter, update: UpdateDocu
   evaluate(() => updateMany(docs, filter, modifier as Modifier));
 }
 
-export function documentId(id: unknown): string {
+/** A generated `_id` is a UUID where MongoDB would make an ObjectId: the port's ids are strings. */
+function documentId(id: unknown): string {
   if (id === undefined) return randomUUID();
   if (typeof id !== 'string') throw new InvalidOperationError('_id must be a string');
   return id;
@@ -81,7 +82,7 @@ export function upsertDocument(filter: Filter, update: UpdateDocument): Document
   // mingo refuses to $set `_id` (it is immutable), so the seed starts with it.
   const doc: Document = { _id: documentId(_id) };
   evaluate(() => {
-    if (Object.keys(seed).length) mingoUpdate(doc, { $set: seed });
+    if (Object.keys(seed).length) updateMany([doc], {}, { $set: seed });
     updateMany([doc], {}, { ...modifier, $set } as Modifier);
   });
   return doc;

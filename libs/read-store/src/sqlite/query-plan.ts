@@ -33,7 +33,7 @@ function jsonPath(segments: string[]): string {
 export function keyExpression(field: string): string {
   const segments = field.split('.');
   if (segments.some((segment) => segment === '' || /["'$]/.test(segment))) {
-    throw new InvalidOperationError(`Cannot index field path '${field}'`);
+    throw new InvalidOperationError(`Cannot index '${field}': empty segments, quotes and '$' are not supported`);
   }
   const path = jsonPath(segments);
   const arrayOnPath = segments

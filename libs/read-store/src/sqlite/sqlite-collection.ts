@@ -19,6 +19,8 @@ import { candidateQuery, keyExpression, planQuery } from './query-plan';
 /** Index specs of every collection; SQLite's own schema cannot hold the MongoDB key spec. */
 export const INDEX_CATALOG = 'lacak_indexes';
 
+const CACHED_PARAMS_MAX = 16;
+
 type NamedIndex = IndexSpec & { name: string };
 /** A stored document with the JSON it was read from, so a write happens only when it changed. */
 type Row = { text: string; doc: Document };
@@ -237,7 +239,9 @@ export class SqliteCollection<T extends Document = Document> implements ReadColl
     const schema = this.schema();
     if (!schema.exists) return [];
     const { sql, params } = candidateQuery(this.table, planQuery(filter, schema.indexes));
-    return (this.statement(sql).all(...params) as string[]).map((text) => ({ text, doc: JSON.parse(text) }));
+    // Each `$in` length is its own SQL text: long lists are prepared once-off, so the cache stays small.
+    const statement = params.length > CACHED_PARAMS_MAX ? this.db.prepare(sql).pluck() : this.statement(sql);
+    return (statement.all(...params) as string[]).map((text) => ({ text, doc: JSON.parse(text) }));
   }
 
   private ensureTable(): void {

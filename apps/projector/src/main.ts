@@ -1,0 +1,43 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { ConfigError, loadConfig } from '@lacak/config';
+import { loadOrganisation } from '@lacak/organisation';
+import { Projector, createProjections } from '@lacak/projections';
+import { closeStores, openStores } from '@lacak/storage';
+import { createLogger } from './logger';
+
+/**
+ * The projector on its own: subscribes to the event store from each projection's checkpoint
+ * and keeps the read models current. Run the API with PROJECTOR_IN_PROCESS=false beside it.
+ */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
+  const logger = createLogger(config.logLevel);
+  if (logger) Logger.overrideLogger(logger);
+  const log = new Logger('Projector');
+
+  const stores = openStores(config);
+  const projector = new Projector(createProjections(loadOrganisation(config.orgTreeFile)), stores.eventStore, stores.readStore, {
+    onError: (projection, error) => log.error({ message: 'Projection failed; retrying', projection, error: String(error) }),
+  });
+  projector.start();
+  log.log({ message: 'Projector running', projections: projector.names, dataDir: config.dataDir });
+
+  const shutdown = async (signal: string) => {
+    log.log({ message: 'Stopping', signal });
+    await projector.stop();
+    await closeStores(stores);
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+void main();

@@ -1,0 +1,95 @@
+import { TestApp } from '../support/test-app';
+import { AGENCY, OTHER_AGENCY, aSubmission, verifiedComplaint } from '../support/http-steps';
+
+describe('Concurrency and retries over HTTP', () => {
+  let t: TestApp;
+  let admin: string;
+  let reporter: string;
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    admin = await t.token('national_admin', 'national');
+    reporter = await t.token('reporter', null, 'reporter-1');
+  });
+  afterAll(() => t.stop());
+
+  const disposedEvents = async (id: string) =>
+    (await t.eventStore.readStream(`complaint-${id}`)).filter((e) => e.type === 'ComplaintDisposed');
+
+  it('answers a stale If-Match with 412 and writes nothing', async () => {
+    const id = await verifiedComplaint(t);
+    const stale = await t.request('POST', `/complaints/${id}/dispose`, {
+      token: admin,
+      headers: { 'if-match': '"0"' },
+      body: { agencyId: AGENCY, note: 'x' },
+    });
+    expect(stale.status).toBe(412);
+    expect(stale.headers['content-type']).toContain('application/problem+json');
+    expect(stale.body).toMatchObject({ status: 412, code: 'REVISION_MISMATCH', currentRevision: '1' });
+    expect(await disposedEvents(id)).toHaveLength(0);
+
+    const current = await t.request('POST', `/complaints/${id}/dispose`, {
+      token: admin,
+      headers: { 'if-match': '"1"' },
+      body: { agencyId: AGENCY, note: 'x' },
+    });
+    expect(current.status).toBe(200);
+    expect(current.headers.etag).toBe('"2"');
+  });
+
+  it('lets exactly one of twenty parallel dispositions decided on the same revision through', async () => {
+    const id = await verifiedComplaint(t);
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        t.request('POST', `/complaints/${id}/dispose`, {
+          token: admin,
+          headers: { 'if-match': '"1"' },
+          body: { agencyId: i % 2 === 0 ? AGENCY : OTHER_AGENCY, note: `attempt ${i}` },
+        }),
+      ),
+    );
+    const statuses = responses.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 412)).toHaveLength(19);
+    expect(await disposedEvents(id)).toHaveLength(1);
+  });
+
+  it('without If-Match, re-decides on the newest state: one disposition, the rest refused by the domain', async () => {
+    const id = await verifiedComplaint(t);
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () => t.request('POST', `/complaints/${id}/dispose`, { token: admin, body: { agencyId: AGENCY, note: 'x' } })),
+    );
+    expect(responses.filter((r) => r.status === 200)).toHaveLength(1);
+    for (const refused of responses.filter((r) => r.status !== 200)) {
+      expect(refused.body).toMatchObject({ status: 409, code: 'ALREADY_DISPOSED_TO_AGENCY' });
+    }
+    expect(await disposedEvents(id)).toHaveLength(1);
+  });
+
+  it('returns the same complaint for a repeated Idempotency-Key and stores no new events', async () => {
+    const headers = { 'idempotency-key': 'form-submit-7f3a' };
+    const first = await t.request('POST', '/complaints', { token: reporter, headers, body: aSubmission() });
+    const eventsAfterFirst = (await t.allEvents()).length;
+    const again = await t.request('POST', '/complaints', { token: reporter, headers, body: aSubmission() });
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(first.body);
+    expect(again.headers.etag).toBe(first.headers.etag);
+    expect((await t.allEvents()).length).toBe(eventsAfterFirst);
+
+    const otherReporter = await t.token('reporter', null, 'reporter-2');
+    const sameKeyOtherActor = await t.request('POST', '/complaints', { token: otherReporter, headers, body: aSubmission() });
+    expect(sameKeyOtherActor.body.id).not.toBe(first.body.id);
+  });
+
+  it('replays a repeated lifecycle command with the same Idempotency-Key instead of refusing it', async () => {
+    const id = await verifiedComplaint(t);
+    const request = () =>
+      t.request('POST', `/complaints/${id}/dispose`, { token: admin, headers: { 'idempotency-key': 'dispose-1' }, body: { agencyId: AGENCY, note: 'x' } });
+    const first = await request();
+    const second = await request();
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect(second.body).toEqual(first.body);
+    expect(await disposedEvents(id)).toHaveLength(1);
+  });
+});

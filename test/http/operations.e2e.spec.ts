@@ -1,0 +1,88 @@
+import { TestApp } from '../support/test-app';
+import { verifiedComplaint } from '../support/http-steps';
+
+const COMMANDS = [
+  'verify', 'reject', 'archive', 'dispose', 'accept', 'request-clarification', 'answer-clarification', 'start-mediation',
+  'record-mediation-outcome', 'open-investigation', 'record-findings', 'respond', 'close',
+];
+
+describe('Operations: health, OpenAPI, docs, guards, rebuild', () => {
+  let t: TestApp;
+  let admin: string;
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    admin = await t.token('national_admin', 'national');
+  });
+  afterAll(() => t.stop());
+
+  it('reports both stores and every projection on /health without a token', async () => {
+    const health = await t.request('GET', '/health');
+    expect(health.status).toBe(200);
+    expect(health.body).toMatchObject({ status: 'ok', eventStore: 'ok', readStore: 'ok' });
+    expect(health.body.projections.map((p: { name: string }) => p.name)).toEqual(['complaints', 'audit-trail', 'agency-stats']);
+  });
+
+  it('publishes an OpenAPI document generated from the DTOs, and the docs page', async () => {
+    const spec = await t.request('GET', '/openapi.json');
+    expect(spec.status).toBe(200);
+    const paths = Object.keys(spec.body.paths);
+    for (const command of COMMANDS) expect(paths).toContain(`/complaints/{id}/${command}`);
+    expect(paths).toEqual(expect.arrayContaining(['/complaints', '/complaints/{id}', '/complaints/{id}/history', '/agencies', '/agencies/{id}/stats']));
+    expect(spec.body.components.schemas.SubmitComplaintRequest.required).toEqual(['title', 'description', 'channel']);
+    expect(spec.body.components.schemas.VerifyComplaintRequest.properties.classification.enum).toEqual(['pengaduan', 'aspirasi', 'permintaan_informasi']);
+
+    const docs = await t.request('GET', '/docs');
+    expect(docs.status).toBe(200);
+    expect(String(docs.body)).toContain('swagger');
+  });
+
+  it('guards every endpoint in the OpenAPI document except health', async () => {
+    const spec = (await t.request('GET', '/openapi.json')).body;
+    const unguarded: string[] = [];
+    for (const [path, methods] of Object.entries<Record<string, unknown>>(spec.paths)) {
+      for (const method of Object.keys(methods)) {
+        const url = path.replace('{id}', '00000000-0000-4000-8000-000000000000');
+        const response = await t.request(method.toUpperCase() as 'GET' | 'POST', url, { body: method === 'post' ? {} : undefined });
+        if (response.status !== 401) unguarded.push(`${method.toUpperCase()} ${path} → ${response.status}`);
+      }
+    }
+    expect(unguarded).toEqual(['GET /health → 200']);
+  });
+
+  it('echoes the caller’s correlation id and records it on the events', async () => {
+    const id = await verifiedComplaint(t);
+    const response = await t.request('POST', `/complaints/${id}/dispose`, {
+      token: admin,
+      headers: { 'x-correlation-id': 'trace-4711' },
+      body: { agencyId: 'kemenkes-setjen', note: 'x' },
+    });
+    expect(response.headers['x-correlation-id']).toBe('trace-4711');
+    const events = await t.eventStore.readStream(`complaint-${id}`);
+    expect(events[events.length - 1].metadata).toMatchObject({
+      correlationId: 'trace-4711',
+      actor: { id: 'national_admin-national', role: 'national_admin', agencyId: 'national' },
+      schemaVersion: 1,
+    });
+  });
+
+  it('rebuilds the read models on request of a national admin, with the same result', async () => {
+    const id = await verifiedComplaint(t);
+    const before = await t.eventually(() => t.request('GET', `/complaints/${id}`, { token: admin }), (r) => r.status === 200);
+    const stats = (await t.request('GET', '/agencies/national/stats', { token: admin })).body;
+
+    const officer = await t.token('agency_admin', 'id-32');
+    expect((await t.request('POST', '/admin/projections/rebuild', { token: officer, body: {} })).status).toBe(403);
+    expect((await t.request('POST', '/admin/projections/rebuild', { token: admin, body: { projection: 'nope' } })).status).toBe(404);
+    const rebuilt = await t.request('POST', '/admin/projections/rebuild', { token: admin, body: {} });
+    expect(rebuilt.status).toBe(202);
+
+    const after = await t.eventually(() => t.request('GET', `/complaints/${id}`, { token: admin }), (r) => r.status === 200);
+    expect(after.body).toEqual(before.body);
+    const statsAfter = await t.eventually(
+      () => t.request('GET', '/agencies/national/stats', { token: admin }),
+      (r) => r.body.subtree.received === stats.subtree.received,
+    );
+    expect(statsAfter.body).toEqual(stats);
+  });
+});
