@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ConsoleLogger, type LoggerService, ValidationPipe } from '@nestjs/common';
+import { ConsoleLogger, Logger, type LoggerService, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -43,6 +43,17 @@ export async function createApp(config: AppConfig, options: { clock?: Clock } = 
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-correlation-id', request.id);
+  });
+  const requests = new Logger('HTTP');
+  // One structured line per request; the path only, since query strings may carry search text.
+  fastify.addHook('onResponse', async (request, reply) => {
+    requests.log({
+      method: request.method,
+      path: request.url.split('?')[0],
+      status: reply.statusCode,
+      ms: Math.round(reply.elapsedTime),
+      correlationId: request.id,
+    });
   });
   app.enableShutdownHooks();
 

@@ -1,0 +1,88 @@
+import { complaintStreamId, toEventsToAppend } from '@lacak/application';
+import { type Actor, type ComplaintEvent, OrganisationTree } from '@lacak/domain';
+import type { EventStore, RecordedEvent } from '@lacak/event-store';
+// The builders are test code, outside the domain's public entry point.
+import { AGENCY, AT, actors, aComplaint } from '../../../domain/src/testing/complaint-builders';
+
+/** National → province → the builders' agency (and a sibling); small enough to read paths off. */
+export const PROVINCE = 'prov-x';
+export const OTHER_AGENCY = 'agency-y';
+export const testTree = new OrganisationTree([
+  { id: 'national', name: 'Nasional', kind: 'national', parentId: null },
+  { id: PROVINCE, name: 'Provinsi X', kind: 'province', parentId: 'national' },
+  { id: AGENCY, name: 'Dinas X', kind: 'regional_agency', parentId: PROVINCE },
+  { id: OTHER_AGENCY, name: 'Dinas Y', kind: 'regional_agency', parentId: PROVINCE },
+]);
+
+/** Who plausibly records each event: the reporter, the national router, or the assignee's officer. */
+export function actorFor(event: ComplaintEvent): Actor {
+  switch (event.type) {
+    case 'ComplaintSubmitted':
+    case 'ComplaintClosed':
+      return actors.reporter();
+    case 'ClarificationAnswered':
+      return event.data.party === 'reporter' ? actors.reporter() : actors.unitOfficer();
+    case 'ComplaintVerified':
+    case 'ComplaintRejected':
+    case 'ComplaintArchived':
+    case 'ComplaintDisposed':
+      return actors.nationalAdmin;
+    default:
+      return actors.unitOfficer();
+  }
+}
+
+/** The builders always write `complaint-1`; this moves a history to another complaint (and tracking id). */
+export function asComplaint(complaintId: string, history: ComplaintEvent[]): ComplaintEvent[] {
+  return history.map(
+    (event) =>
+      ({
+        ...event,
+        data: { ...event.data, complaintId, ...(event.type === 'ComplaintSubmitted' ? { trackingId: `LPR-${complaintId}` } : {}) },
+      }) as ComplaintEvent,
+  );
+}
+
+let commandCounter = 0;
+const envelope = () => ({ commandId: `command-${++commandCounter}`, correlationId: 'correlation-1' });
+
+/** Store records for events in the given order: revisions per stream, positions from `firstPosition`. */
+export function recorded(history: ComplaintEvent[], firstPosition = 1, actor: (event: ComplaintEvent) => Actor = actorFor): RecordedEvent[] {
+  const revisions = new Map<string, bigint>();
+  return history.map((event, index) => {
+    const streamId = complaintStreamId(event.data.complaintId);
+    const revision = (revisions.get(streamId) ?? -1n) + 1n;
+    revisions.set(streamId, revision);
+    const [toAppend] = toEventsToAppend([event], actor(event), AT, envelope());
+    return { ...toAppend, streamId, revision, position: BigInt(firstPosition + index), recordedAt: AT };
+  });
+}
+
+/** Appends events one at a time in the given order, so positions follow it; returns the last position. */
+export async function appendHistory(store: EventStore, history: ComplaintEvent[]): Promise<bigint> {
+  let position = 0n;
+  for (const event of history) {
+    const streamId = complaintStreamId(event.data.complaintId);
+    const [toAppend] = toEventsToAppend([event], actorFor(event), AT, envelope());
+    ({ position } = await store.appendToStream(streamId, [toAppend], { expectedState: 'any' }));
+  }
+  return position;
+}
+
+/** Takes one event of each history in turn, so a batch touches many documents. */
+export function interleave(histories: ComplaintEvent[][]): ComplaintEvent[] {
+  const longest = Math.max(...histories.map((h) => h.length));
+  return Array.from({ length: longest }, (_, i) => histories.flatMap((h) => (i < h.length ? [h[i]] : []))).flat();
+}
+
+/** Six complaints in different end states, several agencies, a bounce and a reporter clarification. */
+export function sampleHistories(): ComplaintEvent[][] {
+  return [
+    asComplaint('c1', aComplaint().inStatus('CLOSED').events()),
+    asComplaint('c2', aComplaint().inStatus('AWAITING_REPORTER').clarificationAnswered().disposedTo().events()),
+    asComplaint('c3', aComplaint().submitted({ targetAgencyId: OTHER_AGENCY }).verified().disposedTo(AGENCY).returned().disposedTo(OTHER_AGENCY).events()),
+    asComplaint('c4', aComplaint().inStatus('REJECTED').events()),
+    asComplaint('c5', aComplaint().inStatus('ARCHIVED_INVALID').events()),
+    asComplaint('c6', aComplaint().inStatus('INVESTIGATION').events()),
+  ];
+}
