@@ -30,6 +30,9 @@ export interface RunnerOptions {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Stands for "the subscription reached the end of the log" where the next event was awaited. */
+const END = Symbol('end');
+
 /**
  * Feeds one projection from a catch-up subscription to the event store, starting after its
  * stored checkpoint. Each batch of events and the new checkpoint are written together, so
@@ -130,28 +133,51 @@ export class ProjectionRunner<D extends ProjectedDocument = ProjectedDocument> {
     const collection = this.readStore.collection(this.projection.collection);
     for (const index of this.projection.indexes) await collection.createIndex(index);
     this.position = await this.loadCheckpoint();
+    // A stop() during the awaits above found no subscription to end: subscribing now would never return.
+    if (this.stopping) return;
 
     const subscription = this.eventStore.subscribeToAll({
       fromPosition: this.position ?? 'start',
       filter: { streamPrefixes: this.options.streamPrefixes },
     });
     this.subscription = subscription;
-    subscription.onCaughtUp(() => {
-      this.caughtUp = true;
-      this.progress.emit('progress');
-    });
-
     const batchSize = this.options.batchSize ?? 500;
     let batch: RecordedEvent[] = [];
-    for await (const event of subscription) {
-      this.caughtUp = false;
-      batch.push(event);
+    let reachedEnd = () => {};
+    subscription.onCaughtUp(() => {
+      reachedEnd();
+      if (batch.length === 0) this.markCaughtUp();
+    });
+
+    const events = subscription[Symbol.asyncIterator]();
+    let next = events.next();
+    for (;;) {
+      // When a page ends exactly at the head, the end shows only once the next event is asked for,
+      // so batched events wait for the next event or the end, whichever comes first.
+      const result =
+        batch.length === 0
+          ? await next
+          : subscription.isCaughtUp
+            ? END
+            : await Promise.race([next, new Promise<typeof END>((resolve) => (reachedEnd = () => resolve(END)))]);
+      if (result !== END) {
+        if (result.done) break;
+        this.caughtUp = false;
+        batch.push(result.value);
+      }
       if (batch.length >= batchSize || subscription.isCaughtUp) {
         await this.flush(batch);
         batch = [];
+        if (subscription.isCaughtUp) this.markCaughtUp();
       }
+      if (result !== END) next = events.next();
     }
     if (batch.length > 0) await this.flush(batch);
+  }
+
+  private markCaughtUp(): void {
+    this.caughtUp = true;
+    this.progress.emit('progress');
   }
 
   private async loadCheckpoint(): Promise<bigint | null> {

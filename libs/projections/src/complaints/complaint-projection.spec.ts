@@ -1,0 +1,107 @@
+import { COMPLAINT_STATUSES, type ComplaintEvent, type ComplaintStatus } from '@lacak/domain';
+import { AGENCY, CLARIFICATION_ID, aComplaint, events } from '../../../domain/src/testing/complaint-builders';
+import { OTHER_AGENCY, PROVINCE, recorded, testTree } from '../testing/complaint-history';
+import { foldInMemory } from '../testing/fold';
+import type { ComplaintDocument } from './complaint-document';
+import { ComplaintProjection } from './complaint-projection';
+
+const projection = new ComplaintProjection(testTree);
+
+/** The complaint after its whole history, or undefined when the projection keeps no document. */
+const project = (history: ComplaintEvent[]): ComplaintDocument | undefined => foldInMemory(projection, recorded(history))[0];
+
+describe('ComplaintProjection', () => {
+  it('files a new complaint under the national root when the reporter chose no agency', () => {
+    expect(project(aComplaint().submitted().events())).toMatchObject({
+      _id: 'complaint-1',
+      status: 'SUBMITTED',
+      revision: 0,
+      lastPosition: 1,
+      hasReporterIdentity: true,
+      targetAgencyId: null,
+      currentAgencyId: 'national',
+      agencyPath: ['national'],
+      searchText: 'lpr-2025-000001 jalan berlubang di depan sdn 3 lubang besar di jalan depan sekolah sudah dua bulan tidak diperbaiki.',
+    });
+  });
+
+  it('files it under the chosen agency, with the whole root-to-agency path for subtree filters', () => {
+    const document = project(aComplaint().submitted({ targetAgencyId: AGENCY }).events());
+    expect(document).toMatchObject({ currentAgencyId: AGENCY, agencyPath: ['national', PROVINCE, AGENCY] });
+  });
+
+  it('keeps an agency missing from the tree visible under the root', () => {
+    const document = project(aComplaint().submitted({ targetAgencyId: 'dissolved-agency' }).events());
+    expect(document?.agencyPath).toEqual(['national', 'dissolved-agency']);
+  });
+
+  it.each(COMPLAINT_STATUSES.map((status) => [status]))('shows %s after the usual path to it', (status: ComplaintStatus) => {
+    const history = aComplaint().inStatus(status).events();
+    expect(project(history)).toMatchObject({ status, revision: history.length - 1, lastPosition: history.length });
+  });
+
+  it('moves the complaint to the assignee on disposition and back to the target when it is returned', () => {
+    const builder = aComplaint().submitted({ targetAgencyId: OTHER_AGENCY }).verified().disposedTo(AGENCY);
+    expect(project(builder.events())).toMatchObject({
+      status: 'DISPOSED',
+      assigneeAgencyId: AGENCY,
+      currentAgencyId: AGENCY,
+      agencyPath: ['national', PROVINCE, AGENCY],
+    });
+
+    expect(project(builder.returned().events())).toMatchObject({
+      status: 'VERIFIED',
+      assigneeAgencyId: null,
+      currentAgencyId: OTHER_AGENCY,
+      agencyPath: ['national', PROVINCE, OTHER_AGENCY],
+      bounceCount: 1,
+    });
+
+    expect(project(builder.disposedTo(OTHER_AGENCY).events())?.dispositions).toEqual([
+      expect.objectContaining({ agencyId: AGENCY, previousAgencyId: null }),
+      expect.objectContaining({ agencyId: OTHER_AGENCY, previousAgencyId: null }),
+    ]);
+  });
+
+  it.each<ComplaintStatus>(['VERIFIED', 'IN_PROGRESS'])(
+    'pauses the complaint while the reporter is asked, and resumes it in %s when answered',
+    (before) => {
+      const asked = aComplaint().inStatus(before).clarificationRequested();
+      expect(project(asked.events())).toMatchObject({
+        status: 'AWAITING_REPORTER',
+        clarifications: [expect.objectContaining({ clarificationId: CLARIFICATION_ID, resumeStatus: before, answer: null })],
+      });
+
+      const answered = project(asked.clarificationAnswered().events());
+      expect(answered?.status).toBe(before);
+      expect(answered?.clarifications[0]).toMatchObject({ answer: 'Jl. Merdeka nomor 10.', answeredAt: expect.any(String) });
+    },
+  );
+
+  it('does not pause the complaint while another agency is asked', () => {
+    const asked = aComplaint().inStatus('IN_PROGRESS').clarificationRequested({ party: 'agency', partyAgencyId: OTHER_AGENCY });
+    expect(project(asked.events())).toMatchObject({
+      status: 'IN_PROGRESS',
+      clarifications: [expect.objectContaining({ party: 'agency', partyAgencyId: OTHER_AGENCY, resumeStatus: null })],
+    });
+    expect(project(asked.clarificationAnswered().events())?.status).toBe('IN_PROGRESS');
+  });
+
+  it('records mediation, investigation, follow-up and closure as they happen', () => {
+    const history = aComplaint().inStatus('IN_PROGRESS').mediationStarted().mediationOutcomeRecorded()
+      .investigationOpened().findingsRecorded().responded().closed().events();
+    expect(project(history)).toMatchObject({
+      status: 'CLOSED',
+      mediation: { outcome: 'agreement', endedAt: expect.any(String) },
+      investigation: { conclusion: 'irregularity_found', summary: 'Pungutan tanpa dasar hukum.' },
+      followUps: [{ agencyId: AGENCY, followUp: 'Jalan telah diperbaiki pada 10 Maret.', at: expect.any(String) }],
+      closure: { reasonCode: 'accepted_by_reporter', note: null, at: expect.any(String) },
+    });
+  });
+
+  it('keeps no document for events of a complaint it never saw submitted, nor for other streams', () => {
+    const [verified] = recorded([events.verified()]);
+    expect(projection.evolve(null, verified)).toBeNull();
+    expect(projection.documentId({ ...verified, streamId: 'reporter-1' })).toBeNull();
+  });
+});

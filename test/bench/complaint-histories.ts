@@ -1,0 +1,133 @@
+import { complaintStreamId, nameBasedId, newId, toEventsToAppend, trackingIdFor } from '@lacak/application';
+import type { Actor, ComplaintEvent, OrganisationTree } from '@lacak/domain';
+import type { EventStore } from '@lacak/event-store';
+import { actors, aComplaint } from '../../libs/domain/src/testing/complaint-builders';
+
+type Builder = ReturnType<typeof aComplaint>;
+
+/** Life courses with rough real-world weights: most complaints are disposed and closed, some bounce or stall. */
+const PATHS: { weight: number; build: (agency: string, other: string) => Builder }[] = [
+  { weight: 30, build: (a) => aComplaint().submitted().verified().disposedTo(a).accepted().responded().closed() },
+  { weight: 15, build: (a, b) => aComplaint().submitted().verified().disposedTo(a).returned().disposedTo(b).accepted().responded().closed() },
+  {
+    weight: 15,
+    build: (a) =>
+      aComplaint().submitted().verified().clarificationRequested().clarificationAnswered().disposedTo(a).accepted().responded().closed(),
+  },
+  {
+    weight: 12,
+    build: (a) =>
+      aComplaint().submitted().verified().disposedTo(a).accepted().mediationStarted().mediationOutcomeRecorded().responded().closed(),
+  },
+  {
+    weight: 12,
+    build: (a) =>
+      aComplaint()
+        .submitted()
+        .verified()
+        .disposedTo(a)
+        .accepted()
+        .clarificationRequested({ clarificationId: 'clarification-2', party: 'respondent' })
+        .clarificationAnswered('clarification-2')
+        .investigationOpened()
+        .findingsRecorded()
+        .responded()
+        .closed(),
+  },
+  { weight: 8, build: (a) => aComplaint().submitted().verified().disposedTo(a).accepted() },
+  { weight: 3, build: () => aComplaint().submitted() },
+  { weight: 3, build: () => aComplaint().submitted().rejected() },
+  { weight: 2, build: () => aComplaint().submitted().archived() },
+];
+const TOTAL_WEIGHT = PATHS.reduce((sum, path) => sum + path.weight, 0);
+const DAY_MS = 86_400_000;
+const START_MS = Date.parse('2025-01-01T00:00:00.000Z');
+
+/** mulberry32: a tiny seeded generator, so complaint `i` has the same history in every run. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface RecordedCommand {
+  event: ComplaintEvent;
+  actor: Actor;
+}
+
+/** Complaint `index`'s history, with agencies of the real tree and its own ids, tracking id and dates. */
+function complaintHistory(index: number, agencies: string[]): RecordedCommand[] {
+  const random = seededRandom(index + 1);
+  const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)];
+  let roll = random() * TOTAL_WEIGHT;
+  const path = PATHS.find((p) => (roll -= p.weight) < 0) ?? PATHS[0];
+  const [agency, other] = [pick(agencies), pick(agencies)];
+  const complaintId = nameBasedId('bench-complaint', String(index));
+  const reporter = actors.reporter(`reporter-${index % 5_000}`);
+  const submittedMs = START_MS + index * 60_000;
+
+  let assignee: string | null = null;
+  return path.build(agency, other).events().map((built, step) => {
+    const at = new Date(submittedMs + step * DAY_MS).toISOString();
+    const submission =
+      built.type === 'ComplaintSubmitted'
+        ? { trackingId: trackingIdFor(complaintId), reporterAccountId: reporter.id, targetAgencyId: random() < 0.5 ? agency : null }
+        : {};
+    const event = { ...built, data: { ...built.data, complaintId, at, ...submission } } as ComplaintEvent;
+    if (event.type === 'ComplaintDisposed') assignee = event.data.agencyId;
+    if (event.type === 'DispositionReturned') assignee = null;
+    return { event, actor: actorFor(event, reporter, assignee) };
+  });
+}
+
+function actorFor(event: ComplaintEvent, reporter: Actor, assignee: string | null): Actor {
+  switch (event.type) {
+    case 'ComplaintSubmitted':
+    case 'ComplaintClosed':
+      return reporter;
+    case 'ClarificationAnswered':
+      return event.data.party === 'reporter' ? reporter : actors.unitOfficer(assignee ?? undefined);
+    case 'ComplaintVerified':
+    case 'ComplaintRejected':
+    case 'ComplaintArchived':
+    case 'ComplaintDisposed':
+      return actors.nationalAdmin;
+    default:
+      return assignee ? actors.unitOfficer(assignee) : actors.nationalAdmin;
+  }
+}
+
+/** Agencies complaints are disposed to: regional agencies and central units. */
+export const disposableAgencies = (tree: OrganisationTree): string[] =>
+  tree
+    .nodes()
+    .filter((node) => node.kind === 'regional_agency' || node.kind === 'unit')
+    .map((node) => node.id);
+
+/**
+ * Appends `count` complaint histories one command (one event) at a time, `inFlight` complaints
+ * progressing at once: the log interleaves complaints as a live system's would, and group
+ * commit keeps seeding fast. Returns the number of events written.
+ */
+export async function seedComplaints(store: EventStore, tree: OrganisationTree, count: number, inFlight: number): Promise<number> {
+  const agencies = disposableAgencies(tree);
+  let next = 0;
+  let events = 0;
+  const worker = async () => {
+    for (let index = next++; index < count; index = next++) {
+      const history = complaintHistory(index, agencies);
+      const streamId = complaintStreamId(history[0].event.data.complaintId);
+      for (const [revision, { event, actor }] of history.entries()) {
+        const toAppend = toEventsToAppend([event], actor, event.data.at, { commandId: newId(), correlationId: newId() });
+        await store.appendToStream(streamId, toAppend, { expectedState: revision === 0 ? 'no_stream' : BigInt(revision - 1) });
+      }
+      events += history.length;
+    }
+  };
+  await Promise.all(Array.from({ length: inFlight }, worker));
+  return events;
+}

@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { toEventsToAppend } from '@lacak/application';
+import { type EventToAppend, SqliteEventStore } from '@lacak/event-store';
+import { AT, actors, aComplaint } from '../../libs/domain/src/testing/complaint-builders';
+import { type LatencySummary, perSecond, summarise } from './stats';
+import { withTempDir } from './temp-dir';
+
+export interface EventStoreBenchOptions {
+  sequentialMs: number;
+  concurrentMs: number;
+  inFlight: number[];
+  streamsToRead: number;
+  /** The disk baseline, to express append throughput as a multiple of it. */
+  fsyncsPerSecond: number;
+}
+
+export interface AppendRun {
+  inFlight: number;
+  events: number;
+  appends: number;
+  commits: number;
+  eventsPerSecond: number;
+  appendsPerSecond: number;
+  commitsPerSecond: number;
+  eventsPerCommit: number;
+  /** Events/s divided by fsyncs/s of the disk baseline. */
+  eventsPerFsyncOfBaseline: number;
+  latency: LatencySummary;
+}
+
+export interface EventStoreResult {
+  sequential: AppendRun;
+  concurrent: AppendRun[];
+  readStreamOpsPerSecond: number;
+  readAllEventsPerSecond: number;
+  eventsInLog: number;
+}
+
+/** Realistic payloads: the first events of a complaint's life (submitted, verified, disposed). */
+const HISTORY = aComplaint().inStatus('DISPOSED').events();
+const READ_ALL_PAGE = 1_000;
+
+function commandEvents(count: number): EventToAppend[] {
+  return toEventsToAppend(HISTORY.slice(0, count), actors.reporter(), AT, { commandId: randomUUID(), correlationId: randomUUID() });
+}
+
+export function measureEventStore(options: EventStoreBenchOptions): Promise<EventStoreResult> {
+  return withTempDir(async (dir) => {
+    const store = SqliteEventStore.open({ file: join(dir, 'events.db') });
+    const streams: string[] = [];
+    try {
+      // Each append goes to a new stream, as a submission does, so no append waits on another's revision.
+      const runAppends = async (inFlight: number, durationMs: number, eventsPerAppend: () => number): Promise<AppendRun> => {
+        const latencies: number[] = [];
+        let events = 0;
+        const commitsBefore = store.commitCount;
+        const started = performance.now();
+        const client = async () => {
+          while (performance.now() - started < durationMs) {
+            const streamId = `complaint-${streams.length}`;
+            streams.push(streamId);
+            const batch = commandEvents(eventsPerAppend());
+            const before = performance.now();
+            await store.appendToStream(streamId, batch, { expectedState: 'no_stream' });
+            latencies.push(performance.now() - before);
+            events += batch.length;
+          }
+        };
+        await Promise.all(Array.from({ length: inFlight }, client));
+        const elapsedMs = performance.now() - started;
+        const commits = store.commitCount - commitsBefore;
+        const eventsPerSecond = perSecond(events, elapsedMs);
+        return {
+          inFlight,
+          events,
+          appends: latencies.length,
+          commits,
+          eventsPerSecond,
+          appendsPerSecond: perSecond(latencies.length, elapsedMs),
+          commitsPerSecond: perSecond(commits, elapsedMs),
+          eventsPerCommit: events / commits,
+          eventsPerFsyncOfBaseline: eventsPerSecond / options.fsyncsPerSecond,
+          latency: summarise(latencies),
+        };
+      };
+
+      const sequential = await runAppends(1, options.sequentialMs, () => 1);
+      const concurrent: AppendRun[] = [];
+      for (const inFlight of options.inFlight) {
+        concurrent.push(await runAppends(inFlight, options.concurrentMs, () => 1 + Math.floor(Math.random() * 3)));
+      }
+      return { sequential, concurrent, ...(await measureReads(store, streams, options.streamsToRead)) };
+    } finally {
+      await store.close();
+    }
+  });
+}
+
+async function measureReads(store: SqliteEventStore, streams: string[], count: number) {
+  let started = performance.now();
+  for (let i = 0; i < count; i++) await store.readStream(streams[Math.floor(Math.random() * streams.length)]);
+  const readStreamOpsPerSecond = perSecond(count, performance.now() - started);
+
+  // Paged as a catching-up consumer reads, so the whole log never sits in memory at once.
+  let eventsInLog = 0;
+  started = performance.now();
+  let page = await store.readAll({ maxCount: READ_ALL_PAGE });
+  while (page.length > 0) {
+    eventsInLog += page.length;
+    page = await store.readAll({ fromPosition: page[page.length - 1].position, maxCount: READ_ALL_PAGE });
+  }
+  return { readStreamOpsPerSecond, readAllEventsPerSecond: perSecond(eventsInLog, performance.now() - started), eventsInLog };
+}
