@@ -4,7 +4,7 @@ import { loadOrganisation } from '@lacak/organisation';
 import { type DocumentProjection, Projector, createProjections } from '@lacak/projections';
 import { SqliteReadStore } from '@lacak/read-store';
 import { seedComplaints } from './complaint-histories';
-import { sampleRss } from './rss-sampler';
+import { withPeakRss } from './rss-sampler';
 import { perSecond } from './stats';
 import { withTempDir } from './temp-dir';
 
@@ -64,23 +64,21 @@ async function rebuild(
 ): Promise<RebuildRun> {
   const projector = new Projector(projections, eventStore, readStore);
   const rssBefore = process.memoryUsage.rss();
-  const rss = sampleRss();
-  const started = performance.now();
-  let wallMs: number;
-  let peakRss: number;
-  try {
+  const { result: wallMs, peakRssBytes } = await withPeakRss(async () => {
+    const started = performance.now();
     projector.start();
-    await projector.waitUntilCaughtUp(CATCH_UP_TIMEOUT_MS);
-    wallMs = performance.now() - started;
-  } finally {
-    peakRss = rss.stop();
-    await projector.stop();
-  }
+    try {
+      await projector.waitUntilCaughtUp(CATCH_UP_TIMEOUT_MS);
+      return performance.now() - started;
+    } finally {
+      await projector.stop();
+    }
+  });
   return {
     projections: projector.names.join(' + '),
     wallMs,
     eventsPerSecond: perSecond(events, wallMs),
     rssBeforeMb: mb(rssBefore),
-    peakRssMb: mb(peakRss),
+    peakRssMb: mb(peakRssBytes),
   };
 }

@@ -1,8 +1,7 @@
-import { complaintStreamId, toEventsToAppend } from '@lacak/application';
-import { AGENCY, actors, aComplaint, events } from '../../../domain/src/testing/complaint-builders';
+import { aComplaint, events } from '../../../domain/src/testing/complaint-builders';
 import { AUDIT_TRAIL_COLLECTION, AuditTrailProjection } from '../audit-trail/audit-trail-projection';
 import { AGENCY_STATS_COLLECTION } from '../agency-stats/agency-stats-projection';
-import { OTHER_AGENCY, appendHistory, asComplaint, interleave, sampleHistories, testTree } from '../testing/complaint-history';
+import { OTHER_AGENCY, appendAtOnce, appendHistory, asComplaint, interleave, sampleHistories, testTree } from '../testing/complaint-history';
 import { FailingReadStore, type WriteFailure } from '../testing/failing-read-store';
 import { caughtUp, expectedReadModels, newProjector } from '../testing/projector-harness';
 import { type TempStores, checkpointOf, dumpReadModels, openTempStores } from '../testing/stores';
@@ -66,7 +65,8 @@ describe('ProjectionRunner', () => {
     await caughtUp(projector, stores.eventStore);
     await projector.stop();
 
-    await appendHistory(stores.eventStore, [...asComplaint('c7', aComplaint().inStatus('VERIFIED').events()), events.disposed({ complaintId: 'c4' })]);
+    const investigated = [events.findingsRecorded({ complaintId: 'c6' }), events.responded({ complaintId: 'c6' })];
+    await appendHistory(stores.eventStore, interleave([asComplaint('c7', aComplaint().inStatus('VERIFIED').events()), investigated]));
     await stores.readStore.collection(CHECKPOINTS_COLLECTION).updateMany({}, { $set: { position: '20' } });
     projector = newProjector(stores.eventStore, stores.readStore);
     projector.start();
@@ -90,7 +90,7 @@ describe('ProjectionRunner', () => {
     failing.arm(failure);
     await appendHistory(stores.eventStore, interleave([
       asComplaint('c8', aComplaint().inStatus('RESPONDED').events()),
-      [events.disposed({ complaintId: 'c2', agencyId: AGENCY, previousAgencyId: AGENCY }), events.accepted({ complaintId: 'c2' })],
+      [events.accepted({ complaintId: 'c2' }), events.responded({ complaintId: 'c2' })],
     ]));
     await failed;
     expect(await checkpoints()).toEqual(PROJECTIONS.map(() => String(handled)));
@@ -105,12 +105,10 @@ describe('ProjectionRunner', () => {
   it('flushes the last events when the log ends exactly at the end of a subscription page', async () => {
     // The SQLite subscription reads 512 events a page; the sample history already holds some.
     const stored = (await stores.eventStore.readAll()).length;
-    await Promise.all(
-      Array.from({ length: 2 * 512 - stored }, (_, i) => {
-        const [event] = toEventsToAppend([events.submitted({ complaintId: `bulk-${i}`, trackingId: `LPR-BULK-${i}` })], actors.reporter(), '2025-03-03T02:00:00.000Z', { commandId: `bulk-${i}`, correlationId: 'bulk' });
-        return stores.eventStore.appendToStream(complaintStreamId(`bulk-${i}`), [event], { expectedState: 'no_stream' });
-      }),
+    const submissions = Array.from({ length: 2 * 512 - stored }, (_, i) =>
+      events.submitted({ complaintId: `bulk-${i}`, trackingId: `LPR-BULK-${i}` }),
     );
+    await appendAtOnce(stores.eventStore, submissions);
     const runner = new ProjectionRunner(new AuditTrailProjection(testTree), stores.eventStore, stores.readStore, {
       streamPrefixes: ['complaint-'],
       batchSize: 100,

@@ -44,29 +44,37 @@ export function asComplaint(complaintId: string, history: ComplaintEvent[]): Com
 }
 
 let commandCounter = 0;
-const envelope = () => ({ commandId: `command-${++commandCounter}`, correlationId: 'correlation-1' });
+const toAppend = (event: ComplaintEvent, actor: Actor) =>
+  toEventsToAppend([event], actor, AT, { commandId: `command-${++commandCounter}`, correlationId: 'correlation-1' })[0];
 
 /** Store records for events in the given order: revisions per stream, positions from `firstPosition`. */
-export function recorded(history: ComplaintEvent[], firstPosition = 1, actor: (event: ComplaintEvent) => Actor = actorFor): RecordedEvent[] {
+export function recorded(
+  history: ComplaintEvent[],
+  firstPosition = 1,
+  actor: (event: ComplaintEvent) => Actor = actorFor,
+): RecordedEvent[] {
   const revisions = new Map<string, bigint>();
   return history.map((event, index) => {
     const streamId = complaintStreamId(event.data.complaintId);
     const revision = (revisions.get(streamId) ?? -1n) + 1n;
     revisions.set(streamId, revision);
-    const [toAppend] = toEventsToAppend([event], actor(event), AT, envelope());
-    return { ...toAppend, streamId, revision, position: BigInt(firstPosition + index), recordedAt: AT };
+    return { ...toAppend(event, actor(event)), streamId, revision, position: BigInt(firstPosition + index), recordedAt: AT };
   });
 }
+
+const append = (store: EventStore, event: ComplaintEvent) =>
+  store.appendToStream(complaintStreamId(event.data.complaintId), [toAppend(event, actorFor(event))], { expectedState: 'any' });
 
 /** Appends events one at a time in the given order, so positions follow it; returns the last position. */
 export async function appendHistory(store: EventStore, history: ComplaintEvent[]): Promise<bigint> {
   let position = 0n;
-  for (const event of history) {
-    const streamId = complaintStreamId(event.data.complaintId);
-    const [toAppend] = toEventsToAppend([event], actorFor(event), AT, envelope());
-    ({ position } = await store.appendToStream(streamId, [toAppend], { expectedState: 'any' }));
-  }
+  for (const event of history) ({ position } = await append(store, event));
   return position;
+}
+
+/** Appends events of different complaints all at once: few commits, in no particular order. */
+export async function appendAtOnce(store: EventStore, history: ComplaintEvent[]): Promise<void> {
+  await Promise.all(history.map((event) => append(store, event)));
 }
 
 /** Takes one event of each history in turn, so a batch touches many documents. */
@@ -80,7 +88,10 @@ export function sampleHistories(): ComplaintEvent[][] {
   return [
     asComplaint('c1', aComplaint().inStatus('CLOSED').events()),
     asComplaint('c2', aComplaint().inStatus('AWAITING_REPORTER').clarificationAnswered().disposedTo().events()),
-    asComplaint('c3', aComplaint().submitted({ targetAgencyId: OTHER_AGENCY }).verified().disposedTo(AGENCY).returned().disposedTo(OTHER_AGENCY).events()),
+    asComplaint(
+      'c3',
+      aComplaint().submitted({ targetAgencyId: OTHER_AGENCY }).verified().disposedTo(AGENCY).returned().disposedTo(OTHER_AGENCY).events(),
+    ),
     asComplaint('c4', aComplaint().inStatus('REJECTED').events()),
     asComplaint('c5', aComplaint().inStatus('ARCHIVED_INVALID').events()),
     asComplaint('c6', aComplaint().inStatus('INVESTIGATION').events()),

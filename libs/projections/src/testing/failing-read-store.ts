@@ -1,4 +1,4 @@
-import type { CollectionWrites, ReadCollection, ReadStore, Document } from '@lacak/read-store';
+import type { CollectionWrites, Document, ReadCollection, ReadStore } from '@lacak/read-store';
 
 /**
  * How the next `write` fails: `'before'` writes nothing (a lost connection), `'between'` applies
@@ -9,7 +9,6 @@ export type WriteFailure = 'before' | 'between';
 /** A read store whose `write` fails while armed; everything else goes straight through. */
 export class FailingReadStore implements ReadStore {
   private failure: WriteFailure | null = null;
-  failures = 0;
 
   constructor(private readonly inner: ReadStore) {}
 
@@ -32,7 +31,6 @@ export class FailingReadStore implements ReadStore {
 
   async write(batch: CollectionWrites[]): Promise<void> {
     if (this.failure === null) return this.inner.write(batch);
-    this.failures += 1;
     if (this.failure === 'between') await this.inner.write(batch.slice(0, -1));
     throw new Error(`injected write failure (${this.failure})`);
   }

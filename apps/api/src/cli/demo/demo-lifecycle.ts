@@ -144,7 +144,8 @@ export class LifecycleScript {
   }
 
   private rejected(): void {
-    const reason = this.story.rejectionReason ?? 'Di luar lingkup pelayanan publik.';
+    const reason = this.story.rejectionReason;
+    if (!reason) throw new Error('Seed bug: only out-of-scope texts are planned to be rejected');
     this.after(4, 48, this.story.router, (run) => ({
       type: 'RejectComplaint',
       data: { complaintId: run.id, reasonCode: 'out_of_scope', reason },

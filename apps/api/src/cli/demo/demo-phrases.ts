@@ -53,6 +53,18 @@ export const FINDINGS = {
   no_irregularity: 'Tidak ditemukan penyimpangan; pelayanan sesuai standar, keterlambatan karena gangguan sistem.',
 } as const;
 
+/** The reply to aspirasi and information requests, which have no follow-up of their own. */
+export const STANDARD_REPLIES = {
+  aspirasi: [
+    'Aspirasi telah diterima dan dimasukkan sebagai bahan perencanaan program tahun anggaran berikutnya.',
+    'Terima kasih atas masukannya; usulan dibahas dalam musrenbang dan hasilnya diumumkan di laman instansi.',
+  ],
+  permintaan_informasi: [
+    'Informasi yang diminta telah disampaikan kepada pelapor beserta tautan standar pelayanan.',
+    'Jawaban dan dokumen persyaratan telah dikirim melalui aplikasi; informasi yang sama tersedia di laman PPID.',
+  ],
+} as const;
+
 export const CLOSE_NOTES = ['Pelapor menyatakan puas dengan tindak lanjut.', 'Tindak lanjut sudah sesuai; laporan ditutup.', null];
 
 /** Legal, criminal or legislative matters: rejected as out of scope, with the reason given. */

@@ -1,0 +1,84 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '@lacak/config';
+import type { RecordedEvent } from '@lacak/event-store';
+import { closeStores, openStores } from '@lacak/storage';
+import { allReporterNames } from './demo/demo-reporters';
+import { type SeedDemoResult, seedDemo } from './seed-demo';
+
+const COUNT = 40;
+const SEED = 7;
+
+interface Seeded {
+  result: SeedDemoResult;
+  events: RecordedEvent[];
+  complaints: { title: string; status: string }[];
+  identityNames: string[];
+}
+
+const dataDirs: string[] = [];
+
+/** Seeds a fresh DATA_DIR in-process, then reads what the app left behind from its stores. */
+async function seedFresh(seed: number): Promise<Seeded> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'lacak-seed-'));
+  dataDirs.push(dataDir);
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+  const result = await seedDemo({ config, count: COUNT, seed });
+
+  const stores = openStores(config);
+  const { eventStore, readStore, identities } = stores;
+  try {
+    const events = await eventStore.readAll();
+    const complaints = await readStore.collection<{ _id: string; title: string; status: string }>('complaints').find({});
+    const refs = events.flatMap((e) => (e.type === 'ComplaintSubmitted' && e.data.reporterRef ? [String(e.data.reporterRef)] : []));
+    const stored = await Promise.all(refs.map((ref) => identities.find(ref)));
+    return { result, events, complaints, identityNames: stored.flatMap((identity) => (identity?.name ? [identity.name] : [])) };
+  } finally {
+    await closeStores(stores);
+  }
+}
+
+describe('seedDemo', () => {
+  let first: Seeded;
+
+  beforeAll(async () => {
+    first = await seedFresh(SEED);
+  });
+
+  afterAll(() => {
+    for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('submits every complaint through the command path', () => {
+    expect(first.events.filter((e) => e.type === 'ComplaintSubmitted')).toHaveLength(COUNT);
+    expect(first.result.complaints).toBe(COUNT);
+  });
+
+  it('leaves the complaints in many statuses, as the read model shows once projected', () => {
+    const statuses = new Set(first.complaints.map((c) => c.status));
+    expect(first.complaints).toHaveLength(COUNT);
+    expect(statuses.size).toBeGreaterThanOrEqual(6);
+    const projected: Record<string, number> = {};
+    for (const { status } of first.complaints) projected[status] = (projected[status] ?? 0) + 1;
+    expect(projected).toEqual(first.result.byStatus);
+  });
+
+  it('keeps reporter names in the identity store and out of every event', () => {
+    const names = allReporterNames();
+    expect(first.identityNames.length).toBeGreaterThan(0);
+    expect(first.identityNames.every((name) => names.includes(name))).toBe(true);
+    for (const event of first.events) {
+      const json = JSON.stringify({ streamId: event.streamId, data: event.data, metadata: event.metadata });
+      const leaked = names.filter((name) => json.includes(name));
+      expect(leaked).toEqual([]);
+    }
+  });
+
+  it('gives the same complaints for the same seed', async () => {
+    const second = await seedFresh(SEED);
+    const titles = (seeded: Seeded) => seeded.complaints.map((c) => c.title).sort();
+    expect(titles(second)).toEqual(titles(first));
+    expect(second.result.byStatus).toEqual(first.result.byStatus);
+  });
+});
