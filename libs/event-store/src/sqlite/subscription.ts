@@ -49,28 +49,41 @@ export class SqliteSubscription implements AllSubscription {
 
   async *[Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
     try {
+      let page = this.read();
       while (!this.ended) {
-        this.changed = false;
-        const page = this.readPage(this.after);
-        if (page.events.length > 0) this.caughtUp = this.announced = false;
+        if (page.events.length === 0) {
+          // A filtered read may stop short of the head; nothing up to it matched, so skip it for good.
+          if (page.head !== undefined && page.head > this.after) this.after = page.head;
+          this.reachEnd();
+          await this.nextChange();
+          page = this.read();
+          continue;
+        }
+        this.caughtUp = this.announced = false;
+        let following: AllPage = { events: [], head: page.head };
         const last = page.events.length - 1;
         for (const [index, event] of page.events.entries()) {
           if (this.ended) return;
           this.after = event.position;
-          // Caught up already while the last stored event is handed over, so a consumer can
-          // flush what it batched instead of waiting for an event that may never come.
-          if (index === last && page.head !== undefined) this.caughtUp = true;
+          if (index === last) {
+            // Look ahead before handing over the last event, so `isCaughtUp` is exact while the
+            // consumer handles it: a consumer that batches knows to flush now, not on the next event.
+            // A short page already ended at the head; only a full page needs the extra read.
+            if (page.head === undefined) following = this.read();
+            this.caughtUp = following.events.length === 0;
+          }
           yield event;
         }
-        if (page.head === undefined) continue;
-        // A filtered page may stop short of the head; nothing up to it matched, so skip it for good.
-        if (page.head > this.after) this.after = page.head;
-        this.reachEnd();
-        await this.nextChange();
+        page = following;
       }
     } finally {
       await this.unsubscribe();
     }
+  }
+
+  private read(): AllPage {
+    this.changed = false;
+    return this.readPage(this.after);
   }
 
   /** The consumer asked for more and there is none: it has handled everything stored. */

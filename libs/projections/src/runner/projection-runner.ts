@@ -31,7 +31,6 @@ export interface RunnerOptions {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Stands for "the subscription reached the end of the log" where the next event was awaited. */
-const END = Symbol('end');
 
 /**
  * Feeds one projection from a catch-up subscription to the event store, starting after its
@@ -143,34 +142,20 @@ export class ProjectionRunner<D extends ProjectedDocument = ProjectedDocument> {
     this.subscription = subscription;
     const batchSize = this.options.batchSize ?? 500;
     let batch: RecordedEvent[] = [];
-    let reachedEnd = () => {};
+    // Heard when the subscription has handed over everything and asks for more, so the batch
+    // was flushed already; an empty log or a filtered tail reaches the end this way too.
     subscription.onCaughtUp(() => {
-      reachedEnd();
       if (batch.length === 0) this.markCaughtUp();
     });
-
-    const events = subscription[Symbol.asyncIterator]();
-    let next = events.next();
-    for (;;) {
-      // When a page ends exactly at the head, the end shows only once the next event is asked for,
-      // so batched events wait for the next event or the end, whichever comes first.
-      const result =
-        batch.length === 0
-          ? await next
-          : subscription.isCaughtUp
-            ? END
-            : await Promise.race([next, new Promise<typeof END>((resolve) => (reachedEnd = () => resolve(END)))]);
-      if (result !== END) {
-        if (result.done) break;
-        this.caughtUp = false;
-        batch.push(result.value);
-      }
+    for await (const event of subscription) {
+      this.caughtUp = false;
+      batch.push(event);
+      // The subscription is caught up while it hands over the last stored event: flush then.
       if (batch.length >= batchSize || subscription.isCaughtUp) {
         await this.flush(batch);
         batch = [];
         if (subscription.isCaughtUp) this.markCaughtUp();
       }
-      if (result !== END) next = events.next();
     }
     if (batch.length > 0) await this.flush(batch);
   }
