@@ -20,7 +20,8 @@ describe('Operations: health, OpenAPI, docs, guards, rebuild', () => {
     const health = await t.request('GET', '/health');
     expect(health.status).toBe(200);
     expect(health.body).toMatchObject({ status: 'ok', eventStore: 'ok', readStore: 'ok' });
-    expect(health.body.projections.map((p: { name: string }) => p.name)).toEqual(['complaints', 'audit-trail', 'agency-stats']);
+    expect(health.body.projector.lease).toBe('held');
+    expect(health.body.projector.projections.map((p: { name: string }) => p.name)).toEqual(['complaints', 'audit-trail', 'agency-stats']);
   });
 
   it('publishes an OpenAPI document generated from the DTOs, and the docs page', async () => {

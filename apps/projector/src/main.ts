@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from '@lacak/config';
 import { loadOrganisation } from '@lacak/organisation';
-import { Projector, createProjections } from '@lacak/projections';
+import { createProjector } from '@lacak/projections';
 import { closeStores, openStores } from '@lacak/storage';
 import { createLogger } from './logger';
 
@@ -23,10 +23,8 @@ async function main(): Promise<void> {
   if (logger) Logger.overrideLogger(logger);
   const log = new Logger('Projector');
 
-  const stores = openStores(config);
-  const projector = new Projector(createProjections(loadOrganisation(config.orgTreeFile)), stores.eventStore, stores.readStore, {
-    onError: (projection, error) => log.error({ message: 'Projection failed; retrying', projection, error: String(error) }),
-  });
+  const stores = await openStores(config);
+  const projector = createProjector(config, loadOrganisation(config.orgTreeFile), stores.eventStore, stores.readStore, log);
   projector.start();
   log.log({ message: 'Projector running', projections: projector.names, dataDir: config.dataDir });
 

@@ -1,25 +1,32 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@lacak/config';
 import { loadOrganisation } from '@lacak/organisation';
-import { Projector, UnknownProjectionError, createProjections } from '@lacak/projections';
+import { LeaseNotHeldError, UnknownProjectionError, createProjector } from '@lacak/projections';
 import { closeStores, openStores } from '@lacak/storage';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * `npm run rebuild -- [projection]`: drops one read model (or all) and replays every event
- * into it, then exits. Run it while no projector is running on the same read store; a running
- * API rebuilds through `POST /admin/projections/rebuild` instead.
+ * into it, then exits. It takes the projector lease first, so it never races a running
+ * projector; a running API rebuilds through `POST /admin/projections/rebuild` instead.
  */
 async function main(): Promise<void> {
   const name = process.argv[2];
   const config = loadConfig();
-  const stores = openStores(config);
-  const projector = new Projector(createProjections(loadOrganisation(config.orgTreeFile)), stores.eventStore, stores.readStore, {
-    onError: (projection, error) => process.stderr.write(`${projection}: ${String(error)}\n`),
-  });
+  const stores = await openStores(config);
+  const log = {
+    log: (entry: Record<string, unknown>) => process.stderr.write(`${JSON.stringify(entry)}\n`),
+    error: (entry: Record<string, unknown>) => process.stderr.write(`${JSON.stringify(entry)}\n`),
+  };
+  const projector = createProjector(config, loadOrganisation(config.orgTreeFile), stores.eventStore, stores.readStore, log);
   try {
     const started = Date.now();
-    await projector.rebuild(name);
     projector.start();
+    // A lease left by a process that died frees itself within one lifetime.
+    const deadline = Date.now() + config.projectorLeaseTtlMs + 2000;
+    while (projector.leaseState !== 'held' && Date.now() < deadline) await sleep(50);
+    await projector.rebuild(name);
     await projector.waitUntilCaughtUp(30 * 60_000);
     const positions = projector.status().map((s) => `${s.name}@${s.position ?? 'start'}`);
     process.stdout.write(`Rebuilt ${name ?? 'all projections'} in ${Date.now() - started} ms: ${positions.join(', ')}\n`);
@@ -30,7 +37,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const known = error instanceof ConfigError || error instanceof UnknownProjectionError;
+  const known = error instanceof ConfigError || error instanceof UnknownProjectionError || error instanceof LeaseNotHeldError;
   process.stderr.write(`${known ? (error as Error).message : String((error as Error)?.stack ?? error)}\n`);
   process.exit(known ? 2 : 1);
 });

@@ -24,5 +24,7 @@ describe('loadConfig', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).problems).toHaveLength(3);
     expect((error as ConfigError).problems.join('\n')).toContain('PORT');
+    expect((error as ConfigError).message).not.toContain('short');
+    expect((error as ConfigError).message).toContain('5 characters');
   });
 });

@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 
 /** The development signing secret: only for the embedded default, never for production tokens. */
@@ -31,7 +32,34 @@ class Environment {
 
   @IsOptional() @Transform(toBool)
   PROJECTOR_IN_PROCESS?: boolean;
+
+  @IsOptional()
+  @Matches(/^(kurrentdb|esdb|eventstoredb)(\+discover)?:\/\/[^/?#\s]+/, {
+    message: 'EVENTSTORE_CONNECTION_STRING must be a KurrentDB connection string such as kurrentdb://localhost:2113?tls=false',
+  })
+  EVENTSTORE_CONNECTION_STRING?: string;
+
+  @IsOptional()
+  @Matches(/^mongodb(\+srv)?:\/\/[^/?#\s]+/, {
+    message: 'MONGODB_URI must be a MongoDB connection string such as mongodb://localhost:27017/lacak?replicaSet=rs0',
+  })
+  MONGODB_URI?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(120_000)
+  STORE_CONNECT_TIMEOUT_MS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(300) @Max(600_000)
+  PROJECTOR_LEASE_TTL_MS?: number;
+
+  @IsOptional() @IsString() @MinLength(1)
+  PROJECTOR_ID?: string;
 }
+
+/** Which event store serves this process: the embedded SQLite file, or a KurrentDB server. */
+export type EventStoreSetting = { kind: 'embedded' } | { kind: 'kurrentdb'; connectionString: string };
+
+/** Which read store serves this process: the embedded SQLite file, or MongoDB. */
+export type ReadStoreSetting = { kind: 'embedded' } | { kind: 'mongodb'; uri: string };
 
 export interface AppConfig {
   port: number;
@@ -42,6 +70,21 @@ export interface AppConfig {
   orgTreeFile: string | undefined;
   /** Whether the API process also runs the projections (the embedded default). */
   projectorInProcess: boolean;
+  eventStore: EventStoreSetting;
+  readStore: ReadStoreSetting;
+  /** How long a production store may take to answer at start before the process gives up. */
+  storeConnectTimeoutMs: number;
+  /** How long a dead projector's lease blocks a takeover. */
+  projectorLeaseTtlMs: number;
+  /** Names this process as a lease holder; unique per process. */
+  projectorId: string;
+}
+
+/** What a message may show of a rejected value: never a secret, never a password in a URL. */
+function shown(name: string, value: string | undefined): string {
+  if (value === undefined) return 'nothing';
+  if (name === 'JWT_SECRET') return `${value.length} characters`;
+  return JSON.stringify(value.replace(/\/\/[^@/]*@/, '//***@'));
 }
 
 export class ConfigError extends Error {
@@ -56,16 +99,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const errors = validateSync(parsed, { whitelist: false });
   if (errors.length > 0) {
     // One message per variable: the first broken constraint is the one worth reading.
-    throw new ConfigError(
-      errors.map((e) => `${Object.values(e.constraints ?? {})[0]} (got ${JSON.stringify(env[e.property])})`),
-    );
+    throw new ConfigError(errors.map((e) => `${Object.values(e.constraints ?? {})[0]} (got ${shown(e.property, env[e.property])})`));
   }
-  return Object.freeze({
+  const config: AppConfig = {
     port: parsed.PORT ?? 3000,
     dataDir: resolve(parsed.DATA_DIR ?? './data'),
     jwtSecret: parsed.JWT_SECRET ?? LOCAL_DEVELOPMENT_JWT_SECRET,
     logLevel: parsed.LOG_LEVEL ?? 'log',
     orgTreeFile: parsed.ORG_TREE_FILE || undefined,
     projectorInProcess: parsed.PROJECTOR_IN_PROCESS ?? true,
-  });
+    eventStore: parsed.EVENTSTORE_CONNECTION_STRING
+      ? { kind: 'kurrentdb', connectionString: parsed.EVENTSTORE_CONNECTION_STRING }
+      : { kind: 'embedded' },
+    readStore: parsed.MONGODB_URI ? { kind: 'mongodb', uri: parsed.MONGODB_URI } : { kind: 'embedded' },
+    storeConnectTimeoutMs: parsed.STORE_CONNECT_TIMEOUT_MS ?? 5000,
+    projectorLeaseTtlMs: parsed.PROJECTOR_LEASE_TTL_MS ?? 15_000,
+    projectorId: parsed.PROJECTOR_ID ?? `${hostname()}:${process.pid}`,
+  };
+  return Object.freeze(config);
 }

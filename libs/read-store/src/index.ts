@@ -1,3 +1,4 @@
 export * from './read-store.port';
 export * from './errors';
 export * from './sqlite/sqlite-read-store';
+export * from './mongodb/mongo-read-store';

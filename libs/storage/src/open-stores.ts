@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AppConfig } from '@lacak/config';
+import type { AppConfig, EventStoreSetting, ReadStoreSetting } from '@lacak/config';
 import { type EventStore, SqliteEventStore } from '@lacak/event-store';
-import { type ReadStore, SqliteReadStore } from '@lacak/read-store';
+import { MongoReadStore, type ReadStore, SqliteReadStore } from '@lacak/read-store';
 import { type ReporterIdentityStore, SqliteReporterIdentityStore } from '@lacak/reporter-identity';
 
 /** File names inside DATA_DIR of the embedded default. */
@@ -14,15 +14,69 @@ export interface Stores {
   identities: ReporterIdentityStore;
 }
 
+/** The backing stores could not be opened; one message per store that failed. */
+export class StoreConnectionError extends Error {
+  override readonly name = 'StoreConnectionError';
+  constructor(readonly problems: string[]) {
+    super(`Cannot open the backing stores:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Names a store in messages without its credentials. */
+export const redact = (url: string): string => url.replace(/\/\/[^@/]*@/, '//***@');
+
+async function openEventStore(setting: EventStoreSetting, config: AppConfig): Promise<EventStore> {
+  switch (setting.kind) {
+    case 'embedded':
+      return SqliteEventStore.open({ file: join(config.dataDir, EMBEDDED_FILES.events) });
+    case 'kurrentdb':
+      throw new Error('the KurrentDB adapter is not wired yet');
+  }
+}
+
+async function openReadStore(setting: ReadStoreSetting, config: AppConfig): Promise<ReadStore> {
+  switch (setting.kind) {
+    case 'embedded':
+      return SqliteReadStore.open({ file: join(config.dataDir, EMBEDDED_FILES.readModels) });
+    case 'mongodb':
+      try {
+        return await MongoReadStore.connect(setting.uri, { serverSelectionTimeoutMs: config.storeConnectTimeoutMs });
+      } catch (error) {
+        const replicaSet = /[?&]replicaSet=([^&]+)/.exec(setting.uri)?.[1];
+        const hint = replicaSet ? ` (is replica set ${replicaSet} initiated and does it have a primary?)` : '';
+        throw new Error(`no usable server within ${config.storeConnectTimeoutMs} ms${hint}: ${(error as Error).message}`);
+      }
+  }
+}
+
 /**
- * Opens the backing stores the configuration selects; the one place that chooses adapters,
- * shared by the API and the projector so neither branches on it.
+ * Opens the stores the configuration selects: the one place that chooses adapters, shared by
+ * the API and the projector so neither branches on it. Each production store must answer within
+ * STORE_CONNECT_TIMEOUT_MS; every failure is reported, and whatever did open is closed again.
  */
-export function openStores(config: AppConfig): Stores {
+export async function openStores(config: AppConfig): Promise<Stores> {
   mkdirSync(config.dataDir, { recursive: true });
+  const [eventStore, readStore] = await Promise.allSettled([
+    openEventStore(config.eventStore, config),
+    openReadStore(config.readStore, config),
+  ]);
+  const problems: string[] = [];
+  if (eventStore.status === 'rejected') {
+    const target = config.eventStore.kind === 'kurrentdb' ? `EVENTSTORE_CONNECTION_STRING ${redact(config.eventStore.connectionString)}` : 'event store';
+    problems.push(`${target}: ${(eventStore.reason as Error).message}`);
+  }
+  if (readStore.status === 'rejected') {
+    const target = config.readStore.kind === 'mongodb' ? `MONGODB_URI ${redact(config.readStore.uri)}` : 'read store';
+    problems.push(`${target}: ${(readStore.reason as Error).message}`);
+  }
+  if (eventStore.status === 'rejected' || readStore.status === 'rejected') {
+    if (eventStore.status === 'fulfilled') await eventStore.value.close();
+    if (readStore.status === 'fulfilled') await readStore.value.close();
+    throw new StoreConnectionError(problems);
+  }
   return {
-    eventStore: SqliteEventStore.open({ file: join(config.dataDir, EMBEDDED_FILES.events) }),
-    readStore: SqliteReadStore.open({ file: join(config.dataDir, EMBEDDED_FILES.readModels) }),
+    eventStore: eventStore.value,
+    readStore: readStore.value,
     identities: SqliteReporterIdentityStore.open({ file: join(config.dataDir, EMBEDDED_FILES.identities) }),
   };
 }

@@ -26,7 +26,7 @@ async function seedFresh(seed: number): Promise<Seeded> {
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
   const result = await seedDemo({ config, count: COUNT, seed });
 
-  const stores = openStores(config);
+  const stores = await openStores(config);
   const { eventStore, readStore, identities } = stores;
   try {
     const events = await eventStore.readAll();

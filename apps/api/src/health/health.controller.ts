@@ -2,7 +2,7 @@ import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { EVENT_STORE, type EventStore } from '@lacak/event-store';
-import type { Projector, ProjectionStatus } from '@lacak/projections';
+import type { LeaseState, Projector, ProjectionStatus } from '@lacak/projections';
 import { READ_STORE, type ReadStore } from '@lacak/read-store';
 import { Public } from '../auth/public.decorator';
 import { PROJECTOR } from '../infrastructure/tokens';
@@ -11,7 +11,7 @@ interface HealthReport {
   status: 'ok' | 'degraded';
   eventStore: 'ok' | string;
   readStore: 'ok' | string;
-  projections: ProjectionStatus[] | 'not in this process';
+  projector: { lease: LeaseState; projections: ProjectionStatus[] } | 'not in this process';
 }
 
 const check = async (probe: () => Promise<void>): Promise<'ok' | string> => {
@@ -39,6 +39,7 @@ export class HealthController {
     const [eventStore, readStore] = await Promise.all([check(() => this.eventStore.ping()), check(() => this.readStore.ping())]);
     const status = eventStore === 'ok' && readStore === 'ok' ? 'ok' : 'degraded';
     reply.status(status === 'ok' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-    return { status, eventStore, readStore, projections: this.projector?.status() ?? 'not in this process' };
+    const projector = this.projector ? { lease: this.projector.leaseState, projections: this.projector.status() } : 'not in this process';
+    return { status, eventStore, readStore, projector };
   }
 }

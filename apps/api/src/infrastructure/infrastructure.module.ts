@@ -7,17 +7,18 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
   Optional,
+  type Provider,
 } from '@nestjs/common';
 import { ComplaintCommandService } from '@lacak/application';
 import type { AppConfig } from '@lacak/config';
 import { EVENT_STORE, type EventStore } from '@lacak/event-store';
 import { loadOrganisation } from '@lacak/organisation';
-import { Projector, createProjections } from '@lacak/projections';
-import { READ_STORE, type ReadStore } from '@lacak/read-store';
-import { REPORTER_IDENTITY_STORE, type ReporterIdentityStore } from '@lacak/reporter-identity';
-import { closeStores, openStores } from '@lacak/storage';
+import { type Projector, createProjector } from '@lacak/projections';
+import { READ_STORE } from '@lacak/read-store';
+import { REPORTER_IDENTITY_STORE } from '@lacak/reporter-identity';
+import { type Stores, closeStores, openStores } from '@lacak/storage';
 import { TokenService } from '../auth/token.service';
-import { APP_CONFIG, CLOCK, type Clock, ORGANISATION_TREE, PROJECTOR } from './tokens';
+import { APP_CONFIG, CLOCK, type Clock, ORGANISATION_TREE, PROJECTOR, STORES } from './tokens';
 
 /**
  * The API's stores and services as Nest providers; `openStores` picks the adapters.
@@ -28,36 +29,35 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
   private readonly logger = new Logger('Infrastructure');
 
   constructor(
-    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
-    @Inject(READ_STORE) private readonly readStore: ReadStore,
-    @Inject(REPORTER_IDENTITY_STORE) private readonly identities: ReporterIdentityStore,
+    @Inject(STORES) private readonly stores: Stores,
     @Optional() @Inject(PROJECTOR) private readonly projector: Projector | null,
   ) {}
 
   static forRoot(config: AppConfig, options: { clock?: Clock } = {}): DynamicModule {
     const tree = loadOrganisation(config.orgTreeFile);
-    const { eventStore, readStore, identities } = openStores(config);
     const logger = new Logger('Projector');
-    const projector = config.projectorInProcess
-      ? new Projector(createProjections(tree), eventStore, readStore, {
-          onError: (name, error) => logger.error({ message: 'Projection failed; retrying', projection: name, error: String(error) }),
-        })
-      : null;
-    const providers = [
+    const fromStores = <K extends keyof Stores>(key: K) => ({ useFactory: (stores: Stores) => stores[key], inject: [STORES] });
+    const providers: Provider[] = [
       { provide: APP_CONFIG, useValue: config },
       { provide: ORGANISATION_TREE, useValue: tree },
-      { provide: EVENT_STORE, useValue: eventStore },
-      { provide: READ_STORE, useValue: readStore },
-      { provide: REPORTER_IDENTITY_STORE, useValue: identities },
-      { provide: PROJECTOR, useValue: projector },
+      { provide: STORES, useFactory: () => openStores(config) },
+      { provide: EVENT_STORE, ...fromStores('eventStore') },
+      { provide: READ_STORE, ...fromStores('readStore') },
+      { provide: REPORTER_IDENTITY_STORE, ...fromStores('identities') },
+      {
+        provide: PROJECTOR,
+        inject: [STORES],
+        useFactory: (stores: Stores) =>
+          config.projectorInProcess ? createProjector(config, tree, stores.eventStore, stores.readStore, logger) : null,
+      },
       { provide: CLOCK, useValue: options.clock ?? { now: () => new Date() } },
-      { provide: ComplaintCommandService, useValue: new ComplaintCommandService(eventStore) },
+      { provide: ComplaintCommandService, inject: [EVENT_STORE], useFactory: (eventStore: EventStore) => new ComplaintCommandService(eventStore) },
       { provide: TokenService, useValue: new TokenService(config.jwtSecret) },
     ];
     return {
       module: InfrastructureModule,
       providers,
-      exports: providers.map((p) => p.provide),
+      exports: providers.map((p) => (p as { provide: unknown }).provide as string | symbol),
     };
   }
 
@@ -70,6 +70,6 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
 
   async onApplicationShutdown(): Promise<void> {
     await this.projector?.stop();
-    await closeStores({ eventStore: this.eventStore, readStore: this.readStore, identities: this.identities });
+    await closeStores(this.stores);
   }
 }

@@ -3,6 +3,7 @@ export const APP_CONFIG = Symbol('APP_CONFIG');
 export const ORGANISATION_TREE = Symbol('ORGANISATION_TREE');
 export const CLOCK = Symbol('CLOCK');
 export const PROJECTOR = Symbol('PROJECTOR');
+export const STORES = Symbol('STORES');
 
 /** Where command times come from; tests replace it. */
 export interface Clock {

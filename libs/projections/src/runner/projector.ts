@@ -7,6 +7,15 @@ import { AuditTrailProjection } from '../audit-trail/audit-trail-projection';
 import { ComplaintProjection } from '../complaints/complaint-projection';
 import type { DocumentProjection } from '../projection';
 import { ProjectionRunner, type ProjectionStatus, type RunnerOptions } from './projection-runner';
+import type { ProjectorLease } from './projector-lease';
+
+export interface ProjectorOptions extends Omit<RunnerOptions, 'streamPrefixes'> {
+  /** When given, the projections run only while this process holds the lease. */
+  lease?: ProjectorLease;
+  onLeaseChange?: (held: boolean) => void;
+}
+
+export type LeaseState = 'not used' | 'held' | 'standby';
 
 export const createProjections = (tree: OrganisationTree): DocumentProjection[] => [
   new ComplaintProjection(tree),
@@ -18,20 +27,39 @@ export class UnknownProjectionError extends Error {
   override readonly name = 'UnknownProjectionError';
 }
 
-/** Runs every read model's projection, each on its own subscription and checkpoint. */
+/** Another projector process holds the lease: this one must not touch the read models. */
+export class LeaseNotHeldError extends Error {
+  override readonly name = 'LeaseNotHeldError';
+}
+
+/**
+ * Runs every read model's projection, each on its own subscription and checkpoint. With a
+ * lease, two projector processes never write the same read models: the one holding the lease
+ * runs, the other waits and takes over when the holder stops renewing.
+ */
 export class Projector {
   private readonly runners: ProjectionRunner[];
+  private readonly lease?: ProjectorLease;
+  private leaseTimer: NodeJS.Timeout | null = null;
+  private leaseHeld = false;
+  private leaseChecks: Promise<void> = Promise.resolve();
 
   constructor(
     projections: DocumentProjection[],
     eventStore: EventStore,
     readStore: ReadStore,
-    options: Omit<RunnerOptions, 'streamPrefixes'> = {},
+    private readonly options: ProjectorOptions = {},
   ) {
+    this.lease = options.lease;
     this.runners = projections.map(
       (projection) =>
         new ProjectionRunner(projection, eventStore, readStore, { ...options, streamPrefixes: [COMPLAINT_STREAM_PREFIX] }),
     );
+  }
+
+  get leaseState(): LeaseState {
+    if (!this.lease) return 'not used';
+    return this.leaseHeld ? 'held' : 'standby';
   }
 
   get names(): string[] {
@@ -39,11 +67,49 @@ export class Projector {
   }
 
   start(): void {
-    for (const runner of this.runners) runner.start();
+    if (!this.lease) return this.startRunners();
+    if (this.leaseTimer) return;
+    // Renew three times per lifetime, so one missed renewal never lets the lease lapse.
+    const check = () => (this.leaseChecks = this.leaseChecks.then(() => this.checkLease()));
+    this.leaseTimer = setInterval(check, this.lease.ttlMs / 3);
+    void check();
   }
 
   async stop(): Promise<void> {
+    if (this.leaseTimer) clearInterval(this.leaseTimer);
+    this.leaseTimer = null;
+    await this.leaseChecks;
+    await this.stopRunners();
+    if (this.lease && this.leaseHeld) await this.lease.release();
+    this.setLeaseHeld(false);
+  }
+
+  private startRunners(): void {
+    for (const runner of this.runners) runner.start();
+  }
+
+  private async stopRunners(): Promise<void> {
     await Promise.all(this.runners.map((r) => r.stop()));
+  }
+
+  private async checkLease(): Promise<void> {
+    if (!this.lease || !this.leaseTimer) return;
+    let held: boolean;
+    try {
+      held = await this.lease.tryAcquire();
+    } catch (error) {
+      // The store did not answer: stop writing rather than risk a second writer after expiry.
+      this.options.onError?.('lease', error);
+      held = false;
+    }
+    if (held && !this.leaseHeld) this.startRunners();
+    if (!held && this.leaseHeld) await this.stopRunners();
+    this.setLeaseHeld(held);
+  }
+
+  private setLeaseHeld(held: boolean): void {
+    if (held !== this.leaseHeld) this.options.onLeaseChange?.(held);
+    this.leaseHeld = held;
   }
 
   status(): ProjectionStatus[] {
@@ -54,6 +120,7 @@ export class Projector {
   async rebuild(name?: string): Promise<void> {
     const selected = name ? this.runners.filter((r) => r.projection.name === name) : this.runners;
     if (selected.length === 0) throw new UnknownProjectionError(`No projection named ${name}; known: ${this.names.join(', ')}`);
+    if (this.leaseState === 'standby') throw new LeaseNotHeldError('Another projector process holds the lease; rebuild there');
     await Promise.all(selected.map((r) => r.rebuild()));
   }
 

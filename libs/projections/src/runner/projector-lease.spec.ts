@@ -1,0 +1,97 @@
+import { COMPLAINTS_COLLECTION } from '../complaints/complaint-document';
+import { appendHistory, asComplaint, interleave, sampleHistories, testTree } from '../testing/complaint-history';
+import { caughtUp } from '../testing/projector-harness';
+import { type TempStores, openTempStores } from '../testing/stores';
+import { LeaseNotHeldError, Projector, createProjections } from './projector';
+import { ProjectorLease } from './projector-lease';
+
+const until = async (condition: () => boolean, timeoutMs = 3000) => {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+};
+
+describe('ProjectorLease', () => {
+  let stores: TempStores;
+  beforeEach(async () => (stores = await openTempStores()));
+  afterEach(() => stores.cleanup());
+
+  it('is taken by one holder at a time, renewed by its holder, and free again once expired', async () => {
+    let now = 1_000;
+    const a = new ProjectorLease(stores.readStore, { holder: 'a', ttlMs: 100, now: () => now });
+    const b = new ProjectorLease(stores.readStore, { holder: 'b', ttlMs: 100, now: () => now });
+
+    expect(await a.tryAcquire()).toBe(true);
+    expect(await b.tryAcquire()).toBe(false);
+    now += 90;
+    expect(await a.tryAcquire()).toBe(true);
+    now += 90;
+    expect(await b.tryAcquire()).toBe(false);
+    now += 20;
+    expect(await b.tryAcquire()).toBe(true);
+    expect(await a.tryAcquire()).toBe(false);
+    expect(await a.current()).toMatchObject({ holder: 'b', expiresAt: now + 100 });
+  });
+
+  it('is free at once when its holder releases it', async () => {
+    const a = new ProjectorLease(stores.readStore, { holder: 'a', ttlMs: 60_000 });
+    const b = new ProjectorLease(stores.readStore, { holder: 'b', ttlMs: 60_000 });
+    await a.tryAcquire();
+    await b.release();
+    expect(await b.tryAcquire()).toBe(false);
+    await a.release();
+    expect(await b.tryAcquire()).toBe(true);
+  });
+});
+
+describe('Projectors sharing a read store', () => {
+  let stores: TempStores;
+  const running: Projector[] = [];
+  const projector = (holder: string) => {
+    const lease = new ProjectorLease(stores.readStore, { holder, ttlMs: 150 });
+    const p = new Projector(createProjections(testTree), stores.eventStore, stores.readStore, { lease, batchSize: 4 });
+    running.push(p);
+    return p;
+  };
+
+  beforeEach(async () => {
+    stores = await openTempStores();
+    await appendHistory(stores.eventStore, interleave(sampleHistories()));
+  });
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((p) => p.stop()));
+    await stores.cleanup();
+  });
+
+  it('lets only the lease holder write; the other stands by and refuses to rebuild', async () => {
+    const first = projector('first');
+    first.start();
+    await until(() => first.leaseState === 'held');
+    const second = projector('second');
+    second.start();
+    await caughtUp(first, stores.eventStore);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+
+    expect(second.leaseState).toBe('standby');
+    expect(second.status().every((s) => !s.running && s.position === null)).toBe(true);
+    await expect(second.rebuild()).rejects.toBeInstanceOf(LeaseNotHeldError);
+  });
+
+  it('takes over when the holder stops, and carries on from the stored checkpoints', async () => {
+    const first = projector('first');
+    first.start();
+    await caughtUp(first, stores.eventStore);
+    const second = projector('second');
+    second.start();
+
+    await first.stop();
+    await until(() => second.leaseState === 'held');
+    await appendHistory(stores.eventStore, interleave(sampleHistories().map((history, i) => asComplaint(`later-${i}`, history))));
+    await caughtUp(second, stores.eventStore);
+
+    const complaints = await stores.readStore.collection(COMPLAINTS_COLLECTION).countDocuments();
+    expect(complaints).toBe(2 * sampleHistories().length);
+  });
+});

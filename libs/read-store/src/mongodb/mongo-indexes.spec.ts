@@ -1,0 +1,34 @@
+import type { IndexDescriptionInfo } from 'mongodb';
+import type { IndexSpec } from '../read-store.port';
+import { fromIndexDescription, toIndexOptions } from './mongo-indexes';
+
+/** What listIndexes returns for an index created from `spec`, as MongoDB 8 lists it. */
+function listed({ keys, name, unique }: IndexSpec): IndexDescriptionInfo {
+  return { v: 2, key: keys, name, ...(unique && { unique }) };
+}
+
+describe('index specs', () => {
+  it.each<IndexSpec>([
+    { keys: { agencyId: 1, status: 1, submittedAt: -1 }, name: 'agencyId_1_status_1_submittedAt_-1' },
+    { keys: { 'location.district.code': 1, agencyId: 1 }, name: 'district_agency', unique: true },
+  ])('round-trips %j through createIndex options and listIndexes', (spec) => {
+    expect(fromIndexDescription(listed({ ...spec, ...toIndexOptions(spec) }))).toEqual(spec);
+  });
+
+  it('keeps the key order of a compound index', () => {
+    const spec = fromIndexDescription(listed({ keys: { z: 1, a: -1, m: 1 }, name: 'z_1_a_-1_m_1' }));
+    expect(Object.keys(spec?.keys ?? {})).toEqual(['z', 'a', 'm']);
+  });
+
+  it('sends a name only when given and unique only when true', () => {
+    expect(toIndexOptions({ keys: { a: 1 } })).toEqual({});
+    expect(toIndexOptions({ keys: { a: 1 }, name: 'by_a', unique: false })).toEqual({ name: 'by_a' });
+    expect(toIndexOptions({ keys: { a: 1 }, unique: true })).toEqual({ unique: true });
+  });
+
+  it('leaves out _id_ and indexes whose keys are not 1 or -1', () => {
+    expect(fromIndexDescription({ v: 2, key: { _id: 1 }, name: '_id_' })).toBeNull();
+    expect(fromIndexDescription({ v: 2, key: { _fts: 'text', _ftsx: 1 }, name: 'title_text' })).toBeNull();
+    expect(fromIndexDescription({ v: 2, key: { agencyId: 'hashed' }, name: 'agencyId_hashed' })).toBeNull();
+  });
+});
