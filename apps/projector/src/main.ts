@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from '@lacak/config';
 import { loadOrganisation } from '@lacak/organisation';
 import { createProjector } from '@lacak/projections';
-import { closeStores, openStores } from '@lacak/storage';
+import { StoreConnectionError, closeStores, openStores } from '@lacak/storage';
 import { createLogger } from './logger';
 
 /**
@@ -11,14 +11,7 @@ import { createLogger } from './logger';
  * and keeps the read models current. Run the API with PROJECTOR_IN_PROCESS=false beside it.
  */
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    process.exit(2);
-  }
+  const config = loadConfig();
   const logger = createLogger(config.logLevel);
   if (logger) Logger.overrideLogger(logger);
   const log = new Logger('Projector');
@@ -38,4 +31,11 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
 }
 
-void main();
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof StoreConnectionError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
+  process.exit(1);
+});

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@lacak/config';
 import { loadOrganisation } from '@lacak/organisation';
 import { LeaseNotHeldError, UnknownProjectionError, createProjector } from '@lacak/projections';
-import { closeStores, openStores } from '@lacak/storage';
+import { StoreConnectionError, closeStores, openStores } from '@lacak/storage';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -37,7 +37,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const known = error instanceof ConfigError || error instanceof UnknownProjectionError || error instanceof LeaseNotHeldError;
+  const known =
+    error instanceof ConfigError ||
+    error instanceof StoreConnectionError ||
+    error instanceof UnknownProjectionError ||
+    error instanceof LeaseNotHeldError;
   process.stderr.write(`${known ? (error as Error).message : String((error as Error)?.stack ?? error)}\n`);
   process.exit(known ? 2 : 1);
 });

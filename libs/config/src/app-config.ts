@@ -15,7 +15,7 @@ const toBool = ({ value }: { value: unknown }) =>
 
 /** Environment variables, validated once at start. */
 class Environment {
-  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  @IsOptional() @Transform(toInt) @Min(0) @Max(65535) @IsInt()
   PORT?: number;
 
   @IsOptional() @IsString() @MinLength(1)
@@ -45,10 +45,10 @@ class Environment {
   })
   MONGODB_URI?: string;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(120_000)
+  @IsOptional() @Transform(toInt) @Min(100) @Max(120_000) @IsInt()
   STORE_CONNECT_TIMEOUT_MS?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(300) @Max(600_000)
+  @IsOptional() @Transform(toInt) @Min(300) @Max(600_000) @IsInt()
   PROJECTOR_LEASE_TTL_MS?: number;
 
   @IsOptional() @IsString() @MinLength(1)

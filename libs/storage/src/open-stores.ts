@@ -22,6 +22,12 @@ export class StoreConnectionError extends Error {
   }
 }
 
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timed out')), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 /** Names a store in messages without its credentials. */
 export const redact = (url: string): string => url.replace(/\/\/[^@/]*@/, '//***@');
 
@@ -29,8 +35,18 @@ async function openEventStore(setting: EventStoreSetting, config: AppConfig): Pr
   switch (setting.kind) {
     case 'embedded':
       return SqliteEventStore.open({ file: join(config.dataDir, EMBEDDED_FILES.events) });
-    case 'kurrentdb':
-      throw new Error('the KurrentDB adapter is not wired yet');
+    case 'kurrentdb': {
+      // Loaded only when chosen: the client brings a native bridge the embedded default never needs.
+      const { KurrentDbEventStore } = await import('@lacak/event-store/kurrentdb');
+      const store = KurrentDbEventStore.connect(setting.connectionString);
+      try {
+        await withTimeout(store.ping(), config.storeConnectTimeoutMs);
+        return store;
+      } catch (error) {
+        await store.close();
+        throw new Error(`no answer within ${config.storeConnectTimeoutMs} ms: ${(error as Error).message}`);
+      }
+    }
   }
 }
 

@@ -1,0 +1,50 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '@lacak/config';
+import { SqliteEventStore } from '@lacak/event-store';
+import { SqliteReadStore } from '@lacak/read-store';
+import { StoreConnectionError, closeStores, openStores, redact } from './open-stores';
+
+describe('openStores', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'lacak-stores-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('opens the embedded default when no server is configured', async () => {
+    const stores = await openStores(loadConfig({ DATA_DIR: dataDir }));
+    expect(stores.eventStore).toBeInstanceOf(SqliteEventStore);
+    expect(stores.readStore).toBeInstanceOf(SqliteReadStore);
+    await closeStores(stores);
+  });
+
+  it('names every unreachable server within the timeout, without credentials', async () => {
+    const config = loadConfig({
+      DATA_DIR: dataDir,
+      EVENTSTORE_CONNECTION_STRING: 'kurrentdb://admin:changeit@127.0.0.1:1?tls=false',
+      MONGODB_URI: 'mongodb://lacak:hunter2@127.0.0.1:1/lacak?replicaSet=rs0',
+      STORE_CONNECT_TIMEOUT_MS: '800',
+    });
+    const error = await openStores(config).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreConnectionError);
+    const { problems, message } = error as StoreConnectionError;
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/^EVENTSTORE_CONNECTION_STRING kurrentdb:\/\/\*\*\*@127\.0\.0\.1:1\?tls=false: no answer within 800 ms/);
+    expect(problems[1]).toMatch(/^MONGODB_URI mongodb:\/\/\*\*\*@127\.0\.0\.1:1\/lacak\?replicaSet=rs0: no usable server within 800 ms \(is replica set rs0 initiated/);
+    expect(message).not.toMatch(/changeit|hunter2/);
+  });
+
+  it('keeps the embedded event store when only MongoDB is configured, and closes it when MongoDB fails', async () => {
+    const config = loadConfig({ DATA_DIR: dataDir, MONGODB_URI: 'mongodb://127.0.0.1:1/lacak', STORE_CONNECT_TIMEOUT_MS: '300' });
+    const error = (await openStores(config).catch((e: unknown) => e)) as StoreConnectionError;
+    expect(error.problems).toEqual([expect.stringMatching(/^MONGODB_URI /)]);
+    // The embedded file was closed again: a fresh open succeeds and can write.
+    const reopened = await openStores(loadConfig({ DATA_DIR: dataDir }));
+    await expect(reopened.eventStore.ping()).resolves.toBeUndefined();
+    await closeStores(reopened);
+  });
+
+  it('redacts user and password from a URL', () => {
+    expect(redact('mongodb://u:p@h:1/db')).toBe('mongodb://***@h:1/db');
+    expect(redact('kurrentdb://h:2113?tls=false')).toBe('kurrentdb://h:2113?tls=false');
+  });
+});
