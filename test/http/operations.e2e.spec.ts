@@ -19,7 +19,11 @@ describe('Operations: health, OpenAPI, docs, guards, rebuild', () => {
   it('reports both stores and every projection on /health without a token', async () => {
     const health = await t.request('GET', '/health');
     expect(health.status).toBe(200);
-    expect(health.body).toMatchObject({ status: 'ok', eventStore: 'ok', readStore: 'ok' });
+    expect(health.body).toMatchObject({
+      status: 'ok',
+      eventStore: { kind: 'embedded', status: 'ok' },
+      readStore: { kind: 'embedded', status: 'ok' },
+    });
     expect(health.body.projector.lease).toBe('held');
     expect(health.body.projector.projections.map((p: { name: string }) => p.name)).toEqual(['complaints', 'audit-trail', 'agency-stats']);
   });

@@ -1,16 +1,22 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import type { AppConfig } from '@lacak/config';
 import { EVENT_STORE, type EventStore } from '@lacak/event-store';
 import type { LeaseState, Projector, ProjectionStatus } from '@lacak/projections';
 import { READ_STORE, type ReadStore } from '@lacak/read-store';
 import { Public } from '../auth/public.decorator';
-import { PROJECTOR } from '../infrastructure/tokens';
+import { APP_CONFIG, PROJECTOR } from '../infrastructure/tokens';
+
+interface StoreHealth {
+  kind: string;
+  status: 'ok' | string;
+}
 
 interface HealthReport {
   status: 'ok' | 'degraded';
-  eventStore: 'ok' | string;
-  readStore: 'ok' | string;
+  eventStore: StoreHealth;
+  readStore: StoreHealth;
   projector: { lease: LeaseState; projections: ProjectionStatus[] } | 'not in this process';
 }
 
@@ -30,6 +36,7 @@ export class HealthController {
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     @Inject(PROJECTOR) private readonly projector: Projector | null,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** 200 when both stores answer, 503 otherwise; projections report their checkpoint and lag state. */
@@ -40,6 +47,11 @@ export class HealthController {
     const status = eventStore === 'ok' && readStore === 'ok' ? 'ok' : 'degraded';
     reply.status(status === 'ok' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
     const projector = this.projector ? { lease: this.projector.leaseState, projections: this.projector.status() } : 'not in this process';
-    return { status, eventStore, readStore, projector };
+    return {
+      status,
+      eventStore: { kind: this.config.eventStore.kind, status: eventStore },
+      readStore: { kind: this.config.readStore.kind, status: readStore },
+      projector,
+    };
   }
 }
