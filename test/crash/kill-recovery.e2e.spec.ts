@@ -111,7 +111,8 @@ describe('The API killed with commands in flight', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'lacak-crash-'));
   // A killed server leaves its projector lease behind; the restarted one (a new process) takes
   // over once it expires, so a short lease keeps the test quick.
-  const env = { ...process.env, DATA_DIR: dataDir, PROJECTOR_LEASE_TTL_MS: '600' };
+  // The stream of submissions is one actor's: far above what the per-actor limit allows.
+  const env = { ...process.env, DATA_DIR: dataDir, PROJECTOR_LEASE_TTL_MS: '600', RATE_LIMIT_SUBMISSIONS_PER_MINUTE: '100000' };
   const acks: Ack[] = [];
 
   afterAll(async () => {

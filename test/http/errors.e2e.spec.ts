@@ -93,7 +93,8 @@ describe('Bad requests get problem details and write nothing', () => {
     );
     expect(refusal).toMatchObject({ code: 'CLOSE_REQUIRES_FOLLOW_UP', type: '/problems/close-requires-follow-up', detail: expect.any(String) });
 
-    const inspector = await t.token('apip_inspector', 'id-32');
+    // A national-level inspector sees the complaint but never issues lifecycle commands.
+    const inspector = await t.token('apip_inspector', 'national');
     const forbidden = await expectProblem(403, () =>
       t.request('POST', `/complaints/${complaintId}/dispose`, { token: inspector, body: { agencyId: 'id-32', note: 'x' } }),
     );

@@ -6,7 +6,10 @@ import { ProjectionsController } from './admin/projections.controller';
 import { AgenciesModule } from './agencies/agencies.module';
 import { BearerAuthGuard } from './auth/bearer-auth.guard';
 import { ComplaintsModule } from './complaints/complaints.module';
+import { PublicModule } from './public/public.module';
+import { TrackingModule } from './tracking/tracking.module';
 import { HealthController } from './health/health.controller';
+import { RateLimitGuard, rateLimitModule } from './http/rate-limit.guard';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import type { Clock } from './infrastructure/tokens';
 import { ProblemDetailsFilter } from './problem-details/problem-details.filter';
@@ -17,10 +20,12 @@ export class AppModule {
   static forRoot(config: AppConfig, options: { clock?: Clock } = {}): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config, options), ComplaintsModule, AgenciesModule],
+      imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config, options), ComplaintsModule, AgenciesModule, TrackingModule, PublicModule, rateLimitModule(config)],
       controllers: [HealthController, ProjectionsController],
       providers: [
+        // Global guards run in this order: the actor is verified before the rate limits count it.
         { provide: APP_GUARD, useClass: BearerAuthGuard },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],
     };

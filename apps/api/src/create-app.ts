@@ -5,6 +5,8 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig, LogLevel } from '@lacak/config';
 import { AppModule } from './app.module';
+import { frameworkErrors } from './http/framework-errors';
+import { registerSecurityHeaders } from './http/security-headers';
 import type { Clock } from './infrastructure/tokens';
 import { RequestValidationError } from './problem-details/request-validation.error';
 
@@ -26,7 +28,9 @@ export async function createApp(config: AppConfig, options: { clock?: Clock } = 
     // The correlation id: taken from the caller when given, echoed back, and put in every problem body.
     requestIdHeader: 'x-correlation-id',
     genReqId: () => randomUUID(),
+    // A larger body is refused with 413 before it is parsed.
     bodyLimit: 256 * 1024,
+    frameworkErrors,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, {
     logger: createLogger(config.logLevel),
@@ -41,6 +45,7 @@ export async function createApp(config: AppConfig, options: { clock?: Clock } = 
     }),
   );
   const fastify = app.getHttpAdapter().getInstance();
+  await registerSecurityHeaders(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-correlation-id', request.id);
   });

@@ -1,4 +1,14 @@
-import { complaintDecider, type ComplaintCommand, type ComplaintEvent } from '@lacak/domain';
+import {
+  type AgencyScope,
+  type ComplaintCommand,
+  type ComplaintEvent,
+  EXACT_AGENCY_SCOPE,
+  canSeeComplaint,
+  complaintDecider,
+  decideComplaint,
+  holdingOf,
+  refuse,
+} from '@lacak/domain';
 import {
   StreamNotFoundError,
   WrongExpectedVersionError,
@@ -31,7 +41,11 @@ const MAX_ATTEMPTS = 5;
  * expected revision is what makes N concurrent commands on one revision yield one winner.
  */
 export class ComplaintCommandService {
-  constructor(private readonly eventStore: EventStore) {}
+  constructor(
+    private readonly eventStore: EventStore,
+    /** The organisation tree in production; exact agency matches without one. */
+    private readonly scope: AgencyScope = EXACT_AGENCY_SCOPE,
+  ) {}
 
   async execute(command: ComplaintCommand, options: CommandOptions): Promise<CommandOutcome> {
     const complaintId = command.data.complaintId;
@@ -43,11 +57,16 @@ export class ComplaintCommandService {
       const replay = this.findStoredOutcome(history, options.commandId, complaintId);
       if (replay) return replay;
 
+      const state = history.map(toComplaintEvent).reduce(complaintDecider.evolve, complaintDecider.initialState());
+      // A complaint outside the actor's scope does not exist for them: the same answer as a missing
+      // one, given before anything else (such as its revision) could tell them otherwise.
+      if (state.status !== 'NONE' && !canSeeComplaint(command.actor, holdingOf(state), this.scope)) {
+        throw new CommandRefusedError(refuse('COMPLAINT_NOT_FOUND', 'No complaint exists with this id.'));
+      }
       if (options.expectedRevision !== undefined && options.expectedRevision !== current) {
         throw new RevisionMismatchError(options.expectedRevision, current);
       }
-      const state = history.map(toComplaintEvent).reduce(complaintDecider.evolve, complaintDecider.initialState());
-      const decision = complaintDecider.decide(command, state);
+      const decision = decideComplaint(command, state, this.scope);
       if (!decision.ok) throw new CommandRefusedError(decision.refusal);
 
       try {

@@ -2,3 +2,4 @@ export * from './ids';
 export * from './complaint-stream';
 export * from './errors';
 export * from './complaint-command.service';
+export * from './identity-access.service';

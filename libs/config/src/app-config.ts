@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 
@@ -53,6 +53,48 @@ class Environment {
 
   @IsOptional() @IsString() @MinLength(1)
   PROJECTOR_ID?: string;
+
+  @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'JWT_JWKS_URL must be an http(s) URL' })
+  JWT_JWKS_URL?: string;
+
+  // With an identity provider, tokens must name it and this API, or any token it signs would do.
+  @ValidateIf((env: Environment) => env.JWT_JWKS_URL !== undefined || env.JWT_ISSUER !== undefined)
+  @IsString({ message: 'JWT_ISSUER is required with JWT_JWKS_URL' }) @MinLength(1)
+  JWT_ISSUER?: string;
+
+  @ValidateIf((env: Environment) => env.JWT_JWKS_URL !== undefined || env.JWT_AUDIENCE !== undefined)
+  @IsString({ message: 'JWT_AUDIENCE is required with JWT_JWKS_URL' }) @MinLength(1)
+  JWT_AUDIENCE?: string;
+
+  @IsOptional() @Matches(/^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*)*$/, { message: 'JWT_ROLE_CLAIM must be a claim name or a dotted path such as realm_access.roles' })
+  JWT_ROLE_CLAIM?: string;
+
+  @IsOptional() @Matches(/^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*)*$/, { message: 'JWT_AGENCY_CLAIM must be a claim name or a dotted path' })
+  JWT_AGENCY_CLAIM?: string;
+
+  @IsOptional() @Matches(/^[0-9a-fA-F]{64}$/, { message: 'IDENTITY_MASTER_KEY must be 64 hexadecimal characters (32 bytes)' })
+  IDENTITY_MASTER_KEY?: string;
+
+  @IsOptional() @Matches(/^[0-9a-fA-F]{64}$/, { message: 'TRACKING_SECRET_KEY must be 64 hexadecimal characters (32 bytes)' })
+  TRACKING_SECRET_KEY?: string;
+
+  @IsOptional() @Transform(toInt) @Min(1) @Max(100_000) @IsInt()
+  RATE_LIMIT_SUBMISSIONS_PER_MINUTE?: number;
+
+  @IsOptional() @Transform(toInt) @Min(1) @Max(100_000) @IsInt()
+  RATE_LIMIT_TRACKING_PER_MINUTE?: number;
+}
+
+/** How bearer tokens are verified: the local development secret, or an OIDC provider's JWKS. */
+export type TokenVerification =
+  | { kind: 'local-secret'; secret: string }
+  | { kind: 'jwks'; jwksUrl: string; issuer: string | undefined; audience: string | undefined };
+
+export interface IdentityClaims {
+  /** Claim (or dotted path) holding the role: a string, or an array whose first known role counts. */
+  role: string;
+  /** Claim (or dotted path) holding the actor's organisation node id. */
+  agencyId: string;
 }
 
 /** Which event store serves this process: the embedded SQLite file, or a KurrentDB server. */
@@ -78,12 +120,19 @@ export interface AppConfig {
   projectorLeaseTtlMs: number;
   /** Names this process as a lease holder; unique per process. */
   projectorId: string;
+  tokens: TokenVerification;
+  claims: IdentityClaims;
+  /** Wraps every reporter's key; without it, a key file in DATA_DIR is made and used. */
+  identityMasterKey: string | undefined;
+  /** Derives each complaint's tracking secret; without it, a key file in DATA_DIR is made and used. */
+  trackingSecretKey: string | undefined;
+  rateLimits: { submissionsPerMinute: number; trackingPerMinute: number };
 }
 
 /** What a message may show of a rejected value: never a secret, never a password in a URL. */
 function shown(name: string, value: string | undefined): string {
   if (value === undefined) return 'nothing';
-  if (name === 'JWT_SECRET') return `${value.length} characters`;
+  if (['JWT_SECRET', 'IDENTITY_MASTER_KEY', 'TRACKING_SECRET_KEY'].includes(name)) return `${value.length} characters`;
   return JSON.stringify(value.replace(/\/\/[^@/]*@/, '//***@'));
 }
 
@@ -115,6 +164,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     storeConnectTimeoutMs: parsed.STORE_CONNECT_TIMEOUT_MS ?? 5000,
     projectorLeaseTtlMs: parsed.PROJECTOR_LEASE_TTL_MS ?? 15_000,
     projectorId: parsed.PROJECTOR_ID ?? `${hostname()}:${process.pid}`,
+    tokens: parsed.JWT_JWKS_URL
+      ? { kind: 'jwks', jwksUrl: parsed.JWT_JWKS_URL, issuer: parsed.JWT_ISSUER, audience: parsed.JWT_AUDIENCE }
+      : { kind: 'local-secret', secret: parsed.JWT_SECRET ?? LOCAL_DEVELOPMENT_JWT_SECRET },
+    claims: { role: parsed.JWT_ROLE_CLAIM ?? 'role', agencyId: parsed.JWT_AGENCY_CLAIM ?? 'agencyId' },
+    identityMasterKey: parsed.IDENTITY_MASTER_KEY,
+    trackingSecretKey: parsed.TRACKING_SECRET_KEY,
+    rateLimits: {
+      submissionsPerMinute: parsed.RATE_LIMIT_SUBMISSIONS_PER_MINUTE ?? 20,
+      trackingPerMinute: parsed.RATE_LIMIT_TRACKING_PER_MINUTE ?? 60,
+    },
   };
   return Object.freeze(config);
 }

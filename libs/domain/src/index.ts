@@ -7,3 +7,6 @@ export * from './complaint/complaint.state';
 export * from './complaint/complaint.decide';
 export * from './complaint/complaint.decider';
 export * from './organisation/organisation-tree';
+export * from './access/access-policy';
+export * from './identity/identity-access.events';
+export * from './access/access-matrix';

@@ -28,6 +28,8 @@ export interface DocumentProjection<D extends ProjectedDocument = ProjectedDocum
   readonly name: string;
   readonly collection: string;
   readonly indexes: IndexSpec[];
+  /** The streams whose events reach this projection, by id prefix. */
+  readonly streamPrefixes: string[];
   /** The document an event changes, or null when the event does not concern this read model. */
   documentId(event: RecordedEvent): string | null;
   /**

@@ -1,8 +1,7 @@
 /**
  * Reporter identity lives here, never in events or read models: the complaint's events
  * carry only an opaque `reporterRef`. Keeping it apart lets it be erased on request
- * without rewriting history (the access-control work adds per-reporter encryption keys
- * and audited reads behind this same port).
+ * without rewriting history. Reads are recorded by the callers, not by the store.
  */
 export interface ReporterIdentity {
   name?: string;
@@ -11,13 +10,38 @@ export interface ReporterIdentity {
   phone?: string;
 }
 
+export type ReporterIdentityStatus = 'present' | 'erased' | 'unknown';
+
+/**
+ * Guarantees:
+ * - At rest each identity is encrypted under its own key, bound to its `reporterRef`.
+ * - `save` is durable when it resolves, so an event written afterwards never points at nothing.
+ * - `erase` destroys the reporter's key (crypto-shredding): nothing read afterwards, nor any copy
+ *   of the identity data, can recover the identity. Only a copy of the keys taken before the erase
+ *   could, so key backups are kept apart from identity backups and expire.
+ * - Stored data that cannot be decrypted (wrong master key, tampering, a ciphertext moved to
+ *   another ref) raises `IdentityUnreadableError`; it never comes back as garbage.
+ */
 export interface ReporterIdentityStore {
-  /** Idempotent: saving the same ref again replaces the stored identity. */
+  /** Idempotent: saving the same ref again replaces the identity; after an erase it stores it afresh. */
   save(reporterRef: string, identity: ReporterIdentity): Promise<void>;
   /** Null when unknown or erased. */
   find(reporterRef: string): Promise<ReporterIdentity | null>;
+  /** Idempotent; an unknown ref stays unknown. */
   erase(reporterRef: string): Promise<void>;
+  /** 'erased' lets the API answer 410 Gone rather than 404 for an identity that was shredded. */
+  status(reporterRef: string): Promise<ReporterIdentityStatus>;
   close(): Promise<void>;
+}
+
+export class IdentityUnreadableError extends Error {
+  override readonly name = 'IdentityUnreadableError';
+  constructor(
+    readonly reporterRef: string,
+    reason: string,
+  ) {
+    super(`Cannot read the identity of reporter ${reporterRef}: ${reason}`);
+  }
 }
 
 export const REPORTER_IDENTITY_STORE = Symbol('REPORTER_IDENTITY_STORE');

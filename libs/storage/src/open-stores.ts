@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import type { AppConfig, EventStoreSetting, ReadStoreSetting } from '@lacak/config';
 import { type EventStore, SqliteEventStore } from '@lacak/event-store';
 import { MongoReadStore, type ReadStore, SqliteReadStore } from '@lacak/read-store';
-import { type ReporterIdentityStore, SqliteReporterIdentityStore } from '@lacak/reporter-identity';
+import { type ReporterIdentityStore, MasterKeyError, SqliteReporterIdentityStore, resolveMasterKey } from '@lacak/reporter-identity';
 
 /** File names inside DATA_DIR of the embedded default. */
-export const EMBEDDED_FILES = { events: 'events.db', readModels: 'read-models.db', identities: 'reporter-identities.db' } as const;
+export const EMBEDDED_FILES = { events: 'events.db', readModels: 'read-models.db', identities: 'reporter-identities.db', reporterKeys: 'reporter-keys.db' } as const;
 
 export interface Stores {
   eventStore: EventStore;
@@ -65,6 +65,20 @@ async function openReadStore(setting: ReadStoreSetting, config: AppConfig): Prom
   }
 }
 
+/** A malformed or mismatched master key is the operator's to fix, like an unreachable store. */
+function openIdentityStore(config: AppConfig): ReporterIdentityStore {
+  try {
+    return SqliteReporterIdentityStore.open({
+      identitiesFile: join(config.dataDir, EMBEDDED_FILES.identities),
+      keysFile: join(config.dataDir, EMBEDDED_FILES.reporterKeys),
+      masterKey: resolveMasterKey({ configured: config.identityMasterKey, dataDir: config.dataDir }),
+    });
+  } catch (error) {
+    if (error instanceof MasterKeyError) throw new StoreConnectionError([`identity store: ${error.message}`]);
+    throw error;
+  }
+}
+
 /**
  * Opens the stores the configuration selects: the one place that chooses adapters, shared by
  * the API and the projector so neither branches on it. Each production store must answer within
@@ -90,11 +104,13 @@ export async function openStores(config: AppConfig): Promise<Stores> {
     if (readStore.status === 'fulfilled') await readStore.value.close();
     throw new StoreConnectionError(problems);
   }
-  return {
-    eventStore: eventStore.value,
-    readStore: readStore.value,
-    identities: SqliteReporterIdentityStore.open({ file: join(config.dataDir, EMBEDDED_FILES.identities) }),
-  };
+  try {
+    return { eventStore: eventStore.value, readStore: readStore.value, identities: openIdentityStore(config) };
+  } catch (error) {
+    await eventStore.value.close();
+    await readStore.value.close();
+    throw error;
+  }
 }
 
 export async function closeStores(stores: Stores): Promise<void> {

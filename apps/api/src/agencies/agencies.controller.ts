@@ -1,8 +1,9 @@
-import { Controller, Get, NotFoundException, Param, Query as QueryParams } from '@nestjs/common';
+import { Controller, ForbiddenException, Get, NotFoundException, Param, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, Length } from 'class-validator';
-import type { OrgNode } from '@lacak/domain';
+import type { Actor, OrgNode } from '@lacak/domain';
+import { CurrentActor } from '../auth/current-actor.decorator';
 import { type AgencyStatsView, GetAgenciesQuery, GetAgencyStatsQuery } from './agency-queries';
 
 export class ListAgenciesParams {
@@ -25,9 +26,11 @@ export class AgenciesController {
     return nodes;
   }
 
+  /** Monitoring counters; reporters have none, others see their own subtree (national: all). */
   @Get(':id/stats')
-  async stats(@Param('id') id: string): Promise<AgencyStatsView> {
-    const stats = await this.queryBus.execute(new GetAgencyStatsQuery(id));
+  async stats(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<AgencyStatsView> {
+    if (actor.role === 'reporter') throw new ForbiddenException('Reporters do not see monitoring counters');
+    const stats = await this.queryBus.execute(new GetAgencyStatsQuery(id, actor));
     if (!stats) throw new NotFoundException(`No agency ${id}`);
     return stats;
   }

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import type { OrganisationTree, OrgNode } from '@lacak/domain';
+import { type Actor, type OrganisationTree, type OrgNode, canSeeAgency } from '@lacak/domain';
 import {
   AGENCY_COUNTERS,
   AGENCY_STATS_COLLECTION,
@@ -31,8 +31,12 @@ export class GetAgenciesQuery extends Query<OrgNode[] | null> {
   }
 }
 
+/** Null when the agency is unknown or outside the actor's scope. */
 export class GetAgencyStatsQuery extends Query<AgencyStatsView | null> {
-  constructor(readonly agencyId: string) {
+  constructor(
+    readonly agencyId: string,
+    readonly actor: Actor,
+  ) {
     super();
   }
 }
@@ -66,9 +70,9 @@ export class GetAgencyStatsHandler implements IQueryHandler<GetAgencyStatsQuery>
     @Inject(READ_STORE) private readonly readStore: ReadStore,
   ) {}
 
-  async execute({ agencyId }: GetAgencyStatsQuery): Promise<AgencyStatsView | null> {
+  async execute({ agencyId, actor }: GetAgencyStatsQuery): Promise<AgencyStatsView | null> {
     const agency = this.tree.get(agencyId);
-    if (!agency) return null;
+    if (!agency || !canSeeAgency(actor, agencyId, this.tree)) return null;
     const subtreeIds = this.tree.subtreeIds(agencyId);
     // Counters are kept per node; the rollup is summed at read time, so a changed tree needs no rebuild.
     const documents = await this.readStore

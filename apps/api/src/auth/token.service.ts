@@ -1,26 +1,31 @@
 import { jwtVerify, SignJWT } from 'jose';
-import { ACTOR_ROLES, type Actor, type ActorRole } from '@lacak/domain';
-
-export class InvalidTokenError extends Error {
-  override readonly name = 'InvalidTokenError';
-}
+import type { IdentityClaims } from '@lacak/config';
+import type { Actor } from '@lacak/domain';
+import { actorFromClaims, DEFAULT_CLAIMS, setClaimAt } from './claims';
+import { InvalidTokenError, type TokenVerifier } from './token-verifier';
 
 const ISSUER = 'lacak-local';
 const AUDIENCE = 'lacak-api';
 
 /**
- * Signs and verifies the embedded default's bearer tokens (HS256 with the local development
- * secret). The actor of every command comes from these claims: `sub`, `role`, `agencyId`.
+ * The local development secret (HS256): verifies the embedded default's bearer tokens and also signs
+ * them, for tests and `npm run token`. Signing writes the same claim paths verification reads.
  */
-export class TokenService {
+export class TokenService implements TokenVerifier {
   private readonly key: Uint8Array;
 
-  constructor(secret: string) {
+  constructor(
+    secret: string,
+    private readonly claims: IdentityClaims = DEFAULT_CLAIMS,
+  ) {
     this.key = new TextEncoder().encode(secret);
   }
 
   async sign(actor: Actor, expiresIn = '12h'): Promise<string> {
-    return new SignJWT({ role: actor.role, agencyId: actor.agencyId })
+    const payload: Record<string, unknown> = {};
+    setClaimAt(payload, this.claims.role, actor.role);
+    setClaimAt(payload, this.claims.agencyId, actor.agencyId);
+    return new SignJWT(payload)
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(actor.id)
       .setIssuer(ISSUER)
@@ -33,18 +38,15 @@ export class TokenService {
   async verify(token: string): Promise<Actor> {
     let payload;
     try {
-      ({ payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] }));
+      ({ payload } = await jwtVerify(token, this.key, {
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        algorithms: ['HS256'],
+        requiredClaims: ['exp'],
+      }));
     } catch (error) {
       throw new InvalidTokenError(`Invalid bearer token: ${(error as Error).message}`);
     }
-    const { sub, role, agencyId } = payload;
-    if (typeof sub !== 'string' || sub === '') throw new InvalidTokenError('The token has no subject (sub)');
-    if (!ACTOR_ROLES.includes(role as ActorRole)) {
-      throw new InvalidTokenError(`The token's role must be one of ${ACTOR_ROLES.join(', ')}`);
-    }
-    if (agencyId !== undefined && agencyId !== null && typeof agencyId !== 'string') {
-      throw new InvalidTokenError('The token\'s agencyId must be a string');
-    }
-    return { id: sub, role: role as ActorRole, agencyId: (agencyId as string | undefined) ?? null };
+    return actorFromClaims(payload, this.claims);
   }
 }

@@ -20,14 +20,21 @@ async function main(): Promise<void> {
     },
   });
   if (values.help) return void process.stdout.write(`${usage}\n`);
+  const config = loadConfig();
+  if (config.tokens.kind === 'jwks') {
+    process.stderr.write(
+      'JWT_JWKS_URL is set: the API accepts only tokens from the identity provider (e.g. Keycloak), ' +
+        'so a locally signed token would be refused. Get a token from the identity provider instead.\n',
+    );
+    process.exit(2);
+  }
   if (!values.role || !ACTOR_ROLES.includes(values.role as ActorRole)) {
     process.stderr.write(`--role is required and must be one of: ${ACTOR_ROLES.join(', ')}\n\n${usage}\n`);
     process.exit(2);
   }
   const role = values.role as ActorRole;
   const agencyId = values.agency ?? null;
-  const config = loadConfig();
-  const token = await new TokenService(config.jwtSecret).sign(
+  const token = await new TokenService(config.tokens.secret, config.claims).sign(
     { id: values.sub ?? `${role}${agencyId ? `@${agencyId}` : ''}`, role, agencyId },
     values.expires,
   );

@@ -9,7 +9,7 @@ import {
   Optional,
   type Provider,
 } from '@nestjs/common';
-import { ComplaintCommandService } from '@lacak/application';
+import { ComplaintCommandService, IdentityAccessService } from '@lacak/application';
 import type { AppConfig } from '@lacak/config';
 import { EVENT_STORE, type EventStore } from '@lacak/event-store';
 import { loadOrganisation } from '@lacak/organisation';
@@ -17,7 +17,9 @@ import { type Projector, createProjector } from '@lacak/projections';
 import { READ_STORE } from '@lacak/read-store';
 import { REPORTER_IDENTITY_STORE } from '@lacak/reporter-identity';
 import { type Stores, closeStores, openStores } from '@lacak/storage';
-import { TokenService } from '../auth/token.service';
+import { createTokenVerifier } from '../auth/create-token-verifier';
+import { TokenVerifier } from '../auth/token-verifier';
+import { TrackingSecrets, loadTrackingSecrets } from '../tracking/tracking-secrets';
 import { APP_CONFIG, CLOCK, type Clock, ORGANISATION_TREE, PROJECTOR, STORES } from './tokens';
 
 /**
@@ -51,8 +53,18 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
           config.projectorInProcess ? createProjector(config, tree, stores.eventStore, stores.readStore, logger) : null,
       },
       { provide: CLOCK, useValue: options.clock ?? { now: () => new Date() } },
-      { provide: ComplaintCommandService, inject: [EVENT_STORE], useFactory: (eventStore: EventStore) => new ComplaintCommandService(eventStore) },
-      { provide: TokenService, useValue: new TokenService(config.jwtSecret) },
+      { provide: TrackingSecrets, useFactory: () => loadTrackingSecrets(config) },
+      {
+        provide: IdentityAccessService,
+        inject: [STORES],
+        useFactory: (stores: Stores) => new IdentityAccessService(stores.eventStore, stores.identities, tree),
+      },
+      {
+        provide: ComplaintCommandService,
+        inject: [EVENT_STORE],
+        useFactory: (eventStore: EventStore) => new ComplaintCommandService(eventStore, tree),
+      },
+      { provide: TokenVerifier, useValue: createTokenVerifier(config) },
     ];
     return {
       module: InfrastructureModule,

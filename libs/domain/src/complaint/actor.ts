@@ -16,3 +16,9 @@ export interface Actor {
   /** The actor's node in the organisation tree; null for reporters and the system. */
   agencyId: string | null;
 }
+
+/**
+ * The actor id of whoever presents a complaint's tracking id and secret: the reporter
+ * without an account, who may answer clarifications and accept the follow-up with it.
+ */
+export const trackingActorId = (trackingId: string): string => `tracking:${trackingId}`;

@@ -111,6 +111,7 @@ describe('the whole lifecycle', () => {
       targetAgencyId: null,
       assigneeAgencyId: 'agency-x',
       reporterAccountId: 'reporter-1',
+      reporterRef: 'reporter-ref-1',
       anonymous: true,
       confidential: true,
       classification: 'pengaduan',

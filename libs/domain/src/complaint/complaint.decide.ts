@@ -3,7 +3,7 @@
  * terminal status, then the command's own status guard, then who acts, then the rest,
  * so a refusal names the most basic rule that was broken.
  */
-import type { Actor } from './actor';
+import { type Actor, trackingActorId } from './actor';
 import type {
   AcceptDisposition,
   AnswerClarification,
@@ -27,6 +27,22 @@ import { OFFICER_INTAKE_CHANNELS, TERMINAL_STATUSES, type ComplaintStatus } from
 import { refuse, type Refusal, type RefusalCode } from './refusals';
 
 export type Decision = { ok: true; events: ComplaintEvent[] } | { ok: false; refusal: Refusal };
+
+/**
+ * Whether one organisation node lies in another's subtree (the node itself included). Officers
+ * and admins act on complaints held anywhere below their node; without a tree, only on their own.
+ */
+export interface AgencyScope {
+  isWithin(agencyId: string, ancestorId: string): boolean;
+  /** Whether the node is the national root, which holds complaints not yet sent to an agency. */
+  isRoot?(agencyId: string): boolean;
+}
+
+export const EXACT_AGENCY_SCOPE: AgencyScope = { isWithin: (agencyId, ancestorId) => agencyId === ancestorId };
+
+/** Whether the actor's node covers the agency: it is the node or lies below it. */
+const covers = (scope: AgencyScope, actor: Actor, agencyId: string | null): boolean =>
+  agencyId !== null && actor.agencyId !== null && scope.isWithin(agencyId, actor.agencyId);
 type Refused = Extract<Decision, { ok: false }>;
 
 const decided = (...events: ComplaintEvent[]): Decision => ({ ok: true, events });
@@ -44,43 +60,52 @@ const requireStatus = (
 const isBeforeDisposition = (status: ComplaintLifecycleStatus): boolean =>
   status === 'SUBMITTED' || status === 'VERIFIED';
 
+/** The reporter's account, or whoever holds the complaint's tracking secret. */
 const isTheReporter = (actor: Actor, state: ComplaintState): boolean =>
-  actor.role === 'reporter' && state.reporterAccountId !== null && actor.id === state.reporterAccountId;
+  actor.role === 'reporter' &&
+  ((state.reporterAccountId !== null && actor.id === state.reporterAccountId) ||
+    (state.trackingId !== null && actor.id === trackingActorId(state.trackingId)));
 
-/** National routes everything; an agency admin routes what the reporter sent to its agency. */
-const requireRouter = (actor: Actor, state: ComplaintState): Refused | null =>
-  actor.role === 'national_admin' ||
-  (actor.role === 'agency_admin' && state.targetAgencyId !== null && actor.agencyId === state.targetAgencyId)
+/** National routes everything; an agency admin routes what the reporter sent to its agency (or below it). */
+const requireRouter = (actor: Actor, state: ComplaintState, scope: AgencyScope): Refused | null =>
+  actor.role === 'national_admin' || (actor.role === 'agency_admin' && covers(scope, actor, state.targetAgencyId))
     ? null
     : refused(
         'ROLE_NOT_ALLOWED',
         'Before disposition only the national admin, or the admin of the agency the reporter chose, acts on it.',
       );
 
-/** Runs `then` with the assignee agency when the actor is an officer of it. */
-function asAssignee(actor: Actor, state: ComplaintState, then: (agencyId: string) => Decision): Decision {
+/** Runs `then` with the assignee agency when the actor is an officer of it (or of a node above it). */
+function asAssignee(actor: Actor, state: ComplaintState, scope: AgencyScope, then: (agencyId: string) => Decision): Decision {
   if (actor.role !== 'agency_admin' && actor.role !== 'unit_officer') {
     return refused('ROLE_NOT_ALLOWED', 'Only an officer of the agency the complaint is disposed to handles it.');
   }
   const agencyId = state.assigneeAgencyId;
-  if (agencyId === null || actor.agencyId !== agencyId) {
+  if (agencyId === null || !covers(scope, actor, agencyId)) {
     return refused('NOT_CURRENT_ASSIGNEE', 'Only the agency the complaint is currently disposed to handles it.');
   }
   return then(agencyId);
 }
 
 /** Before disposition the router handles clarifications; afterwards the assignee does. */
-const asOfficerAt = (phase: ComplaintLifecycleStatus, actor: Actor, state: ComplaintState, then: () => Decision) =>
-  isBeforeDisposition(phase) ? (requireRouter(actor, state) ?? then()) : asAssignee(actor, state, then);
+const asOfficerAt = (
+  phase: ComplaintLifecycleStatus,
+  actor: Actor,
+  state: ComplaintState,
+  scope: AgencyScope,
+  then: () => Decision,
+) => (isBeforeDisposition(phase) ? (requireRouter(actor, state, scope) ?? then()) : asAssignee(actor, state, scope, then));
 
 /** A handling step: one status, done by the assignee, one event naming the agency. */
 const assigneeStep = (
   command: ComplaintCommand,
   state: ComplaintState,
+  scope: AgencyScope,
   from: ComplaintStatus,
   event: (agencyId: string) => ComplaintEvent,
 ): Decision =>
-  requireStatus(command, state, [from]) ?? asAssignee(command.actor, state, (agencyId) => decided(event(agencyId)));
+  requireStatus(command, state, [from]) ??
+  asAssignee(command.actor, state, scope, (agencyId) => decided(event(agencyId)));
 
 const requireNoOpenClarifications = (state: ComplaintState): Refused | null =>
   state.openClarifications.size === 0
@@ -117,11 +142,11 @@ function submit({ data, actor, at }: SubmitComplaint, state: ComplaintState): De
   });
 }
 
-function verify(command: VerifyComplaint, state: ComplaintState): Decision {
+function verify(command: VerifyComplaint, state: ComplaintState, scope: AgencyScope): Decision {
   const { complaintId, classification, category, slaClass, anonymous, confidential } = command.data;
   return (
     requireStatus(command, state, ['SUBMITTED']) ??
-    requireRouter(command.actor, state) ??
+    requireRouter(command.actor, state, scope) ??
     requireSlaClassFits(command.data) ??
     requireFlagsKept(command.data, state) ??
     decided({
@@ -145,11 +170,11 @@ const requireFlagsKept = ({ anonymous, confidential }: VerifyComplaint['data'], 
     ? refused('CONFIDENTIALITY_CANNOT_BE_CLEARED', 'Anonymous and confidential flags can be set but never cleared.')
     : null;
 
-function reject(command: RejectComplaint, state: ComplaintState): Decision {
+function reject(command: RejectComplaint, state: ComplaintState, scope: AgencyScope): Decision {
   const { actor, at } = command;
   const { complaintId, reasonCode, reason } = command.data;
   if (state.status === 'DISPOSED') {
-    return asAssignee(actor, state, (agencyId) =>
+    return asAssignee(actor, state, scope, (agencyId) =>
       reasonCode === 'out_of_scope'
         ? refused(
             'REJECT_REASON_NOT_ALLOWED',
@@ -160,7 +185,7 @@ function reject(command: RejectComplaint, state: ComplaintState): Decision {
   }
   return (
     requireStatus(command, state, ['SUBMITTED', 'VERIFIED']) ??
-    requireRouter(actor, state) ??
+    requireRouter(actor, state, scope) ??
     decided({ type: 'ComplaintRejected', data: { complaintId, reasonCode, reason, agencyId: actingAgency(actor), at } })
   );
 }
@@ -168,7 +193,7 @@ function reject(command: RejectComplaint, state: ComplaintState): Decision {
 /** The national level acts for no agency. */
 const actingAgency = (actor: Actor): string | null => (actor.role === 'national_admin' ? null : actor.agencyId);
 
-function archive(command: ArchiveComplaint, state: ComplaintState): Decision {
+function archive(command: ArchiveComplaint, state: ComplaintState, scope: AgencyScope): Decision {
   const { complaintId, reasonCode, reason } = command.data;
   // A reporter who never answers a pre-disposition clarification leaves nothing to act on.
   const awaitingBeforeDisposition =
@@ -176,12 +201,12 @@ function archive(command: ArchiveComplaint, state: ComplaintState): Decision {
     [...state.openClarifications.values()].some((c) => c.party === 'reporter' && isBeforeDisposition(c.askedIn));
   return (
     (awaitingBeforeDisposition ? null : requireStatus(command, state, ['SUBMITTED', 'VERIFIED'])) ??
-    requireRouter(command.actor, state) ??
+    requireRouter(command.actor, state, scope) ??
     decided({ type: 'ComplaintArchived', data: { complaintId, reasonCode, reason, at: command.at } })
   );
 }
 
-function dispose(command: DisposeComplaint, state: ComplaintState): Decision {
+function dispose(command: DisposeComplaint, state: ComplaintState, scope: AgencyScope): Decision {
   const { complaintId, agencyId, note } = command.data;
   const disposed = decided({
     type: 'ComplaintDisposed',
@@ -191,11 +216,12 @@ function dispose(command: DisposeComplaint, state: ComplaintState): Decision {
     case 'SUBMITTED':
       return refused('DISPOSITION_REQUIRES_VERIFICATION', 'A complaint is verified before it is disposed.');
     case 'VERIFIED':
-      return requireRouter(command.actor, state) ?? disposed;
+      return requireRouter(command.actor, state, scope) ?? requireTargetInScope(command, scope) ?? disposed;
     case 'DISPOSED':
     case 'IN_PROGRESS':
       return (
-        requireRedisposer(command.actor, state) ??
+        requireRedisposer(command.actor, state, scope) ??
+        requireTargetInScope(command, scope) ??
         requireNewAgency(command, state) ??
         requireNoOpenClarifications(state) ??
         disposed
@@ -205,29 +231,35 @@ function dispose(command: DisposeComplaint, state: ComplaintState): Decision {
   }
 }
 
-function requireRedisposer(actor: Actor, state: ComplaintState): Refused | null {
+function requireRedisposer(actor: Actor, state: ComplaintState, scope: AgencyScope): Refused | null {
   if (actor.role === 'national_admin') return null;
   if (actor.role !== 'agency_admin') {
     return refused('ROLE_NOT_ALLOWED', 'Only the national admin or an admin of the assigned agency re-disposes.');
   }
-  return actor.agencyId === state.assigneeAgencyId
+  return covers(scope, actor, state.assigneeAgencyId)
     ? null
     : refused('NOT_CURRENT_ASSIGNEE', 'Only an admin of the agency the complaint is disposed to re-disposes it.');
 }
+
+/** An agency admin disposes only within its own subtree; the national admin anywhere. */
+const requireTargetInScope = ({ actor, data }: DisposeComplaint, scope: AgencyScope): Refused | null =>
+  actor.role === 'national_admin' || covers(scope, actor, data.agencyId)
+    ? null
+    : refused('TARGET_OUTSIDE_SCOPE', 'An agency admin disposes only to its own agency or the units below it.');
 
 const requireNewAgency = (command: DisposeComplaint, state: ComplaintState): Refused | null =>
   command.data.agencyId === state.assigneeAgencyId
     ? refused('ALREADY_DISPOSED_TO_AGENCY', 'The complaint is already disposed to that agency.')
     : null;
 
-function accept(command: AcceptDisposition, state: ComplaintState): Decision {
-  return assigneeStep(command, state, 'DISPOSED', (agencyId) => ({
+function accept(command: AcceptDisposition, state: ComplaintState, scope: AgencyScope): Decision {
+  return assigneeStep(command, state, scope, 'DISPOSED', (agencyId) => ({
     type: 'DispositionAccepted',
     data: { complaintId: command.data.complaintId, agencyId, at: command.at },
   }));
 }
 
-function requestClarification(command: RequestClarification, state: ComplaintState): Decision {
+function requestClarification(command: RequestClarification, state: ComplaintState, scope: AgencyScope): Decision {
   const { data, actor, at } = command;
   const { complaintId, clarificationId, party, question } = data;
   const requested = () =>
@@ -245,56 +277,56 @@ function requestClarification(command: RequestClarification, state: ComplaintSta
     });
   const askable: readonly ComplaintStatus[] =
     party === 'reporter' ? ['SUBMITTED', 'VERIFIED', 'IN_PROGRESS'] : ['IN_PROGRESS', 'MEDIATION', 'INVESTIGATION'];
-  return requireStatus(command, state, askable) ?? asOfficerAt(state.status, actor, state, requested);
+  return requireStatus(command, state, askable) ?? asOfficerAt(state.status, actor, state, scope, requested);
 }
 
-function answerClarification(command: AnswerClarification, state: ComplaintState): Decision {
+function answerClarification(command: AnswerClarification, state: ComplaintState, scope: AgencyScope): Decision {
   const { actor, at } = command;
   const { complaintId, clarificationId, answer } = command.data;
   const asked = state.openClarifications.get(clarificationId);
   if (asked === undefined) return refused('CLARIFICATION_NOT_OPEN', 'No clarification with this id is open.');
   const answered = () =>
     decided({ type: 'ClarificationAnswered', data: { complaintId, clarificationId, party: asked.party, answer, at } });
-  if (asked.party !== 'reporter') return asAssignee(actor, state, answered);
-  if (actor.role !== 'reporter') return asOfficerAt(asked.askedIn, actor, state, answered);
+  if (asked.party !== 'reporter') return asAssignee(actor, state, scope, answered);
+  if (actor.role !== 'reporter') return asOfficerAt(asked.askedIn, actor, state, scope, answered);
   return isTheReporter(actor, state)
     ? answered()
     : refused('NOT_THE_REPORTER', 'Only the reporter who submitted the complaint answers on its behalf.');
 }
 
-function startMediation(command: StartMediation, state: ComplaintState): Decision {
+function startMediation(command: StartMediation, state: ComplaintState, scope: AgencyScope): Decision {
   const { complaintId, note } = command.data;
-  return assigneeStep(command, state, 'IN_PROGRESS', (agencyId) => ({
+  return assigneeStep(command, state, scope, 'IN_PROGRESS', (agencyId) => ({
     type: 'MediationStarted',
     data: { complaintId, agencyId, note, at: command.at },
   }));
 }
 
-function recordMediationOutcome(command: RecordMediationOutcome, state: ComplaintState): Decision {
+function recordMediationOutcome(command: RecordMediationOutcome, state: ComplaintState, scope: AgencyScope): Decision {
   const { complaintId, outcome, note } = command.data;
-  return assigneeStep(command, state, 'MEDIATION', (agencyId) => ({
+  return assigneeStep(command, state, scope, 'MEDIATION', (agencyId) => ({
     type: 'MediationOutcomeRecorded',
     data: { complaintId, agencyId, outcome, note, at: command.at },
   }));
 }
 
-function openInvestigation(command: OpenInvestigation, state: ComplaintState): Decision {
+function openInvestigation(command: OpenInvestigation, state: ComplaintState, scope: AgencyScope): Decision {
   const { complaintId, reason } = command.data;
-  return assigneeStep(command, state, 'IN_PROGRESS', (agencyId) => ({
+  return assigneeStep(command, state, scope, 'IN_PROGRESS', (agencyId) => ({
     type: 'InvestigationOpened',
     data: { complaintId, agencyId, reason, at: command.at },
   }));
 }
 
-function recordFindings(command: RecordFindings, state: ComplaintState): Decision {
+function recordFindings(command: RecordFindings, state: ComplaintState, scope: AgencyScope): Decision {
   const { complaintId, conclusion, summary } = command.data;
-  return assigneeStep(command, state, 'INVESTIGATION', (agencyId) => ({
+  return assigneeStep(command, state, scope, 'INVESTIGATION', (agencyId) => ({
     type: 'FindingsRecorded',
     data: { complaintId, agencyId, conclusion, summary, at: command.at },
   }));
 }
 
-function respond(command: RespondToComplaint, state: ComplaintState): Decision {
+function respond(command: RespondToComplaint, state: ComplaintState, scope: AgencyScope): Decision {
   if (state.status === 'INVESTIGATION') {
     return refused('FINDINGS_REQUIRED', 'Record the investigation findings before responding.');
   }
@@ -304,6 +336,7 @@ function respond(command: RespondToComplaint, state: ComplaintState): Decision {
     asAssignee(
       command.actor,
       state,
+      scope,
       (agencyId) =>
         requireNoOpenClarifications(state) ??
         decided({ type: 'ComplaintResponded', data: { complaintId, agencyId, followUp, at: command.at } }),
@@ -311,13 +344,13 @@ function respond(command: RespondToComplaint, state: ComplaintState): Decision {
   );
 }
 
-function close(command: CloseComplaint, state: ComplaintState): Decision {
+function close(command: CloseComplaint, state: ComplaintState, scope: AgencyScope): Decision {
   if (state.status !== 'RESPONDED') {
     return refused('CLOSE_REQUIRES_FOLLOW_UP', 'A complaint closes only after the assigned agency has responded.');
   }
   const { complaintId, reasonCode, note } = command.data;
   return (
-    requireCloser(command, state) ??
+    requireCloser(command, state, scope) ??
     decided({
       type: 'ComplaintClosed',
       data: { complaintId, agencyId: state.assigneeAgencyId, reasonCode, note: note ?? null, at: command.at },
@@ -326,7 +359,7 @@ function close(command: CloseComplaint, state: ComplaintState): Decision {
 }
 
 /** Each close reason belongs to one kind of actor. */
-function requireCloser({ actor, data }: CloseComplaint, state: ComplaintState): Refused | null {
+function requireCloser({ actor, data }: CloseComplaint, state: ComplaintState, scope: AgencyScope): Refused | null {
   switch (data.reasonCode) {
     case 'accepted_by_reporter':
       if (actor.role !== 'reporter') return refused('ROLE_NOT_ALLOWED', 'Only the reporter accepts a follow-up.');
@@ -338,7 +371,7 @@ function requireCloser({ actor, data }: CloseComplaint, state: ComplaintState): 
       if (actor.role !== 'agency_admin') {
         return refused('ROLE_NOT_ALLOWED', 'Only the national admin or an admin of the assigned agency closes it.');
       }
-      return actor.agencyId === state.assigneeAgencyId
+      return covers(scope, actor, state.assigneeAgencyId)
         ? null
         : refused('NOT_CURRENT_ASSIGNEE', 'Only an admin of the agency the complaint is disposed to closes it.');
     case 'no_reply':
@@ -348,7 +381,11 @@ function requireCloser({ actor, data }: CloseComplaint, state: ComplaintState): 
   }
 }
 
-export function decideComplaint(command: ComplaintCommand, state: ComplaintState): Decision {
+export function decideComplaint(
+  command: ComplaintCommand,
+  state: ComplaintState,
+  scope: AgencyScope = EXACT_AGENCY_SCOPE,
+): Decision {
   if (command.type !== 'SubmitComplaint') {
     if (state.status === 'NONE') return refused('COMPLAINT_NOT_FOUND', 'No complaint exists with this id.');
     if (TERMINAL_STATUSES.some((status) => status === state.status)) return invalidTransition(command, state);
@@ -357,31 +394,31 @@ export function decideComplaint(command: ComplaintCommand, state: ComplaintState
     case 'SubmitComplaint':
       return submit(command, state);
     case 'VerifyComplaint':
-      return verify(command, state);
+      return verify(command, state, scope);
     case 'RejectComplaint':
-      return reject(command, state);
+      return reject(command, state, scope);
     case 'ArchiveComplaint':
-      return archive(command, state);
+      return archive(command, state, scope);
     case 'DisposeComplaint':
-      return dispose(command, state);
+      return dispose(command, state, scope);
     case 'AcceptDisposition':
-      return accept(command, state);
+      return accept(command, state, scope);
     case 'RequestClarification':
-      return requestClarification(command, state);
+      return requestClarification(command, state, scope);
     case 'AnswerClarification':
-      return answerClarification(command, state);
+      return answerClarification(command, state, scope);
     case 'StartMediation':
-      return startMediation(command, state);
+      return startMediation(command, state, scope);
     case 'RecordMediationOutcome':
-      return recordMediationOutcome(command, state);
+      return recordMediationOutcome(command, state, scope);
     case 'OpenInvestigation':
-      return openInvestigation(command, state);
+      return openInvestigation(command, state, scope);
     case 'RecordFindings':
-      return recordFindings(command, state);
+      return recordFindings(command, state, scope);
     case 'RespondToComplaint':
-      return respond(command, state);
+      return respond(command, state, scope);
     case 'CloseComplaint':
-      return close(command, state);
+      return close(command, state, scope);
     default: {
       const unknown: never = command;
       throw new Error(`Unhandled complaint command ${(unknown as { type: string }).type}`);

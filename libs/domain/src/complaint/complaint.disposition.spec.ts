@@ -1,9 +1,25 @@
 import { DeciderSpecification } from '../testing/decider-specification';
 import { aComplaint, actors, commands, events } from '../testing/complaint-builders';
+import { OrganisationTree } from '../organisation/organisation-tree';
+import { decideComplaint } from './complaint.decide';
 import { complaintDecider, foldComplaint } from './complaint.decider';
+import type { ComplaintCommand } from './complaint.commands';
+import type { ComplaintState } from './complaint.state';
 import type { ComplaintStatus } from './complaint.values';
 
-const given = DeciderSpecification.for(complaintDecider);
+/** Agencies with units below them, so admins can dispose within their subtree. */
+const tree = new OrganisationTree([
+  { id: 'national', name: 'National', kind: 'national', parentId: null },
+  { id: 'agency-t', name: 'T', kind: 'ministry', parentId: 'national' },
+  { id: 'unit-t1', name: 'T1', kind: 'unit', parentId: 'agency-t' },
+  { id: 'agency-x', name: 'X', kind: 'ministry', parentId: 'national' },
+  { id: 'unit-x1', name: 'X1', kind: 'unit', parentId: 'agency-x' },
+  { id: 'agency-y', name: 'Y', kind: 'ministry', parentId: 'national' },
+]);
+const given = DeciderSpecification.for({
+  ...complaintDecider,
+  decide: (command: ComplaintCommand, state: ComplaintState) => decideComplaint(command, state, tree),
+});
 const inStatus = (status: ComplaintStatus) => aComplaint().inStatus(status).events();
 
 describe('DisposeComplaint (first disposition)', () => {
@@ -44,12 +60,22 @@ describe('DisposeComplaint (re-disposition)', () => {
 
   describe.each(['DISPOSED', 'IN_PROGRESS'] as const)('from %s', (status) => {
     it.each([
-      ['the national admin', actors.nationalAdmin],
-      ['an admin of the assigned agency', actors.agencyAdmin()],
-    ])('lets %s re-dispose, naming the previous agency', (_, actor) => {
+      ['the national admin to another agency', actors.nationalAdmin, toY],
+      ['an admin of the assigned agency to one of its units', actors.agencyAdmin(), { agencyId: 'unit-x1' }],
+    ])('lets %s re-dispose, naming the previous agency', (_, actor, target) => {
       given(inStatus(status))
-        .when(commands.dispose(toY, actor))
-        .then([events.disposed({ ...toY, previousAgencyId: 'agency-x' })]);
+        .when(commands.dispose(target, actor))
+        .then([events.disposed({ ...target, previousAgencyId: 'agency-x' })]);
+    });
+
+    it('refuses an admin of the assigned agency disposing outside its subtree', () => {
+      given(inStatus(status)).when(commands.dispose(toY, actors.agencyAdmin())).thenRefused('TARGET_OUTSIDE_SCOPE');
+    });
+
+    it('lets an admin of a node above the assigned agency act on it', () => {
+      given(aComplaint().verified().disposedTo('unit-x1').events())
+        .when(commands.dispose({ agencyId: 'agency-x' }, actors.agencyAdmin('agency-x')))
+        .then([events.disposed({ agencyId: 'agency-x', previousAgencyId: 'unit-x1' })]);
     });
 
     it('refuses an admin of another agency', () => {

@@ -23,6 +23,8 @@ export interface ComplaintState {
   /** Agency the complaint is currently disposed to; null before disposition and after a return. */
   assigneeAgencyId: string | null;
   reporterAccountId: string | null;
+  /** Key into the reporter identity store; null when nothing identifying was given. */
+  reporterRef: string | null;
   anonymous: boolean;
   confidential: boolean;
   classification: Classification | null;
@@ -43,6 +45,7 @@ export const initialComplaintState = (): ComplaintState => ({
   targetAgencyId: null,
   assigneeAgencyId: null,
   reporterAccountId: null,
+  reporterRef: null,
   anonymous: false,
   confidential: false,
   classification: null,
@@ -56,7 +59,7 @@ export const initialComplaintState = (): ComplaintState => ({
 export function evolveComplaint(state: ComplaintState, event: ComplaintEvent): ComplaintState {
   switch (event.type) {
     case 'ComplaintSubmitted': {
-      const { complaintId, trackingId, targetAgencyId, reporterAccountId, anonymous, confidential } = event.data;
+      const { complaintId, trackingId, targetAgencyId, reporterAccountId, reporterRef, anonymous, confidential } = event.data;
       return {
         ...state,
         status: 'SUBMITTED',
@@ -64,6 +67,7 @@ export function evolveComplaint(state: ComplaintState, event: ComplaintEvent): C
         trackingId,
         targetAgencyId,
         reporterAccountId,
+        reporterRef,
         anonymous,
         confidential,
       };

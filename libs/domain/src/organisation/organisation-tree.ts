@@ -94,6 +94,10 @@ export class OrganisationTree {
     return path;
   }
 
+  isRoot(id: string): boolean {
+    return id === this.root.id;
+  }
+
   isWithin(id: string, ancestorId: string): boolean {
     return this.pathTo(id).includes(ancestorId);
   }

@@ -47,6 +47,7 @@ function attribution(event: ComplaintEvent, actorAgencyId: string | null): { cou
 export class AgencyStatsProjection implements DocumentProjection<AgencyStatsDocument> {
   readonly name = 'agency-stats';
   readonly collection = AGENCY_STATS_COLLECTION;
+  readonly streamPrefixes = [COMPLAINT_STREAM_PREFIX];
   readonly indexes: IndexSpec[] = [];
 
   constructor(private readonly tree: OrganisationTree) {}

@@ -1,4 +1,4 @@
-import type { ComplaintEvent, OrganisationTree } from '@lacak/domain';
+import type { ComplaintEvent, IdentityAccessEvent, OrganisationTree } from '@lacak/domain';
 
 /**
  * One readable line per event for auditors. Built only from event data, which never holds
@@ -53,4 +53,11 @@ export function summarise(event: ComplaintEvent, tree: OrganisationTree): string
       return String(unknown);
     }
   }
+}
+
+/** Reads and erasures of the reporter's identity, with the reason given; never the identity. */
+export function summariseIdentityAccess(data: IdentityAccessEvent['data'], type: string): string {
+  return type === 'ReporterIdentityErased'
+    ? `Reporter identity erased: ${data.reason}`
+    : `Reporter identity read: ${data.reason}`;
 }

@@ -60,8 +60,28 @@ describe('AuditTrailProjection', () => {
     expect(projection.evolve(entry, { ...event, metadata: { ...event.metadata, actor: actors.nationalAdmin } })).toBe(entry);
   });
 
-  it('ignores streams that are not complaints', () => {
+  it('ignores streams that are neither complaints nor identity accesses', () => {
     const [event] = recorded([events.submitted()]);
-    expect(projection.documentId({ ...event, streamId: 'reporter-identity-1' })).toBeNull();
+    expect(projection.documentId({ ...event, streamId: 'checkpoint-1' })).toBeNull();
+  });
+
+  it('records a read of the reporter identity with who and why, never the identity', () => {
+    const [submitted] = recorded([events.submitted()]);
+    const read = {
+      ...submitted,
+      id: 'identity-read-1',
+      streamId: 'reporter-identity-complaint-1',
+      revision: 0n,
+      position: 99n,
+      type: 'ReporterIdentityRead',
+      data: { complaintId: 'complaint-1', reason: 'Konfirmasi alamat untuk mediasi', at: submitted.recordedAt },
+      metadata: { ...submitted.metadata, actor: { id: 'auditor-1', role: 'auditor', agencyId: AGENCY } },
+    };
+    expect(projection.evolve(null, read)).toMatchObject({
+      complaintId: 'complaint-1',
+      type: 'ReporterIdentityRead',
+      actor: { id: 'auditor-1', role: 'auditor', agencyId: AGENCY },
+      summary: 'Reporter identity read: Konfirmasi alamat untuk mediasi',
+    });
   });
 });

@@ -1,9 +1,9 @@
-import type { OrganisationTree } from '@lacak/domain';
+import { IDENTITY_ACCESS_STREAM_PREFIX, type IdentityAccessEvent, type OrganisationTree } from '@lacak/domain';
 import type { RecordedEvent } from '@lacak/event-store';
 import type { IndexSpec } from '@lacak/read-store';
-import { COMPLAINT_STREAM_PREFIX, complaintIdOf, toComplaintEvent } from '@lacak/application';
+import { COMPLAINT_STREAM_PREFIX, toComplaintEvent } from '@lacak/application';
 import type { DocumentProjection, Draft, ProjectedDocument } from '../projection';
-import { summarise } from './audit-summary';
+import { summarise, summariseIdentityAccess } from './audit-summary';
 
 export const AUDIT_TRAIL_COLLECTION = 'audit_trail';
 
@@ -23,12 +23,13 @@ export interface AuditEntryDocument extends ProjectedDocument {
 export class AuditTrailProjection implements DocumentProjection<AuditEntryDocument> {
   readonly name = 'audit-trail';
   readonly collection = AUDIT_TRAIL_COLLECTION;
-  readonly indexes: IndexSpec[] = [{ name: 'by_complaint', keys: { complaintId: 1, revision: 1 } }];
+  readonly streamPrefixes = [COMPLAINT_STREAM_PREFIX, IDENTITY_ACCESS_STREAM_PREFIX];
+  readonly indexes: IndexSpec[] = [{ name: 'by_complaint', keys: { complaintId: 1, lastPosition: 1 } }];
 
   constructor(private readonly tree: OrganisationTree) {}
 
   documentId(event: RecordedEvent): string | null {
-    return event.streamId.startsWith(COMPLAINT_STREAM_PREFIX) ? event.id : null;
+    return this.streamPrefixes.some((prefix) => event.streamId.startsWith(prefix)) ? event.id : null;
   }
 
   evolve(document: AuditEntryDocument | null, event: RecordedEvent): Draft<AuditEntryDocument> | null {
@@ -36,14 +37,16 @@ export class AuditTrailProjection implements DocumentProjection<AuditEntryDocume
     const { actor } = event.metadata;
     return {
       _id: event.id,
-      complaintId: complaintIdOf(event.streamId),
+      complaintId: String(event.data.complaintId),
       revision: Number(event.revision),
       type: event.type,
       actor: { id: actor.role === 'reporter' ? null : actor.id, role: actor.role, agencyId: actor.agencyId },
       occurredAt: event.metadata.occurredAt,
       recordedAt: event.recordedAt,
       correlationId: event.metadata.correlationId,
-      summary: summarise(toComplaintEvent(event), this.tree),
+      summary: event.streamId.startsWith(IDENTITY_ACCESS_STREAM_PREFIX)
+        ? summariseIdentityAccess(event.data as unknown as IdentityAccessEvent['data'], event.type)
+        : summarise(toComplaintEvent(event), this.tree),
     };
   }
 }

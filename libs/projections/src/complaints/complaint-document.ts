@@ -44,6 +44,8 @@ export interface ComplaintDocument extends ProjectedDocument {
   confidential: boolean;
   anonymous: boolean;
   hasReporterIdentity: boolean;
+  /** The reporter's account, so a reporter can list their own complaints; never shown to anyone. */
+  reporterAccountId: string | null;
   targetAgencyId: string | null;
   assigneeAgencyId: string | null;
   /** The node responsible now: the assignee, else the target agency, else the national root. */

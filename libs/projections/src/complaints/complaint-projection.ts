@@ -11,11 +11,13 @@ type ComplaintDraft = Draft<ComplaintDocument>;
 export class ComplaintProjection implements DocumentProjection<ComplaintDocument> {
   readonly name = 'complaints';
   readonly collection = COMPLAINTS_COLLECTION;
+  readonly streamPrefixes = [COMPLAINT_STREAM_PREFIX];
   readonly indexes: IndexSpec[] = [
     // Equality (agency subtree, status) before the sort key (age), as MongoDB's ESR rule advises.
     { name: 'queue_by_agency', keys: { agencyPath: 1, status: 1, submittedAt: 1 } },
     { name: 'queue_by_status', keys: { status: 1, submittedAt: 1 } },
     { name: 'tracking_id', keys: { trackingId: 1 }, unique: true },
+    { name: 'by_reporter', keys: { reporterAccountId: 1, submittedAt: 1 } },
   ];
 
   constructor(private readonly tree: OrganisationTree) {}
@@ -49,6 +51,7 @@ export class ComplaintProjection implements DocumentProjection<ComplaintDocument
       confidential: d.confidential,
       anonymous: d.anonymous,
       hasReporterIdentity: d.reporterRef !== null,
+      reporterAccountId: d.reporterAccountId,
       targetAgencyId: d.targetAgencyId,
       assigneeAgencyId: null,
       currentAgencyId: '',

@@ -1,7 +1,6 @@
 import type { OrganisationTree } from '@lacak/domain';
 import type { EventStore } from '@lacak/event-store';
 import type { ReadStore } from '@lacak/read-store';
-import { COMPLAINT_STREAM_PREFIX } from '@lacak/application';
 import { AgencyStatsProjection } from '../agency-stats/agency-stats-projection';
 import { AuditTrailProjection } from '../audit-trail/audit-trail-projection';
 import { ComplaintProjection } from '../complaints/complaint-projection';
@@ -53,7 +52,7 @@ export class Projector {
     this.lease = options.lease;
     this.runners = projections.map(
       (projection) =>
-        new ProjectionRunner(projection, eventStore, readStore, { ...options, streamPrefixes: [COMPLAINT_STREAM_PREFIX] }),
+        new ProjectionRunner(projection, eventStore, readStore, { ...options, streamPrefixes: projection.streamPrefixes }),
     );
   }
 

@@ -1,15 +1,18 @@
-import { Controller, Get, NotFoundException, Param, Query as QueryParams, Res } from '@nestjs/common';
+import { Controller, ForbiddenException, Get, NotFoundException, Param, Query as QueryParams, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import type { FastifyReply } from 'fastify';
-import { COMPLAINT_STATUSES, type ComplaintStatus } from '@lacak/domain';
+import { type Actor, COMPLAINT_STATUSES, type ComplaintStatus } from '@lacak/domain';
+import { CurrentActor } from '../../auth/current-actor.decorator';
 import { entityTag } from '../../http/preconditions';
+import { toCsv } from './complaint-export';
 import {
   type AuditEntryView,
   type ComplaintPage,
   type ComplaintView,
+  ExportComplaintsQuery,
   GetComplaintHistoryQuery,
   GetComplaintQuery,
   ListComplaintsQuery,
@@ -48,27 +51,39 @@ export class ListComplaintsParams {
 export class ComplaintQueriesController {
   constructor(private readonly queryBus: QueryBus) {}
 
+  /** The work queue: only complaints within the caller's scope. */
   @Get()
-  list(@QueryParams() params: ListComplaintsParams): Promise<ComplaintPage> {
+  list(@QueryParams() params: ListComplaintsParams, @CurrentActor() actor: Actor): Promise<ComplaintPage> {
     return this.queryBus.execute(
       new ListComplaintsQuery(
         { agencyId: params.agency, status: params.status, text: params.q },
         { page: params.page ?? 1, pageSize: params.pageSize ?? 20, oldestFirst: (params.sort ?? 'oldest') === 'oldest' },
+        actor,
       ),
     );
   }
 
+  /** The same queue as CSV (content and handling only, never identity); reporters have none. */
+  @Get('export')
+  @ApiProduces('text/csv')
+  async export(@QueryParams() params: ListComplaintsParams, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    if (actor.role === 'reporter') throw new ForbiddenException('Reporters do not export work queues');
+    const rows = await this.queryBus.execute(new ExportComplaintsQuery({ agencyId: params.agency, status: params.status, text: params.q }, actor));
+    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="complaints.csv"');
+    return toCsv(rows);
+  }
+
   @Get(':id')
-  async get(@Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<ComplaintView> {
-    const complaint = await this.queryBus.execute(new GetComplaintQuery(id));
+  async get(@Param('id') id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<ComplaintView> {
+    const complaint = await this.queryBus.execute(new GetComplaintQuery(id, actor));
     if (!complaint) throw new NotFoundException(`No complaint ${id}`);
     reply.header('etag', entityTag(complaint.revision));
     return complaint;
   }
 
   @Get(':id/history')
-  async history(@Param('id') id: string): Promise<AuditEntryView[]> {
-    const entries = await this.queryBus.execute(new GetComplaintHistoryQuery(id));
+  async history(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<AuditEntryView[]> {
+    const entries = await this.queryBus.execute(new GetComplaintHistoryQuery(id, actor));
     if (!entries) throw new NotFoundException(`No complaint ${id}`);
     return entries;
   }

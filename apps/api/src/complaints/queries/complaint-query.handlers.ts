@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { type Actor, type OrganisationTree, canSeeComplaint } from '@lacak/domain';
 import {
   AUDIT_TRAIL_COLLECTION,
   type AuditEntryDocument,
@@ -7,28 +8,48 @@ import {
   type ComplaintDocument,
 } from '@lacak/projections';
 import { type Filter, READ_STORE, type ReadStore } from '@lacak/read-store';
+import { ORGANISATION_TREE } from '../../infrastructure/tokens';
 import {
   type AuditEntryView,
   type ComplaintPage,
   type ComplaintView,
+  ExportComplaintsQuery,
   GetComplaintHistoryQuery,
   GetComplaintQuery,
   ListComplaintsQuery,
 } from './complaint-queries';
+import { holdingOfDocument, scopeFilter } from './complaint-scope';
 
-const toView = ({ _id, lastPosition: _p, searchText: _s, agencyPath: _a, ...rest }: ComplaintDocument): ComplaintView => ({ id: _id, ...rest });
+export const toView = ({
+  _id,
+  lastPosition: _position,
+  searchText: _search,
+  agencyPath: _path,
+  reporterAccountId: _reporter,
+  ...rest
+}: ComplaintDocument): ComplaintView => ({ id: _id, ...rest });
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The work-queue filter within the actor's scope; null when the actor may see no complaint. */
+export function queueFilter(actor: Actor, filter: ListComplaintsQuery['filter']): Filter | null {
+  const scope = scopeFilter(actor);
+  if (scope === null) return null;
+  const conditions: Filter[] = [scope];
+  if (filter.agencyId) conditions.push({ agencyPath: filter.agencyId });
+  if (filter.status?.length) conditions.push({ status: { $in: filter.status } });
+  if (filter.text) conditions.push({ searchText: { $regex: escapeRegExp(filter.text.toLowerCase()) } });
+  return { $and: conditions };
+}
 
 @QueryHandler(ListComplaintsQuery)
 export class ListComplaintsHandler implements IQueryHandler<ListComplaintsQuery> {
   constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
 
-  async execute({ filter, paging }: ListComplaintsQuery): Promise<ComplaintPage> {
-    const query: Filter = {};
-    if (filter.agencyId) query.agencyPath = filter.agencyId;
-    if (filter.status?.length) query.status = { $in: filter.status };
-    if (filter.text) query.searchText = { $regex: escapeRegExp(filter.text.toLowerCase()) };
+  async execute({ filter, paging, actor }: ListComplaintsQuery): Promise<ComplaintPage> {
+    const empty = { items: [], page: paging.page, pageSize: paging.pageSize, total: 0 };
+    const query = queueFilter(actor, filter);
+    if (query === null) return empty;
     const complaints = this.readStore.collection<ComplaintDocument>(COMPLAINTS_COLLECTION);
     const direction = paging.oldestFirst ? 1 : -1;
     const [items, total] = await Promise.all([
@@ -43,25 +64,58 @@ export class ListComplaintsHandler implements IQueryHandler<ListComplaintsQuery>
   }
 }
 
+/** The complaint's document when the actor may see it. */
+export async function visibleComplaint(
+  readStore: ReadStore,
+  tree: OrganisationTree,
+  complaintId: string,
+  actor: Actor,
+): Promise<ComplaintDocument | null> {
+  const document = await readStore.collection<ComplaintDocument>(COMPLAINTS_COLLECTION).findOne({ _id: complaintId });
+  return document && canSeeComplaint(actor, holdingOfDocument(document), tree) ? document : null;
+}
+
 @QueryHandler(GetComplaintQuery)
 export class GetComplaintHandler implements IQueryHandler<GetComplaintQuery> {
-  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
+  constructor(
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(ORGANISATION_TREE) private readonly tree: OrganisationTree,
+  ) {}
 
-  async execute({ complaintId }: GetComplaintQuery): Promise<ComplaintView | null> {
-    const document = await this.readStore.collection<ComplaintDocument>(COMPLAINTS_COLLECTION).findOne({ _id: complaintId });
+  async execute({ complaintId, actor }: GetComplaintQuery): Promise<ComplaintView | null> {
+    const document = await visibleComplaint(this.readStore, this.tree, complaintId, actor);
     return document ? toView(document) : null;
   }
 }
 
 @QueryHandler(GetComplaintHistoryQuery)
 export class GetComplaintHistoryHandler implements IQueryHandler<GetComplaintHistoryQuery> {
-  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
+  constructor(
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(ORGANISATION_TREE) private readonly tree: OrganisationTree,
+  ) {}
 
-  async execute({ complaintId }: GetComplaintHistoryQuery): Promise<AuditEntryView[] | null> {
+  async execute({ complaintId, actor }: GetComplaintHistoryQuery): Promise<AuditEntryView[] | null> {
+    if (!(await visibleComplaint(this.readStore, this.tree, complaintId, actor))) return null;
     const entries = await this.readStore
       .collection<AuditEntryDocument>(AUDIT_TRAIL_COLLECTION)
-      .find({ complaintId }, { sort: { revision: 1 } });
-    if (entries.length === 0) return null;
-    return entries.map(({ _id, lastPosition: _p, ...rest }) => ({ eventId: _id, ...rest }));
+      .find({ complaintId }, { sort: { lastPosition: 1 } });
+    return entries.map(({ _id, lastPosition: _position, ...rest }) => ({ eventId: _id, ...rest }));
+  }
+}
+
+/** Most rows one export returns; larger extracts are narrowed by agency, status or text. */
+export const EXPORT_LIMIT = 10_000;
+
+@QueryHandler(ExportComplaintsQuery)
+export class ExportComplaintsHandler implements IQueryHandler<ExportComplaintsQuery> {
+  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
+
+  async execute({ filter, actor }: ExportComplaintsQuery): Promise<ComplaintDocument[]> {
+    const query = queueFilter(actor, filter);
+    if (query === null) return [];
+    return this.readStore
+      .collection<ComplaintDocument>(COMPLAINTS_COLLECTION)
+      .find(query, { sort: { submittedAt: 1, _id: 1 }, limit: EXPORT_LIMIT });
   }
 }

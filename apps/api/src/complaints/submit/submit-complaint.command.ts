@@ -6,6 +6,8 @@ import type { SubmitComplaintRequest } from './submit-complaint.request';
 export interface SubmitComplaintResult {
   id: string;
   trackingId: string;
+  /** Lets the reporter follow the complaint and answer clarifications without an account. */
+  trackingSecret: string;
   revision: bigint;
 }
 

@@ -5,6 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '@lacak/domain';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { entityTag, readPreconditions } from '../../http/preconditions';
+import { RateLimited } from '../../http/rate-limit';
 import { SubmitComplaintCommand } from './submit-complaint.command';
 import { SubmitComplaintRequest, SubmitComplaintResponse } from './submit-complaint.request';
 
@@ -15,6 +16,7 @@ export class SubmitComplaintController {
   constructor(private readonly commandBus: CommandBus) {}
 
   @Post()
+  @RateLimited('submission')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A repeat with the same key returns the same complaint' })
   @ApiCreatedResponse({ type: SubmitComplaintResponse })
   async submit(
@@ -26,6 +28,6 @@ export class SubmitComplaintController {
     const preconditions = readPreconditions(req.headers, String(req.id));
     const result = await this.commandBus.execute(new SubmitComplaintCommand(body, actor, preconditions));
     reply.status(201).header('location', `/complaints/${result.id}`).header('etag', entityTag(result.revision));
-    return { id: result.id, trackingId: result.trackingId };
+    return { id: result.id, trackingId: result.trackingId, trackingSecret: result.trackingSecret };
   }
 }

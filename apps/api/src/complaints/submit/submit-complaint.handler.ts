@@ -5,6 +5,7 @@ import type { OrganisationTree } from '@lacak/domain';
 import { REPORTER_IDENTITY_STORE, type ReporterIdentity, type ReporterIdentityStore } from '@lacak/reporter-identity';
 import { CLOCK, type Clock, ORGANISATION_TREE } from '../../infrastructure/tokens';
 import { UnknownReferenceError } from '../../problem-details/request-validation.error';
+import { TrackingSecrets } from '../../tracking/tracking-secrets';
 import { SubmitComplaintCommand, type SubmitComplaintResult } from './submit-complaint.command';
 
 @CommandHandler(SubmitComplaintCommand)
@@ -14,6 +15,7 @@ export class SubmitComplaintHandler implements ICommandHandler<SubmitComplaintCo
     @Inject(REPORTER_IDENTITY_STORE) private readonly identities: ReporterIdentityStore,
     @Inject(ORGANISATION_TREE) private readonly tree: OrganisationTree,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly trackingSecrets: TrackingSecrets,
   ) {}
 
   async execute({ request, actor, preconditions }: SubmitComplaintCommand): Promise<SubmitComplaintResult> {
@@ -54,7 +56,7 @@ export class SubmitComplaintHandler implements ICommandHandler<SubmitComplaintCo
         },
         { commandId, correlationId: preconditions.correlationId },
       );
-      return { id: complaintId, trackingId, revision: outcome.revision };
+      return { id: complaintId, trackingId, trackingSecret: this.trackingSecrets.secretFor(complaintId), revision: outcome.revision };
     } catch (error) {
       // A refused submission must not leave personal data behind. (Other errors keep it: a
       // concurrent repeat of the same Idempotency-Key may have stored the complaint.)

@@ -68,4 +68,5 @@ export class SubmitComplaintRequest {
 export class SubmitComplaintResponse {
   @ApiProperty() id!: string;
   @ApiProperty({ example: 'LPR-7K3Q9X2M4D1A' }) trackingId!: string;
+  @ApiProperty({ description: 'Shown once: with the tracking id it opens GET /track/{trackingId}' }) trackingSecret!: string;
 }

@@ -1,0 +1,62 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { exportJWK, generateKeyPair, type JWK, type JWTPayload, type KeyLike, SignJWT } from 'jose';
+
+export interface SignOptions {
+  issuer?: string;
+  audience?: string;
+  /** Seconds since the epoch; the default is an hour from now. */
+  expiresAt?: number;
+  /** Another private key, to sign tokens the provider never issued. */
+  key?: KeyLike;
+  kid?: string;
+}
+
+/** A stand-in identity provider: one RS256 key published as a JWKS on 127.0.0.1, and a signer for it. */
+export class JwksServer {
+  /** How many times the key set was fetched. */
+  fetches = 0;
+
+  private readonly server = createServer((_req, res) => {
+    this.fetches += 1;
+    res.writeHead(200, { 'content-type': 'application/json' }).end(this.body);
+  });
+
+  private constructor(
+    private readonly body: string,
+    readonly privateKey: KeyLike,
+    readonly publicKey: KeyLike,
+    readonly publicJwk: JWK,
+    readonly kid: string,
+    readonly issuer: string,
+    readonly audience: string,
+  ) {}
+
+  static async start(issuer = 'http://127.0.0.1/realms/lacak', audience = 'lacak-api'): Promise<JwksServer> {
+    const { privateKey, publicKey } = await generateKeyPair('RS256');
+    const kid = 'lacak-test-key';
+    const publicJwk: JWK = { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' };
+    const jwks = new JwksServer(JSON.stringify({ keys: [publicJwk] }), privateKey, publicKey, publicJwk, kid, issuer, audience);
+    await new Promise<void>((resolve) => jwks.server.listen(0, '127.0.0.1', resolve));
+    return jwks;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/protocol/openid-connect/certs`;
+  }
+
+  sign(payload: JWTPayload, options: SignOptions = {}): Promise<string> {
+    return new SignJWT(payload)
+      .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: options.kid ?? this.kid })
+      .setIssuer(options.issuer ?? this.issuer)
+      .setAudience(options.audience ?? this.audience)
+      .setIssuedAt()
+      .setExpirationTime(options.expiresAt ?? Math.floor(Date.now() / 1000) + 3600)
+      .sign(options.key ?? this.privateKey);
+  }
+
+  close(): Promise<void> {
+    this.server.closeAllConnections();
+    return new Promise((resolve, reject) => this.server.close((error) => (error ? reject(error) : resolve())));
+  }
+}

@@ -1,0 +1,19 @@
+import type { Actor } from '@lacak/domain';
+
+/** The token is not acceptable (signature, issuer, audience, expiry or claims): the guard answers 401. */
+export class InvalidTokenError extends Error {
+  override readonly name = 'InvalidTokenError';
+}
+
+/** The identity provider's keys could not be fetched: not the caller's fault, so the guard answers 503. */
+export class IdentityProviderUnavailableError extends Error {
+  override readonly name = 'IdentityProviderUnavailableError';
+}
+
+/**
+ * Turns a bearer token into the actor it names. An abstract class rather than an interface so that
+ * it can also be the guard's injection token; which implementation serves is a configuration choice.
+ */
+export abstract class TokenVerifier {
+  abstract verify(token: string): Promise<Actor>;
+}

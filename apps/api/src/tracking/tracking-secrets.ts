@@ -1,0 +1,53 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AppConfig } from '@lacak/config';
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+const base32 = (bytes: Buffer): string => {
+  let bits = 0;
+  let value = 0;
+  let out = '';
+  for (const byte of bytes) {
+    value = (value << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      out += CROCKFORD[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+  }
+  return out;
+};
+
+/**
+ * Each complaint's tracking secret is an HMAC of its id under a server key: nothing to store or
+ * leak, the same answer for an idempotent repeat of a submission, and checked in constant time.
+ * 160 bits, written as 32 Crockford base-32 characters.
+ */
+export class TrackingSecrets {
+  constructor(private readonly key: Buffer) {}
+
+  secretFor(complaintId: string): string {
+    return base32(createHmac('sha256', this.key).update(complaintId).digest().subarray(0, 20));
+  }
+
+  matches(complaintId: string, presented: string): boolean {
+    const expected = Buffer.from(this.secretFor(complaintId));
+    const given = Buffer.from(presented.trim().toUpperCase());
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  }
+}
+
+const KEY_FILE = 'tracking-secret.key';
+
+/** The configured key, or one made once in DATA_DIR (readable by this user only) and reused. */
+export function loadTrackingSecrets(config: AppConfig): TrackingSecrets {
+  if (config.trackingSecretKey) return new TrackingSecrets(Buffer.from(config.trackingSecretKey, 'hex'));
+  mkdirSync(config.dataDir, { recursive: true });
+  const file = join(config.dataDir, KEY_FILE);
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
+  const hex = readFileSync(file, 'utf8').trim();
+  if (!/^[0-9a-f]{64}$/i.test(hex)) throw new Error(`${file} must hold 64 hexadecimal characters`);
+  return new TrackingSecrets(Buffer.from(hex, 'hex'));
+}

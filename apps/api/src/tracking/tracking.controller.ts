@@ -1,0 +1,96 @@
+import { Body, Controller, Get, Headers, HttpCode, Inject, NotFoundException, Param, Post, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiHeader, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsString, IsUUID, Length } from 'class-validator';
+import type { FastifyRequest } from 'fastify';
+import { type Actor, trackingActorId } from '@lacak/domain';
+import { COMPLAINTS_COLLECTION, type ComplaintDocument } from '@lacak/projections';
+import { READ_STORE, type ReadStore } from '@lacak/read-store';
+import { Public } from '../auth/public.decorator';
+import { LifecycleCommand } from '../complaints/lifecycle/lifecycle.command';
+import { readPreconditions } from '../http/preconditions';
+import { PUBLIC_STATUS } from './public-status';
+import { TrackingSecrets } from './tracking-secrets';
+
+export class TrackedAnswerRequest {
+  @ApiProperty({ format: 'uuid' }) @IsUUID()
+  clarificationId!: string;
+
+  @ApiProperty() @IsString() @Length(1, 4000)
+  answer!: string;
+}
+
+export interface TrackingView {
+  trackingId: string;
+  status: string;
+  publicStatus: string;
+  submittedAt: string;
+  updatedAt: string;
+  /** The follow-ups (tindak lanjut) given so far; the agency's internal notes stay out. */
+  followUps: { followUp: string; at: string }[];
+  /** Questions waiting for the reporter's answer. */
+  openQuestions: { clarificationId: string; question: string; requestedAt: string }[];
+}
+
+const NOT_FOUND = 'No complaint with this tracking id and secret';
+
+/**
+ * The reporter's view without an account: the tracking id and the secret given at submission.
+ * A wrong secret and an unknown tracking id get the same 404, so neither can be probed.
+ */
+@ApiTags('reporter tracking')
+@ApiHeader({ name: 'X-Tracking-Secret', required: true, description: 'The secret returned at submission' })
+@Public()
+@Controller('track/:trackingId')
+export class TrackingController {
+  constructor(
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    private readonly secrets: TrackingSecrets,
+    private readonly commandBus: CommandBus,
+  ) {}
+
+  @Get()
+  async track(@Param('trackingId') trackingId: string, @Headers('x-tracking-secret') secret?: string): Promise<TrackingView> {
+    const complaint = await this.authorised(trackingId, secret);
+    return {
+      trackingId: complaint.trackingId,
+      status: complaint.status,
+      publicStatus: PUBLIC_STATUS[complaint.status],
+      submittedAt: complaint.submittedAt,
+      updatedAt: complaint.updatedAt,
+      followUps: complaint.followUps.map(({ followUp, at }) => ({ followUp, at })),
+      openQuestions: complaint.clarifications
+        .filter((c) => c.party === 'reporter' && c.answeredAt === null)
+        .map(({ clarificationId, question, requestedAt }) => ({ clarificationId, question, requestedAt })),
+    };
+  }
+
+  /** The reporter answers a clarification with the secret, as the complaint's reporter. */
+  @Post('answer-clarification')
+  @HttpCode(200)
+  async answer(
+    @Param('trackingId') trackingId: string,
+    @Body() body: TrackedAnswerRequest,
+    @Req() req: FastifyRequest,
+    @Headers('x-tracking-secret') secret?: string,
+  ): Promise<{ revision: string }> {
+    const complaint = await this.authorised(trackingId, secret);
+    const actor: Actor = { id: trackingActorId(complaint.trackingId), role: 'reporter', agencyId: null };
+    const result = await this.commandBus.execute(
+      new LifecycleCommand(
+        { type: 'AnswerClarification', data: { complaintId: complaint._id, ...body } },
+        actor,
+        readPreconditions(req.headers, String(req.id)),
+      ),
+    );
+    return { revision: result.revision.toString() };
+  }
+
+  private async authorised(trackingId: string, secret: string | undefined): Promise<ComplaintDocument> {
+    const complaint = await this.readStore
+      .collection<ComplaintDocument>(COMPLAINTS_COLLECTION)
+      .findOne({ trackingId: trackingId.toUpperCase() });
+    if (!complaint || !secret || !this.secrets.matches(complaint._id, secret)) throw new NotFoundException(NOT_FOUND);
+    return complaint;
+  }
+}

@@ -1,0 +1,104 @@
+import {
+  type Actor,
+  type AgencyScope,
+  type ComplaintState,
+  type IdentityAccessEvent,
+  canSeeComplaint,
+  complaintDecider,
+  holdingOf,
+  identityAccessStreamId,
+  mayReadIdentity,
+  refuse,
+} from '@lacak/domain';
+import { StreamNotFoundError, type EventStore, type JsonObject } from '@lacak/event-store';
+import type { ReporterIdentity, ReporterIdentityStore } from '@lacak/reporter-identity';
+import { type CommandEnvelope, complaintStreamId, toComplaintEvent } from './complaint-stream';
+import { CommandRefusedError } from './errors';
+import { eventIdFor } from './ids';
+
+export interface IdentityRequest extends CommandEnvelope {
+  complaintId: string;
+  actor: Actor;
+  /** Why the identity is needed; recorded with the read. */
+  reason: string;
+  at: string;
+}
+
+/**
+ * Reads and erasures of a reporter's identity. Each goes through the visibility matrix of the
+ * domain and is recorded as an event (who, when, why) before any identity leaves the store.
+ */
+export class IdentityAccessService {
+  constructor(
+    private readonly eventStore: EventStore,
+    private readonly identities: ReporterIdentityStore,
+    private readonly scope: AgencyScope,
+  ) {}
+
+  async read(request: IdentityRequest): Promise<ReporterIdentity> {
+    const { reporterRef, state } = await this.accessibleRef(request);
+    const allowed = mayReadIdentity(request.actor, holdingOf(state), this.scope);
+    if (!allowed.allowed) throw new CommandRefusedError(refuse('IDENTITY_SEALED', allowed.rule));
+    await this.record({ type: 'ReporterIdentityRead', data: { complaintId: request.complaintId, reason: request.reason, at: request.at } }, request);
+    const identity = await this.identities.find(reporterRef);
+    if (!identity) throw erased();
+    return identity;
+  }
+
+  /** Crypto-shredding: the key goes, the history stays. Only the national admin erases. */
+  async erase(request: IdentityRequest): Promise<void> {
+    if (request.actor.role !== 'national_admin') {
+      throw new CommandRefusedError(refuse('ROLE_NOT_ALLOWED', 'Only the national admin erases a reporter’s identity.'));
+    }
+    const { reporterRef } = await this.accessibleRef(request);
+    await this.identities.erase(reporterRef);
+    await this.record({ type: 'ReporterIdentityErased', data: { complaintId: request.complaintId, reason: request.reason, at: request.at } }, request);
+  }
+
+  /** The complaint's identity reference, once the actor may see the complaint and an identity exists. */
+  private async accessibleRef(request: IdentityRequest): Promise<{ reporterRef: string; state: ComplaintState }> {
+    const state = await this.state(request.complaintId);
+    if (state.status === 'NONE' || !canSeeComplaint(request.actor, holdingOf(state), this.scope)) {
+      throw new CommandRefusedError(refuse('COMPLAINT_NOT_FOUND', 'No complaint exists with this id.'));
+    }
+    if (state.reporterRef === null) {
+      throw new CommandRefusedError(refuse('NO_REPORTER_IDENTITY', 'The reporter left no identifying details.'));
+    }
+    if ((await this.identities.status(state.reporterRef)) === 'erased') throw erased();
+    return { reporterRef: state.reporterRef, state };
+  }
+
+  private async state(complaintId: string): Promise<ComplaintState> {
+    try {
+      const history = await this.eventStore.readStream(complaintStreamId(complaintId));
+      return history.map(toComplaintEvent).reduce(complaintDecider.evolve, complaintDecider.initialState());
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return complaintDecider.initialState();
+      throw error;
+    }
+  }
+
+  private async record(event: IdentityAccessEvent, request: IdentityRequest): Promise<void> {
+    const { actor } = request;
+    await this.eventStore.appendToStream(
+      identityAccessStreamId(request.complaintId),
+      [
+        {
+          id: eventIdFor(request.commandId, 0),
+          type: event.type,
+          data: event.data as unknown as JsonObject,
+          metadata: {
+            correlationId: request.correlationId,
+            causationId: request.commandId,
+            actor: { id: actor.id, role: actor.role, agencyId: actor.agencyId },
+            occurredAt: request.at,
+            schemaVersion: 1,
+          },
+        },
+      ],
+      { expectedState: 'any' },
+    );
+  }
+}
+
+const erased = () => new CommandRefusedError(refuse('IDENTITY_ERASED', 'The reporter’s identity has been erased.'));

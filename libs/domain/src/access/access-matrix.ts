@@ -1,0 +1,73 @@
+/**
+ * The access matrix, role × command × query × scope, as data: the README prints it and the
+ * table-driven HTTP test checks the API against it. The decider and the access policy enforce
+ * it (and the finer rules: status, channel, assignee); this table says who may ever try.
+ *
+ * Scope: `everywhere`, `subtree` (complaints held by the actor's node or below it), `own`
+ * (the reporter's own complaints), `channels` (officer intake by sms, letter or walk-in only).
+ * A role missing from a row may not do it at all (403); out of scope answers 404, exactly as
+ * an unknown complaint would, so scope never reveals that a complaint exists.
+ */
+import type { ActorRole } from '../complaint/actor';
+
+export type Reach = 'everywhere' | 'subtree' | 'own' | 'channels';
+export type AccessRow = Readonly<Partial<Record<ActorRole, Reach>>>;
+
+const officersInSubtree: AccessRow = { agency_admin: 'subtree', unit_officer: 'subtree' };
+const routers: AccessRow = { national_admin: 'everywhere', agency_admin: 'subtree' };
+
+export const COMMAND_ACCESS = {
+  submit: { reporter: 'own', national_admin: 'channels', agency_admin: 'channels', unit_officer: 'channels' },
+  verify: routers,
+  reject: { ...routers, unit_officer: 'subtree' },
+  archive: routers,
+  dispose: routers,
+  accept: officersInSubtree,
+  'request-clarification': { ...routers, ...officersInSubtree },
+  'answer-clarification': { reporter: 'own', ...routers, ...officersInSubtree },
+  'start-mediation': officersInSubtree,
+  'record-mediation-outcome': officersInSubtree,
+  'open-investigation': officersInSubtree,
+  'record-findings': officersInSubtree,
+  respond: officersInSubtree,
+  close: { reporter: 'own', ...routers, system: 'everywhere' },
+} as const satisfies Record<string, AccessRow>;
+
+const readers: AccessRow = {
+  national_admin: 'everywhere',
+  system: 'everywhere',
+  agency_admin: 'subtree',
+  unit_officer: 'subtree',
+  apip_inspector: 'subtree',
+  auditor: 'subtree',
+};
+
+export const QUERY_ACCESS = {
+  'GET /complaints': { ...readers, reporter: 'own' },
+  'GET /complaints/{id}': { ...readers, reporter: 'own' },
+  'GET /complaints/{id}/history': { ...readers, reporter: 'own' },
+  'GET /complaints/export': readers,
+  // The organisation tree is public knowledge; its counters are not.
+  'GET /agencies': {
+    reporter: 'everywhere',
+    national_admin: 'everywhere',
+    agency_admin: 'everywhere',
+    unit_officer: 'everywhere',
+    apip_inspector: 'everywhere',
+    auditor: 'everywhere',
+    system: 'everywhere',
+  },
+  'GET /agencies/{id}/stats': readers,
+  'GET /complaints/{id}/reporter-identity': {
+    national_admin: 'everywhere',
+    auditor: 'subtree',
+    agency_admin: 'subtree',
+    unit_officer: 'subtree',
+    reporter: 'own',
+  },
+  'POST /complaints/{id}/reporter-identity/erase': { national_admin: 'everywhere' },
+  'POST /admin/projections/rebuild': { national_admin: 'everywhere' },
+} as const satisfies Record<string, AccessRow>;
+
+export type CommandName = keyof typeof COMMAND_ACCESS;
+export type QueryName = keyof typeof QUERY_ACCESS;
