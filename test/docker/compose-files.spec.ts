@@ -110,6 +110,9 @@ describe('docker/compose.cluster.yml (production-shaped)', () => {
     const nginx = readFileSync(join(DOCKER, 'nginx.conf'), 'utf8');
     expect(nginx).toMatch(/server api-1:3000/);
     expect(nginx).toMatch(/server api-2:3000/);
+    // Per-IP rate limits see the client, not the proxy: nginx forwards it and the APIs trust one hop.
+    expect(nginx).toMatch(/proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for/);
+    for (const api of ['api-1', 'api-2']) expect(loadConfig(appEnvironment(services[api])).trustProxy).toBe(1);
     expect(healthcheckText(proxy)).toContain('/health');
   });
 });

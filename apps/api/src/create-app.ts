@@ -1,27 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { ConsoleLogger, Logger, type LoggerService, ValidationPipe } from '@nestjs/common';
+import { Logger, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { AppConfig, LogLevel } from '@lacak/config';
+import { type AppConfig, createLogger } from '@lacak/config';
 import { AppModule } from './app.module';
 import { frameworkErrors } from './http/framework-errors';
+import { boundedJsonParser } from './http/json-body';
 import { registerSecurityHeaders } from './http/security-headers';
 import type { Clock } from './infrastructure/tokens';
 import { RequestValidationError } from './problem-details/request-validation.error';
-
-const NEST_LEVELS: Record<Exclude<LogLevel, 'silent'>, ('error' | 'warn' | 'log' | 'debug' | 'verbose')[]> = {
-  error: ['error'],
-  warn: ['error', 'warn'],
-  log: ['error', 'warn', 'log'],
-  debug: ['error', 'warn', 'log', 'debug'],
-  verbose: ['error', 'warn', 'log', 'debug', 'verbose'],
-};
-
-/** Structured JSON logs, one object per line. */
-export function createLogger(level: LogLevel): LoggerService | false {
-  return level === 'silent' ? false : new ConsoleLogger({ json: true, logLevels: NEST_LEVELS[level] });
-}
 
 export async function createApp(config: AppConfig, options: { clock?: Clock } = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
@@ -31,6 +19,8 @@ export async function createApp(config: AppConfig, options: { clock?: Clock } = 
     // A larger body is refused with 413 before it is parsed.
     bodyLimit: 256 * 1024,
     frameworkErrors,
+    // Behind a proxy the client address comes from X-Forwarded-For, which only a trusted proxy may set.
+    trustProxy: config.trustProxy,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, {
     logger: createLogger(config.logLevel),
@@ -45,6 +35,7 @@ export async function createApp(config: AppConfig, options: { clock?: Clock } = 
     }),
   );
   const fastify = app.getHttpAdapter().getInstance();
+  app.useBodyParser('application/json', {}, boundedJsonParser(fastify));
   await registerSecurityHeaders(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-correlation-id', request.id);

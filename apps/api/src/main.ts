@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { ConfigError, loadConfig } from '@lacak/config';
-import { StoreConnectionError } from '@lacak/storage';
+import { loadConfig } from '@lacak/config';
+import { exitOnStartupFailure } from '@lacak/storage';
 import { createApp } from './create-app';
 
 async function main(): Promise<void> {
@@ -17,12 +17,4 @@ async function main(): Promise<void> {
   });
 }
 
-main().catch((error: unknown) => {
-  // Configuration and unreachable stores are the operator's to fix: say what, not where in the code.
-  if (error instanceof ConfigError || error instanceof StoreConnectionError) {
-    process.stderr.write(`${error.message}\n`);
-    process.exit(2);
-  }
-  process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
-  process.exit(1);
-});
+main().catch(exitOnStartupFailure);

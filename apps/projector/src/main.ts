@@ -1,10 +1,9 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { ConfigError, loadConfig } from '@lacak/config';
+import { createLogger, loadConfig } from '@lacak/config';
 import { loadOrganisation } from '@lacak/organisation';
 import { createProjector } from '@lacak/projections';
-import { StoreConnectionError, closeStores, openStores } from '@lacak/storage';
-import { createLogger } from './logger';
+import { closeStores, exitOnStartupFailure, openStores } from '@lacak/storage';
 
 /**
  * The projector on its own: subscribes to the event store from each projection's checkpoint
@@ -31,11 +30,4 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof StoreConnectionError) {
-    process.stderr.write(`${error.message}\n`);
-    process.exit(2);
-  }
-  process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
-  process.exit(1);
-});
+main().catch(exitOnStartupFailure);

@@ -19,7 +19,12 @@ export interface CommandEnvelope {
 }
 
 /** Domain events → store events with deterministic ids and the metadata every event carries. */
-export function toEventsToAppend(events: ComplaintEvent[], actor: Actor, at: string, envelope: CommandEnvelope): EventToAppend[] {
+export function toEventsToAppend(
+  events: readonly { type: string; data: object }[],
+  actor: Actor,
+  at: string,
+  envelope: CommandEnvelope,
+): EventToAppend[] {
   return events.map((event, index) => ({
     id: eventIdFor(envelope.commandId, index),
     type: event.type,

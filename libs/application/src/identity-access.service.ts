@@ -10,11 +10,10 @@ import {
   mayReadIdentity,
   refuse,
 } from '@lacak/domain';
-import { StreamNotFoundError, type EventStore, type JsonObject } from '@lacak/event-store';
+import { StreamNotFoundError, type EventStore } from '@lacak/event-store';
 import type { ReporterIdentity, ReporterIdentityStore } from '@lacak/reporter-identity';
-import { type CommandEnvelope, complaintStreamId, toComplaintEvent } from './complaint-stream';
+import { type CommandEnvelope, complaintStreamId, toComplaintEvent, toEventsToAppend } from './complaint-stream';
 import { CommandRefusedError } from './errors';
-import { eventIdFor } from './ids';
 
 export interface IdentityRequest extends CommandEnvelope {
   complaintId: string;
@@ -79,23 +78,9 @@ export class IdentityAccessService {
   }
 
   private async record(event: IdentityAccessEvent, request: IdentityRequest): Promise<void> {
-    const { actor } = request;
     await this.eventStore.appendToStream(
       identityAccessStreamId(request.complaintId),
-      [
-        {
-          id: eventIdFor(request.commandId, 0),
-          type: event.type,
-          data: event.data as unknown as JsonObject,
-          metadata: {
-            correlationId: request.correlationId,
-            causationId: request.commandId,
-            actor: { id: actor.id, role: actor.role, agencyId: actor.agencyId },
-            occurredAt: request.at,
-            schemaVersion: 1,
-          },
-        },
-      ],
+      toEventsToAppend([event], request.actor, request.at, request),
       { expectedState: 'any' },
     );
   }

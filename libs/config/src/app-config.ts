@@ -78,6 +78,12 @@ class Environment {
   @IsOptional() @Matches(/^[0-9a-fA-F]{64}$/, { message: 'TRACKING_SECRET_KEY must be 64 hexadecimal characters (32 bytes)' })
   TRACKING_SECRET_KEY?: string;
 
+  @IsOptional()
+  @Matches(/^(true|false|\d{1,2}|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, {
+    message: 'TRUST_PROXY must be true, false, a hop count, or a comma-separated list of proxy addresses/CIDRs',
+  })
+  TRUST_PROXY?: string;
+
   @IsOptional() @Transform(toInt) @Min(1) @Max(100_000) @IsInt()
   RATE_LIMIT_SUBMISSIONS_PER_MINUTE?: number;
 
@@ -127,6 +133,14 @@ export interface AppConfig {
   /** Derives each complaint's tracking secret; without it, a key file in DATA_DIR is made and used. */
   trackingSecretKey: string | undefined;
   rateLimits: { submissionsPerMinute: number; trackingPerMinute: number };
+  /** Fastify's `trustProxy`: whether, how many, or which proxies may name the client address. */
+  trustProxy: boolean | number | string[];
+}
+
+function parseTrustProxy(value: string | undefined): boolean | number | string[] {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  return /^\d+$/.test(value) ? Number(value) : value.split(',');
 }
 
 /** What a message may show of a rejected value: never a secret, never a password in a URL. */
@@ -170,6 +184,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     claims: { role: parsed.JWT_ROLE_CLAIM ?? 'role', agencyId: parsed.JWT_AGENCY_CLAIM ?? 'agencyId' },
     identityMasterKey: parsed.IDENTITY_MASTER_KEY,
     trackingSecretKey: parsed.TRACKING_SECRET_KEY,
+    trustProxy: parseTrustProxy(parsed.TRUST_PROXY),
     rateLimits: {
       submissionsPerMinute: parsed.RATE_LIMIT_SUBMISSIONS_PER_MINUTE ?? 20,
       trackingPerMinute: parsed.RATE_LIMIT_TRACKING_PER_MINUTE ?? 60,

@@ -1,1 +1,2 @@
 export * from './open-stores';
+export * from './startup-failure';

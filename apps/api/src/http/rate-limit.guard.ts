@@ -30,7 +30,7 @@ function throttlers(limits: AppConfig['rateLimits']): ThrottlerOptions[] {
 }
 
 /** The in-memory counters behind the named limits; per process, so each API replica counts on its own. */
-export const rateLimitModule = (config: AppConfig): DynamicModule =>
+export const rateLimitModule = (config: Pick<AppConfig, 'rateLimits'>): DynamicModule =>
   ThrottlerModule.forRoot({
     throttlers: throttlers(config.rateLimits),
     // One bucket per limit and tracker, shared by every endpoint with that limit (the default is per handler).

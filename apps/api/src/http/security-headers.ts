@@ -11,8 +11,9 @@ const API_HEADERS: FastifyHelmetOptions = {
 };
 
 /**
- * Swagger UI loads its scripts as files from /docs, but its page has inline <style> blocks and the UI
- * sets style attributes and draws icons as data: URIs; requests it tries out go to this origin.
+ * Merged over API_HEADERS for /docs. Swagger UI loads its scripts as files from /docs, but its page has
+ * inline <style> blocks and the UI sets style attributes and draws icons as data: URIs; requests it
+ * tries out go to this origin.
  */
 const DOCS_HEADERS: FastifyHelmetOptions = {
   contentSecurityPolicy: {
@@ -30,7 +31,6 @@ const DOCS_HEADERS: FastifyHelmetOptions = {
       frameAncestors: ["'none'"],
     },
   },
-  frameguard: { action: 'deny' },
 };
 
 /**

@@ -13,4 +13,5 @@ export const PUBLIC_STATUS: { readonly [status in ComplaintStatus]: string } = {
   CLOSED: 'Selesai',
   REJECTED: 'Bukan Wewenang',
   ARCHIVED_INVALID: 'Diarsipkan',
+  DUPLICATE: 'Duplikat',
 };

@@ -9,6 +9,7 @@ import { READ_STORE, type ReadStore } from '@lacak/read-store';
 import { Public } from '../auth/public.decorator';
 import { LifecycleCommand } from '../complaints/lifecycle/lifecycle.command';
 import { readPreconditions } from '../http/preconditions';
+import { RateLimited } from '../http/rate-limit';
 import { PUBLIC_STATUS } from './public-status';
 import { TrackingSecrets } from './tracking-secrets';
 
@@ -41,6 +42,7 @@ const NOT_FOUND = 'No complaint with this tracking id and secret';
 @ApiTags('reporter tracking')
 @ApiHeader({ name: 'X-Tracking-Secret', required: true, description: 'The secret returned at submission' })
 @Public()
+@RateLimited('tracking')
 @Controller('track/:trackingId')
 export class TrackingController {
   constructor(

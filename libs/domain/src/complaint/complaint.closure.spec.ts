@@ -120,6 +120,11 @@ describe('the whole lifecycle', () => {
       dispositionChain: ['agency-x'],
       bounceCount: 0,
       respondedAt: at(21),
+      rating: null,
+      overdue: [],
+      escalatedTo: [],
+      referredToOmbudsman: false,
+      duplicateOf: null,
     });
   });
 });

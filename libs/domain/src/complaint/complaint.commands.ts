@@ -9,8 +9,11 @@ import type {
   Classification,
   ClarificationParty,
   CloseReasonCode,
+  DeadlineClock,
+  EscalationReason,
   FindingsConclusion,
   MediationOutcome,
+  Rating,
   RejectReasonCode,
   SlaClass,
 } from './complaint.values';
@@ -71,6 +74,52 @@ export type RespondToComplaint = CommandBase<'RespondToComplaint', { followUp: s
 
 export type CloseComplaint = CommandBase<'CloseComplaint', { reasonCode: CloseReasonCode; note?: string | null }>;
 
+/**
+ * The reporter finds the follow-up does not resolve the complaint. `windowEndsAt` is the end of
+ * the dispute window under the complaint's SLA policy, computed by the application.
+ */
+export type DisputeFollowUp = CommandBase<'DisputeFollowUp', { reason: string; windowEndsAt: string }>;
+
+/** The reporter's satisfaction (kepuasan) with the follow-up, once per complaint. */
+export type RateComplaint = CommandBase<'RateComplaint', { rating: Rating; comment?: string | null }>;
+
+/**
+ * Back to handling after closure. `windowEndsAt` (end of the reporter's reopen window under the
+ * SLA policy) binds only the reporter; admins reopen without one.
+ */
+export type ReopenComplaint = CommandBase<'ReopenComplaint', { reason: string; windowEndsAt?: string | null }>;
+
+/** A deadline process: the reporter left a clarification unanswered past `dueAt`. */
+export type ExpireClarification = CommandBase<'ExpireClarification', { clarificationId: string; dueAt: string }>;
+
+/** A deadline process: the clock's deadline `dueAt` passed unmet. */
+export type RecordDeadlineMissed = CommandBase<'RecordDeadlineMissed', { clock: DeadlineClock; dueAt: string }>;
+
+/**
+ * A deadline process: raise the complaint to a node above its holder (`toAgencyId`, looked up in the
+ * organisation tree by the application). `bounceThreshold` is the policy's number of returns that
+ * makes a complaint bounce; it is needed when the reason is `bouncing`.
+ */
+export type EscalateToParent = CommandBase<
+  'EscalateToParent',
+  { toAgencyId: string; reason: EscalationReason; bounceThreshold?: number | null }
+>;
+
+/** A deadline process: hand the complaint to the Ombudsman, once. */
+export type ReferToOmbudsman = CommandBase<'ReferToOmbudsman', { reason: string }>;
+
+/** The complaint repeats another one (which the application checks exists); it ends here. */
+export type MarkDuplicate = CommandBase<'MarkDuplicate', { originalComplaintId: string; note?: string | null }>;
+
+/** An agency head reviewed the complaint, possibly with others of the same cluster (komitmen pimpinan). */
+export type RecordLeadershipReview = CommandBase<'RecordLeadershipReview', { summary: string; clusterId?: string | null }>;
+
+/** A policy change the complaint led to; `effectiveDate` is an ISO date. */
+export type LinkPolicyImprovement = CommandBase<
+  'LinkPolicyImprovement',
+  { policyTitle: string; description: string; effectiveDate: string }
+>;
+
 export type ComplaintCommand =
   | SubmitComplaint
   | VerifyComplaint
@@ -85,6 +134,16 @@ export type ComplaintCommand =
   | OpenInvestigation
   | RecordFindings
   | RespondToComplaint
-  | CloseComplaint;
+  | CloseComplaint
+  | DisputeFollowUp
+  | RateComplaint
+  | ReopenComplaint
+  | ExpireClarification
+  | RecordDeadlineMissed
+  | EscalateToParent
+  | ReferToOmbudsman
+  | MarkDuplicate
+  | RecordLeadershipReview
+  | LinkPolicyImprovement;
 
 export type ComplaintCommandType = ComplaintCommand['type'];

@@ -11,10 +11,20 @@ import type {
   CloseComplaint,
   ComplaintCommand,
   DisposeComplaint,
+  DisputeFollowUp,
+  EscalateToParent,
+  ExpireClarification,
+  LinkPolicyImprovement,
+  MarkDuplicate,
   OpenInvestigation,
+  RateComplaint,
+  RecordDeadlineMissed,
   RecordFindings,
+  RecordLeadershipReview,
   RecordMediationOutcome,
+  ReferToOmbudsman,
   RejectComplaint,
+  ReopenComplaint,
   RequestClarification,
   RespondToComplaint,
   StartMediation,
@@ -23,7 +33,13 @@ import type {
 } from './complaint.commands';
 import type { ComplaintEvent } from './complaint.events';
 import type { ComplaintLifecycleStatus, ComplaintState } from './complaint.state';
-import { OFFICER_INTAKE_CHANNELS, TERMINAL_STATUSES, type ComplaintStatus } from './complaint.values';
+import {
+  COMPLAINT_STATUSES,
+  OFFICER_INTAKE_CHANNELS,
+  RATINGS,
+  TERMINAL_STATUSES,
+  type ComplaintStatus,
+} from './complaint.values';
 import { refuse, type Refusal, type RefusalCode } from './refusals';
 
 export type Decision = { ok: true; events: ComplaintEvent[] } | { ok: false; refusal: Refusal };
@@ -381,6 +397,244 @@ function requireCloser({ actor, data }: CloseComplaint, state: ComplaintState, s
   }
 }
 
+/** Statuses a complaint can still be handled in: every status but the terminal ones. */
+const OPEN_STATUSES: readonly ComplaintStatus[] = COMPLAINT_STATUSES.filter((s) => !TERMINAL_STATUSES.includes(s));
+
+/** Commands that still apply to a CLOSED complaint: aftercare and monitoring records. */
+const AFTER_CLOSURE: readonly ComplaintCommand['type'][] = [
+  'RateComplaint',
+  'ReopenComplaint',
+  'RecordLeadershipReview',
+  'LinkPolicyImprovement',
+];
+
+/**
+ * Instants are compared as instants, not as strings. An unreadable instant never opens a window
+ * nor passes a deadline: `isAfter` is false and `isWithin` false, so both kinds of rule refuse.
+ */
+const isAfter = (at: string, deadline: string): boolean => Date.parse(at) > Date.parse(deadline);
+const isNoLaterThan = (at: string, windowEndsAt: string): boolean => Date.parse(at) <= Date.parse(windowEndsAt);
+const sameInstant = (a: string, b: string): boolean => a === b || Date.parse(a) === Date.parse(b);
+
+/** The node holding the complaint: the assignee, else the agency the reporter chose; null is the national router. */
+const holderOf = (state: ComplaintState): string | null => state.assigneeAgencyId ?? state.targetAgencyId;
+
+const requireTheReporter = (actor: Actor, state: ComplaintState, what: string): Refused | null => {
+  if (actor.role !== 'reporter') return refused('ROLE_NOT_ALLOWED', `Only the reporter ${what}.`);
+  return isTheReporter(actor, state)
+    ? null
+    : refused('NOT_THE_REPORTER', `Only the reporter who submitted the complaint ${what}.`);
+};
+
+const requireSystem = (actor: Actor, what: string): Refused | null =>
+  actor.role === 'system' ? null : refused('ROLE_NOT_ALLOWED', `Only the system's deadline process ${what}.`);
+
+function disputeFollowUp(command: DisputeFollowUp, state: ComplaintState): Decision {
+  const { complaintId, reason, windowEndsAt } = command.data;
+  return (
+    requireStatus(command, state, ['RESPONDED']) ??
+    requireTheReporter(command.actor, state, 'disputes the follow-up') ??
+    (isNoLaterThan(command.at, windowEndsAt)
+      ? null
+      : refused('DISPUTE_WINDOW_CLOSED', 'The window to dispute this follow-up has closed.')) ??
+    decided({
+      type: 'FollowUpDisputed',
+      data: { complaintId, agencyId: state.assigneeAgencyId, reason, windowEndsAt, at: command.at },
+    })
+  );
+}
+
+function rate(command: RateComplaint, state: ComplaintState): Decision {
+  const { complaintId, rating, comment } = command.data;
+  return (
+    requireStatus(command, state, ['RESPONDED', 'CLOSED']) ??
+    requireTheReporter(command.actor, state, 'rates the follow-up') ??
+    (RATINGS.includes(rating) ? null : refused('RATING_OUT_OF_RANGE', 'A rating is a whole number from 1 to 5.')) ??
+    (state.rating === null ? null : refused('ALREADY_RATED', 'A complaint is rated once.')) ??
+    decided({
+      type: 'ComplaintRated',
+      data: { complaintId, agencyId: state.assigneeAgencyId, rating, comment: comment ?? null, at: command.at },
+    })
+  );
+}
+
+function reopen(command: ReopenComplaint, state: ComplaintState, scope: AgencyScope): Decision {
+  const { complaintId, reason } = command.data;
+  return (
+    requireStatus(command, state, ['CLOSED']) ??
+    requireReopener(command, state, scope) ??
+    decided({ type: 'ComplaintReopened', data: { complaintId, agencyId: state.assigneeAgencyId, reason, at: command.at } })
+  );
+}
+
+/** Admins reopen at any time; the reporter only within the reopen window the command carries. */
+function requireReopener({ actor, at, data }: ReopenComplaint, state: ComplaintState, scope: AgencyScope): Refused | null {
+  switch (actor.role) {
+    case 'national_admin':
+      return null;
+    case 'agency_admin':
+      return covers(scope, actor, state.assigneeAgencyId)
+        ? null
+        : refused('NOT_CURRENT_ASSIGNEE', 'Only an admin of the agency the complaint was disposed to reopens it.');
+    case 'reporter': {
+      const windowEndsAt = data.windowEndsAt ?? null;
+      return (
+        requireTheReporter(actor, state, 'reopens it') ??
+        (windowEndsAt !== null && isNoLaterThan(at, windowEndsAt)
+          ? null
+          : refused('REOPEN_WINDOW_CLOSED', 'The window for the reporter to reopen this complaint has closed.'))
+      );
+    }
+    default:
+      return refused('ROLE_NOT_ALLOWED', 'Only the national admin, an admin of the assigned agency or the reporter reopens it.');
+  }
+}
+
+function expireClarification(command: ExpireClarification, state: ComplaintState): Decision {
+  const { complaintId, clarificationId, dueAt } = command.data;
+  const statusRule = requireStatus(command, state, ['AWAITING_REPORTER']);
+  if (statusRule) return statusRule;
+  if (state.openClarifications.get(clarificationId)?.party !== 'reporter') {
+    return refused('CLARIFICATION_NOT_OPEN', 'No clarification asked of the reporter with this id is open.');
+  }
+  return (
+    requireSystem(command.actor, 'lets a clarification expire') ??
+    (isAfter(command.at, dueAt)
+      ? null
+      : refused('DEADLINE_NOT_PASSED', 'The clarification is still within its deadline.')) ??
+    decided(
+      { type: 'ClarificationExpired', data: { complaintId, clarificationId, dueAt, at: command.at } },
+      {
+        type: 'ComplaintArchived',
+        data: {
+          complaintId,
+          reasonCode: 'unanswered_clarification',
+          reason: 'The reporter did not answer the clarification by its deadline.',
+          at: command.at,
+        },
+      },
+    )
+  );
+}
+
+function recordDeadlineMissed(command: RecordDeadlineMissed, state: ComplaintState): Decision {
+  const { complaintId, clock, dueAt } = command.data;
+  const recorded = state.overdue.some((missed) => missed.clock === clock && sameInstant(missed.dueAt, dueAt));
+  return (
+    requireStatus(command, state, OPEN_STATUSES) ??
+    requireSystem(command.actor, 'records a missed deadline') ??
+    (recorded ? refused('ALREADY_RECORDED', 'This deadline is already recorded as missed.') : null) ??
+    (isAfter(command.at, dueAt) ? null : refused('DEADLINE_NOT_PASSED', 'The deadline has not passed yet.')) ??
+    decided({ type: 'DeadlineMissed', data: { complaintId, clock, dueAt, agencyId: holderOf(state), at: command.at } })
+  );
+}
+
+function escalateToParent(command: EscalateToParent, state: ComplaintState, scope: AgencyScope): Decision {
+  const { complaintId, toAgencyId, reason } = command.data;
+  const escalated = (fromAgencyId: string | null): Decision =>
+    fromAgencyId === null || fromAgencyId === toAgencyId || !scope.isWithin(fromAgencyId, toAgencyId)
+      ? refused('ESCALATION_TARGET_INVALID', 'A complaint escalates only to a node above the one holding it.')
+      : (requireEscalationDue(command, state) ??
+        decided({
+          type: 'EscalatedToParent',
+          data: { complaintId, fromAgencyId, toAgencyId, reason, bounceCount: state.bounceCount, at: command.at },
+        }));
+  return (
+    requireStatus(command, state, OPEN_STATUSES) ??
+    requireSystem(command.actor, 'escalates a complaint') ??
+    (state.escalatedTo.includes(toAgencyId)
+      ? refused('ALREADY_RECORDED', 'The complaint is already escalated to that node.')
+      : escalated(holderOf(state)))
+  );
+}
+
+/** A deadline escalation needs a missed deadline on record; a bouncing one, returns reaching the policy's threshold. */
+function requireEscalationDue({ data }: EscalateToParent, state: ComplaintState): Refused | null {
+  switch (data.reason) {
+    case 'deadline':
+      return state.overdue.length > 0
+        ? null
+        : refused('ESCALATION_NOT_DUE', 'A deadline escalation needs a missed deadline on record.');
+    case 'bouncing': {
+      const threshold = data.bounceThreshold ?? null;
+      return threshold !== null && Number.isInteger(threshold) && threshold >= 1 && state.bounceCount >= threshold
+        ? null
+        : refused('ESCALATION_NOT_DUE', 'The complaint has not been returned often enough to count as bouncing.');
+    }
+  }
+}
+
+function referToOmbudsman(command: ReferToOmbudsman, state: ComplaintState): Decision {
+  const { complaintId, reason } = command.data;
+  return (
+    requireStatus(command, state, OPEN_STATUSES) ??
+    requireSystem(command.actor, 'refers a complaint to the Ombudsman') ??
+    (state.referredToOmbudsman
+      ? refused('ALREADY_RECORDED', 'The complaint is already referred to the Ombudsman.')
+      : null) ??
+    decided({ type: 'ReferredToOmbudsman', data: { complaintId, agencyId: holderOf(state), reason, at: command.at } })
+  );
+}
+
+function markDuplicate(command: MarkDuplicate, state: ComplaintState, scope: AgencyScope): Decision {
+  const { complaintId, originalComplaintId, note } = command.data;
+  const marked = () =>
+    originalComplaintId === complaintId
+      ? refused('DUPLICATE_OF_ITSELF', 'A complaint cannot duplicate itself.')
+      : decided({
+          type: 'ComplaintMarkedDuplicate',
+          data: {
+            complaintId,
+            originalComplaintId,
+            note: note ?? null,
+            agencyId: state.assigneeAgencyId,
+            targetAgencyId: state.targetAgencyId,
+            at: command.at,
+          },
+        });
+  return (
+    requireStatus(command, state, ['SUBMITTED', 'VERIFIED', 'DISPOSED', 'IN_PROGRESS']) ??
+    asOfficerAt(state.status, command.actor, state, scope, marked)
+  );
+}
+
+/** Monitoring records: the national admin, or an agency admin whose subtree holds the complaint. */
+function requireAgencyHead(actor: Actor, state: ComplaintState, scope: AgencyScope): Refused | null {
+  if (actor.role === 'national_admin') return null;
+  if (actor.role !== 'agency_admin') {
+    return refused('ROLE_NOT_ALLOWED', 'Only an agency head (an admin) records reviews and policy improvements.');
+  }
+  return covers(scope, actor, holderOf(state))
+    ? null
+    : refused('NOT_CURRENT_ASSIGNEE', 'Only an admin whose subtree holds the complaint records reviews of it.');
+}
+
+const MONITORED_STATUSES: readonly ComplaintStatus[] = [...OPEN_STATUSES, 'CLOSED'];
+
+function recordLeadershipReview(command: RecordLeadershipReview, state: ComplaintState, scope: AgencyScope): Decision {
+  const { complaintId, summary, clusterId } = command.data;
+  return (
+    requireStatus(command, state, MONITORED_STATUSES) ??
+    requireAgencyHead(command.actor, state, scope) ??
+    decided({
+      type: 'LeadershipReviewRecorded',
+      data: { complaintId, agencyId: actingAgency(command.actor), summary, clusterId: clusterId ?? null, at: command.at },
+    })
+  );
+}
+
+function linkPolicyImprovement(command: LinkPolicyImprovement, state: ComplaintState, scope: AgencyScope): Decision {
+  const { complaintId, policyTitle, description, effectiveDate } = command.data;
+  return (
+    requireStatus(command, state, MONITORED_STATUSES) ??
+    requireAgencyHead(command.actor, state, scope) ??
+    decided({
+      type: 'PolicyImprovementLinked',
+      data: { complaintId, agencyId: actingAgency(command.actor), policyTitle, description, effectiveDate, at: command.at },
+    })
+  );
+}
+
 export function decideComplaint(
   command: ComplaintCommand,
   state: ComplaintState,
@@ -388,7 +642,10 @@ export function decideComplaint(
 ): Decision {
   if (command.type !== 'SubmitComplaint') {
     if (state.status === 'NONE') return refused('COMPLAINT_NOT_FOUND', 'No complaint exists with this id.');
-    if (TERMINAL_STATUSES.some((status) => status === state.status)) return invalidTransition(command, state);
+    const afterClosure = state.status === 'CLOSED' && AFTER_CLOSURE.includes(command.type);
+    if (!afterClosure && TERMINAL_STATUSES.some((status) => status === state.status)) {
+      return invalidTransition(command, state);
+    }
   }
   switch (command.type) {
     case 'SubmitComplaint':
@@ -419,6 +676,26 @@ export function decideComplaint(
       return respond(command, state, scope);
     case 'CloseComplaint':
       return close(command, state, scope);
+    case 'DisputeFollowUp':
+      return disputeFollowUp(command, state);
+    case 'RateComplaint':
+      return rate(command, state);
+    case 'ReopenComplaint':
+      return reopen(command, state, scope);
+    case 'ExpireClarification':
+      return expireClarification(command, state);
+    case 'RecordDeadlineMissed':
+      return recordDeadlineMissed(command, state);
+    case 'EscalateToParent':
+      return escalateToParent(command, state, scope);
+    case 'ReferToOmbudsman':
+      return referToOmbudsman(command, state);
+    case 'MarkDuplicate':
+      return markDuplicate(command, state, scope);
+    case 'RecordLeadershipReview':
+      return recordLeadershipReview(command, state, scope);
+    case 'LinkPolicyImprovement':
+      return linkPolicyImprovement(command, state, scope);
     default: {
       const unknown: never = command;
       throw new Error(`Unhandled complaint command ${(unknown as { type: string }).type}`);

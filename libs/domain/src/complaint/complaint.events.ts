@@ -9,8 +9,11 @@ import type {
   Classification,
   ClarificationParty,
   CloseReasonCode,
+  DeadlineClock,
+  EscalationReason,
   FindingsConclusion,
   MediationOutcome,
+  Rating,
   RejectReasonCode,
   SlaClass,
 } from './complaint.values';
@@ -111,6 +114,68 @@ export type ComplaintClosed = EventBase<
   { agencyId: string | null; reasonCode: CloseReasonCode; note: string | null }
 >;
 
+/** The reporter disputed the follow-up within the window: handling resumes at the same agency. */
+export type FollowUpDisputed = EventBase<
+  'FollowUpDisputed',
+  {
+    agencyId: string | null;
+    reason: string;
+    /** The end of the dispute window the decision was made against. */
+    windowEndsAt: string;
+  }
+>;
+
+/** The reporter's satisfaction rating; `agencyId` is the agency whose follow-up was rated. */
+export type ComplaintRated = EventBase<
+  'ComplaintRated',
+  { agencyId: string | null; rating: Rating; comment: string | null }
+>;
+
+/** A closed complaint goes back to its assigned agency. */
+export type ComplaintReopened = EventBase<'ComplaintReopened', { agencyId: string | null; reason: string }>;
+
+/**
+ * A reporter clarification went unanswered past its deadline. Always followed, in the same
+ * decision, by `ComplaintArchived` with reason `unanswered_clarification`.
+ */
+export type ClarificationExpired = EventBase<'ClarificationExpired', { clarificationId: string; dueAt: string }>;
+
+/** Overdue flag: a deadline clock lapsed. `agencyId` holds the complaint (null: the national router). */
+export type DeadlineMissed = EventBase<
+  'DeadlineMissed',
+  { clock: DeadlineClock; dueAt: string; agencyId: string | null }
+>;
+
+/** Escalation flag: a node above the holder now oversees the complaint; the assignee stays. */
+export type EscalatedToParent = EventBase<
+  'EscalatedToParent',
+  { fromAgencyId: string; toAgencyId: string; reason: EscalationReason; bounceCount: number }
+>;
+
+/** Escalation flag: the complaint is referred to the Ombudsman. */
+export type ReferredToOmbudsman = EventBase<'ReferredToOmbudsman', { agencyId: string | null; reason: string }>;
+
+/**
+ * The complaint repeats `originalComplaintId` and ends as DUPLICATE. `targetAgencyId` repeats the
+ * submission's, so statistics can subtract it where it was counted as received.
+ */
+export type ComplaintMarkedDuplicate = EventBase<
+  'ComplaintMarkedDuplicate',
+  { originalComplaintId: string; note: string | null; agencyId: string | null; targetAgencyId: string | null }
+>;
+
+/** Monitoring: an agency head's review. `agencyId` is the reviewer's node, null for the national level. */
+export type LeadershipReviewRecorded = EventBase<
+  'LeadershipReviewRecorded',
+  { agencyId: string | null; summary: string; clusterId: string | null }
+>;
+
+/** Monitoring: a policy change attributed to the complaint, by the node that recorded it. */
+export type PolicyImprovementLinked = EventBase<
+  'PolicyImprovementLinked',
+  { agencyId: string | null; policyTitle: string; description: string; effectiveDate: string }
+>;
+
 export type ComplaintEvent =
   | ComplaintSubmitted
   | ComplaintVerified
@@ -126,7 +191,17 @@ export type ComplaintEvent =
   | InvestigationOpened
   | FindingsRecorded
   | ComplaintResponded
-  | ComplaintClosed;
+  | ComplaintClosed
+  | FollowUpDisputed
+  | ComplaintRated
+  | ComplaintReopened
+  | ClarificationExpired
+  | DeadlineMissed
+  | EscalatedToParent
+  | ReferredToOmbudsman
+  | ComplaintMarkedDuplicate
+  | LeadershipReviewRecorded
+  | PolicyImprovementLinked;
 
 export type ComplaintEventType = ComplaintEvent['type'];
 
@@ -146,6 +221,16 @@ export const COMPLAINT_EVENT_TYPES: readonly ComplaintEventType[] = [
   'FindingsRecorded',
   'ComplaintResponded',
   'ComplaintClosed',
+  'FollowUpDisputed',
+  'ComplaintRated',
+  'ComplaintReopened',
+  'ClarificationExpired',
+  'DeadlineMissed',
+  'EscalatedToParent',
+  'ReferredToOmbudsman',
+  'ComplaintMarkedDuplicate',
+  'LeadershipReviewRecorded',
+  'PolicyImprovementLinked',
 ];
 
 /** Current schema version of every complaint event's data. */

@@ -1,15 +1,25 @@
 /** Rules that hold across commands: existence, terminal statuses, wrong statuses, read-only roles. */
 import { DeciderSpecification } from '../testing/decider-specification';
-import { aComplaint, actors, commands } from '../testing/complaint-builders';
+import { aComplaint, actors, commands, complaintDeciderWithin, testOrganisation } from '../testing/complaint-builders';
 import type { Actor } from './actor';
 import type { ComplaintCommand, ComplaintCommandType } from './complaint.commands';
 import { complaintDecider, foldComplaint } from './complaint.decider';
+import type { ComplaintEvent } from './complaint.events';
 import { TERMINAL_STATUSES, type ComplaintStatus } from './complaint.values';
 
-const given = DeciderSpecification.for(complaintDecider);
+// Within an organisation tree, so that an escalation has a node above the assignee to go to.
+const decider = complaintDeciderWithin(testOrganisation);
+const given = DeciderSpecification.for(decider);
 const inStatus = (status: ComplaintStatus) => aComplaint().inStatus(status).events();
 
-type Case = [ComplaintCommandType, ComplaintStatus | 'NONE', Actor, (actor: Actor) => ComplaintCommand];
+/** The command, a status it applies in, its proper actor, and the history when the usual path is not enough. */
+type Case = [
+  ComplaintCommandType,
+  ComplaintStatus | 'NONE',
+  Actor,
+  (actor: Actor) => ComplaintCommand,
+  ComplaintEvent[]?,
+];
 
 /** Every command, from a status where the given actor may issue it. */
 const allowedCases: Case[] = [
@@ -27,18 +37,38 @@ const allowedCases: Case[] = [
   ['RecordFindings', 'INVESTIGATION', actors.unitOfficer(), (a) => commands.recordFindings({}, a)],
   ['RespondToComplaint', 'IN_PROGRESS', actors.unitOfficer(), (a) => commands.respond({}, a)],
   ['CloseComplaint', 'RESPONDED', actors.reporter(), (a) => commands.close({}, a)],
+  ['DisputeFollowUp', 'RESPONDED', actors.reporter(), (a) => commands.dispute({}, a)],
+  ['RateComplaint', 'RESPONDED', actors.reporter(), (a) => commands.rate({}, a)],
+  ['ReopenComplaint', 'CLOSED', actors.nationalAdmin, (a) => commands.reopen({}, a)],
+  ['ExpireClarification', 'AWAITING_REPORTER', actors.system, (a) => commands.expireClarification({}, a)],
+  ['RecordDeadlineMissed', 'IN_PROGRESS', actors.system, (a) => commands.recordDeadlineMissed({}, a)],
+  [
+    'EscalateToParent',
+    'IN_PROGRESS',
+    actors.system,
+    (a) => commands.escalate({}, a),
+    aComplaint().inStatus('IN_PROGRESS').deadlineMissed().events(),
+  ],
+  ['ReferToOmbudsman', 'IN_PROGRESS', actors.system, (a) => commands.referToOmbudsman({}, a)],
+  ['MarkDuplicate', 'IN_PROGRESS', actors.unitOfficer(), (a) => commands.markDuplicate({}, a)],
+  ['RecordLeadershipReview', 'IN_PROGRESS', actors.agencyAdmin(), (a) => commands.recordLeadershipReview({}, a)],
+  ['LinkPolicyImprovement', 'IN_PROGRESS', actors.agencyAdmin(), (a) => commands.linkPolicyImprovement({}, a)],
 ];
-const historyAt = (status: ComplaintStatus | 'NONE') => (status === 'NONE' ? [] : inStatus(status));
+const historyOf = ([, status, , , history]: Case) => history ?? (status === 'NONE' ? [] : inStatus(status));
 const lifecycleCommands = allowedCases.filter(([type]) => type !== 'SubmitComplaint');
 
+/** What a CLOSED complaint still takes: rating, reopening and monitoring records. */
+const AFTER_CLOSURE: ComplaintCommandType[] = ['RateComplaint', 'ReopenComplaint', 'RecordLeadershipReview', 'LinkPolicyImprovement'];
+
 describe('read-only roles', () => {
-  it.each(allowedCases)('%s from %s is allowed to its proper actor', (_, status, actor, command) => {
-    expect(complaintDecider.decide(command(actor), foldComplaint(historyAt(status))).ok).toBe(true);
+  it.each(allowedCases)('%s from %s is allowed to its proper actor', (...testCase) => {
+    const [, , actor, command] = testCase;
+    expect(decider.decide(command(actor), foldComplaint(historyOf(testCase))).ok).toBe(true);
   });
 
   describe.each([actors.inspector, actors.auditor])('$role', (readOnly) => {
-    it.each(allowedCases)('may not issue %s (from %s)', (_, status, __, command) => {
-      given(historyAt(status)).when(command(readOnly)).thenRefused('ROLE_NOT_ALLOWED');
+    it.each(allowedCases)('may not issue %s (from %s)', (...testCase) => {
+      given(historyOf(testCase)).when(testCase[3](readOnly)).thenRefused('ROLE_NOT_ALLOWED');
     });
   });
 });
@@ -50,8 +80,17 @@ describe('a complaint that does not exist', () => {
 });
 
 describe.each(TERMINAL_STATUSES)('a %s complaint', (terminal) => {
-  it.each(lifecycleCommands)('refuses %s', (_, __, actor, command) => {
+  const refused = lifecycleCommands.filter(([type]) => terminal !== 'CLOSED' || !AFTER_CLOSURE.includes(type));
+  it.each(refused)('refuses %s', (_, __, actor, command) => {
     given(inStatus(terminal)).when(command(actor)).thenRefused('INVALID_TRANSITION');
+  });
+});
+
+describe('a CLOSED complaint', () => {
+  it.each(AFTER_CLOSURE)('still takes %s from its proper actor', (type) => {
+    const [, , actor, command] = allowedCases.find(([candidate]) => candidate === type)!;
+    const closed = aComplaint().inStatus('CLOSED').events();
+    expect(decider.decide(command(actor), foldComplaint(closed)).ok).toBe(true);
   });
 });
 

@@ -2,7 +2,14 @@
  * What the rules need to know about one complaint, folded from its events.
  * Reporter identity is never part of it: only the account id that may act as the reporter.
  */
-import type { ClarificationParty, Classification, ComplaintStatus, SlaClass } from './complaint.values';
+import type {
+  ClarificationParty,
+  Classification,
+  ComplaintStatus,
+  DeadlineClock,
+  Rating,
+  SlaClass,
+} from './complaint.values';
 import type { ComplaintEvent } from './complaint.events';
 
 /** `NONE`: the stream has no events yet. */
@@ -12,6 +19,12 @@ export interface OpenClarification {
   party: ClarificationParty;
   /** Status the complaint was in when asked; a reporter clarification resumes it on answer. */
   askedIn: ComplaintLifecycleStatus;
+}
+
+/** A deadline that lapsed: each (clock, dueAt) is recorded once. */
+export interface MissedDeadline {
+  clock: DeadlineClock;
+  dueAt: string;
 }
 
 export interface ComplaintState {
@@ -36,6 +49,15 @@ export interface ComplaintState {
   bounceCount: number;
   /** Start of the no-reply window before automatic closure. */
   respondedAt: string | null;
+  /** The reporter's rating, once given; a complaint is rated once. */
+  rating: Rating | null;
+  /** Overdue flags: every deadline recorded as missed. */
+  overdue: readonly MissedDeadline[];
+  /** Escalation flags: every node the complaint was escalated to, in order. */
+  escalatedTo: readonly string[];
+  referredToOmbudsman: boolean;
+  /** The complaint this one repeats, once marked DUPLICATE. */
+  duplicateOf: string | null;
 }
 
 export const initialComplaintState = (): ComplaintState => ({
@@ -54,6 +76,11 @@ export const initialComplaintState = (): ComplaintState => ({
   dispositionChain: [],
   bounceCount: 0,
   respondedAt: null,
+  rating: null,
+  overdue: [],
+  escalatedTo: [],
+  referredToOmbudsman: false,
+  duplicateOf: null,
 });
 
 export function evolveComplaint(state: ComplaintState, event: ComplaintEvent): ComplaintState {
@@ -119,6 +146,30 @@ export function evolveComplaint(state: ComplaintState, event: ComplaintEvent): C
       return { ...state, status: 'RESPONDED', respondedAt: event.data.at };
     case 'ComplaintClosed':
       return { ...state, status: 'CLOSED' };
+    case 'FollowUpDisputed':
+    case 'ComplaintReopened':
+      return { ...state, status: 'IN_PROGRESS' };
+    case 'ComplaintRated':
+      return { ...state, rating: event.data.rating };
+    case 'ClarificationExpired': {
+      // The archive that follows in the same decision ends the complaint; the clarification is no longer open.
+      const openClarifications = new Map(state.openClarifications);
+      openClarifications.delete(event.data.clarificationId);
+      return { ...state, openClarifications };
+    }
+    case 'DeadlineMissed': {
+      const { clock, dueAt } = event.data;
+      return { ...state, overdue: [...state.overdue, { clock, dueAt }] };
+    }
+    case 'EscalatedToParent':
+      return { ...state, escalatedTo: [...state.escalatedTo, event.data.toAgencyId] };
+    case 'ReferredToOmbudsman':
+      return { ...state, referredToOmbudsman: true };
+    case 'ComplaintMarkedDuplicate':
+      return { ...state, status: 'DUPLICATE', duplicateOf: event.data.originalComplaintId };
+    case 'LeadershipReviewRecorded':
+    case 'PolicyImprovementLinked':
+      return state;
     default: {
       const unknown: never = event;
       throw new Error(`Unhandled complaint event ${(unknown as { type: string }).type}`);

@@ -36,6 +36,22 @@ export type FindingsConclusion = (typeof FINDINGS_CONCLUSIONS)[number];
 export const CLOSE_REASON_CODES = ['accepted_by_reporter', 'closed_by_admin', 'no_reply'] as const;
 export type CloseReasonCode = (typeof CLOSE_REASON_CODES)[number];
 
+/** A reporter's satisfaction rating (kepuasan) of the follow-up: 1 (poor) to 5 (very good). */
+export const RATINGS = [1, 2, 3, 4, 5] as const;
+export type Rating = (typeof RATINGS)[number];
+
+/**
+ * The deadline clocks a deadline process watches (domain notes §2 and §8): `verification` (verify
+ * and dispose), `followUp` (first tindak lanjut after disposition), `resolution` (the SLA class's
+ * completion limit) and `clarification` (a reporter's answer).
+ */
+export const DEADLINE_CLOCKS = ['verification', 'followUp', 'resolution', 'clarification'] as const;
+export type DeadlineClock = (typeof DEADLINE_CLOCKS)[number];
+
+/** Why a complaint is escalated to a node above its holder: a missed deadline, or ping-pong between agencies. */
+export const ESCALATION_REASONS = ['deadline', 'bouncing'] as const;
+export type EscalationReason = (typeof ESCALATION_REASONS)[number];
+
 export const COMPLAINT_STATUSES = [
   'SUBMITTED',
   'VERIFIED',
@@ -48,7 +64,9 @@ export const COMPLAINT_STATUSES = [
   'CLOSED',
   'REJECTED',
   'ARCHIVED_INVALID',
+  'DUPLICATE',
 ] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 
-export const TERMINAL_STATUSES: readonly ComplaintStatus[] = ['CLOSED', 'REJECTED', 'ARCHIVED_INVALID'];
+/** Statuses no lifecycle command leaves, except that a CLOSED complaint may be reopened (and rated, reviewed). */
+export const TERMINAL_STATUSES: readonly ComplaintStatus[] = ['CLOSED', 'REJECTED', 'ARCHIVED_INVALID', 'DUPLICATE'];

@@ -4,6 +4,10 @@
  * other, so a default command's expected event needs only its derived fields spelled out.
  */
 import type { Actor } from '../complaint/actor';
+import { decideComplaint, type AgencyScope } from '../complaint/complaint.decide';
+import { complaintDecider } from '../complaint/complaint.decider';
+import type { ComplaintState } from '../complaint/complaint.state';
+import { OrganisationTree } from '../organisation/organisation-tree';
 import type {
   AcceptDisposition,
   AnswerClarification,
@@ -11,10 +15,20 @@ import type {
   CloseComplaint,
   ComplaintCommand,
   DisposeComplaint,
+  DisputeFollowUp,
+  EscalateToParent,
+  ExpireClarification,
+  LinkPolicyImprovement,
+  MarkDuplicate,
   OpenInvestigation,
+  RateComplaint,
+  RecordDeadlineMissed,
   RecordFindings,
+  RecordLeadershipReview,
   RecordMediationOutcome,
+  ReferToOmbudsman,
   RejectComplaint,
+  ReopenComplaint,
   RequestClarification,
   RespondToComplaint,
   StartMediation,
@@ -23,21 +37,31 @@ import type {
 } from '../complaint/complaint.commands';
 import type {
   ClarificationAnswered,
+  ClarificationExpired,
   ClarificationRequested,
   ComplaintArchived,
   ComplaintClosed,
   ComplaintDisposed,
   ComplaintEvent,
+  ComplaintMarkedDuplicate,
+  ComplaintRated,
   ComplaintRejected,
+  ComplaintReopened,
   ComplaintResponded,
   ComplaintSubmitted,
   ComplaintVerified,
+  DeadlineMissed,
   DispositionAccepted,
   DispositionReturned,
+  EscalatedToParent,
   FindingsRecorded,
+  FollowUpDisputed,
   InvestigationOpened,
+  LeadershipReviewRecorded,
   MediationOutcomeRecorded,
   MediationStarted,
+  PolicyImprovementLinked,
+  ReferredToOmbudsman,
 } from '../complaint/complaint.events';
 import type { ClarificationParty, ComplaintStatus } from '../complaint/complaint.values';
 
@@ -45,6 +69,30 @@ export const COMPLAINT_ID = 'complaint-1';
 export const AT = '2025-03-03T02:00:00.000Z';
 export const AGENCY = 'agency-x';
 export const CLARIFICATION_ID = 'clarification-1';
+/** The end of the dispute and reopen windows, and the deadline, the default commands carry. */
+export const WINDOW_ENDS_AT = '2025-03-17T02:00:00.000Z';
+export const DUE_AT = '2025-02-28T02:00:00.000Z';
+export const ORIGINAL_COMPLAINT_ID = 'complaint-0';
+export const PARENT_AGENCY = 'province-p';
+
+/**
+ * For specs with subtree scopes: national › province-p › agency-x › unit-x1, and national ›
+ * agency-y and agency-t beside it. `PARENT_AGENCY` is the node above the default assignee.
+ */
+export const testOrganisation = new OrganisationTree([
+  { id: 'national', name: 'National', kind: 'national', parentId: null },
+  { id: PARENT_AGENCY, name: 'Province P', kind: 'province', parentId: 'national' },
+  { id: AGENCY, name: 'Agency X', kind: 'regional_agency', parentId: PARENT_AGENCY },
+  { id: 'unit-x1', name: 'Unit X1', kind: 'unit', parentId: AGENCY },
+  { id: 'agency-y', name: 'Agency Y', kind: 'ministry', parentId: 'national' },
+  { id: 'agency-t', name: 'Agency T', kind: 'ministry', parentId: 'national' },
+]);
+
+/** The complaint decider deciding within a scope, for `DeciderSpecification.for`. */
+export const complaintDeciderWithin = (scope: AgencyScope) => ({
+  ...complaintDecider,
+  decide: (command: ComplaintCommand, state: ComplaintState) => decideComplaint(command, state, scope),
+});
 
 const actor = (id: string, role: Actor['role'], agencyId: string | null): Actor => ({ id, role, agencyId });
 
@@ -96,6 +144,20 @@ const outcome = { outcome: 'agreement', note: 'Sepakat diperbaiki bulan ini.' } 
 const investigation = { reason: 'Dugaan pungutan liar.' };
 const findings = { conclusion: 'irregularity_found', summary: 'Pungutan tanpa dasar hukum.' } as const;
 const followUp = { followUp: 'Jalan telah diperbaiki pada 10 Maret.' };
+const dispute = { reason: 'Lubang hanya ditambal pasir, belum diaspal.', windowEndsAt: WINDOW_ENDS_AT };
+const rating = { rating: 4, comment: 'Cepat ditangani.' } as const;
+const reopening = { reason: 'Lubang muncul lagi seminggu setelah ditutup.' };
+const expiry = { clarificationId: CLARIFICATION_ID, dueAt: DUE_AT };
+const missedDeadline = { clock: 'followUp', dueAt: DUE_AT } as const;
+const escalation = { toAgencyId: PARENT_AGENCY, reason: 'deadline' } as const;
+const referral = { reason: 'Belum selesai setelah 60 hari.' };
+const duplicate = { originalComplaintId: ORIGINAL_COMPLAINT_ID, note: 'Laporan yang sama dari pelapor yang sama.' };
+const review = { summary: 'Dibahas dalam rapat pimpinan bersama laporan jalan rusak lain.', clusterId: 'cluster-jalan-2025' };
+const policy = {
+  policyTitle: 'SOP pemeliharaan jalan sekolah',
+  description: 'Inspeksi jalan depan sekolah setiap bulan.',
+  effectiveDate: '2025-04-01',
+};
 
 function command<C extends ComplaintCommand>(type: C['type'], base: Omit<C['data'], 'complaintId'>, by: Actor) {
   return (data: Partial<C['data']> = {}, actor: Actor = by, at: string = AT): C =>
@@ -117,6 +179,16 @@ export const commands = {
   recordFindings: command<RecordFindings>('RecordFindings', findings, actors.unitOfficer()),
   respond: command<RespondToComplaint>('RespondToComplaint', followUp, actors.unitOfficer()),
   close: command<CloseComplaint>('CloseComplaint', { reasonCode: 'accepted_by_reporter' }, actors.reporter()),
+  dispute: command<DisputeFollowUp>('DisputeFollowUp', dispute, actors.reporter()),
+  rate: command<RateComplaint>('RateComplaint', rating, actors.reporter()),
+  reopen: command<ReopenComplaint>('ReopenComplaint', reopening, actors.nationalAdmin),
+  expireClarification: command<ExpireClarification>('ExpireClarification', expiry, actors.system),
+  recordDeadlineMissed: command<RecordDeadlineMissed>('RecordDeadlineMissed', missedDeadline, actors.system),
+  escalate: command<EscalateToParent>('EscalateToParent', escalation, actors.system),
+  referToOmbudsman: command<ReferToOmbudsman>('ReferToOmbudsman', referral, actors.system),
+  markDuplicate: command<MarkDuplicate>('MarkDuplicate', duplicate, actors.unitOfficer()),
+  recordLeadershipReview: command<RecordLeadershipReview>('RecordLeadershipReview', review, actors.agencyAdmin()),
+  linkPolicyImprovement: command<LinkPolicyImprovement>('LinkPolicyImprovement', policy, actors.agencyAdmin()),
 };
 
 function event<E extends ComplaintEvent>(type: E['type'], base: Omit<E['data'], 'complaintId' | 'at'>) {
@@ -125,6 +197,8 @@ function event<E extends ComplaintEvent>(type: E['type'], base: Omit<E['data'], 
 }
 
 const byAgency = { agencyId: AGENCY };
+/** The archive reason ExpireClarification records. */
+export const EXPIRED_REASON = 'The reporter did not answer the clarification by its deadline.';
 
 export const events = {
   submitted: event<ComplaintSubmitted>('ComplaintSubmitted', {
@@ -150,6 +224,20 @@ export const events = {
   findingsRecorded: event<FindingsRecorded>('FindingsRecorded', { ...findings, ...byAgency }),
   responded: event<ComplaintResponded>('ComplaintResponded', { ...followUp, ...byAgency }),
   closed: event<ComplaintClosed>('ComplaintClosed', { reasonCode: 'accepted_by_reporter', note: null, ...byAgency }),
+  disputed: event<FollowUpDisputed>('FollowUpDisputed', { ...dispute, ...byAgency }),
+  rated: event<ComplaintRated>('ComplaintRated', { ...rating, ...byAgency }),
+  reopened: event<ComplaintReopened>('ComplaintReopened', { ...reopening, ...byAgency }),
+  clarificationExpired: event<ClarificationExpired>('ClarificationExpired', expiry),
+  deadlineMissed: event<DeadlineMissed>('DeadlineMissed', { ...missedDeadline, ...byAgency }),
+  escalated: event<EscalatedToParent>('EscalatedToParent', { ...escalation, fromAgencyId: AGENCY, bounceCount: 0 }),
+  referredToOmbudsman: event<ReferredToOmbudsman>('ReferredToOmbudsman', { ...referral, ...byAgency }),
+  markedDuplicate: event<ComplaintMarkedDuplicate>('ComplaintMarkedDuplicate', {
+    ...duplicate,
+    ...byAgency,
+    targetAgencyId: null,
+  }),
+  leadershipReviewRecorded: event<LeadershipReviewRecorded>('LeadershipReviewRecorded', { ...review, ...byAgency }),
+  policyImprovementLinked: event<PolicyImprovementLinked>('PolicyImprovementLinked', { ...policy, ...byAgency }),
 };
 
 /** Builds an event history step by step, keeping the assignee and clarification parties consistent. */
@@ -214,8 +302,34 @@ class ComplaintHistoryBuilder {
   responded(data: Partial<ComplaintResponded['data']> = {}) {
     return this.add(events.responded({ agencyId: this.agency, ...data }));
   }
-  closed() {
-    return this.add(events.closed({ agencyId: this.agency }));
+  closed(data: Partial<ComplaintClosed['data']> = {}) {
+    return this.add(events.closed({ agencyId: this.agency, ...data }));
+  }
+  disputed() {
+    return this.add(events.disputed({ agencyId: this.agency }));
+  }
+  rated(data: Partial<ComplaintRated['data']> = {}) {
+    return this.add(events.rated({ agencyId: this.agency, ...data }));
+  }
+  reopened() {
+    return this.add(events.reopened({ agencyId: this.agency }));
+  }
+  /** A reporter clarification that lapsed, and the archive it leads to. */
+  clarificationExpired(clarificationId = CLARIFICATION_ID) {
+    this.add(events.clarificationExpired({ clarificationId }));
+    return this.add(events.archived({ reasonCode: 'unanswered_clarification', reason: EXPIRED_REASON }));
+  }
+  deadlineMissed(data: Partial<DeadlineMissed['data']> = {}) {
+    return this.add(events.deadlineMissed({ agencyId: this.assignee, ...data }));
+  }
+  escalated(data: Partial<EscalatedToParent['data']> = {}) {
+    return this.add(events.escalated({ fromAgencyId: this.agency, ...data }));
+  }
+  referredToOmbudsman() {
+    return this.add(events.referredToOmbudsman({ agencyId: this.assignee }));
+  }
+  markedDuplicate(data: Partial<ComplaintMarkedDuplicate['data']> = {}) {
+    return this.add(events.markedDuplicate({ agencyId: this.assignee, ...data }));
   }
 
   /** Shortest usual path to a status; clarifications are asked of the reporter before disposition. */
@@ -243,6 +357,8 @@ class ComplaintHistoryBuilder {
         return this.inStatus('SUBMITTED').rejected();
       case 'ARCHIVED_INVALID':
         return this.inStatus('SUBMITTED').archived();
+      case 'DUPLICATE':
+        return this.inStatus('IN_PROGRESS').markedDuplicate();
     }
   }
 

@@ -6,7 +6,28 @@ import type { DocumentProjection, Draft, ProjectedDocument } from '../projection
 
 export const AGENCY_STATS_COLLECTION = 'agency_stats';
 
-export const AGENCY_COUNTERS = ['received', 'verified', 'disposed', 'returned', 'rejected', 'archived', 'responded', 'closed'] as const;
+/**
+ * `duplicates` counts, at the node that received them, complaints later marked duplicate: a
+ * duplicate stays in `received`, so received − duplicates is the net number of distinct complaints.
+ */
+export const AGENCY_COUNTERS = [
+  'received',
+  'verified',
+  'disposed',
+  'returned',
+  'rejected',
+  'archived',
+  'responded',
+  'closed',
+  'duplicates',
+  'disputed',
+  'reopened',
+  'deadlinesMissed',
+  'escalated',
+  'referredToOmbudsman',
+  'leadershipReviews',
+  'policyImprovements',
+] as const;
 export type AgencyCounter = (typeof AGENCY_COUNTERS)[number];
 export type AgencyCounters = Record<AgencyCounter, number>;
 
@@ -19,7 +40,9 @@ export const zeroCounters = (): AgencyCounters =>
 /**
  * Which node an event counts for: received at the agency the reporter chose (or the national
  * router), verification, rejection and archival at the acting node, disposition at the
- * receiving agency, follow-up and closure at the assignee.
+ * receiving agency, follow-up and closure at the assignee. A duplicate counts where it was received;
+ * disputes, reopenings, missed deadlines and Ombudsman referrals at the agency holding the complaint;
+ * escalations at the node escalated from; leadership reviews and policy improvements at the recording node.
  */
 function attribution(event: ComplaintEvent, actorAgencyId: string | null): { counter: AgencyCounter; agencyId: string | null } | null {
   switch (event.type) {
@@ -39,6 +62,22 @@ function attribution(event: ComplaintEvent, actorAgencyId: string | null): { cou
       return { counter: 'responded', agencyId: event.data.agencyId };
     case 'ComplaintClosed':
       return { counter: 'closed', agencyId: event.data.agencyId };
+    case 'ComplaintMarkedDuplicate':
+      return { counter: 'duplicates', agencyId: event.data.targetAgencyId };
+    case 'FollowUpDisputed':
+      return { counter: 'disputed', agencyId: event.data.agencyId };
+    case 'ComplaintReopened':
+      return { counter: 'reopened', agencyId: event.data.agencyId };
+    case 'DeadlineMissed':
+      return { counter: 'deadlinesMissed', agencyId: event.data.agencyId };
+    case 'EscalatedToParent':
+      return { counter: 'escalated', agencyId: event.data.fromAgencyId };
+    case 'ReferredToOmbudsman':
+      return { counter: 'referredToOmbudsman', agencyId: event.data.agencyId };
+    case 'LeadershipReviewRecorded':
+      return { counter: 'leadershipReviews', agencyId: event.data.agencyId ?? actorAgencyId };
+    case 'PolicyImprovementLinked':
+      return { counter: 'policyImprovements', agencyId: event.data.agencyId ?? actorAgencyId };
     default:
       return null;
   }
@@ -62,7 +101,8 @@ export class AgencyStatsProjection implements DocumentProjection<AgencyStatsDocu
     const target = attribution(toComplaintEvent(event), event.metadata.actor.agencyId);
     const id = this.documentId(event);
     if (!target || !id) return document;
-    const counters = document ?? { _id: id, ...zeroCounters() };
+    // A document stored before a counter existed starts that counter at zero.
+    const counters = { _id: id, ...zeroCounters(), ...document };
     return { ...counters, [target.counter]: counters[target.counter] + 1 };
   }
 }

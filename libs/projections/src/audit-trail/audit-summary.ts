@@ -48,6 +48,26 @@ export function summarise(event: ComplaintEvent, tree: OrganisationTree): string
       return `Follow-up (tindak lanjut) given by ${agency(event.data.agencyId)}`;
     case 'ComplaintClosed':
       return `Closed (${event.data.reasonCode})`;
+    case 'FollowUpDisputed':
+      return `Follow-up disputed by the reporter: ${event.data.reason}`;
+    case 'ComplaintRated':
+      return `Rated ${event.data.rating} of 5 by the reporter`;
+    case 'ComplaintReopened':
+      return `Reopened and returned to ${agency(event.data.agencyId)}: ${event.data.reason}`;
+    case 'ClarificationExpired':
+      return `Clarification to the reporter expired unanswered (due ${event.data.dueAt})`;
+    case 'DeadlineMissed':
+      return `Deadline missed: ${event.data.clock} clock, due ${event.data.dueAt}`;
+    case 'EscalatedToParent':
+      return `Escalated from ${agency(event.data.fromAgencyId)} to ${agency(event.data.toAgencyId)} (${event.data.reason})`;
+    case 'ReferredToOmbudsman':
+      return `Referred to the Ombudsman: ${event.data.reason}`;
+    case 'ComplaintMarkedDuplicate':
+      return `Marked as a duplicate of complaint ${event.data.originalComplaintId}`;
+    case 'LeadershipReviewRecorded':
+      return `Leadership review recorded by ${agency(event.data.agencyId)}${event.data.clusterId ? ` (cluster ${event.data.clusterId})` : ''}`;
+    case 'PolicyImprovementLinked':
+      return `Policy improvement linked: ${event.data.policyTitle}, effective ${event.data.effectiveDate}`;
     default: {
       const unknown: never = event;
       return String(unknown);

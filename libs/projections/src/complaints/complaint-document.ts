@@ -5,8 +5,11 @@ import type {
   Classification,
   CloseReasonCode,
   ComplaintStatus,
+  DeadlineClock,
+  EscalationReason,
   FindingsConclusion,
   MediationOutcome,
+  Rating,
   RejectReasonCode,
   SlaClass,
 } from '@lacak/domain';
@@ -24,6 +27,8 @@ export interface ClarificationEntry {
   resumeStatus: ComplaintStatus | null;
   answer: string | null;
   answeredAt: string | null;
+  /** Set when a reporter clarification went unanswered past its deadline (the complaint is then archived). */
+  expiredAt?: string | null;
 }
 
 /**
@@ -65,6 +70,21 @@ export interface ComplaintDocument extends ProjectedDocument {
   rejection: { reasonCode: RejectReasonCode; reason: string; at: string } | null;
   archival: { reasonCode: ArchiveReasonCode; reason: string; at: string } | null;
   closure: { reasonCode: CloseReasonCode; note: string | null; at: string } | null;
+  /*
+   * Aftercare, escalation flags and monitoring. Optional because documents projected before these
+   * events existed lack them; the projection treats a missing list as empty and a missing value as null.
+   */
+  disputes?: { agencyId: string | null; reason: string; at: string }[];
+  reopenings?: { agencyId: string | null; reason: string; at: string }[];
+  rating?: { rating: Rating; comment: string | null; at: string } | null;
+  /** Overdue flags: the deadlines recorded as missed. */
+  overdue?: { clock: DeadlineClock; dueAt: string; at: string }[];
+  escalations?: { fromAgencyId: string; toAgencyId: string; reason: EscalationReason; at: string }[];
+  ombudsmanReferral?: { reason: string; at: string } | null;
+  /** Set when the complaint was marked a duplicate (status DUPLICATE). */
+  duplicateOf?: { originalComplaintId: string; note: string | null; at: string } | null;
+  leadershipReviews?: { agencyId: string | null; summary: string; clusterId: string | null; at: string }[];
+  policyImprovements?: { agencyId: string | null; policyTitle: string; description: string; effectiveDate: string; at: string }[];
   /** Lower-cased tracking id, title and description for the `q` search. */
   searchText: string;
 }

@@ -68,6 +68,15 @@ export class ComplaintProjection implements DocumentProjection<ComplaintDocument
       rejection: null,
       archival: null,
       closure: null,
+      disputes: [],
+      reopenings: [],
+      rating: null,
+      overdue: [],
+      escalations: [],
+      ombudsmanReferral: null,
+      duplicateOf: null,
+      leadershipReviews: [],
+      policyImprovements: [],
       searchText: `${d.trackingId} ${d.title} ${d.description}`.toLowerCase(),
     });
   }
@@ -103,6 +112,7 @@ export class ComplaintProjection implements DocumentProjection<ComplaintDocument
           resumeStatus: pausesComplaint ? doc.status : null,
           answer: null,
           answeredAt: null,
+          expiredAt: null,
         };
         return { ...doc, status: pausesComplaint ? 'AWAITING_REPORTER' : doc.status, clarifications: [...doc.clarifications, entry] };
       }
@@ -149,6 +159,42 @@ export class ComplaintProjection implements DocumentProjection<ComplaintDocument
         return { ...doc, status: 'RESPONDED', followUps: [...doc.followUps, pick(event.data, 'agencyId', 'followUp', 'at')] };
       case 'ComplaintClosed':
         return { ...doc, status: 'CLOSED', closure: pick(event.data, 'reasonCode', 'note', 'at') };
+      case 'FollowUpDisputed':
+        return { ...doc, status: 'IN_PROGRESS', disputes: append(doc.disputes, pick(event.data, 'agencyId', 'reason', 'at')) };
+      case 'ComplaintReopened':
+        // The closure stays on record; the status says the complaint is being handled again.
+        return { ...doc, status: 'IN_PROGRESS', reopenings: append(doc.reopenings, pick(event.data, 'agencyId', 'reason', 'at')) };
+      case 'ComplaintRated':
+        return { ...doc, rating: pick(event.data, 'rating', 'comment', 'at') };
+      case 'ClarificationExpired':
+        // The ComplaintArchived that follows sets the status.
+        return {
+          ...doc,
+          clarifications: doc.clarifications.map((c) =>
+            c.clarificationId === event.data.clarificationId ? { ...c, expiredAt: event.data.at } : c,
+          ),
+        };
+      case 'DeadlineMissed':
+        return { ...doc, overdue: append(doc.overdue, pick(event.data, 'clock', 'dueAt', 'at')) };
+      case 'EscalatedToParent':
+        return { ...doc, escalations: append(doc.escalations, pick(event.data, 'fromAgencyId', 'toAgencyId', 'reason', 'at')) };
+      case 'ReferredToOmbudsman':
+        return { ...doc, ombudsmanReferral: pick(event.data, 'reason', 'at') };
+      case 'ComplaintMarkedDuplicate':
+        return { ...doc, status: 'DUPLICATE', duplicateOf: pick(event.data, 'originalComplaintId', 'note', 'at') };
+      case 'LeadershipReviewRecorded':
+        return {
+          ...doc,
+          leadershipReviews: append(doc.leadershipReviews, pick(event.data, 'agencyId', 'summary', 'clusterId', 'at')),
+        };
+      case 'PolicyImprovementLinked':
+        return {
+          ...doc,
+          policyImprovements: append(
+            doc.policyImprovements,
+            pick(event.data, 'agencyId', 'policyTitle', 'description', 'effectiveDate', 'at'),
+          ),
+        };
       default: {
         const unknown: never = event;
         return unknown;
@@ -163,6 +209,9 @@ export class ComplaintProjection implements DocumentProjection<ComplaintDocument
     return { ...doc, currentAgencyId, agencyPath: path.length > 0 ? path : [this.tree.root.id, currentAgencyId] };
   }
 }
+
+/** Appends to a list a document projected before the list existed may lack. */
+const append = <T>(list: T[] | undefined, item: T): T[] => [...(list ?? []), item];
 
 function pick<T extends object, K extends keyof T>(source: T, ...keys: K[]): Pick<T, K> {
   const result = {} as Pick<T, K>;

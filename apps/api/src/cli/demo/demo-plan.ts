@@ -20,6 +20,7 @@ const OUTCOME_SHARES: Record<ComplaintStatus, number> = {
   CLOSED: 30,
   REJECTED: 7,
   ARCHIVED_INVALID: 7,
+  DUPLICATE: 0,
 };
 
 const HOUR_MS = 3_600_000;

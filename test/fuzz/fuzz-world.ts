@@ -1,0 +1,110 @@
+import { ACTOR_ROLES, COMPLAINT_STATUSES } from '@lacak/domain';
+import { TokenService } from '../../apps/api/src/auth/token.service';
+import { AGENCY, aSubmission, aVerification, OTHER_AGENCY } from '../support/http-steps';
+import type { TestApp } from '../support/test-app';
+
+/** What the fuzzer draws on besides random data: credentials, and values the seeded data makes meaningful. */
+export interface FuzzWorld {
+  validTokens: string[];
+  /** Whole Authorization header values that must not authenticate. */
+  badAuthorizations: string[];
+  /** Values worth trying, by lower-cased parameter or body property name. */
+  known: Record<string, string[]>;
+}
+
+const REPORTER = 'reporter-fuzz';
+const AGENCIES = ['national', 'id-32', 'id-32.01', AGENCY, OTHER_AGENCY, 'atlantis'];
+
+/** The happy path as [command, role, body]; complaint k is driven through the first k steps. */
+const HAPPY_PATH: [string, 'admin' | 'officer' | 'reporter', Record<string, unknown>][] = [
+  ['verify', 'admin', aVerification],
+  ['dispose', 'admin', { agencyId: AGENCY, note: 'Mohon ditindaklanjuti' }],
+  ['accept', 'officer', {}],
+  ['request-clarification', 'officer', { party: 'reporter', question: 'Kapan kejadiannya?' }],
+  ['answer-clarification', 'reporter', { answer: 'Senin pagi.' }],
+  ['start-mediation', 'officer', { note: 'Pertemuan' }],
+  ['record-mediation-outcome', 'officer', { outcome: 'no_agreement', note: 'Dibantah' }],
+  ['open-investigation', 'officer', { reason: 'Dugaan pungutan liar' }],
+  ['record-findings', 'officer', { conclusion: 'irregularity_found', summary: 'Terbukti' }],
+  ['respond', 'officer', { followUp: 'Biaya dikembalikan.' }],
+  ['close', 'reporter', { reasonCode: 'accepted_by_reporter' }],
+];
+
+/** Seeds complaints in every state along the happy path, plus a rejected and an archived one. */
+export async function seedWorld(t: TestApp): Promise<FuzzWorld> {
+  const tokens = {
+    admin: await t.token('national_admin', 'national'),
+    officer: await t.token('agency_admin', AGENCY),
+    reporter: await t.token('reporter', null, REPORTER),
+  };
+  const send = async (url: string, role: keyof typeof tokens, body: unknown, expected: number) => {
+    const response = await t.request('POST', url, { token: tokens[role], body });
+    if (response.status !== expected) throw new Error(`Seeding ${url} answered ${response.status}: ${JSON.stringify(response.body)}`);
+    return response.body;
+  };
+  const complaintIds: string[] = [];
+  const trackingIds: string[] = [];
+  const secrets: string[] = [];
+  const clarificationIds: string[] = [];
+  const submit = async (index: number) => {
+    const reporter = index === 0 ? { name: 'Siti Aminah', email: 'siti@example.id', idNumber: '3201012345670001' } : undefined;
+    const submitted = await send('/complaints', 'reporter', aSubmission({ reporter, targetAgencyId: index % 2 ? AGENCY : undefined }), 201);
+    complaintIds.push(submitted.id);
+    trackingIds.push(submitted.trackingId);
+    if (submitted.trackingSecret) secrets.push(submitted.trackingSecret);
+    return submitted.id as string;
+  };
+
+  for (let steps = 0; steps <= HAPPY_PATH.length; steps++) {
+    const id = await submit(steps);
+    let clarificationId = '';
+    for (const [command, role, body] of HAPPY_PATH.slice(0, steps)) {
+      const result = await send(`/complaints/${id}/${command}`, role, command === 'answer-clarification' ? { ...body, clarificationId } : body, 200);
+      if (result.clarificationId) clarificationIds.push((clarificationId = result.clarificationId));
+    }
+  }
+  await send(`/complaints/${await submit(-1)}/reject`, 'admin', { reasonCode: 'out_of_scope', reason: 'Bukan pelayanan publik' }, 200);
+  await send(`/complaints/${await submit(-2)}/archive`, 'admin', { reasonCode: 'too_general', reason: 'Terlalu umum' }, 200);
+
+  const validTokens = await Promise.all(
+    ACTOR_ROLES.flatMap((role) => [null, ...AGENCIES].map((agencyId, i) => t.token(role, agencyId, role === 'reporter' && i % 2 ? REPORTER : `${role}-${i}`))),
+  );
+  const forged = new TokenService('another-secret-that-is-long-enough-to-sign-with');
+  const badAuthorizations = [
+    '',
+    'Bearer',
+    'Bearer ',
+    'Basic dXNlcjpwYXNzd29yZA==',
+    'Bearer a.b.c',
+    `Bearer ${await forged.sign({ id: 'x', role: 'national_admin', agencyId: 'national' })}`,
+    `Bearer ${await new TokenService(t.config.jwtSecret).sign({ id: 'x', role: 'mayor' as never, agencyId: null })}`,
+    `Bearer ${tokens.admin.split('.').slice(0, 2).join('.')}.`,
+    `Bearer ${tokens.admin} ${tokens.admin}`,
+    'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4Iiwicm9sZSI6Im5hdGlvbmFsX2FkbWluIn0.',
+    `Bearer ${'A'.repeat(8000)}`,
+  ];
+
+  const agencies = AGENCIES;
+  return {
+    validTokens,
+    badAuthorizations,
+    known: {
+      id: [...complaintIds, ...agencies],
+      trackingid: trackingIds,
+      'x-tracking-secret': secrets,
+      clarificationid: clarificationIds,
+      agencyid: agencies,
+      partyagencyid: agencies,
+      targetagencyid: agencies,
+      agency: agencies,
+      root: agencies,
+      status: [...COMPLAINT_STATUSES, 'DISPOSED,IN_PROGRESS'],
+      category: ['kesehatan', 'infrastruktur'],
+      idnumber: ['3201012345670001'],
+      phone: ['+6281234567890'],
+      projection: ['complaints', 'audit-trail', 'agency-stats'],
+      'if-match': ['"0"', '"1"', '"2"', '"5"', '"11"', '*', 'W/"3"'],
+      'idempotency-key': ['fuzz-key-1', 'fuzz-key-2', 'fuzz-key-3'],
+    },
+  };
+}
