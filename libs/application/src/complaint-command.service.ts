@@ -2,6 +2,7 @@ import {
   type AgencyScope,
   type ComplaintCommand,
   type ComplaintEvent,
+  type ComplaintState,
   EXACT_AGENCY_SCOPE,
   canSeeComplaint,
   complaintDecider,
@@ -83,6 +84,13 @@ export class ComplaintCommandService {
         if (attempt >= MAX_ATTEMPTS) throw new ConcurrencyConflictError(complaintId);
       }
     }
+  }
+
+  /** The complaint's current state as the actor may know it: null when unknown or out of scope. */
+  async stateFor(complaintId: string, actor: ComplaintCommand['actor']): Promise<ComplaintState | null> {
+    const history = await this.readHistory(complaintStreamId(complaintId));
+    const state = history.map(toComplaintEvent).reduce(complaintDecider.evolve, complaintDecider.initialState());
+    return state.status !== 'NONE' && canSeeComplaint(actor, holdingOf(state), this.scope) ? state : null;
   }
 
   private async readHistory(streamId: string): Promise<RecordedEvent[]> {

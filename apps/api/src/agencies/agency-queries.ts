@@ -59,7 +59,8 @@ const withRate = (counters: AgencyCounters): CountersView => ({
 
 const sum = (documents: AgencyCounters[]): AgencyCounters => {
   const total = zeroCounters();
-  for (const document of documents) for (const counter of AGENCY_COUNTERS) total[counter] += document[counter];
+  // A counter added after a document was stored counts as zero until the next rebuild.
+  for (const document of documents) for (const counter of AGENCY_COUNTERS) total[counter] += document[counter] ?? 0;
   return total;
 };
 

@@ -30,12 +30,12 @@ export interface PublicComplaint {
 
 /**
  * What anyone may read without an account: verified complaints that are not rahasia, content
- * and follow-ups only. Rejected and archived reports stay out, and no field can carry identity.
+ * and follow-ups only. Rejected, archived and duplicate reports stay out, and no field can carry identity.
  */
 export const PUBLIC_FILTER: Filter = {
   confidential: false,
   classification: { $ne: null },
-  status: { $nin: ['REJECTED', 'ARCHIVED_INVALID'] },
+  status: { $nin: ['REJECTED', 'ARCHIVED_INVALID', 'DUPLICATE'] },
 };
 
 @ApiTags('public')

@@ -31,7 +31,16 @@ export const COMMAND_ACCESS = {
   'record-findings': officersInSubtree,
   respond: officersInSubtree,
   close: { reporter: 'own', ...routers, system: 'everywhere' },
+  dispute: { reporter: 'own' },
+  rate: { reporter: 'own' },
+  reopen: { reporter: 'own', ...routers },
+  'mark-duplicate': { ...routers, ...officersInSubtree },
+  'record-leadership-review': routers,
+  'link-policy-improvement': routers,
 } as const satisfies Record<string, AccessRow>;
+
+/** Raised only by the deadline process, through the command path as `system`; never over HTTP. */
+export const SYSTEM_COMMANDS = ['ExpireClarification', 'RecordDeadlineMissed', 'EscalateToParent', 'ReferToOmbudsman'] as const;
 
 const readers: AccessRow = {
   national_admin: 'everywhere',

@@ -112,6 +112,7 @@ describe('the whole lifecycle', () => {
       assigneeAgencyId: 'agency-x',
       reporterAccountId: 'reporter-1',
       reporterRef: 'reporter-ref-1',
+      slaPolicyVersion: null,
       anonymous: true,
       confidential: true,
       classification: 'pengaduan',

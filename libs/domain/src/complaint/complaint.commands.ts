@@ -39,6 +39,8 @@ export type SubmitComplaint = CommandBase<
     anonymous?: boolean;
     confidential?: boolean;
     reporterRef?: string | null;
+    /** The SLA policy version in force at submission; the complaint keeps it for good. */
+    slaPolicyVersion?: string | null;
   }
 >;
 

@@ -153,6 +153,7 @@ function submit({ data, actor, at }: SubmitComplaint, state: ComplaintState): De
       confidential: data.confidential ?? false,
       reporterRef: data.reporterRef ?? null,
       reporterAccountId: actor.role === 'reporter' ? actor.id : null,
+      slaPolicyVersion: data.slaPolicyVersion ?? null,
       at,
     },
   });
@@ -410,7 +411,7 @@ const AFTER_CLOSURE: readonly ComplaintCommand['type'][] = [
 
 /**
  * Instants are compared as instants, not as strings. An unreadable instant never opens a window
- * nor passes a deadline: `isAfter` is false and `isWithin` false, so both kinds of rule refuse.
+ * nor passes a deadline: `isAfter` and `isNoLaterThan` are both false, so both kinds of rule refuse.
  */
 const isAfter = (at: string, deadline: string): boolean => Date.parse(at) > Date.parse(deadline);
 const isNoLaterThan = (at: string, windowEndsAt: string): boolean => Date.parse(at) <= Date.parse(windowEndsAt);

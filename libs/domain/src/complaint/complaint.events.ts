@@ -40,6 +40,8 @@ export type ComplaintSubmitted = EventBase<
     reporterRef: string | null;
     /** Account id of the reporter when a reporter submitted it, so they can act on it later. */
     reporterAccountId: string | null;
+    /** The SLA policy version the complaint is pinned to; later policies never move its deadlines. */
+    slaPolicyVersion: string | null;
   }
 >;
 

@@ -38,6 +38,7 @@ export interface ComplaintState {
   reporterAccountId: string | null;
   /** Key into the reporter identity store; null when nothing identifying was given. */
   reporterRef: string | null;
+  slaPolicyVersion: string | null;
   anonymous: boolean;
   confidential: boolean;
   classification: Classification | null;
@@ -68,6 +69,7 @@ export const initialComplaintState = (): ComplaintState => ({
   assigneeAgencyId: null,
   reporterAccountId: null,
   reporterRef: null,
+  slaPolicyVersion: null,
   anonymous: false,
   confidential: false,
   classification: null,
@@ -86,7 +88,8 @@ export const initialComplaintState = (): ComplaintState => ({
 export function evolveComplaint(state: ComplaintState, event: ComplaintEvent): ComplaintState {
   switch (event.type) {
     case 'ComplaintSubmitted': {
-      const { complaintId, trackingId, targetAgencyId, reporterAccountId, reporterRef, anonymous, confidential } = event.data;
+      const { complaintId, trackingId, targetAgencyId, reporterAccountId, reporterRef, slaPolicyVersion, anonymous, confidential } =
+        event.data;
       return {
         ...state,
         status: 'SUBMITTED',
@@ -95,6 +98,7 @@ export function evolveComplaint(state: ComplaintState, event: ComplaintEvent): C
         targetAgencyId,
         reporterAccountId,
         reporterRef,
+        slaPolicyVersion,
         anonymous,
         confidential,
       };

@@ -205,6 +205,7 @@ export const events = {
     ...submission,
     ...submittedOptionals,
     reporterAccountId: 'reporter-1',
+    slaPolicyVersion: null,
   }),
   verified: event<ComplaintVerified>('ComplaintVerified', verification),
   rejected: event<ComplaintRejected>('ComplaintRejected', { ...rejection, agencyId: null }),

@@ -12,7 +12,13 @@ import {
   ArchiveComplaintRequest,
   CloseComplaintRequest,
   CommandResponse,
+  DisputeFollowUpRequest,
   DisposeComplaintRequest,
+  LinkPolicyImprovementRequest,
+  MarkDuplicateRequest,
+  RateComplaintRequest,
+  RecordLeadershipReviewRequest,
+  ReopenComplaintRequest,
   OpenInvestigationRequest,
   RecordFindingsRequest,
   RecordMediationOutcomeRequest,
@@ -100,6 +106,37 @@ export class LifecycleController {
   @Post('close') @HttpCode(200)
   close(@Param('id') id: string, @Body() body: CloseComplaintRequest, @CurrentActor() actor: Actor, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     return this.run('CloseComplaint', { complaintId: id, reasonCode: body.reasonCode, note: body.note ?? null } satisfies Input<'CloseComplaint'>, actor, req, reply);
+  }
+
+  @Post('dispute') @HttpCode(200)
+  dispute(@Param('id') id: string, @Body() body: DisputeFollowUpRequest, @CurrentActor() actor: Actor, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    // The handler fills in the window from the complaint's pinned SLA policy.
+    return this.run('DisputeFollowUp', { complaintId: id, windowEndsAt: '', ...body } satisfies Input<'DisputeFollowUp'>, actor, req, reply);
+  }
+
+  @Post('rate') @HttpCode(200)
+  rate(@Param('id') id: string, @Body() body: RateComplaintRequest, @CurrentActor() actor: Actor, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.run('RateComplaint', { complaintId: id, rating: body.rating, comment: body.comment ?? null } satisfies Input<'RateComplaint'>, actor, req, reply);
+  }
+
+  @Post('reopen') @HttpCode(200)
+  reopen(@Param('id') id: string, @Body() body: ReopenComplaintRequest, @CurrentActor() actor: Actor, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.run('ReopenComplaint', { complaintId: id, ...body } satisfies Input<'ReopenComplaint'>, actor, req, reply);
+  }
+
+  @Post('mark-duplicate') @HttpCode(200)
+  markDuplicate(@Param('id') id: string, @Body() body: MarkDuplicateRequest, @CurrentActor() actor: Actor, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.run('MarkDuplicate', { complaintId: id, originalComplaintId: body.originalComplaintId, note: body.note ?? null } satisfies Input<'MarkDuplicate'>, actor, req, reply);
+  }
+
+  @Post('record-leadership-review') @HttpCode(200)
+  recordLeadershipReview(@Param('id') id: string, @Body() body: RecordLeadershipReviewRequest, @CurrentActor() actor: Actor, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.run('RecordLeadershipReview', { complaintId: id, summary: body.summary, clusterId: body.clusterId ?? null } satisfies Input<'RecordLeadershipReview'>, actor, req, reply);
+  }
+
+  @Post('link-policy-improvement') @HttpCode(200)
+  linkPolicyImprovement(@Param('id') id: string, @Body() body: LinkPolicyImprovementRequest, @CurrentActor() actor: Actor, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.run('LinkPolicyImprovement', { complaintId: id, ...body } satisfies Input<'LinkPolicyImprovement'>, actor, req, reply);
   }
 
   private async run<T extends LifecycleInput['type']>(type: T, data: Input<T>, actor: Actor, req: FastifyRequest, reply: FastifyReply): Promise<CommandResponse> {

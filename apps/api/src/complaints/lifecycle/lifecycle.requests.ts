@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, ValidateIf } from 'class-validator';
 import {
   ARCHIVE_REASON_CODES,
   CLARIFICATION_PARTIES,
@@ -7,6 +7,7 @@ import {
   CLOSE_REASON_CODES,
   FINDINGS_CONCLUSIONS,
   MEDIATION_OUTCOMES,
+  RATINGS,
   REJECT_REASON_CODES,
   SLA_CLASSES,
   type ArchiveReasonCode,
@@ -15,6 +16,7 @@ import {
   type CloseReasonCode,
   type FindingsConclusion,
   type MediationOutcome,
+  type Rating,
   type RejectReasonCode,
   type SlaClass,
 } from '@lacak/domain';
@@ -134,4 +136,49 @@ export class CommandResponse {
   @ApiProperty() id!: string;
   @ApiProperty({ description: 'The complaint revision after the command; also sent as ETag' }) revision!: string;
   @ApiPropertyOptional({ description: 'Id of the clarification just requested' }) clarificationId?: string;
+}
+
+export class DisputeFollowUpRequest {
+  @ApiProperty({ description: 'Why the follow-up does not resolve the complaint' }) @IsString() @Length(1, TEXT)
+  reason!: string;
+}
+
+export class RateComplaintRequest {
+  @ApiProperty({ enum: RATINGS, description: 'Kepuasan, 1 (poor) to 5 (excellent)' }) @IsIn(RATINGS)
+  rating!: Rating;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, TEXT)
+  comment?: string;
+}
+
+export class ReopenComplaintRequest {
+  @ApiProperty() @IsString() @Length(1, TEXT)
+  reason!: string;
+}
+
+export class MarkDuplicateRequest {
+  @ApiProperty({ format: 'uuid', description: 'The complaint this one repeats' }) @IsUUID()
+  originalComplaintId!: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, TEXT)
+  note?: string;
+}
+
+export class RecordLeadershipReviewRequest {
+  @ApiProperty({ description: 'What the agency head concluded' }) @IsString() @Length(1, TEXT)
+  summary!: string;
+
+  @ApiPropertyOptional({ description: 'Groups complaints reviewed together' }) @IsOptional() @IsString() @Length(1, 100)
+  clusterId?: string;
+}
+
+export class LinkPolicyImprovementRequest {
+  @ApiProperty() @IsString() @Length(1, 300)
+  policyTitle!: string;
+
+  @ApiProperty() @IsString() @Length(1, TEXT)
+  description!: string;
+
+  @ApiProperty({ format: 'date', example: '2026-12-01' }) @IsISO8601({ strict: true, strictSeparator: true })
+  effectiveDate!: string;
 }
