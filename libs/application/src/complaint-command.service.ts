@@ -61,7 +61,8 @@ export class ComplaintCommandService {
       const state = history.map(toComplaintEvent).reduce(complaintDecider.evolve, complaintDecider.initialState());
       // A complaint outside the actor's scope does not exist for them: the same answer as a missing
       // one, given before anything else (such as its revision) could tell them otherwise.
-      if (state.status !== 'NONE' && !canSeeComplaint(command.actor, holdingOf(state), this.scope)) {
+      const missing = state.status === 'NONE' && command.type !== 'SubmitComplaint';
+      if (missing || (state.status !== 'NONE' && !canSeeComplaint(command.actor, holdingOf(state), this.scope))) {
         throw new CommandRefusedError(refuse('COMPLAINT_NOT_FOUND', 'No complaint exists with this id.'));
       }
       if (options.expectedRevision !== undefined && options.expectedRevision !== current) {

@@ -6,7 +6,7 @@ import type { RefusalCode } from '@lacak/domain';
  * outside the actor's scope) is 404, an erased identity 410, and everything the complaint's
  * state forbids is 409.
  */
-export const REFUSAL_STATUS: { readonly [code in RefusalCode]: 403 | 404 | 409 | 410 } = {
+export const REFUSAL_STATUS: { readonly [code in RefusalCode]: 403 | 404 | 409 | 410 | 422 } = {
   COMPLAINT_ALREADY_EXISTS: 409,
   COMPLAINT_NOT_FOUND: 404,
   INVALID_TRANSITION: 409,
@@ -35,4 +35,5 @@ export const REFUSAL_STATUS: { readonly [code in RefusalCode]: 403 | 404 | 409 |
   ESCALATION_TARGET_INVALID: 409,
   ESCALATION_NOT_DUE: 409,
   DUPLICATE_OF_ITSELF: 409,
+  ORIGINAL_NOT_FOUND: 422,
 };

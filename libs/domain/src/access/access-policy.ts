@@ -54,7 +54,15 @@ const isOwnReporter = (actor: Actor, c: ComplaintHolding): boolean =>
   ((c.reporterAccountId !== null && actor.id === c.reporterAccountId) ||
     (c.trackingId !== null && actor.id === trackingActorId(c.trackingId)));
 
+/**
+ * Inspectors monitor: a rahasia or anonim complaint reaches them only as a number in the
+ * counters, never as content (domain notes §3).
+ */
+export const seesOnlyAggregatesOf = (actor: Actor, complaint: Pick<ComplaintHolding, 'confidential' | 'anonymous'>) =>
+  actor.role === 'apip_inspector' && (complaint.confidential || complaint.anonymous);
+
 export function canSeeComplaint(actor: Actor, complaint: ComplaintHolding, scope: AgencyScope): boolean {
+  if (seesOnlyAggregatesOf(actor, complaint)) return false;
   const reach = readScope(actor);
   switch (reach.kind) {
     case 'everything':

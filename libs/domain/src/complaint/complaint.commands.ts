@@ -111,7 +111,15 @@ export type EscalateToParent = CommandBase<
 export type ReferToOmbudsman = CommandBase<'ReferToOmbudsman', { reason: string }>;
 
 /** The complaint repeats another one (which the application checks exists); it ends here. */
-export type MarkDuplicate = CommandBase<'MarkDuplicate', { originalComplaintId: string; note?: string | null }>;
+export type MarkDuplicate = CommandBase<
+  'MarkDuplicate',
+  {
+    originalComplaintId: string;
+    note?: string | null;
+    /** Whether the original exists and is in the actor's scope; the application looks it up. */
+    originalKnown?: boolean;
+  }
+>;
 
 /** An agency head reviewed the complaint, possibly with others of the same cluster (komitmen pimpinan). */
 export type RecordLeadershipReview = CommandBase<'RecordLeadershipReview', { summary: string; clusterId?: string | null }>;

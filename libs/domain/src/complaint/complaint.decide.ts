@@ -578,11 +578,13 @@ function referToOmbudsman(command: ReferToOmbudsman, state: ComplaintState): Dec
 }
 
 function markDuplicate(command: MarkDuplicate, state: ComplaintState, scope: AgencyScope): Decision {
-  const { complaintId, originalComplaintId, note } = command.data;
+  const { complaintId, originalComplaintId, note, originalKnown } = command.data;
   const marked = () =>
     originalComplaintId === complaintId
       ? refused('DUPLICATE_OF_ITSELF', 'A complaint cannot duplicate itself.')
-      : decided({
+      : originalKnown === false
+        ? refused('ORIGINAL_NOT_FOUND', 'The complaint it would duplicate does not exist for this actor.')
+        : decided({
           type: 'ComplaintMarkedDuplicate',
           data: {
             complaintId,

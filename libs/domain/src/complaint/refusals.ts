@@ -31,6 +31,7 @@ export const REFUSAL_CODES = [
   'ESCALATION_TARGET_INVALID',
   'ESCALATION_NOT_DUE',
   'DUPLICATE_OF_ITSELF',
+  'ORIGINAL_NOT_FOUND',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

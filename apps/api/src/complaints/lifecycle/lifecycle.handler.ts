@@ -22,8 +22,9 @@ export class LifecycleHandler implements ICommandHandler<LifecycleCommand> {
 
     let clarificationId: string | undefined;
     if (command.type === 'DisposeComplaint') this.assertAgency('agencyId', command.data.agencyId);
-    if (command.type === 'MarkDuplicate' && !(await this.commands.stateFor(command.data.originalComplaintId, actor))) {
-      throw new UnknownReferenceError('originalComplaintId', `No complaint ${command.data.originalComplaintId} to mark this one a duplicate of`);
+    if (command.type === 'MarkDuplicate') {
+      const original = await this.commands.stateFor(command.data.originalComplaintId, actor);
+      command.data = { ...command.data, originalKnown: original !== null };
     }
     if (command.type === 'RequestClarification') {
       if (command.data.partyAgencyId) this.assertAgency('partyAgencyId', command.data.partyAgencyId);

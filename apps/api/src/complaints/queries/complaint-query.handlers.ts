@@ -31,15 +31,21 @@ export const toView = ({
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The work-queue filter within the actor's scope; null when the actor may see no complaint. */
+/**
+ * The work-queue filter within the actor's scope; null when the actor may see no complaint. Kept
+ * flat (one condition per field) so the read store can answer it from an index.
+ */
 export function queueFilter(actor: Actor, filter: ListComplaintsQuery['filter']): Filter | null {
   const scope = scopeFilter(actor);
   if (scope === null) return null;
-  const conditions: Filter[] = [scope];
-  if (filter.agencyId) conditions.push({ agencyPath: filter.agencyId });
-  if (filter.status?.length) conditions.push({ status: { $in: filter.status } });
-  if (filter.text) conditions.push({ searchText: { $regex: escapeRegExp(filter.text.toLowerCase()) } });
-  return { $and: conditions };
+  const query: Filter = { ...scope };
+  if (filter.agencyId) {
+    const paths = [scope.agencyPath, filter.agencyId].filter((path): path is string => typeof path === 'string');
+    query.agencyPath = paths.length === 1 ? paths[0] : { $all: paths };
+  }
+  if (filter.status?.length) query.status = filter.status.length === 1 ? filter.status[0] : { $in: filter.status };
+  if (filter.text) query.searchText = { $regex: escapeRegExp(filter.text.toLowerCase()) };
+  return query;
 }
 
 @QueryHandler(ListComplaintsQuery)

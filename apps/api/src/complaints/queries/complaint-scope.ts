@@ -9,7 +9,10 @@ export function scopeFilter(actor: Actor): Filter | null {
     case 'everything':
       return {};
     case 'subtree':
-      return { agencyPath: scope.agencyId };
+      // Inspectors see rahasia and anonim complaints only in the counters.
+      return actor.role === 'apip_inspector'
+        ? { agencyPath: scope.agencyId, confidential: false, anonymous: false }
+        : { agencyPath: scope.agencyId };
     case 'own':
       return { reporterAccountId: scope.reporterId };
     case 'nothing':
