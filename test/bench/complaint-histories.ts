@@ -102,7 +102,7 @@ function actorFor(event: ComplaintEvent, reporter: Actor, assignee: string | nul
 }
 
 /** Agencies complaints are disposed to: regional agencies and central units. */
-export const disposableAgencies = (tree: OrganisationTree): string[] =>
+const disposableAgencies = (tree: OrganisationTree): string[] =>
   tree
     .nodes()
     .filter((node) => node.kind === 'regional_agency' || node.kind === 'unit')

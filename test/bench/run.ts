@@ -14,7 +14,7 @@ import { renderTable } from './table';
  */
 const SIZES = {
   quick: { diskMs: 1_000, sequentialMs: 1_000, concurrentMs: 1_500, inFlight: [64, 256], streamsToRead: 1_000, complaints: 2_000, httpS: 3 },
-  full: { diskMs: 3_000, sequentialMs: 3_000, concurrentMs: 5_000, inFlight: [64, 256], streamsToRead: 1_000, complaints: 20_000, httpS: 10 },
+  full: { diskMs: 3_000, sequentialMs: 5_000, concurrentMs: 10_000, inFlight: [64, 256], streamsToRead: 1_000, complaints: 20_000, httpS: 10 },
 };
 const HTTP_CONNECTIONS = 32;
 
@@ -76,8 +76,17 @@ async function main(): Promise<void> {
     ),
     renderTable(
       `4. HTTP: ${http.connections} connections, ${http.durationS} s each; projections caught up ${Math.round(http.catchUpMs)} ms after the submit run`,
-      ['request', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors'],
-      [http.submit, http.list].map((run) => [run.request, run.requests, run.requestsPerSecond, run.p50Ms, run.p99Ms, run.non2xx, run.errors]),
+      ['request', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'of which timeouts'],
+      [http.submit, http.list].map((run) => [
+        run.request,
+        run.requests,
+        run.requestsPerSecond,
+        run.p50Ms,
+        run.p99Ms,
+        run.non2xx,
+        run.errors,
+        run.timeouts,
+      ]),
     ),
   ];
   process.stdout.write(`${tables.join('\n')}\n`);

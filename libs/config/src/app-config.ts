@@ -84,6 +84,15 @@ class Environment {
   })
   TRUST_PROXY?: string;
 
+  @IsOptional() @IsString() @MinLength(1)
+  SLA_POLICY_FILE?: string;
+
+  @IsOptional() @IsString() @MinLength(1)
+  HOLIDAY_FILE?: string;
+
+  @IsOptional() @Transform(toInt) @Min(100) @Max(3_600_000) @IsInt()
+  DEADLINE_CHECK_INTERVAL_MS?: number;
+
   @IsOptional() @Transform(toInt) @Min(1) @Max(100_000) @IsInt()
   RATE_LIMIT_SUBMISSIONS_PER_MINUTE?: number;
 
@@ -133,6 +142,11 @@ export interface AppConfig {
   /** Derives each complaint's tracking secret; without it, a key file in DATA_DIR is made and used. */
   trackingSecretKey: string | undefined;
   rateLimits: { submissionsPerMinute: number; trackingPerMinute: number };
+  /** Versioned SLA policies and the holiday calendar; unset: the files shipped with libs/deadlines. */
+  slaPolicyFile: string | undefined;
+  holidayFile: string | undefined;
+  /** How often the deadline process looks for clocks that ran out. */
+  deadlineCheckIntervalMs: number;
   /** Fastify's `trustProxy`: whether, how many, or which proxies may name the client address. */
   trustProxy: boolean | number | string[];
 }
@@ -185,6 +199,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     identityMasterKey: parsed.IDENTITY_MASTER_KEY,
     trackingSecretKey: parsed.TRACKING_SECRET_KEY,
     trustProxy: parseTrustProxy(parsed.TRUST_PROXY),
+    slaPolicyFile: parsed.SLA_POLICY_FILE,
+    holidayFile: parsed.HOLIDAY_FILE,
+    deadlineCheckIntervalMs: parsed.DEADLINE_CHECK_INTERVAL_MS ?? 60_000,
     rateLimits: {
       submissionsPerMinute: parsed.RATE_LIMIT_SUBMISSIONS_PER_MINUTE ?? 20,
       trackingPerMinute: parsed.RATE_LIMIT_TRACKING_PER_MINUTE ?? 60,

@@ -1,1 +1,2 @@
 export * from './load-organisation';
+export * from './time-zones';

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NATIONAL_ROOT_ID, OrganisationFileError, loadOrganisation } from './load-organisation';
 import { titleCase } from './regional-government';
+import { timeZoneOf } from './time-zones';
 
 describe('loadOrganisation', () => {
   const tree = loadOrganisation();
@@ -39,5 +40,22 @@ describe('loadOrganisation', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'org-')), 'tree.json');
     writeFileSync(file, JSON.stringify([{ id: 'root', name: 'Root', kind: 'planet', parentId: null }]));
     expect(() => loadOrganisation(file)).toThrow(new OrganisationFileError('Node #0: kind must be one of national, coordinating_ministry, ministry, unit, province, regency, city, regional_agency'));
+  });
+});
+
+describe('timeZoneOf', () => {
+  const tree = loadOrganisation();
+
+  it.each([
+    ['id-32.01-dinkes', 'Asia/Jakarta'],
+    ['id-51.71', 'Asia/Makassar'],
+    ['id-64', 'Asia/Makassar'],
+    ['id-61.01', 'Asia/Jakarta'],
+    ['id-94', 'Asia/Jayapura'],
+    ['id-81.71-dinkes', 'Asia/Jayapura'],
+    ['kemenkes-setjen', 'Asia/Jakarta'],
+    ['national', 'Asia/Jakarta'],
+  ])('counts %s in %s', (agencyId, zone) => {
+    expect(timeZoneOf(tree, agencyId)).toBe(zone);
   });
 });
