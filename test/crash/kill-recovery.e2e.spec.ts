@@ -5,7 +5,7 @@ import { complaintStreamId } from '@lacak/application';
 import { loadConfig } from '@lacak/config';
 import { SqliteEventStore } from '@lacak/event-store';
 import { loadOrganisation } from '@lacak/organisation';
-import { Projector, type ProjectionStatus, createProjections } from '@lacak/projections';
+import { Projector, type ProjectionStatus, createDeadlineContext, createProjections } from '@lacak/projections';
 import { SqliteReadStore } from '@lacak/read-store';
 import { EMBEDDED_FILES } from '@lacak/storage';
 import { TokenService } from '../../apps/api/src/auth/token.service';
@@ -153,7 +153,8 @@ describe('The API killed with commands in flight', () => {
       }
       expect(lost).toEqual([]);
 
-      const projector = new Projector(createProjections(loadOrganisation()), eventStore, rebuilt);
+      const tree = loadOrganisation();
+      const projector = new Projector(createProjections(tree, createDeadlineContext(loadConfig({ DATA_DIR: dataDir }), tree)), eventStore, rebuilt);
       projector.start();
       await projector.waitFor(last);
       await projector.stop();

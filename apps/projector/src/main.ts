@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createLogger, loadConfig } from '@lacak/config';
 import { loadOrganisation } from '@lacak/organisation';
-import { createProjector } from '@lacak/projections';
+import { ComplaintCommandService } from '@lacak/application';
+import { createDeadlineContext, createProjector } from '@lacak/projections';
 import { closeStores, exitOnStartupFailure, openStores } from '@lacak/storage';
 
 /**
@@ -16,7 +17,12 @@ async function main(): Promise<void> {
   const log = new Logger('Projector');
 
   const stores = await openStores(config);
-  const projector = createProjector(config, loadOrganisation(config.orgTreeFile), stores.eventStore, stores.readStore, log);
+  const tree = loadOrganisation(config.orgTreeFile);
+  const projector = createProjector(config, stores.eventStore, stores.readStore, log, {
+    context: createDeadlineContext(config, tree),
+    commands: new ComplaintCommandService(stores.eventStore, tree),
+    now: () => new Date(),
+  });
   projector.start();
   log.log({ message: 'Projector running', projections: projector.names, dataDir: config.dataDir });
 

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@lacak/config';
 import { loadOrganisation } from '@lacak/organisation';
-import { LeaseNotHeldError, UnknownProjectionError, createProjector } from '@lacak/projections';
+import { ComplaintCommandService } from '@lacak/application';
+import { LeaseNotHeldError, UnknownProjectionError, createDeadlineContext, createProjector } from '@lacak/projections';
 import { StoreConnectionError, closeStores, openStores } from '@lacak/storage';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -19,7 +20,12 @@ async function main(): Promise<void> {
     log: (entry: Record<string, unknown>) => process.stderr.write(`${JSON.stringify(entry)}\n`),
     error: (entry: Record<string, unknown>) => process.stderr.write(`${JSON.stringify(entry)}\n`),
   };
-  const projector = createProjector(config, loadOrganisation(config.orgTreeFile), stores.eventStore, stores.readStore, log);
+  const tree = loadOrganisation(config.orgTreeFile);
+  const projector = createProjector(config, stores.eventStore, stores.readStore, log, {
+    context: createDeadlineContext(config, tree),
+    commands: new ComplaintCommandService(stores.eventStore, tree),
+    now: () => new Date(),
+  });
   try {
     const started = Date.now();
     projector.start();

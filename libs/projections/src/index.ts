@@ -7,3 +7,7 @@ export * from './complaints/complaint-document';
 export * from './complaints/complaint-projection';
 export * from './audit-trail/audit-trail-projection';
 export * from './agency-stats/agency-stats-projection';
+export * from './deadlines/clock-view';
+export * from './deadlines/deadline-context';
+export * from './deadlines/complaint-deadlines';
+export * from './deadlines/deadline-process';

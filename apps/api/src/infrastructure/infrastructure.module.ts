@@ -13,14 +13,14 @@ import { ComplaintCommandService, IdentityAccessService } from '@lacak/applicati
 import type { AppConfig } from '@lacak/config';
 import { EVENT_STORE, type EventStore } from '@lacak/event-store';
 import { loadOrganisation } from '@lacak/organisation';
-import { type Projector, createProjector } from '@lacak/projections';
+import { type Projector, createDeadlineContext, createProjector } from '@lacak/projections';
 import { READ_STORE } from '@lacak/read-store';
 import { REPORTER_IDENTITY_STORE } from '@lacak/reporter-identity';
 import { type Stores, closeStores, openStores } from '@lacak/storage';
 import { createTokenVerifier } from '../auth/create-token-verifier';
 import { TokenVerifier } from '../auth/token-verifier';
 import { TrackingSecrets, loadTrackingSecrets } from '../tracking/tracking-secrets';
-import { APP_CONFIG, CLOCK, type Clock, ORGANISATION_TREE, PROJECTOR, STORES } from './tokens';
+import { APP_CONFIG, CLOCK, type Clock, DEADLINE_CONTEXT, ORGANISATION_TREE, PROJECTOR, STORES } from './tokens';
 
 /**
  * The API's stores and services as Nest providers; `openStores` picks the adapters.
@@ -39,8 +39,11 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
     const tree = loadOrganisation(config.orgTreeFile);
     const logger = new Logger('Projector');
     const fromStores = <K extends keyof Stores>(key: K) => ({ useFactory: (stores: Stores) => stores[key], inject: [STORES] });
+    const deadlines = createDeadlineContext(config, tree);
+    const clock = options.clock ?? { now: () => new Date() };
     const providers: Provider[] = [
       { provide: APP_CONFIG, useValue: config },
+      { provide: DEADLINE_CONTEXT, useValue: deadlines },
       { provide: ORGANISATION_TREE, useValue: tree },
       { provide: STORES, useFactory: () => openStores(config) },
       { provide: EVENT_STORE, ...fromStores('eventStore') },
@@ -48,11 +51,13 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
       { provide: REPORTER_IDENTITY_STORE, ...fromStores('identities') },
       {
         provide: PROJECTOR,
-        inject: [STORES],
-        useFactory: (stores: Stores) =>
-          config.projectorInProcess ? createProjector(config, tree, stores.eventStore, stores.readStore, logger) : null,
+        inject: [STORES, ComplaintCommandService],
+        useFactory: (stores: Stores, commands: ComplaintCommandService) =>
+          config.projectorInProcess
+            ? createProjector(config, stores.eventStore, stores.readStore, logger, { context: deadlines, commands, now: () => clock.now() })
+            : null,
       },
-      { provide: CLOCK, useValue: options.clock ?? { now: () => new Date() } },
+      { provide: CLOCK, useValue: clock },
       { provide: TrackingSecrets, useFactory: () => loadTrackingSecrets(config) },
       {
         provide: IdentityAccessService,

@@ -4,6 +4,7 @@ export const ORGANISATION_TREE = Symbol('ORGANISATION_TREE');
 export const CLOCK = Symbol('CLOCK');
 export const PROJECTOR = Symbol('PROJECTOR');
 export const STORES = Symbol('STORES');
+export const DEADLINE_CONTEXT = Symbol('DEADLINE_CONTEXT');
 
 /** Where command times come from; tests replace it. */
 export interface Clock {

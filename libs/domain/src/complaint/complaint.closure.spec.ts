@@ -113,6 +113,7 @@ describe('the whole lifecycle', () => {
       reporterAccountId: 'reporter-1',
       reporterRef: 'reporter-ref-1',
       slaPolicyVersion: null,
+      closedAt: '2025-03-24T02:00:00.000Z',
       anonymous: true,
       confidential: true,
       classification: 'pengaduan',

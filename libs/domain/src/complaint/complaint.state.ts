@@ -50,6 +50,8 @@ export interface ComplaintState {
   bounceCount: number;
   /** Start of the no-reply window before automatic closure. */
   respondedAt: string | null;
+  /** Start of the reopen window. */
+  closedAt: string | null;
   /** The reporter's rating, once given; a complaint is rated once. */
   rating: Rating | null;
   /** Overdue flags: every deadline recorded as missed. */
@@ -78,6 +80,7 @@ export const initialComplaintState = (): ComplaintState => ({
   dispositionChain: [],
   bounceCount: 0,
   respondedAt: null,
+  closedAt: null,
   rating: null,
   overdue: [],
   escalatedTo: [],
@@ -149,7 +152,7 @@ export function evolveComplaint(state: ComplaintState, event: ComplaintEvent): C
     case 'ComplaintResponded':
       return { ...state, status: 'RESPONDED', respondedAt: event.data.at };
     case 'ComplaintClosed':
-      return { ...state, status: 'CLOSED' };
+      return { ...state, status: 'CLOSED', closedAt: event.data.at };
     case 'FollowUpDisputed':
     case 'ComplaintReopened':
       return { ...state, status: 'IN_PROGRESS' };

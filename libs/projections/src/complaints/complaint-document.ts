@@ -14,6 +14,7 @@ import type {
   SlaClass,
 } from '@lacak/domain';
 import type { ProjectedDocument } from '../projection';
+import type { ClockViews } from '../deadlines/clock-view';
 
 export const COMPLAINTS_COLLECTION = 'complaints';
 
@@ -59,6 +60,15 @@ export interface ComplaintDocument extends ProjectedDocument {
   agencyPath: string[];
   submittedAt: string;
   updatedAt: string;
+  /** The SLA policy version the complaint is pinned to (null: submitted before pinning). */
+  slaPolicyVersion?: string | null;
+  /** Due instants of the running clocks, computed from the pinned policy and the holiday calendar. */
+  deadlines?: ClockViews;
+  /** When the deadline process next has something to raise; indexed for it and for sorting the queue by urgency. */
+  nextDueAt?: string | null;
+  /** Set once a deadline was missed or the complaint escalated: work-queue filters. */
+  isOverdue?: boolean;
+  isEscalated?: boolean;
   /** Stream revision of the last applied event: the complaint's ETag. */
   revision: number;
   dispositions: { agencyId: string; previousAgencyId: string | null; note: string; at: string }[];

@@ -3,6 +3,8 @@ import type { RecordedEvent } from '@lacak/event-store';
 import type { IndexSpec } from '@lacak/read-store';
 import { COMPLAINT_STREAM_PREFIX, complaintIdOf, toComplaintEvent } from '@lacak/application';
 import type { DocumentProjection, Draft } from '../projection';
+import { planDeadlines } from '../deadlines/complaint-deadlines';
+import type { DeadlineContext } from '../deadlines/deadline-context';
 import { COMPLAINTS_COLLECTION, type ComplaintDocument } from './complaint-document';
 
 type ComplaintDraft = Draft<ComplaintDocument>;
@@ -17,10 +19,15 @@ export class ComplaintProjection implements DocumentProjection<ComplaintDocument
     { name: 'queue_by_agency', keys: { agencyPath: 1, status: 1, submittedAt: 1 } },
     { name: 'queue_by_status', keys: { status: 1, submittedAt: 1 } },
     { name: 'tracking_id', keys: { trackingId: 1 }, unique: true },
+    { name: 'next_due', keys: { nextDueAt: 1 } },
     { name: 'by_reporter', keys: { reporterAccountId: 1, submittedAt: 1 } },
   ];
 
-  constructor(private readonly tree: OrganisationTree) {}
+  constructor(
+    private readonly tree: OrganisationTree,
+    /** Without it (unit specs) the document carries no deadlines. */
+    private readonly deadlines?: DeadlineContext,
+  ) {}
 
   documentId(event: RecordedEvent): string | null {
     return event.streamId.startsWith(COMPLAINT_STREAM_PREFIX) ? complaintIdOf(event.streamId) : null;
@@ -57,6 +64,7 @@ export class ComplaintProjection implements DocumentProjection<ComplaintDocument
       currentAgencyId: '',
       agencyPath: [],
       submittedAt: d.at,
+      slaPolicyVersion: d.slaPolicyVersion ?? null,
       updatedAt: d.at,
       revision: Number(recorded.revision),
       dispositions: [],
@@ -206,7 +214,15 @@ export class ComplaintProjection implements DocumentProjection<ComplaintDocument
     const currentAgencyId = doc.assigneeAgencyId ?? doc.targetAgencyId ?? this.tree.root.id;
     // An agency missing from a reconfigured tree still shows up under the root.
     const path = this.tree.pathTo(currentAgencyId);
-    return { ...doc, currentAgencyId, agencyPath: path.length > 0 ? path : [this.tree.root.id, currentAgencyId] };
+    return this.withDeadlines({ ...doc, currentAgencyId, agencyPath: path.length > 0 ? path : [this.tree.root.id, currentAgencyId] });
+  }
+
+  /** Due dates follow from the document alone (pinned policy, calendar, zone), so a rebuild gives the same. */
+  private withDeadlines(doc: ComplaintDraft): ComplaintDraft {
+    const flags = { isOverdue: (doc.overdue ?? []).length > 0, isEscalated: (doc.escalations ?? []).length > 0 };
+    if (!this.deadlines) return { ...doc, ...flags };
+    const plan = planDeadlines(doc as ComplaintDocument, this.deadlines);
+    return { ...doc, ...flags, slaPolicyVersion: plan.policyVersion, deadlines: plan.clocks, nextDueAt: plan.nextDueAt };
   }
 }
 

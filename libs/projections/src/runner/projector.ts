@@ -4,20 +4,28 @@ import type { ReadStore } from '@lacak/read-store';
 import { AgencyStatsProjection } from '../agency-stats/agency-stats-projection';
 import { AuditTrailProjection } from '../audit-trail/audit-trail-projection';
 import { ComplaintProjection } from '../complaints/complaint-projection';
+import type { DeadlineContext } from '../deadlines/deadline-context';
 import type { DocumentProjection } from '../projection';
 import { ProjectionRunner, type ProjectionStatus, type RunnerOptions } from './projection-runner';
 import type { ProjectorLease } from './projector-lease';
 
+/** Work that runs beside the projections and, like them, only in the lease holder. */
+export interface ProjectorCompanion {
+  start(): void;
+  stop(): Promise<void>;
+}
+
 export interface ProjectorOptions extends Omit<RunnerOptions, 'streamPrefixes'> {
   /** When given, the projections run only while this process holds the lease. */
   lease?: ProjectorLease;
+  companions?: ProjectorCompanion[];
   onLeaseChange?: (held: boolean) => void;
 }
 
 export type LeaseState = 'not used' | 'held' | 'standby';
 
-export const createProjections = (tree: OrganisationTree): DocumentProjection[] => [
-  new ComplaintProjection(tree),
+export const createProjections = (tree: OrganisationTree, deadlines?: DeadlineContext): DocumentProjection[] => [
+  new ComplaintProjection(tree, deadlines),
   new AuditTrailProjection(tree),
   new AgencyStatsProjection(tree),
 ];
@@ -85,10 +93,11 @@ export class Projector {
 
   private startRunners(): void {
     for (const runner of this.runners) runner.start();
+    for (const companion of this.options.companions ?? []) companion.start();
   }
 
   private async stopRunners(): Promise<void> {
-    await Promise.all(this.runners.map((r) => r.stop()));
+    await Promise.all([...this.runners.map((r) => r.stop()), ...(this.options.companions ?? []).map((c) => c.stop())]);
   }
 
   private async checkLease(): Promise<void> {

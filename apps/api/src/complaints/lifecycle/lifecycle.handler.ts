@@ -1,8 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ComplaintCommandService, nameBasedId, newId } from '@lacak/application';
-import type { ComplaintCommand, OrganisationTree } from '@lacak/domain';
-import { CLOCK, type Clock, ORGANISATION_TREE } from '../../infrastructure/tokens';
+import { addSpan } from '@lacak/deadlines';
+import type { Actor, ComplaintCommand, OrganisationTree } from '@lacak/domain';
+import type { DeadlineContext } from '@lacak/projections';
+import { CLOCK, type Clock, DEADLINE_CONTEXT, ORGANISATION_TREE } from '../../infrastructure/tokens';
 import { UnknownReferenceError } from '../../problem-details/request-validation.error';
 import { LifecycleCommand, type LifecycleResult } from './lifecycle.command';
 
@@ -12,6 +14,7 @@ export class LifecycleHandler implements ICommandHandler<LifecycleCommand> {
     private readonly commands: ComplaintCommandService,
     @Inject(ORGANISATION_TREE) private readonly tree: OrganisationTree,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(DEADLINE_CONTEXT) private readonly deadlines: DeadlineContext,
   ) {}
 
   async execute({ input, actor, preconditions }: LifecycleCommand): Promise<LifecycleResult> {
@@ -22,6 +25,9 @@ export class LifecycleHandler implements ICommandHandler<LifecycleCommand> {
 
     let clarificationId: string | undefined;
     if (command.type === 'DisposeComplaint') this.assertAgency('agencyId', command.data.agencyId);
+    if (command.type === 'DisputeFollowUp' || command.type === 'ReopenComplaint') {
+      command.data = { ...command.data, windowEndsAt: await this.windowEndsAt(command.type, complaintId, actor) };
+    }
     if (command.type === 'MarkDuplicate') {
       const original = await this.commands.stateFor(command.data.originalComplaintId, actor);
       command.data = { ...command.data, originalKnown: original !== null };
@@ -38,6 +44,20 @@ export class LifecycleHandler implements ICommandHandler<LifecycleCommand> {
       expectedRevision: preconditions.expectedRevision,
     });
     return { id: complaintId, revision: outcome.revision, ...(clarificationId ? { clarificationId } : {}) };
+  }
+
+  /**
+   * The reporter's window to dispute a follow-up or reopen a closure, from the complaint's pinned
+   * policy in its agency's zone; null when the complaint has none yet (the domain then refuses).
+   */
+  private async windowEndsAt(type: 'DisputeFollowUp' | 'ReopenComplaint', complaintId: string, actor: Actor): Promise<string | null> {
+    const state = await this.commands.stateFor(complaintId, actor);
+    const start = type === 'DisputeFollowUp' ? state?.respondedAt : state?.closedAt;
+    if (!state || !start) return null;
+    const policy = this.deadlines.policyFor(state.slaPolicyVersion, start);
+    const zone = this.deadlines.zoneOf(state.assigneeAgencyId ?? state.targetAgencyId);
+    const limit = type === 'DisputeFollowUp' ? policy.limits.disputeWindow : policy.limits.reopenWindow;
+    return addSpan(this.deadlines.calendar, start, limit, zone);
   }
 
   private assertAgency(field: string, agencyId: string): void {

@@ -2,8 +2,9 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandRefusedError, ComplaintCommandService, nameBasedId, newId, trackingIdFor } from '@lacak/application';
 import type { OrganisationTree } from '@lacak/domain';
+import type { DeadlineContext } from '@lacak/projections';
 import { REPORTER_IDENTITY_STORE, type ReporterIdentity, type ReporterIdentityStore } from '@lacak/reporter-identity';
-import { CLOCK, type Clock, ORGANISATION_TREE } from '../../infrastructure/tokens';
+import { CLOCK, type Clock, DEADLINE_CONTEXT, ORGANISATION_TREE } from '../../infrastructure/tokens';
 import { UnknownReferenceError } from '../../problem-details/request-validation.error';
 import { TrackingSecrets } from '../../tracking/tracking-secrets';
 import { SubmitComplaintCommand, type SubmitComplaintResult } from './submit-complaint.command';
@@ -16,6 +17,7 @@ export class SubmitComplaintHandler implements ICommandHandler<SubmitComplaintCo
     @Inject(ORGANISATION_TREE) private readonly tree: OrganisationTree,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly trackingSecrets: TrackingSecrets,
+    @Inject(DEADLINE_CONTEXT) private readonly deadlines: DeadlineContext,
   ) {}
 
   async execute({ request, actor, preconditions }: SubmitComplaintCommand): Promise<SubmitComplaintResult> {
@@ -34,12 +36,15 @@ export class SubmitComplaintHandler implements ICommandHandler<SubmitComplaintCo
     if (reporterRef && identity) await this.identities.save(reporterRef, identity);
 
     try {
+      const at = this.clock.now().toISOString();
       const outcome = await this.commands.execute(
         {
           type: 'SubmitComplaint',
           actor,
-          at: this.clock.now().toISOString(),
+          at,
           data: {
+            // Pinned for good: a later policy never moves this complaint's deadlines.
+            slaPolicyVersion: this.deadlines.policies.inForce(at).version,
             complaintId,
             trackingId,
             title: request.title,

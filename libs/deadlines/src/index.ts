@@ -1,0 +1,26 @@
+export { INDONESIAN_ZONES, assertZone, localDateOf, type IndonesianZone, type LocalDate } from './time/zones';
+export { HOLIDAY_KINDS, type Holiday, type HolidayDecrees, type HolidayKind, type YearDecree } from './calendar/holiday';
+export { HolidayFileError, loadHolidayDecrees, parseHolidayDecrees } from './calendar/holiday-decrees';
+export { dateHolidaysFor, type NationalHolidaySource } from './calendar/national-holidays';
+export { WorkingDayCalendar, loadWorkingDayCalendar } from './calendar/working-day-calendar';
+export {
+  REDISPOSITION_RULES,
+  SPAN_LIMITS,
+  type RedispositionRule,
+  type SlaLimits,
+  type SlaPolicy,
+  type Span,
+  type SpanLimit,
+  type SpanUnit,
+} from './policy/sla-policy';
+export { SlaPolicyError } from './policy/parse-policy';
+export { PolicyBook, loadPolicyBook, parsePolicyBook } from './policy/policy-book';
+export { addSpan } from './deadline/spans';
+export { pausableDeadline, type Deadline, type Pause } from './deadline/clock';
+export {
+  dueDates,
+  remainingWorkingDays,
+  type ComplaintClockFacts,
+  type DueDates,
+  type ReporterClarification,
+} from './deadline/due-dates';

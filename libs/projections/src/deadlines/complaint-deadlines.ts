@@ -1,0 +1,104 @@
+import { type Deadline, type DueDates, dueDates } from '@lacak/deadlines';
+import type { ComplaintStatus, DeadlineClock } from '@lacak/domain';
+import type { ComplaintDocument } from '../complaints/complaint-document';
+import type { ClockView, ClockViews } from './clock-view';
+import type { DeadlineContext } from './deadline-context';
+
+/** What the deadline process does when a clock runs out; each is raised once, through the command path. */
+export type DueAction =
+  | { kind: 'missed'; clock: Exclude<DeadlineClock, 'clarification'>; dueAt: string }
+  | { kind: 'escalate'; reason: 'deadline' | 'bouncing'; dueAt: string }
+  | { kind: 'expire-clarification'; clarificationId: string; dueAt: string }
+  | { kind: 'auto-close'; dueAt: string }
+  | { kind: 'refer-to-ombudsman'; dueAt: string };
+
+export interface ComplaintDeadlines {
+  policyVersion: string;
+  zone: string;
+  clocks: ClockViews;
+  /** The earliest instant at which an action below falls due; null when nothing is pending. */
+  nextDueAt: string | null;
+  pending: DueAction[];
+}
+
+const HANDLING: readonly ComplaintStatus[] = ['DISPOSED', 'IN_PROGRESS', 'MEDIATION', 'INVESTIGATION', 'AWAITING_REPORTER'];
+const OPEN_BEFORE_RESPONSE: readonly ComplaintStatus[] = ['SUBMITTED', 'VERIFIED', ...HANDLING];
+
+const view = (deadline: Deadline): ClockView =>
+  deadline.status === 'running' ? { due: deadline.due } : { pausedSince: deadline.pausedSince, remainingDays: deadline.remainingDays };
+const dueOf = (deadline: Deadline | undefined): string | null => (deadline?.status === 'running' ? deadline.due : null);
+const atOrAfter = (at: string, since: string | undefined) => since === undefined || Date.parse(at) >= Date.parse(since);
+
+/**
+ * The complaint's running clocks and the actions still owed on them, from its read-model document.
+ * A clock counts as raised once the complaint's history records it (a DeadlineMissed after the
+ * clock started, an escalation, a referral), so rebuilding or re-running never raises it again.
+ */
+export function planDeadlines(doc: ComplaintDocument, ctx: DeadlineContext): ComplaintDeadlines {
+  const policy = ctx.policyFor(doc.slaPolicyVersion, doc.submittedAt);
+  const holder = doc.assigneeAgencyId ?? doc.targetAgencyId;
+  const zone = ctx.zoneOf(holder);
+  const latestDisposition = doc.dispositions.at(-1)?.at;
+  const respondedSinceDisposition = doc.followUps.some((f) => atOrAfter(f.at, latestDisposition));
+  const reporterClarifications = doc.clarifications.filter((c) => c.party === 'reporter');
+  const due: DueDates = dueDates(
+    policy,
+    {
+      submittedAt: doc.submittedAt,
+      slaClass: doc.slaClass,
+      disposedAt: doc.dispositions.map((d) => d.at),
+      respondedAt: doc.followUps.at(-1)?.at ?? null,
+      closedAt: doc.closure?.at ?? null,
+      reporterClarifications: reporterClarifications.map((c) => ({ requestedAt: c.requestedAt, answeredAt: c.answeredAt ?? c.expiredAt ?? null })),
+    },
+    ctx.calendar,
+    zone,
+  );
+
+  const missed = (clock: DeadlineClock, since?: string) => (doc.overdue ?? []).some((o) => o.clock === clock && atOrAfter(o.at, since));
+  const escalated = (reason: 'deadline' | 'bouncing', since?: string) =>
+    (doc.escalations ?? []).some((e) => e.reason === reason && atOrAfter(e.at, since));
+
+  const clocks: ComplaintDeadlines['clocks'] = {};
+  const pending: DueAction[] = [];
+  const verificationRuns = doc.dispositions.length === 0 && OPEN_BEFORE_RESPONSE.includes(doc.status);
+  if (verificationRuns) {
+    clocks.verification = view(due.verification);
+    const at = dueOf(due.verification);
+    if (at && !missed('verification')) pending.push({ kind: 'missed', clock: 'verification', dueAt: at });
+  }
+  const handling = HANDLING.includes(doc.status) && latestDisposition !== undefined && !respondedSinceDisposition;
+  if (handling && due.followUp) {
+    clocks.followUp = view(due.followUp);
+    const at = dueOf(due.followUp);
+    if (at && !missed('followUp', latestDisposition)) pending.push({ kind: 'missed', clock: 'followUp', dueAt: at });
+    // A missed follow-up goes up one level, once per disposition.
+    if (at && !escalated('deadline', latestDisposition)) pending.push({ kind: 'escalate', reason: 'deadline', dueAt: at });
+  }
+  if (handling && due.resolution) {
+    clocks.resolution = view(due.resolution);
+    const at = dueOf(due.resolution);
+    if (at && !missed('resolution', doc.dispositions[0]?.at)) pending.push({ kind: 'missed', clock: 'resolution', dueAt: at });
+  }
+  const open = reporterClarifications.find((c) => c.answeredAt === null && !c.expiredAt);
+  if (doc.status === 'AWAITING_REPORTER' && open && due.clarification) {
+    clocks.clarification = view(due.clarification);
+    const at = dueOf(due.clarification);
+    if (at) pending.push({ kind: 'expire-clarification', clarificationId: open.clarificationId, dueAt: at });
+  }
+  if (doc.status === 'RESPONDED' && due.autoClose) {
+    clocks.autoClose = view(due.autoClose);
+    const at = dueOf(due.autoClose);
+    if (at) pending.push({ kind: 'auto-close', dueAt: at });
+  }
+  if (OPEN_BEFORE_RESPONSE.includes(doc.status) && !doc.ombudsmanReferral) {
+    clocks.ombudsmanReferral = view(due.ombudsmanReferral);
+    const at = dueOf(due.ombudsmanReferral);
+    if (at) pending.push({ kind: 'refer-to-ombudsman', dueAt: at });
+  }
+  const bouncing = doc.bounceCount >= policy.limits.bounceEscalationThreshold && !escalated('bouncing');
+  if (bouncing && OPEN_BEFORE_RESPONSE.includes(doc.status)) pending.push({ kind: 'escalate', reason: 'bouncing', dueAt: doc.updatedAt });
+
+  const nextDueAt = pending.map((a) => a.dueAt).sort((a, b) => Date.parse(a) - Date.parse(b))[0] ?? null;
+  return { policyVersion: policy.version, zone, clocks, nextDueAt, pending };
+}

@@ -1,0 +1,122 @@
+import { CommandRefusedError, type ComplaintCommandService, nameBasedId } from '@lacak/application';
+import type { Actor, ComplaintCommand, RefusalCode } from '@lacak/domain';
+import type { ReadStore } from '@lacak/read-store';
+import { COMPLAINTS_COLLECTION, type ComplaintDocument } from '../complaints/complaint-document';
+import { type DueAction, planDeadlines } from './complaint-deadlines';
+import type { DeadlineContext } from './deadline-context';
+
+export const DEADLINE_ACTOR: Actor = { id: 'deadline-process', role: 'system', agencyId: null };
+
+/** Refusals that mean the action is already done or no longer owed: nothing to retry. */
+const SETTLED: readonly RefusalCode[] = [
+  'ALREADY_RECORDED',
+  'INVALID_TRANSITION',
+  'CLOSE_REQUIRES_FOLLOW_UP',
+  'CLARIFICATION_NOT_OPEN',
+  'ESCALATION_TARGET_INVALID',
+];
+
+export interface DeadlineProcessOptions {
+  intervalMs: number;
+  /** The clock; tests move it instead of waiting. */
+  now: () => Date;
+  /** Most complaints handled per tick. */
+  batchSize?: number;
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * The process manager that keeps deadlines: each tick it finds the complaints whose next clock has
+ * run out (the read model's `nextDueAt`, an indexed field) and raises what is owed as `system`,
+ * through the ordinary command path. Every action has a name-based command id (complaint, action,
+ * due instant), so a re-run after a crash, a restart or a rebuild replays the stored outcome
+ * instead of raising anything twice; the domain's own refusals (ALREADY_RECORDED, …) are a second guard.
+ */
+export class DeadlineProcess {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<number> = Promise.resolve(0);
+
+  constructor(
+    private readonly readStore: ReadStore,
+    private readonly commands: ComplaintCommandService,
+    private readonly context: DeadlineContext,
+    private readonly options: DeadlineProcessOptions,
+  ) {}
+
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => void this.tick(), this.options.intervalMs);
+    void this.tick();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  /** One pass; returns how many actions were raised. Passes never overlap. */
+  tick(): Promise<number> {
+    this.running = this.running.then(() => this.pass()).catch((error: unknown) => {
+      this.options.onError?.(error);
+      return 0;
+    });
+    return this.running;
+  }
+
+  private async pass(): Promise<number> {
+    const now = this.options.now().toISOString();
+    const due = await this.readStore
+      .collection<ComplaintDocument>(COMPLAINTS_COLLECTION)
+      .find({ nextDueAt: { $lte: now } }, { sort: { nextDueAt: 1 }, limit: this.options.batchSize ?? 200 });
+    let raised = 0;
+    for (const complaint of due) {
+      const plan = planDeadlines(complaint, this.context);
+      for (const action of plan.pending.filter((a) => Date.parse(a.dueAt) <= Date.parse(now))) {
+        if (await this.raise(complaint, action, now)) raised++;
+      }
+    }
+    return raised;
+  }
+
+  private async raise(complaint: ComplaintDocument, action: DueAction, now: string): Promise<boolean> {
+    const command = this.commandFor(complaint, action, now);
+    if (!command) return false;
+    const detail = 'clock' in action ? action.clock : 'reason' in action ? action.reason : '';
+    const commandId = nameBasedId('deadline', complaint._id, action.kind, detail, action.dueAt);
+    try {
+      const outcome = await this.commands.execute(command, { commandId, correlationId: commandId });
+      return !outcome.replayed;
+    } catch (error) {
+      if (error instanceof CommandRefusedError && SETTLED.includes(error.refusal.code)) return false;
+      throw error;
+    }
+  }
+
+  private commandFor(complaint: ComplaintDocument, action: DueAction, at: string): ComplaintCommand | null {
+    const base = { actor: DEADLINE_ACTOR, at };
+    const complaintId = complaint._id;
+    switch (action.kind) {
+      case 'missed':
+        return { ...base, type: 'RecordDeadlineMissed', data: { complaintId, clock: action.clock, dueAt: action.dueAt } };
+      case 'expire-clarification':
+        return { ...base, type: 'ExpireClarification', data: { complaintId, clarificationId: action.clarificationId, dueAt: action.dueAt } };
+      case 'auto-close':
+        return { ...base, type: 'CloseComplaint', data: { complaintId, reasonCode: 'no_reply', note: null } };
+      case 'refer-to-ombudsman':
+        return { ...base, type: 'ReferToOmbudsman', data: { complaintId, reason: 'Unresolved past the referral limit of its SLA policy' } };
+      case 'escalate': {
+        // One level up from the node holding the complaint; the national root has nowhere to go.
+        const holder = complaint.assigneeAgencyId ?? complaint.targetAgencyId;
+        const parent = holder ? this.context.tree.get(holder)?.parentId : null;
+        if (!parent) return null;
+        const policy = this.context.policyFor(complaint.slaPolicyVersion, complaint.submittedAt);
+        return {
+          ...base,
+          type: 'EscalateToParent',
+          data: { complaintId, toAgencyId: parent, reason: action.reason, bounceThreshold: policy.limits.bounceEscalationThreshold },
+        };
+      }
+    }
+  }
+}
