@@ -290,6 +290,14 @@ const QUERY_PLANS: Record<QueryName, QueryPlan> = {
       return { actual: response.status === 200 && !named ? '200 without the node' : String(response.status), response };
     },
   },
+  'GET /sla-policies': {
+    scopes: ['in'],
+    expected: (row, role) => (row[role] ? '200' : '403'),
+    run: async (t, token) => {
+      const response = await t.request('GET', '/sla-policies', { token });
+      return { actual: String(response.status), response };
+    },
+  },
   'GET /agencies/{id}/stats': {
     scopes: ['in', 'out'],
     expected: (row, role, scope) => (!row[role] ? '403' : scopedRead(row, role, scope)),

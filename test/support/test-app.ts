@@ -7,6 +7,7 @@ import type { Actor, ActorRole } from '@lacak/domain';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@lacak/event-store';
 import { createApp } from '../../apps/api/src/create-app';
 import { TokenService } from '../../apps/api/src/auth/token.service';
+import type { Clock } from '../../apps/api/src/infrastructure/tokens';
 
 export interface HttpResponse<T = any> {
   status: number;
@@ -30,10 +31,11 @@ export class TestApp {
     private readonly tokens: TokenService,
   ) {}
 
-  static async start(overrides: Record<string, string> = {}): Promise<TestApp> {
+  /** `clock`: the instant commands are decided at and deadlines are checked against; tests move it. */
+  static async start(overrides: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<TestApp> {
     const dataDir = mkdtempSync(join(tmpdir(), 'lacak-e2e-'));
     const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...overrides });
-    const app = await createApp(config);
+    const app = await createApp(config, options);
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
     return new TestApp(app, config, new TokenService(config.jwtSecret));

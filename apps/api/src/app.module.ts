@@ -9,6 +9,7 @@ import { ComplaintsModule } from './complaints/complaints.module';
 import { PublicModule } from './public/public.module';
 import { TrackingModule } from './tracking/tracking.module';
 import { HealthController } from './health/health.controller';
+import { SlaPoliciesController } from './sla/sla-policies.controller';
 import { RateLimitGuard, rateLimitModule } from './http/rate-limit.guard';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import type { Clock } from './infrastructure/tokens';
@@ -21,7 +22,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config, options), ComplaintsModule, AgenciesModule, TrackingModule, PublicModule, rateLimitModule(config)],
-      controllers: [HealthController, ProjectionsController],
+      controllers: [HealthController, ProjectionsController, SlaPoliciesController],
       providers: [
         // Global guards run in this order: the actor is verified before the rate limits count it.
         { provide: APP_GUARD, useClass: BearerAuthGuard },

@@ -9,7 +9,8 @@ import {
   zeroCounters,
 } from '@lacak/projections';
 import { READ_STORE, type ReadStore } from '@lacak/read-store';
-import { ORGANISATION_TREE } from '../infrastructure/tokens';
+import { CLOCK, type Clock, ORGANISATION_TREE } from '../infrastructure/tokens';
+import { type SlaIndicators, slaIndicators } from './sla-indicators';
 
 export interface CountersView extends AgencyCounters {
   /** Follow-ups given per disposition received (tindak lanjut rate); null before any disposition. */
@@ -23,6 +24,8 @@ export interface AgencyStatsView {
   /** Counters of the node and everything below it. */
   subtree: CountersView;
   subtreeSize: number;
+  /** SLA compliance per class, overdue ageing and ratings over the subtree, as of the request. */
+  sla: SlaIndicators;
 }
 
 export class GetAgenciesQuery extends Query<OrgNode[] | null> {
@@ -69,6 +72,7 @@ export class GetAgencyStatsHandler implements IQueryHandler<GetAgencyStatsQuery>
   constructor(
     @Inject(ORGANISATION_TREE) private readonly tree: OrganisationTree,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ agencyId, actor }: GetAgencyStatsQuery): Promise<AgencyStatsView | null> {
@@ -85,6 +89,7 @@ export class GetAgencyStatsHandler implements IQueryHandler<GetAgencyStatsQuery>
       own: withRate(own ? sum([own]) : zeroCounters()),
       subtree: withRate(sum(documents)),
       subtreeSize: subtreeIds.length,
+      sla: await slaIndicators(this.readStore, agencyId, this.clock.now()),
     };
   }
 }

@@ -67,6 +67,15 @@ export const QUERY_ACCESS = {
     system: 'everywhere',
   },
   'GET /agencies/{id}/stats': readers,
+  'GET /sla-policies': {
+    reporter: 'everywhere',
+    national_admin: 'everywhere',
+    agency_admin: 'everywhere',
+    unit_officer: 'everywhere',
+    apip_inspector: 'everywhere',
+    auditor: 'everywhere',
+    system: 'everywhere',
+  },
   'GET /complaints/{id}/reporter-identity': {
     national_admin: 'everywhere',
     auditor: 'subtree',

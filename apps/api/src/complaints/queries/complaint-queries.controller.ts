@@ -2,7 +2,7 @@ import { Controller, ForbiddenException, Get, NotFoundException, Param, Query as
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { type Actor, COMPLAINT_STATUSES, type ComplaintStatus } from '@lacak/domain';
 import { CurrentActor } from '../../auth/current-actor.decorator';
@@ -40,9 +40,21 @@ export class ListComplaintsParams {
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
   pageSize?: number;
 
-  @ApiPropertyOptional({ enum: ['oldest', 'newest'], default: 'oldest', description: 'By age; the oldest first suits a work queue' })
-  @IsOptional() @IsIn(['oldest', 'newest'])
-  sort?: 'oldest' | 'newest';
+  @ApiPropertyOptional({
+    enum: ['oldest', 'newest', 'due'],
+    default: 'oldest',
+    description: 'By age (oldest first suits a work queue), or `due`: the clock that runs out first',
+  })
+  @IsOptional() @IsIn(['oldest', 'newest', 'due'])
+  sort?: 'oldest' | 'newest' | 'due';
+
+  @ApiPropertyOptional({ description: 'Only complaints with a missed deadline' })
+  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
+  overdue?: boolean;
+
+  @ApiPropertyOptional({ description: 'Only complaints escalated to a parent node' })
+  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
+  escalated?: boolean;
 }
 
 @ApiTags('complaint queries')
@@ -56,8 +68,8 @@ export class ComplaintQueriesController {
   list(@QueryParams() params: ListComplaintsParams, @CurrentActor() actor: Actor): Promise<ComplaintPage> {
     return this.queryBus.execute(
       new ListComplaintsQuery(
-        { agencyId: params.agency, status: params.status, text: params.q },
-        { page: params.page ?? 1, pageSize: params.pageSize ?? 20, oldestFirst: (params.sort ?? 'oldest') === 'oldest' },
+        { agencyId: params.agency, status: params.status, text: params.q, overdue: params.overdue, escalated: params.escalated },
+        { page: params.page ?? 1, pageSize: params.pageSize ?? 20, sort: params.sort ?? 'oldest' },
         actor,
       ),
     );

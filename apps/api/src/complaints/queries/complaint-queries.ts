@@ -1,10 +1,20 @@
 import { Query } from '@nestjs/cqrs';
 import type { Actor, ComplaintStatus } from '@lacak/domain';
-import type { AuditEntryDocument, ComplaintDocument, OmitFields } from '@lacak/projections';
+import type { AuditEntryDocument, ClockName, ComplaintDocument, OmitFields } from '@lacak/projections';
 
 export type ComplaintView = OmitFields<ComplaintDocument, '_id' | 'lastPosition' | 'searchText' | 'agencyPath' | 'reporterAccountId'> & {
   id: string;
+  /** Working days left on each running clock as of the request, in the agency's zone; negative once overdue. */
+  remainingWorkingDays?: Partial<Record<ClockName, number>>;
 };
+
+export interface QueueFilter {
+  agencyId?: string;
+  status?: ComplaintStatus[];
+  text?: string;
+  overdue?: boolean;
+  escalated?: boolean;
+}
 
 export interface ComplaintPage {
   items: ComplaintView[];
@@ -17,8 +27,8 @@ export type AuditEntryView = OmitFields<AuditEntryDocument, '_id' | 'lastPositio
 
 export class ListComplaintsQuery extends Query<ComplaintPage> {
   constructor(
-    readonly filter: { agencyId?: string; status?: ComplaintStatus[]; text?: string },
-    readonly paging: { page: number; pageSize: number; oldestFirst: boolean },
+    readonly filter: QueueFilter,
+    readonly paging: { page: number; pageSize: number; sort: 'oldest' | 'newest' | 'due' },
     readonly actor: Actor,
   ) {
     super();
@@ -48,7 +58,7 @@ export class GetComplaintHistoryQuery extends Query<AuditEntryView[] | null> {
 /** The work queue as rows for a CSV export, within the actor's scope, oldest first. */
 export class ExportComplaintsQuery extends Query<ComplaintDocument[]> {
   constructor(
-    readonly filter: { agencyId?: string; status?: ComplaintStatus[]; text?: string },
+    readonly filter: QueueFilter,
     readonly actor: Actor,
   ) {
     super();

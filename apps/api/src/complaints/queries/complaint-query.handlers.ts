@@ -1,14 +1,18 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { type Actor, type OrganisationTree, canSeeComplaint } from '@lacak/domain';
+import { remainingWorkingDays } from '@lacak/deadlines';
 import {
   AUDIT_TRAIL_COLLECTION,
   type AuditEntryDocument,
+  type ClockName,
+  type ClockView,
+  type DeadlineContext,
   COMPLAINTS_COLLECTION,
   type ComplaintDocument,
 } from '@lacak/projections';
-import { type Filter, READ_STORE, type ReadStore } from '@lacak/read-store';
-import { ORGANISATION_TREE } from '../../infrastructure/tokens';
+import { type Filter, READ_STORE, type ReadStore, type SortSpec } from '@lacak/read-store';
+import { CLOCK, type Clock, DEADLINE_CONTEXT, ORGANISATION_TREE } from '../../infrastructure/tokens';
 import {
   type AuditEntryView,
   type ComplaintPage,
@@ -29,6 +33,17 @@ export const toView = ({
   ...rest
 }: ComplaintDocument): ComplaintView => ({ id: _id, ...rest });
 
+/** Remaining working days are relative to now, so they are computed per request, not stored. */
+export function withRemainingDays(view: ComplaintView, deadlines: DeadlineContext, now: Date): ComplaintView {
+  if (!view.deadlines) return view;
+  const zone = deadlines.zoneOf(view.assigneeAgencyId ?? view.targetAgencyId);
+  const remaining: Partial<Record<ClockName, number>> = {};
+  for (const [clock, state] of Object.entries(view.deadlines) as [ClockName, ClockView][]) {
+    remaining[clock] = 'due' in state ? remainingWorkingDays(state.due, now.toISOString(), deadlines.calendar, zone) : state.remainingDays;
+  }
+  return { ...view, remainingWorkingDays: remaining };
+}
+
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
@@ -45,28 +60,40 @@ export function queueFilter(actor: Actor, filter: ListComplaintsQuery['filter'])
   }
   if (filter.status?.length) query.status = filter.status.length === 1 ? filter.status[0] : { $in: filter.status };
   if (filter.text) query.searchText = { $regex: escapeRegExp(filter.text.toLowerCase()) };
+  if (filter.overdue !== undefined) query.isOverdue = filter.overdue;
+  if (filter.escalated !== undefined) query.isEscalated = filter.escalated;
   return query;
 }
 
 @QueryHandler(ListComplaintsQuery)
 export class ListComplaintsHandler implements IQueryHandler<ListComplaintsQuery> {
-  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
+  constructor(
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(DEADLINE_CONTEXT) private readonly deadlines: DeadlineContext,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute({ filter, paging, actor }: ListComplaintsQuery): Promise<ComplaintPage> {
     const empty = { items: [], page: paging.page, pageSize: paging.pageSize, total: 0 };
     const query = queueFilter(actor, filter);
     if (query === null) return empty;
     const complaints = this.readStore.collection<ComplaintDocument>(COMPLAINTS_COLLECTION);
-    const direction = paging.oldestFirst ? 1 : -1;
+    const sort: SortSpec =
+      paging.sort === 'due'
+        ? { nextDueAt: 1, _id: 1 }
+        : paging.sort === 'oldest'
+          ? { submittedAt: 1, _id: 1 }
+          : { submittedAt: -1, _id: -1 };
     const [items, total] = await Promise.all([
-      complaints.find(query, {
-        sort: { submittedAt: direction, _id: direction },
+      complaints.find(paging.sort === 'due' ? { ...query, nextDueAt: { $ne: null } } : query, {
+        sort,
         skip: (paging.page - 1) * paging.pageSize,
         limit: paging.pageSize,
       }),
       complaints.countDocuments(query),
     ]);
-    return { items: items.map(toView), page: paging.page, pageSize: paging.pageSize, total };
+    const now = this.clock.now();
+    return { items: items.map((d) => withRemainingDays(toView(d), this.deadlines, now)), page: paging.page, pageSize: paging.pageSize, total };
   }
 }
 
@@ -86,11 +113,13 @@ export class GetComplaintHandler implements IQueryHandler<GetComplaintQuery> {
   constructor(
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     @Inject(ORGANISATION_TREE) private readonly tree: OrganisationTree,
+    @Inject(DEADLINE_CONTEXT) private readonly deadlines: DeadlineContext,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ complaintId, actor }: GetComplaintQuery): Promise<ComplaintView | null> {
     const document = await visibleComplaint(this.readStore, this.tree, complaintId, actor);
-    return document ? toView(document) : null;
+    return document ? withRemainingDays(toView(document), this.deadlines, this.clock.now()) : null;
   }
 }
 
