@@ -1,4 +1,4 @@
-import type { ComplaintEvent, OrganisationTree } from '@lacak/domain';
+import { type ComplaintEvent, IDENTITY_ACCESS_STREAM_PREFIX, type OrganisationTree } from '@lacak/domain';
 import type { RecordedEvent } from '@lacak/event-store';
 import type { IndexSpec } from '@lacak/read-store';
 import { COMPLAINT_STREAM_PREFIX, complaintIdOf, toComplaintEvent } from '@lacak/application';
@@ -13,7 +13,7 @@ type ComplaintDraft = Draft<ComplaintDocument>;
 export class ComplaintProjection implements DocumentProjection<ComplaintDocument> {
   readonly name = 'complaints';
   readonly collection = COMPLAINTS_COLLECTION;
-  readonly streamPrefixes = [COMPLAINT_STREAM_PREFIX];
+  readonly streamPrefixes = [COMPLAINT_STREAM_PREFIX, IDENTITY_ACCESS_STREAM_PREFIX];
   readonly indexes: IndexSpec[] = [
     // Equality (agency subtree, status) before the sort key (age), as MongoDB's ESR rule advises.
     { name: 'queue_by_agency', keys: { agencyPath: 1, status: 1, submittedAt: 1 } },
@@ -30,10 +30,13 @@ export class ComplaintProjection implements DocumentProjection<ComplaintDocument
   ) {}
 
   documentId(event: RecordedEvent): string | null {
-    return event.streamId.startsWith(COMPLAINT_STREAM_PREFIX) ? complaintIdOf(event.streamId) : null;
+    if (event.streamId.startsWith(COMPLAINT_STREAM_PREFIX)) return complaintIdOf(event.streamId);
+    return event.type === 'ReporterIdentityErased' ? String(event.data.complaintId) : null;
   }
 
   evolve(document: ComplaintDocument | null, recorded: RecordedEvent): ComplaintDraft | null {
+    // An erasure lives in the identity-access stream: it changes what the detail says, not the complaint's revision.
+    if (recorded.type === 'ReporterIdentityErased') return document && { ...document, hasReporterIdentity: false };
     const event = toComplaintEvent(recorded);
     if (event.type === 'ComplaintSubmitted') return this.submitted(event, recorded);
     if (!document) return null;
