@@ -14,17 +14,52 @@ import type {
   WriteOperation,
 } from '../read-store.port';
 import { applyUpdate, findDocuments, matcher, replacementDocument, upsertDocument, upsertReplacementId } from './mingo-eval';
-import { candidateQuery, keyExpression, planQuery } from './query-plan';
+import {
+  type FilterPlan,
+  type SortFacts,
+  type SortKey,
+  type Sql,
+  type SqlParam,
+  boundedOrderBy,
+  keyExpression,
+  multikeyCondition,
+  orderBy,
+  planFilter,
+  sortFactsQuery,
+  sortKeys,
+  unorderable,
+  whereClause,
+} from './query-plan';
 
 /** Index specs of every collection; SQLite's own schema cannot hold the MongoDB key spec. */
 export const INDEX_CATALOG = 'lacak_indexes';
 
 const CACHED_PARAMS_MAX = 16;
+/** Pages ending further than this are sorted directly: the bounded sort would read most documents anyway. */
+const BOUNDED_SORT_MAX = 1000;
 
 type NamedIndex = IndexSpec & { name: string };
 /** A stored document with the JSON it was read from, so a write happens only when it changed. */
 type Row = { text: string; doc: Document };
 type Counts = { [K in keyof BulkWriteResult]?: number };
+
+/**
+ * How `find` answers: `sql` returns exactly the result (before projection); `matched` returns
+ * exactly the matching documents, which mingo sorts and pages; `candidates` returns a superset
+ * of them, which mingo filters first.
+ */
+export type FindStrategy = 'sql' | 'matched' | 'candidates';
+
+/** The statement `find` runs and what is left for mingo; see `SqliteCollection.plan`. */
+export interface FindPlan {
+  strategy: FindStrategy;
+  /** Whether SQL alone decides which documents match. */
+  exact: boolean;
+  /** Whether SQL applies the sort, skip and limit. */
+  paged: boolean;
+  sql: string;
+  params: SqlParam[];
+}
 
 const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
 
@@ -39,6 +74,11 @@ export class SqliteCollection<T extends Document = Document> implements ReadColl
   private readonly statements = new Map<string, Database.Statement>();
   /** Keyed by PRAGMA schema_version, so tables and indexes created by another process are seen. */
   private schemaCache?: { version: number; exists: boolean; indexes: NamedIndex[] };
+  /** Writes through this collection object, so cached facts about the data expire. */
+  private writes = 0;
+  /** What sort fields hold across the collection, while it is unchanged; see `orderable`. */
+  private sortFactsCache?: { version: string; fields: Map<string, SortFacts> };
+  private cacheable = true;
 
   constructor(
     private readonly db: Database.Database,
@@ -52,13 +92,35 @@ export class SqliteCollection<T extends Document = Document> implements ReadColl
     return (await this.find(filter, { ...options, limit: 1 }))[0] ?? null;
   }
 
-  async find(filter: Filter, options?: FindOptions): Promise<T[]> {
-    return findDocuments(this.rows(filter).map((row) => row.doc), filter, options) as T[];
+  async find(filter: Filter, options: FindOptions = {}): Promise<T[]> {
+    return this.read(() => {
+      const plan = this.findPlan(filter, options);
+      if (!plan) return [];
+      if (plan.strategy === 'sql') {
+        const docs = (this.query(plan) as string[]).map((text) => JSON.parse(text) as Document);
+        return options.projection ? findDocuments(docs, {}, { projection: options.projection }) : docs;
+      }
+      let texts: string[];
+      if (options.sort) {
+        // mingo's sort is stable: ties keep table order, as when SQL sorts (see `orderBy`).
+        const rows = (this.query(plan, true) as [number, string][]).sort(([a], [b]) => a - b);
+        texts = rows.map(([, text]) => text);
+      } else {
+        texts = this.query(plan) as string[];
+      }
+      const docs = texts.map((text) => JSON.parse(text) as Document);
+      return findDocuments(docs, plan.strategy === 'matched' ? {} : filter, options);
+    }) as T[];
   }
 
   async countDocuments(filter: Filter = {}): Promise<number> {
-    if (Object.keys(filter).length) return this.matched(filter, Infinity).length;
-    return this.schema().exists ? (this.statement(`SELECT count(*) FROM ${this.table}`).get() as number) : 0;
+    return this.read(() => {
+      const filterPlan = this.filterPlan(filter);
+      if (!filterPlan) return 0;
+      if (!filterPlan.exact) return this.matched(filter, Infinity).length;
+      const where = whereClause(filterPlan);
+      return this.query({ sql: `SELECT count(*) FROM ${this.table}${where.sql}`, params: where.params })[0] as number;
+    });
   }
 
   async insertOne(document: T): Promise<void> {
@@ -116,22 +178,42 @@ export class SqliteCollection<T extends Document = Document> implements ReadColl
   }
 
   async drop(): Promise<void> {
+    this.writes++;
     this.transaction(() => {
       this.db.exec(`DROP TABLE IF EXISTS ${this.table}`);
       this.statement(`DELETE FROM ${INDEX_CATALOG} WHERE collection = ?`).run(this.name);
     });
   }
 
-  /** SQLite's plan for fetching a filter's candidate rows (before mingo filters them). */
-  explain(filter: Filter): string[] {
-    const schema = this.schema();
-    if (!schema.exists) return [];
-    const { sql, params } = candidateQuery(this.table, planQuery(filter, schema.indexes));
-    return this.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params).map((row) => (row as { detail: string }).detail);
+  /**
+   * The statement `find(filter, options)` would run now, and what it leaves to mingo. Which
+   * one depends on the data: whether fields hold arrays, and whether the sort values are
+   * ones SQLite orders as mingo does.
+   */
+  plan(filter: Filter, options: FindOptions = {}): FindPlan | null {
+    return this.read(() => this.findPlan(filter, options) ?? null);
+  }
+
+  /** SQLite's plan for the statement `find(filter, options)` runs (`count`: `countDocuments(filter)`). */
+  explain(filter: Filter, options: FindOptions & { count?: boolean } = {}): string[] {
+    return this.read(() => {
+      let statement: Sql | undefined;
+      if (options.count) {
+        const filterPlan = this.filterPlan(filter);
+        const where = filterPlan && whereClause(filterPlan);
+        statement = where && { sql: `SELECT ${filterPlan.exact ? 'count(*)' : 'doc'} FROM ${this.table}${where.sql}`, params: where.params };
+      } else {
+        statement = this.findPlan(filter, options);
+      }
+      if (!statement) return [];
+      const rows = this.db.prepare(`EXPLAIN QUERY PLAN ${statement.sql}`).all(...statement.params);
+      return rows.map((row) => (row as { detail: string }).detail);
+    });
   }
 
   /** Ordered, in one transaction (the caller's, inside `ReadStore.write`). */
   applyOperations(operations: WriteOperation[]): BulkWriteResult {
+    this.writes++;
     return this.transaction(() => {
       const total = { insertedCount: 0, matchedCount: 0, modifiedCount: 0, upsertedCount: 0, deletedCount: 0 };
       for (const operation of operations) {
@@ -144,6 +226,7 @@ export class SqliteCollection<T extends Document = Document> implements ReadColl
   /** Forgets cached schema: a rolled-back transaction can bring schema_version back to a cached value. */
   invalidate(): void {
     this.schemaCache = undefined;
+    this.sortFactsCache = undefined;
   }
 
   private transaction<R>(work: () => R): R {
@@ -225,23 +308,130 @@ export class SqliteCollection<T extends Document = Document> implements ReadColl
   }
 
   private matched(filter: Filter, limit: number): Row[] {
-    const test = matcher(filter);
+    const plan = this.filterPlan(filter);
+    if (!plan) return [];
+    const where = whereClause(plan);
+    const texts = plan.exact
+      ? this.query({ sql: `SELECT doc FROM ${this.table}${where.sql} LIMIT ?`, params: [...where.params, limit === Infinity ? -1 : limit] })
+      : this.query({ sql: `SELECT doc FROM ${this.table}${where.sql}`, params: where.params });
+    const test = plan.exact ? () => true : matcher(filter);
     const found: Row[] = [];
-    for (const row of this.rows(filter)) {
+    for (const text of texts as string[]) {
       if (found.length >= limit) break;
+      const row = { text, doc: JSON.parse(text) as Document };
       if (test(row.doc)) found.push(row);
     }
     return found;
   }
 
-  /** Candidate rows: a superset of the matches, narrowed by `_id` or an index when the filter allows. */
-  private rows(filter: Filter): Row[] {
+  /** The WHERE conditions for `filter`; undefined when the collection has no table yet. */
+  private filterPlan(filter: Filter): FilterPlan | undefined {
     const schema = this.schema();
-    if (!schema.exists) return [];
-    const { sql, params } = candidateQuery(this.table, planQuery(filter, schema.indexes));
-    // Each `$in` length is its own SQL text: long lists are prepared once-off, so the cache stays small.
-    const statement = params.length > CACHED_PARAMS_MAX ? this.db.prepare(sql).pluck() : this.statement(sql);
-    return (statement.all(...params) as string[]).map((text) => ({ text, doc: JSON.parse(text) }));
+    if (!schema.exists) return undefined;
+    const leading = new Set(schema.indexes.map((index) => Object.keys(index.keys)[0]));
+    return planFilter(filter, {
+      indexes: schema.indexes,
+      // An index leading with the field finds its multikey entries in one seek; elsewhere, assume arrays.
+      mayHoldArray: (field) =>
+        !leading.has(field) ||
+        this.statement(`SELECT EXISTS (SELECT 1 FROM ${this.table} WHERE ${multikeyCondition(field)})`).get() === 1,
+    });
+  }
+
+  /** The statement `find` runs; see `FindPlan`. */
+  private findPlan(filter: Filter, options: FindOptions): FindPlan | undefined {
+    const filterPlan = this.filterPlan(filter);
+    if (!filterPlan) return undefined;
+    const where = whereClause(filterPlan);
+    const { sort, skip = 0, limit = 0 } = options;
+    const paging = [skip, limit].every((n) => Number.isSafeInteger(n) && n >= 0);
+    if (filterPlan.exact && paging) {
+      const keys = sort && sortKeys(sort);
+      if (!sort || (keys && this.orderable(keys, filterPlan))) {
+        const page = { strategy: 'sql', exact: true, paged: true } as const;
+        if (keys && !where.sql && limit && skip + limit <= BOUNDED_SORT_MAX && keys[0].field !== '_id' && this.indexed(keys[0].field)) {
+          return { ...page, ...boundedOrderBy(this.table, keys, skip, limit) };
+        }
+        return {
+          ...page,
+          sql: `SELECT doc FROM ${this.table}${where.sql}${keys ? orderBy(keys) : ''} LIMIT ? OFFSET ?`,
+          params: [...where.params, limit || -1, skip],
+        };
+      }
+    }
+    const columns = sort ? 'rowid, doc' : 'doc';
+    return {
+      strategy: filterPlan.exact ? 'matched' : 'candidates',
+      exact: filterPlan.exact,
+      paged: false,
+      sql: `SELECT ${columns} FROM ${this.table}${where.sql}`,
+      params: where.params,
+    };
+  }
+
+  /**
+   * Whether SQLite orders the matching documents by `keys` as mingo does: every sort value is
+   * a number or a string `unorderable` accepts. Known from the collection's `SortFacts` when
+   * they allow it (nulls too, when the filter rejects them), else checked on the matches.
+   */
+  private orderable(keys: SortKey[], filterPlan: FilterPlan): boolean {
+    // `_id` is unique: keys after it never decide an order.
+    const id = keys.findIndex((key) => key.field === '_id');
+    const deciding = id === -1 ? keys : keys.slice(0, id + 1);
+    const unchecked = deciding.filter(({ field }) => {
+      const facts = this.sortFacts(field);
+      return !facts || facts.unorderableText || facts.blobs || (facts.nulls && !filterPlan.nonNull.has(field));
+    });
+    if (unchecked.length === 0) return true;
+    const where = whereClause(filterPlan);
+    const checks = unchecked.map(({ field }) => unorderable(field));
+    const sql =
+      `SELECT EXISTS (SELECT 1 FROM ${this.table}${where.sql}${where.sql ? ' AND' : ' WHERE'} ` +
+      `(${checks.map((check) => check.sql).join(' OR ')}))`;
+    return this.query({ sql, params: [...where.params, ...checks.flatMap((check) => check.params)] })[0] === 0;
+  }
+
+  /** Whether an index holds the field, so SQLite can read its values without the documents. */
+  private indexed(field: string): boolean {
+    return field === '_id' || this.schema().indexes.some((index) => Object.hasOwn(index.keys, field));
+  }
+
+  /** The field's `SortFacts`, read from an index and cached until the collection changes. */
+  private sortFacts(field: string): SortFacts | undefined {
+    if (!this.indexed(field) || !this.cacheable) return undefined;
+    // data_version changes when another connection commits; `writes` when this one writes here.
+    const version = `${this.statement('PRAGMA data_version').get()}:${this.writes}`;
+    if (this.sortFactsCache?.version !== version) this.sortFactsCache = { version, fields: new Map() };
+    let facts = this.sortFactsCache.fields.get(field);
+    if (!facts) {
+      const { sql, params } = sortFactsQuery(this.table, field);
+      const [unorderableText, blobs, nulls] = this.statement(sql, false).raw(true).get(...params) as number[];
+      facts = { unorderableText: unorderableText === 1, blobs: blobs === 1, nulls: nulls === 1 };
+      this.sortFactsCache.fields.set(field, facts);
+    }
+    return facts;
+  }
+
+  /**
+   * Runs `work` in one read transaction, so the probes and guards it runs see the same
+   * snapshot as its query. Inside a write transaction nothing it learns is cached.
+   */
+  private read<R>(work: () => R): R {
+    if (this.db.inTransaction) {
+      this.cacheable = false;
+      try {
+        return work();
+      } finally {
+        this.cacheable = true;
+      }
+    }
+    return this.db.transaction(work).deferred();
+  }
+
+  /** Runs a read; long `$in` lists make one-off SQL texts, prepared uncached so the cache stays small. */
+  private query({ sql, params }: Sql, rows = false): unknown[] {
+    const statement = params.length > CACHED_PARAMS_MAX ? this.db.prepare(sql) : this.statement(sql, false);
+    return rows ? statement.raw(true).all(...params) : statement.pluck(true).all(...params);
   }
 
   private ensureTable(): void {
@@ -263,14 +453,14 @@ export class SqliteCollection<T extends Document = Document> implements ReadColl
     return `${this.tableName}.${name}`;
   }
 
-  /** Prepared once per SQL text; every query here returns one column, so rows are plucked. */
-  private statement(sql: string): Database.Statement {
+  /** Prepared once per SQL text; readers pluck their one column unless `pluck` is false. */
+  private statement(sql: string, pluck = true): Database.Statement {
     let statement = this.statements.get(sql);
     if (!statement) {
       statement = this.db.prepare(sql);
-      if (statement.reader) statement.pluck();
       this.statements.set(sql, statement);
     }
+    if (pluck && statement.reader) statement.pluck();
     return statement;
   }
 }

@@ -46,7 +46,8 @@ describe('SqliteReadStore', () => {
     expect(plan({ _id: { $in: ['c1', 'c2'] }, status: 'OPEN' })).toMatch(/SEARCH c_complaints USING INDEX sqlite_autoindex/);
     expect(plan({ agencyId: 'a1', priority: { $gt: 1 } })).toMatch(/SEARCH c_complaints USING INDEX c_complaints\.agencyId_1_status_1/);
     expect(plan({ agencyId: { $in: ['a1', 'a2'] } })).toMatch(/USING INDEX c_complaints\.agencyId_1_status_1/);
-    expect(plan({ status: 'OPEN' })).toBe('SCAN c_complaints');
+    // No index leads with status, so nothing tells whether it holds arrays: json_each checks each row.
+    expect(plan({ status: 'OPEN' })).toMatch(/^SCAN c_complaints\n/);
     expect(plan({ agencyId: { $gt: 'a' } })).toBe('SCAN c_complaints');
   });
 

@@ -33,13 +33,26 @@ export const toView = ({
   ...rest
 }: ComplaintDocument): ComplaintView => ({ id: _id, ...rest });
 
-/** Remaining working days are relative to now, so they are computed per request, not stored. */
-export function withRemainingDays(view: ComplaintView, deadlines: DeadlineContext, now: Date): ComplaintView {
+/**
+ * Remaining working days are relative to now, so they are computed per request, not stored. Due
+ * instants fall at the end of a local day, so a page repeats few of them: `memo` computes each once.
+ */
+export function withRemainingDays(view: ComplaintView, deadlines: DeadlineContext, now: Date, memo = new Map<string, number>()): ComplaintView {
   if (!view.deadlines) return view;
   const zone = deadlines.zoneOf(view.assigneeAgencyId ?? view.targetAgencyId);
   const remaining: Partial<Record<ClockName, number>> = {};
   for (const [clock, state] of Object.entries(view.deadlines) as [ClockName, ClockView][]) {
-    remaining[clock] = 'due' in state ? remainingWorkingDays(state.due, now.toISOString(), deadlines.calendar, zone) : state.remainingDays;
+    if (!('due' in state)) {
+      remaining[clock] = state.remainingDays;
+      continue;
+    }
+    const key = `${state.due}|${zone}`;
+    let days = memo.get(key);
+    if (days === undefined) {
+      days = remainingWorkingDays(state.due, now.toISOString(), deadlines.calendar, zone);
+      memo.set(key, days);
+    }
+    remaining[clock] = days;
   }
   return { ...view, remainingWorkingDays: remaining };
 }
@@ -93,7 +106,9 @@ export class ListComplaintsHandler implements IQueryHandler<ListComplaintsQuery>
       complaints.countDocuments(query),
     ]);
     const now = this.clock.now();
-    return { items: items.map((d) => withRemainingDays(toView(d), this.deadlines, now)), page: paging.page, pageSize: paging.pageSize, total };
+    const memo = new Map<string, number>();
+    const views = items.map((d) => withRemainingDays(toView(d), this.deadlines, now, memo));
+    return { items: views, page: paging.page, pageSize: paging.pageSize, total };
   }
 }
 
