@@ -185,6 +185,33 @@ describe('The deadline process', () => {
     expect((await doc('c5'))?.isEscalated).toBe(true);
   });
 
+  it('waits while the read model lags behind the complaint, so a clock met in time is never reported', async () => {
+    at('2026-10-05T02:00:00.000Z');
+    await submit('c6');
+    await projector.stop();
+    at('2026-10-06T02:00:00.000Z');
+    const decide = (type: string, actor: Actor, data: Record<string, unknown>) =>
+      commands.execute({ type, actor, at: now.toISOString(), data: { complaintId: 'c6', ...data } } as unknown as ComplaintCommand, {
+        commandId: `lag-${type}`,
+        correlationId: 'test',
+      });
+    await decide('VerifyComplaint', admin, { classification: 'pengaduan', category: 'kesehatan', slaClass: 'ordinary', anonymous: false, confidential: false });
+    await decide('DisposeComplaint', admin, { agencyId: 'id-32.01-dinkes', note: 'Mohon ditindaklanjuti' });
+
+    // The read model still shows the verification clock running, and it ran out on Thursday.
+    at('2026-10-09T02:00:00.000Z');
+    try {
+      expect((await doc('c6'))?.deadlines?.verification).toEqual({ due: '2026-10-08T16:59:59.999Z' });
+      await process().tick();
+      expect(await count('c6', 'DeadlineMissed')).toBe(0);
+    } finally {
+      projector.start();
+    }
+    await caughtUp();
+    await tickTwice();
+    expect(await count('c6', 'DeadlineMissed')).toBe(0);
+  });
+
   it('keeps an open complaint’s due dates when a new policy version is published', async () => {
     at('2026-09-01T02:00:00.000Z');
     await submit('c4');

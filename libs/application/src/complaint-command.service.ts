@@ -87,6 +87,12 @@ export class ComplaintCommandService {
     }
   }
 
+  /** Revision of the complaint's last event; null when it has none. */
+  async currentRevision(complaintId: string): Promise<bigint | null> {
+    const history = await this.readHistory(complaintStreamId(complaintId));
+    return history.length > 0 ? history[history.length - 1].revision : null;
+  }
+
   /** The complaint's current state as the actor may know it: null when unknown or out of scope. */
   async stateFor(complaintId: string, actor: ComplaintCommand['actor']): Promise<ComplaintState | null> {
     const history = await this.readHistory(complaintStreamId(complaintId));
