@@ -119,8 +119,8 @@ const IDENTITY_MATRIX: Record<Exclude<Kind, 'walk-in'>, Record<string, number>> 
 };
 // Flagged anonim by the verifier: sealed exactly like one submitted as anonim.
 IDENTITY_MATRIX['anonim at verification'] = IDENTITY_MATRIX.anonim;
-// Erased: gone (410) for everyone who can see the complaint, still 404 for everyone else.
-IDENTITY_MATRIX.erased = Object.fromEntries(Object.entries(IDENTITY_MATRIX.normal).map(([viewer, status]) => [viewer, status === 404 ? 404 : 410]));
+// Erased: gone (410) for everyone who could read it; still sealed (403) or not found (404) for the others.
+IDENTITY_MATRIX.erased = Object.fromEntries(Object.entries(IDENTITY_MATRIX.normal).map(([viewer, status]) => [viewer, status === 200 ? 410 : status]));
 
 describe('Reporter identities never leak (canary markers)', () => {
   let t: TestApp;

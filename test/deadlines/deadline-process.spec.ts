@@ -178,6 +178,8 @@ describe('The deadline process', () => {
       await run(router, 'DisposeComplaint', { complaintId: 'c5', agencyId: 'id-32.01-dinkes', note: 'Mohon ditindaklanjuti' });
       await run(officer, 'RejectComplaint', { complaintId: 'c5', reasonCode: 'not_our_authority', reason: 'Bukan wewenang dinas kesehatan.' });
     }
+    // The next pass, a minute later, sees the third return.
+    at('2026-06-08T02:01:00.000Z');
     await tickTwice();
     await tickTwice();
     const escalations = (await eventStore.readStream(complaintStreamId('c5'))).filter((e) => e.type === 'EscalatedToParent');

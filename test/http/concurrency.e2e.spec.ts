@@ -82,6 +82,23 @@ describe('Concurrency and retries over HTTP', () => {
     expect(sameKeyOtherActor.body.id).not.toBe(first.body.id);
   });
 
+  it('never replaces or brings back an identity when a submission is repeated with its Idempotency-Key', async () => {
+    const headers = { 'idempotency-key': 'form-identity-1' };
+    const first = await t.request('POST', '/complaints', { token: reporter, headers, body: aSubmission({ reporter: { name: 'Ani Lestari' } }) });
+    const reason = encodeURIComponent('Konfirmasi untuk mediasi');
+    const read = () => t.request('GET', `/complaints/${first.body.id}/reporter-identity?reason=${reason}`, { token: admin });
+    expect((await read()).body).toEqual({ name: 'Ani Lestari' });
+
+    await t.request('POST', '/complaints', { token: reporter, headers, body: aSubmission({ reporter: { name: 'Budi Santoso' } }) });
+    expect((await read()).body).toEqual({ name: 'Ani Lestari' });
+
+    const erased = await t.request('POST', `/complaints/${first.body.id}/reporter-identity/erase`, { token: admin, body: { reason: 'Permintaan pelapor' } });
+    expect(erased.status).toBe(204);
+    const again = await t.request('POST', '/complaints', { token: reporter, headers, body: aSubmission({ reporter: { name: 'Ani Lestari' } }) });
+    expect(again.body.id).toBe(first.body.id);
+    expect((await read()).status).toBe(410);
+  });
+
   it('replays a repeated lifecycle command with the same Idempotency-Key instead of refusing it', async () => {
     const id = await verifiedComplaint(t);
     const request = () =>

@@ -35,9 +35,11 @@ export class IdentityAccessService {
   ) {}
 
   async read(request: IdentityRequest): Promise<ReporterIdentity> {
-    const { reporterRef, state } = await this.accessibleRef(request);
+    const state = await this.visibleState(request);
+    // Sealed before anything else: whether an identity exists or was erased is itself not for everyone.
     const allowed = mayReadIdentity(request.actor, holdingOf(state), this.scope);
     if (!allowed.allowed) throw new CommandRefusedError(refuse('IDENTITY_SEALED', allowed.rule));
+    const reporterRef = await this.presentRef(state);
     await this.record({ type: 'ReporterIdentityRead', data: { complaintId: request.complaintId, reason: request.reason, at: request.at } }, request);
     const identity = await this.identities.find(reporterRef);
     if (!identity) throw erased();
@@ -49,22 +51,28 @@ export class IdentityAccessService {
     if (request.actor.role !== 'national_admin') {
       throw new CommandRefusedError(refuse('ROLE_NOT_ALLOWED', 'Only the national admin erases a reporter’s identity.'));
     }
-    const { reporterRef } = await this.accessibleRef(request);
-    await this.identities.erase(reporterRef);
+    const reporterRef = await this.presentRef(await this.visibleState(request));
+    // Recorded first, so an erasure never happens without its audit record.
     await this.record({ type: 'ReporterIdentityErased', data: { complaintId: request.complaintId, reason: request.reason, at: request.at } }, request);
+    await this.identities.erase(reporterRef);
   }
 
-  /** The complaint's identity reference, once the actor may see the complaint and an identity exists. */
-  private async accessibleRef(request: IdentityRequest): Promise<{ reporterRef: string; state: ComplaintState }> {
+  /** The complaint's state, once the actor may see the complaint at all. */
+  private async visibleState(request: IdentityRequest): Promise<ComplaintState> {
     const state = await this.state(request.complaintId);
     if (state.status === 'NONE' || !canSeeComplaint(request.actor, holdingOf(state), this.scope)) {
       throw new CommandRefusedError(refuse('COMPLAINT_NOT_FOUND', 'No complaint exists with this id.'));
     }
+    return state;
+  }
+
+  /** The identity reference, when the reporter left an identity that is still there. */
+  private async presentRef(state: ComplaintState): Promise<string> {
     if (state.reporterRef === null) {
       throw new CommandRefusedError(refuse('NO_REPORTER_IDENTITY', 'The reporter left no identifying details.'));
     }
     if ((await this.identities.status(state.reporterRef)) === 'erased') throw erased();
-    return { reporterRef: state.reporterRef, state };
+    return state.reporterRef;
   }
 
   private async state(complaintId: string): Promise<ComplaintState> {

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Inject, Logger, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AppConfig } from '@lacak/config';
@@ -10,7 +10,7 @@ import { APP_CONFIG, PROJECTOR } from '../infrastructure/tokens';
 
 interface StoreHealth {
   kind: string;
-  status: 'ok' | string;
+  status: 'ok' | 'unavailable';
 }
 
 interface HealthReport {
@@ -20,12 +20,16 @@ interface HealthReport {
   projector: { lease: LeaseState; projections: ProjectionStatus[] } | 'not in this process';
 }
 
-const check = async (probe: () => Promise<void>): Promise<'ok' | string> => {
+const logger = new Logger('Health');
+
+/** 'ok' or 'unavailable'; the cause (host names, addresses) goes to the log, not to this public answer. */
+const check = async (store: string, probe: () => Promise<void>): Promise<'ok' | 'unavailable'> => {
   try {
     await probe();
     return 'ok';
   } catch (error) {
-    return `unavailable: ${(error as Error).message}`;
+    logger.warn({ message: 'Store unavailable', store, error: String(error) });
+    return 'unavailable';
   }
 };
 
@@ -43,10 +47,15 @@ export class HealthController {
   @Public()
   @Get()
   async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthReport> {
-    const [eventStore, readStore] = await Promise.all([check(() => this.eventStore.ping()), check(() => this.readStore.ping())]);
+    const [eventStore, readStore] = await Promise.all([
+      check('event store', () => this.eventStore.ping()),
+      check('read store', () => this.readStore.ping()),
+    ]);
     const status = eventStore === 'ok' && readStore === 'ok' ? 'ok' : 'degraded';
     reply.status(status === 'ok' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-    const projector = this.projector ? { lease: this.projector.leaseState, projections: this.projector.status() } : 'not in this process';
+    // A projection's last error stays in the log; the public answer only says that it is failing.
+    const projections = this.projector?.status().map((p) => ({ ...p, lastError: p.lastError ? 'failing' : null }));
+    const projector = this.projector && projections ? { lease: this.projector.leaseState, projections } : 'not in this process';
     return {
       status,
       eventStore: { kind: this.config.eventStore.kind, status: eventStore },

@@ -65,7 +65,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = context.getRequest<FastifyRequest>();
     const reply = context.getResponse<FastifyReply>();
     const body = { ...this.toProblem(error), instance: request.url, correlationId: String(request.id) };
-    if (body.status >= 500) this.logger.error({ message: 'Unhandled error', url: request.url, error: String((error as Error)?.stack ?? error) });
+    // The path only: query strings carry search text and the reasons given for identity reads.
+    const path = request.url.split('?')[0];
+    if (body.status >= 500) this.logger.error({ message: 'Unhandled error', path, error: String((error as Error)?.stack ?? error) });
     reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
   }
 

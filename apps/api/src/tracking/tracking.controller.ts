@@ -62,7 +62,7 @@ export class TrackingController {
       updatedAt: complaint.updatedAt,
       followUps: complaint.followUps.map(({ followUp, at }) => ({ followUp, at })),
       openQuestions: complaint.clarifications
-        .filter((c) => c.party === 'reporter' && c.answeredAt === null)
+        .filter((c) => c.party === 'reporter' && c.answeredAt === null && !c.expiredAt)
         .map(({ clarificationId, question, requestedAt }) => ({ clarificationId, question, requestedAt })),
     };
   }

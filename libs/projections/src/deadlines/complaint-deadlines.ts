@@ -56,8 +56,11 @@ export function planDeadlines(doc: ComplaintDocument, ctx: DeadlineContext): Com
   );
 
   const missed = (clock: DeadlineClock, since?: string) => (doc.overdue ?? []).some((o) => o.clock === clock && atOrAfter(o.at, since));
+  // One level up from the holder; the domain escalates to each node once, and the root has no parent.
+  const parent = holder ? (ctx.tree.get(holder)?.parentId ?? null) : null;
   const escalated = (reason: 'deadline' | 'bouncing', since?: string) =>
-    (doc.escalations ?? []).some((e) => e.reason === reason && atOrAfter(e.at, since));
+    parent === null ||
+    (doc.escalations ?? []).some((e) => e.toAgencyId === parent || (e.reason === reason && atOrAfter(e.at, since)));
 
   const clocks: ComplaintDeadlines['clocks'] = {};
   const pending: DueAction[] = [];

@@ -71,12 +71,18 @@ export class DeadlineProcess {
       .find({ nextDueAt: { $lte: now } }, { sort: { nextDueAt: 1 }, limit: this.options.batchSize ?? 200 });
     let raised = 0;
     for (const complaint of due) {
-      // A document behind its stream may miss what already met the clock (a disposition just made,
-      // a rebuild under way): judge it on the next pass, once the projection has caught up.
-      if ((await this.commands.currentRevision(complaint._id)) !== BigInt(complaint.revision)) continue;
-      const plan = planDeadlines(complaint, this.context);
-      for (const action of plan.pending.filter((a) => Date.parse(a.dueAt) <= Date.parse(now))) {
-        if (await this.raise(complaint, action, now)) raised++;
+      try {
+        // A document behind its stream may miss what already met the clock (a disposition just made,
+        // a rebuild under way): judge it on the next pass, once the projection has caught up.
+        if ((await this.commands.currentRevision(complaint._id)) !== BigInt(complaint.revision)) continue;
+        const plan = planDeadlines(complaint, this.context);
+        // Strictly after the due instant, as the domain's own check has it.
+        for (const action of plan.pending.filter((a) => Date.parse(a.dueAt) < Date.parse(now))) {
+          if (await this.raise(complaint, action, now)) raised++;
+        }
+      } catch (error) {
+        // One complaint that fails must not hold up every other clock.
+        this.options.onError?.(error);
       }
     }
     return raised;

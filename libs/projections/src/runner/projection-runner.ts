@@ -72,8 +72,10 @@ export class ProjectionRunner<D extends ProjectedDocument = ProjectedDocument> {
   async rebuild(): Promise<void> {
     const wasRunning = this.loop !== null;
     await this.stop();
-    await this.readStore.collection(this.projection.collection).drop();
+    // Checkpoint first: a crash in between then replays onto documents that are still there
+    // (the lastPosition guard makes that harmless), never resumes an emptied read model mid-way.
     await this.readStore.collection(CHECKPOINTS_COLLECTION).deleteOne({ _id: this.projection.name });
+    await this.readStore.collection(this.projection.collection).drop();
     this.position = null;
     this.caughtUp = false;
     if (wasRunning) this.start();

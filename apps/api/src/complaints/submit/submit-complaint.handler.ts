@@ -32,8 +32,11 @@ export class SubmitComplaintHandler implements ICommandHandler<SubmitComplaintCo
 
     const identity = identityOf(request.reporter);
     const reporterRef = identity ? nameBasedId('reporter', complaintId) : null;
+    // A repeat of a stored submission (same Idempotency-Key) must neither replace the identity nor
+    // bring back one that was erased: only a complaint that does not exist yet stores it.
+    const isNew = (await this.commands.currentRevision(complaintId)) === null;
     // Identity first: an event must never point at an identity that was not stored.
-    if (reporterRef && identity) await this.identities.save(reporterRef, identity);
+    if (reporterRef && identity && isNew) await this.identities.save(reporterRef, identity);
 
     try {
       const at = this.clock.now().toISOString();
@@ -65,7 +68,7 @@ export class SubmitComplaintHandler implements ICommandHandler<SubmitComplaintCo
     } catch (error) {
       // A refused submission must not leave personal data behind. (Other errors keep it: a
       // concurrent repeat of the same Idempotency-Key may have stored the complaint.)
-      if (reporterRef && error instanceof CommandRefusedError) await this.identities.erase(reporterRef);
+      if (reporterRef && isNew && error instanceof CommandRefusedError) await this.identities.erase(reporterRef);
       throw error;
     }
   }
