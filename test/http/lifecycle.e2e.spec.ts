@@ -96,6 +96,23 @@ describe('A complaint through its whole lifecycle over HTTP', () => {
     expect(trail[5].actor).toEqual({ id: null, role: 'reporter', agencyId: null });
   });
 
+  it('shows the reporter their complaint and its public steps, not the agencies’ internal notes', async () => {
+    const own = (await t.request('GET', '/complaints', { token: reporter })).body.items[0];
+    const detail = await t.request('GET', `/complaints/${own.id}`, { token: reporter });
+    expect(detail.status).toBe(200);
+    expect(detail.body).toMatchObject({ status: 'CLOSED', publicStatus: 'Selesai', followUps: [expect.objectContaining({ followUp: expect.any(String) })] });
+    expect(detail.body).not.toHaveProperty('investigation');
+    expect(detail.body).not.toHaveProperty('dispositions');
+    expect(JSON.stringify(detail.body)).not.toContain('Pungutan terbukti');
+
+    const history = (await t.request('GET', `/complaints/${own.id}/history`, { token: reporter })).body;
+    const types = history.map((e: { type: string }) => e.type);
+    expect(types).toContain('ComplaintResponded');
+    expect(types).not.toContain('InvestigationOpened');
+    expect(types).not.toContain('FindingsRecorded');
+    expect(history.every((e: { actor: { id: string | null } }) => e.actor.id === null)).toBe(true);
+  });
+
   it('keeps the reporter identity out of events and read models', async () => {
     const events = await t.allEvents();
     const everything = JSON.stringify(events, (_key, value) => (typeof value === 'bigint' ? String(value) : value)) + JSON.stringify((await t.request('GET', '/complaints', { token: admin })).body);

@@ -8,6 +8,7 @@ import { type Actor, COMPLAINT_STATUSES, type ComplaintStatus } from '@lacak/dom
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { entityTag } from '../../http/preconditions';
 import { toCsv } from './complaint-export';
+import type { ReporterComplaintView } from './reporter-view';
 import {
   type AuditEntryView,
   type ComplaintPage,
@@ -86,7 +87,11 @@ export class ComplaintQueriesController {
   }
 
   @Get(':id')
-  async get(@Param('id') id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<ComplaintView> {
+  async get(
+    @Param('id') id: string,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ComplaintView | ReporterComplaintView> {
     const complaint = await this.queryBus.execute(new GetComplaintQuery(id, actor));
     if (!complaint) throw new NotFoundException(`No complaint ${id}`);
     reply.header('etag', entityTag(complaint.revision));

@@ -1,5 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { Actor, ComplaintStatus } from '@lacak/domain';
+import type { ReporterComplaintView } from './reporter-view';
 import type { AuditEntryDocument, ClockName, ComplaintDocument, OmitFields } from '@lacak/projections';
 
 export type ComplaintView = OmitFields<ComplaintDocument, '_id' | 'lastPosition' | 'searchText' | 'agencyPath' | 'reporterAccountId'> & {
@@ -17,7 +18,8 @@ export interface QueueFilter {
 }
 
 export interface ComplaintPage {
-  items: ComplaintView[];
+  /** Reporters get the reporter view of their own complaints. */
+  items: (ComplaintView | ReporterComplaintView)[];
   page: number;
   pageSize: number;
   total: number;
@@ -36,7 +38,7 @@ export class ListComplaintsQuery extends Query<ComplaintPage> {
 }
 
 /** Null when the complaint is unknown or outside the actor's scope: the two look the same. */
-export class GetComplaintQuery extends Query<ComplaintView | null> {
+export class GetComplaintQuery extends Query<ComplaintView | ReporterComplaintView | null> {
   constructor(
     readonly complaintId: string,
     readonly actor: Actor,

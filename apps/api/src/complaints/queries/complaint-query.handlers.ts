@@ -23,6 +23,7 @@ import {
   ListComplaintsQuery,
 } from './complaint-queries';
 import { holdingOfDocument, scopeFilter } from './complaint-scope';
+import { type ReporterComplaintView, toReporterHistory, toReporterView } from './reporter-view';
 
 export const toView = ({
   _id,
@@ -107,7 +108,7 @@ export class ListComplaintsHandler implements IQueryHandler<ListComplaintsQuery>
     ]);
     const now = this.clock.now();
     const memo = new Map<string, number>();
-    const views = items.map((d) => withRemainingDays(toView(d), this.deadlines, now, memo));
+    const views = items.map((d) => (actor.role === 'reporter' ? toReporterView(d) : withRemainingDays(toView(d), this.deadlines, now, memo)));
     return { items: views, page: paging.page, pageSize: paging.pageSize, total };
   }
 }
@@ -132,9 +133,10 @@ export class GetComplaintHandler implements IQueryHandler<GetComplaintQuery> {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ complaintId, actor }: GetComplaintQuery): Promise<ComplaintView | null> {
+  async execute({ complaintId, actor }: GetComplaintQuery): Promise<ComplaintView | ReporterComplaintView | null> {
     const document = await visibleComplaint(this.readStore, this.tree, complaintId, actor);
-    return document ? withRemainingDays(toView(document), this.deadlines, this.clock.now()) : null;
+    if (!document) return null;
+    return actor.role === 'reporter' ? toReporterView(document) : withRemainingDays(toView(document), this.deadlines, this.clock.now());
   }
 }
 
@@ -150,7 +152,8 @@ export class GetComplaintHistoryHandler implements IQueryHandler<GetComplaintHis
     const entries = await this.readStore
       .collection<AuditEntryDocument>(AUDIT_TRAIL_COLLECTION)
       .find({ complaintId }, { sort: { lastPosition: 1 } });
-    return entries.map(({ _id, lastPosition: _position, ...rest }) => ({ eventId: _id, ...rest }));
+    const views = entries.map(({ _id, lastPosition: _position, ...rest }) => ({ eventId: _id, ...rest }));
+    return actor.role === 'reporter' ? toReporterHistory(views) : views;
   }
 }
 
