@@ -1,6 +1,5 @@
 import type { ComplaintDocument } from '@lacak/projections';
 import { PUBLIC_STATUS } from '../../tracking/public-status';
-import type { AuditEntryView } from './complaint-queries';
 
 /**
  * What a reporter sees of their own complaint: its content, where it stands, the follow-ups and
@@ -71,7 +70,12 @@ const REPORTER_HISTORY = new Set([
   'ComplaintMarkedDuplicate',
 ]);
 
-export const toReporterHistory = (entries: AuditEntryView[]): AuditEntryView[] =>
+interface HistoryEntry {
+  type: string;
+  actor: { id: string | null; role: string; agencyId: string | null };
+}
+
+export const toReporterHistory = <E extends HistoryEntry>(entries: E[]): E[] =>
   entries
     .filter((entry) => REPORTER_HISTORY.has(entry.type))
     .map((entry) => ({ ...entry, actor: { id: null, role: entry.actor.role, agencyId: entry.actor.agencyId } }));
