@@ -6,6 +6,7 @@ import {
   canSeeComplaint,
   complaintDecider,
   holdingOf,
+  mayQuery,
   identityAccessStreamId,
   mayReadIdentity,
   refuse,
@@ -48,7 +49,7 @@ export class IdentityAccessService {
 
   /** Crypto-shredding: the key goes, the history stays. Only the national admin erases. */
   async erase(request: IdentityRequest): Promise<void> {
-    if (request.actor.role !== 'national_admin') {
+    if (!mayQuery('POST /complaints/{id}/reporter-identity/erase', request.actor.role)) {
       throw new CommandRefusedError(refuse('ROLE_NOT_ALLOWED', 'Only the national admin erases a reporter’s identity.'));
     }
     const reporterRef = await this.presentRef(await this.visibleState(request));

@@ -1,7 +1,7 @@
 import { Body, Controller, ForbiddenException, HttpCode, Inject, NotFoundException, Post, ServiceUnavailableException } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, Length } from 'class-validator';
-import type { Actor } from '@lacak/domain';
+import { type Actor, mayQuery } from '@lacak/domain';
 import { type ProjectionStatus, type Projector, UnknownProjectionError } from '@lacak/projections';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { PROJECTOR } from '../infrastructure/tokens';
@@ -22,7 +22,7 @@ export class ProjectionsController {
   @Post('rebuild')
   @HttpCode(202)
   async rebuild(@Body() body: RebuildProjectionsRequest, @CurrentActor() actor: Actor): Promise<ProjectionStatus[]> {
-    if (actor.role !== 'national_admin') throw new ForbiddenException('Only a national admin may rebuild read models');
+    if (!mayQuery('POST /admin/projections/rebuild', actor.role)) throw new ForbiddenException('Only a national admin may rebuild read models');
     if (!this.projector) throw new ServiceUnavailableException('Projections run in a separate projector process here; use npm run rebuild there');
     try {
       await this.projector.rebuild(body.projection);

@@ -2,7 +2,7 @@ import { Controller, ForbiddenException, Get, NotFoundException, Param, Query as
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, Length } from 'class-validator';
-import type { Actor, OrgNode } from '@lacak/domain';
+import { type Actor, type OrgNode, mayQuery } from '@lacak/domain';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { type AgencyStatsView, GetAgenciesQuery, GetAgencyStatsQuery } from './agency-queries';
 
@@ -29,7 +29,7 @@ export class AgenciesController {
   /** Monitoring counters; reporters have none, others see their own subtree (national: all). */
   @Get(':id/stats')
   async stats(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<AgencyStatsView> {
-    if (actor.role === 'reporter') throw new ForbiddenException('Reporters do not see monitoring counters');
+    if (!mayQuery('GET /agencies/{id}/stats', actor.role)) throw new ForbiddenException('This role does not see monitoring counters');
     const stats = await this.queryBus.execute(new GetAgencyStatsQuery(id, actor));
     if (!stats) throw new NotFoundException(`No agency ${id}`);
     return stats;

@@ -89,3 +89,6 @@ export const QUERY_ACCESS = {
 
 export type CommandName = keyof typeof COMMAND_ACCESS;
 export type QueryName = keyof typeof QUERY_ACCESS;
+
+/** Whether the matrix lets the role make this query at all; scope is checked separately. */
+export const mayQuery = (query: QueryName, role: ActorRole): boolean => (QUERY_ACCESS[query] as AccessRow)[role] !== undefined;

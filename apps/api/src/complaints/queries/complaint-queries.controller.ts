@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestj
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import type { FastifyReply } from 'fastify';
-import { type Actor, COMPLAINT_STATUSES, type ComplaintStatus } from '@lacak/domain';
+import { type Actor, COMPLAINT_STATUSES, type ComplaintStatus, mayQuery } from '@lacak/domain';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { entityTag } from '../../http/preconditions';
 import { toCsv } from './complaint-export';
@@ -80,7 +80,7 @@ export class ComplaintQueriesController {
   @Get('export')
   @ApiProduces('text/csv')
   async export(@QueryParams() params: ListComplaintsParams, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
-    if (actor.role === 'reporter') throw new ForbiddenException('Reporters do not export work queues');
+    if (!mayQuery('GET /complaints/export', actor.role)) throw new ForbiddenException('This role does not export work queues');
     const rows = await this.queryBus.execute(new ExportComplaintsQuery({ agencyId: params.agency, status: params.status, text: params.q }, actor));
     reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="complaints.csv"');
     return toCsv(rows);

@@ -34,7 +34,8 @@ export class SubmitComplaintHandler implements ICommandHandler<SubmitComplaintCo
     const reporterRef = identity ? nameBasedId('reporter', complaintId) : null;
     // A repeat of a stored submission (same Idempotency-Key) must neither replace the identity nor
     // bring back one that was erased: only a complaint that does not exist yet stores it.
-    const isNew = (await this.commands.currentRevision(complaintId)) === null;
+    // Without a key the complaint id is fresh, so the stream read is only paid on keyed submissions.
+    const isNew = !key || (await this.commands.currentRevision(complaintId)) === null;
     // Identity first: an event must never point at an identity that was not stored.
     if (reporterRef && identity && isNew) await this.identities.save(reporterRef, identity);
 
