@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '@lacak/config';
 import type { RecordedEvent } from '@lacak/event-store';
+import type { Projector } from '@lacak/projections';
 import { closeStores, openStores } from '@lacak/storage';
+import { createApp } from '../create-app';
+import { PROJECTOR } from '../infrastructure/tokens';
 import { allReporterNames } from './demo/demo-reporters';
 import { type SeedDemoResult, seedDemo } from './seed-demo';
 
@@ -80,5 +83,34 @@ describe('seedDemo', () => {
     const titles = (seeded: Seeded) => seeded.complaints.map((c) => c.title).sort();
     expect(titles(second)).toEqual(titles(first));
     expect(second.result.byStatus).toEqual(first.result.byStatus);
+  });
+
+  it('works beside a running engine, which projects the complaints, and says so', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'lacak-seed-'));
+    dataDirs.push(dataDir);
+    const engine = await createApp(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', PROJECTOR_ID: 'running-engine' }));
+    await engine.init();
+    try {
+      const engineProjector = engine.get<Projector>(PROJECTOR);
+      while ((await engineProjector.projectingProcess()) !== 'this process' || engineProjector.leaseState !== 'held') {
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', PROJECTOR_ID: 'seed' });
+      const result = await seedDemo({ config, count: 5, seed: SEED });
+
+      expect(result.projectedBy).toEqual({ holder: 'running-engine' });
+      const stores = await openStores(config);
+      try {
+        expect(await stores.readStore.collection('complaints').countDocuments({})).toBe(5);
+      } finally {
+        await closeStores(stores);
+      }
+    } finally {
+      await engine.close();
+    }
+  });
+
+  it('projects the complaints itself when no engine runs, and says so', () => {
+    expect(first.result.projectedBy).toBe('this process');
   });
 });

@@ -24,7 +24,13 @@ function integerOption(name: string, value: string, min: number): number {
 function summary(result: SeedDemoResult, seed: number): string {
   const statuses = COMPLAINT_STATUSES.filter((status) => result.byStatus[status]).map((status) => `${status} ${result.byStatus[status]}`);
   const seconds = (result.elapsedMs / 1000).toFixed(1);
-  return `Seeded ${result.complaints} complaints (${result.commands} commands, seed ${seed}) in ${seconds}s: ${statuses.join(', ')}`;
+  const projected =
+    result.projectedBy === null
+      ? 'No projector ran: the read models fill when the engine starts.'
+      : result.projectedBy === 'this process'
+        ? 'The engine was not running: the seed projected them into the read models itself.'
+        : `The running engine (${result.projectedBy.holder}) projected them into its read models.`;
+  return `Seeded ${result.complaints} complaints (${result.commands} commands, seed ${seed}) in ${seconds}s: ${statuses.join(', ')}\n${projected}`;
 }
 
 async function main(): Promise<void> {

@@ -167,7 +167,8 @@ export class ProjectionRunner<D extends ProjectedDocument = ProjectedDocument> {
     this.progress.emit('progress');
   }
 
-  private async loadCheckpoint(): Promise<bigint | null> {
+  /** The position the read model's stored checkpoint records, whichever process wrote it. */
+  async loadCheckpoint(): Promise<bigint | null> {
     const checkpoint = await this.readStore
       .collection<CheckpointDocument>(CHECKPOINTS_COLLECTION)
       .findOne({ _id: this.projection.name });

@@ -141,4 +141,29 @@ export class Projector {
   async waitFor(position: bigint, timeoutMs?: number): Promise<void> {
     await Promise.all(this.runners.map((r) => r.waitFor(position, timeoutMs)));
   }
+
+  /**
+   * Resolves once every read model holds the event at `position`, whoever projects it: this
+   * process, or another one holding the lease. Another process can only be watched through the
+   * checkpoints it stores, so those are read until they reach the position.
+   */
+  async waitUntilStored(position: bigint, timeoutMs: number, pollMs = 100): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const checkpoints = await Promise.all(this.runners.map((r) => r.loadCheckpoint()));
+      if (checkpoints.every((checkpoint) => checkpoint !== null && checkpoint >= position)) return;
+      if (Date.now() >= deadline) {
+        const behind = this.runners.filter((_, i) => checkpoints[i] === null || checkpoints[i]! < position).map((r) => r.projection.name);
+        throw new Error(`Read models ${behind.join(', ')} did not reach position ${position} within ${timeoutMs} ms`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, pollMs));
+    }
+  }
+
+  /** Who writes the read models now: this process, another lease holder, or nobody yet. */
+  async projectingProcess(): Promise<'this process' | { holder: string } | null> {
+    if (this.leaseState !== 'standby') return 'this process';
+    const current = await this.lease!.current();
+    return current ? { holder: current.holder } : null;
+  }
 }

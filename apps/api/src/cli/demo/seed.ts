@@ -27,6 +27,8 @@ export interface SeedDemoResult {
   commands: number;
   byStatus: Partial<Record<ComplaintStatus, number>>;
   elapsedMs: number;
+  /** Who projected the complaints into the read models: the seed itself, or the engine running beside it. */
+  projectedBy: 'this process' | { holder: string } | null;
 }
 
 /** The commands' clock, set to each planned instant just before the command runs. */
@@ -67,11 +69,11 @@ export async function seedDemo({ config, count, seed, onProgress }: SeedDemoOpti
       onProgress?.(done + 1, schedule.length);
     }
     const last = schedule.at(-1);
-    if (last) await waitForProjections(app, runs.get(last.plan.index)!.id);
+    const projectedBy = last ? await waitForProjections(app, runs.get(last.plan.index)!.id) : null;
 
     const byStatus: SeedDemoResult['byStatus'] = {};
     for (const plan of plans) byStatus[plan.finalStatus] = (byStatus[plan.finalStatus] ?? 0) + 1;
-    return { complaints: plans.length, commands: schedule.length, byStatus, elapsedMs: Date.now() - started };
+    return { complaints: plans.length, commands: schedule.length, byStatus, elapsedMs: Date.now() - started, projectedBy };
   } finally {
     await app.close();
   }
@@ -100,10 +102,15 @@ async function execute(commandBus: CommandBus, runs: Map<number, ComplaintRun>, 
   }
 }
 
-/** The last command's event is the newest in the log: once every projection has it, the read models are complete. */
-async function waitForProjections(app: INestApplicationContext, lastComplaintId: string): Promise<void> {
+/**
+ * The last command's event is the newest in the log: once every read model has it, they are
+ * complete. With the engine running, its projector holds the lease and this one stands by, so
+ * the wait watches the stored checkpoints rather than this process's own projections.
+ */
+async function waitForProjections(app: INestApplicationContext, lastComplaintId: string): Promise<SeedDemoResult['projectedBy']> {
   const projector = app.get<Projector | null>(PROJECTOR);
-  if (!projector) return;
+  if (!projector) return null;
   const events = await app.get<EventStore>(EVENT_STORE).readStream(complaintStreamId(lastComplaintId));
-  await projector.waitFor(events[events.length - 1].position, 120_000);
+  await projector.waitUntilStored(events[events.length - 1].position, 120_000);
+  return projector.projectingProcess();
 }
