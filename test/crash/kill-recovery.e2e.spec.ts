@@ -94,7 +94,7 @@ class KillRun {
 }
 
 /** Polls /health until every projection has handled the event at `position`. */
-async function projectionsReach(server: ApiProcess, position: bigint, timeoutMs = 15_000): Promise<void> {
+async function projectionsReach(server: ApiProcess, position: bigint, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let projections: ProjectionStatus[] = [];
   while (Date.now() < deadline) {

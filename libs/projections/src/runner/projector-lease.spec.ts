@@ -49,11 +49,11 @@ describe('ProjectorLease', () => {
 describe('Projectors sharing a read store', () => {
   let stores: TempStores;
   const running: Projector[] = [];
-  const projector = (holder: string) => {
-    const lease = new ProjectorLease(stores.readStore, { holder, ttlMs: 150 });
+  const projector = (holder: string, ttlMs = 150) => {
+    const lease = new ProjectorLease(stores.readStore, { holder, ttlMs });
     const p = new Projector(createProjections(testTree), stores.eventStore, stores.readStore, { lease, batchSize: 4 });
     running.push(p);
-    return p;
+    return { projector: p, lease };
   };
 
   beforeEach(async () => {
@@ -66,13 +66,16 @@ describe('Projectors sharing a read store', () => {
   });
 
   it('lets only the lease holder write; the other stands by and refuses to rebuild', async () => {
-    const first = projector('first');
+    // A lease far longer than the test: a loaded machine cannot let it lapse mid-way.
+    const { projector: first } = projector('first', 60_000);
     first.start();
     await until(() => first.leaseState === 'held');
-    const second = projector('second');
+    const { projector: second, lease: secondLease } = projector('second', 60_000);
+    const attempts = jest.spyOn(secondLease, 'tryAcquire');
     second.start();
     await caughtUp(first, stores.eventStore);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await until(() => attempts.mock.results.length > 0);
+    await expect(attempts.mock.results[0].value).resolves.toBe(false);
 
     expect(second.leaseState).toBe('standby');
     expect(second.status().every((s) => !s.running && s.position === null)).toBe(true);
@@ -80,10 +83,10 @@ describe('Projectors sharing a read store', () => {
   });
 
   it('takes over when the holder stops, and carries on from the stored checkpoints', async () => {
-    const first = projector('first');
+    const { projector: first } = projector('first');
     first.start();
     await caughtUp(first, stores.eventStore);
-    const second = projector('second');
+    const { projector: second } = projector('second');
     second.start();
 
     await first.stop();
