@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, IsUUID, Length } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
-import { type Actor, trackingActorId } from '@lacak/domain';
+import { trackingActor } from '@lacak/domain';
 import { COMPLAINTS_COLLECTION, type ComplaintDocument } from '@lacak/projections';
 import { READ_STORE, type ReadStore } from '@lacak/read-store';
 import { Public } from '../auth/public.decorator';
@@ -77,7 +77,7 @@ export class TrackingController {
     @Headers('x-tracking-secret') secret?: string,
   ): Promise<{ revision: string }> {
     const complaint = await this.authorised(trackingId, secret);
-    const actor: Actor = { id: trackingActorId(complaint.trackingId), role: 'reporter', agencyId: null };
+    const actor = trackingActor(complaint.trackingId);
     const result = await this.commandBus.execute(
       new LifecycleCommand(
         { type: 'AnswerClarification', data: { complaintId: complaint._id, ...body } },
