@@ -1,3 +1,4 @@
+import type { OfflineAnswerChannel } from '@lacak/domain';
 import type { ComplaintDocument } from '@lacak/projections';
 import { PUBLIC_STATUS } from '../../tracking/public-status';
 
@@ -23,10 +24,33 @@ export interface ReporterComplaintView {
   updatedAt: string;
   revision: number;
   followUps: { followUp: string; at: string }[];
-  questions: { clarificationId: string; question: string; requestedAt: string; answer: string | null; answeredAt: string | null }[];
+  /** `recordedOnBehalfVia`: the answer was given offline and an officer recorded it, through that channel. */
+  questions: ReporterQuestion[];
   rating: ComplaintDocument['rating'] | null;
   closure: { reasonCode: string; at: string } | null;
 }
+
+export interface ReporterQuestion {
+  clarificationId: string;
+  question: string;
+  requestedAt: string;
+  answer: string | null;
+  answeredAt: string | null;
+  recordedOnBehalfVia: OfflineAnswerChannel | null;
+}
+
+/** The questions put to the reporter, and how each was answered. */
+export const reporterQuestions = (doc: ComplaintDocument): ReporterQuestion[] =>
+  doc.clarifications
+    .filter((c) => c.party === 'reporter')
+    .map(({ clarificationId, question, requestedAt, answer, answeredAt, recordedOnBehalfVia }) => ({
+      clarificationId,
+      question,
+      requestedAt,
+      answer,
+      answeredAt,
+      recordedOnBehalfVia: recordedOnBehalfVia ?? null,
+    }));
 
 export const toReporterView = (doc: ComplaintDocument): ReporterComplaintView => ({
   id: doc._id,
@@ -45,9 +69,7 @@ export const toReporterView = (doc: ComplaintDocument): ReporterComplaintView =>
   updatedAt: doc.updatedAt,
   revision: doc.revision,
   followUps: doc.followUps.map(({ followUp, at }) => ({ followUp, at })),
-  questions: doc.clarifications
-    .filter((c) => c.party === 'reporter')
-    .map(({ clarificationId, question, requestedAt, answer, answeredAt }) => ({ clarificationId, question, requestedAt, answer, answeredAt })),
+  questions: reporterQuestions(doc),
   rating: doc.rating ?? null,
   closure: doc.closure ? { reasonCode: doc.closure.reasonCode, at: doc.closure.at } : null,
 });
@@ -68,6 +90,8 @@ const REPORTER_HISTORY = new Set([
   'ComplaintClosed',
   'ComplaintReopened',
   'ComplaintMarkedDuplicate',
+  // An answer recorded in the reporter's name is shown to them, so they can tell it was not theirs.
+  'ClarificationAnswerRecordedOnBehalf',
 ]);
 
 interface HistoryEntry {
