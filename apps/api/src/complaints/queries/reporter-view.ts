@@ -1,11 +1,12 @@
-import type { OfflineAnswerChannel } from '@lacak/domain';
+import type { FindingsConclusion, OfflineAnswerChannel } from '@lacak/domain';
 import type { ComplaintDocument } from '@lacak/projections';
 import { PUBLIC_STATUS } from '../../tracking/public-status';
 
 /**
  * What a reporter sees of their own complaint: its content, where it stands, the follow-ups and
- * the questions put to them; never the agencies' internal notes (disposition notes, clarifications
- * with other agencies, investigation findings, reviews) nor officers' ids.
+ * the questions put to them, and the conclusion of an investigation; never the agencies' internal
+ * notes (disposition notes, clarifications with other agencies, the findings' summary, reviews) nor
+ * officers' ids.
  */
 export interface ReporterComplaintView {
   id: string;
@@ -26,6 +27,8 @@ export interface ReporterComplaintView {
   followUps: { followUp: string; at: string }[];
   /** `recordedOnBehalfVia`: the answer was given offline and an officer recorded it, through that channel. */
   questions: ReporterQuestion[];
+  /** That investigation findings were recorded, and their conclusion; the summary stays with the inspectorate. */
+  findings: { conclusion: FindingsConclusion; recordedAt: string } | null;
   rating: ComplaintDocument['rating'] | null;
   closure: { reasonCode: string; at: string } | null;
 }
@@ -70,6 +73,10 @@ export const toReporterView = (doc: ComplaintDocument): ReporterComplaintView =>
   revision: doc.revision,
   followUps: doc.followUps.map(({ followUp, at }) => ({ followUp, at })),
   questions: reporterQuestions(doc),
+  findings:
+    doc.investigation?.conclusion && doc.investigation.closedAt
+      ? { conclusion: doc.investigation.conclusion, recordedAt: doc.investigation.closedAt }
+      : null,
   rating: doc.rating ?? null,
   closure: doc.closure ? { reasonCode: doc.closure.reasonCode, at: doc.closure.at } : null,
 });
@@ -84,6 +91,7 @@ const REPORTER_HISTORY = new Set([
   'DispositionAccepted',
   'MediationStarted',
   'MediationOutcomeRecorded',
+  'FindingsRecorded',
   'ComplaintResponded',
   'FollowUpDisputed',
   'ComplaintRated',
