@@ -17,7 +17,11 @@ export const STRANGER = 'reporter-stranger';
 export const startAccessApp = (overrides: Record<string, string> = {}): Promise<TestApp> =>
   TestApp.start({ RATE_LIMIT_SUBMISSIONS_PER_MINUTE: '100000', RATE_LIMIT_TRACKING_PER_MINUTE: '100000', ...overrides });
 
-/** The stages a complaint can be brought to; AWAITING_* is a reporter clarification asked before or after disposition. */
+/**
+ * The stages a complaint can be brought to; AWAITING_* is a reporter clarification asked before or
+ * after disposition, ASKED_RESPONDENT an open question to the respondent, INVESTIGATED an
+ * investigation with its findings recorded.
+ */
 export type Stage =
   | 'SUBMITTED'
   | 'VERIFIED'
@@ -26,8 +30,10 @@ export type Stage =
   | 'DISPOSED'
   | 'IN_PROGRESS'
   | 'AWAITING_AFTER_DISPOSITION'
+  | 'ASKED_RESPONDENT'
   | 'MEDIATION'
   | 'INVESTIGATION'
+  | 'INVESTIGATED'
   | 'RESPONDED'
   | 'CLOSED';
 
@@ -50,6 +56,8 @@ export interface ComplaintOptions {
   /** Flags set by the national admin at verification (never cleared, so they include the submitted ones). */
   verifyConfidential?: boolean;
   verifyAnonymous?: boolean;
+  /** The summary of the findings at INVESTIGATED. */
+  findingsSummary?: string;
 }
 
 export interface Fixture {
@@ -57,7 +65,7 @@ export interface Fixture {
   trackingId: string;
   trackingSecret: string;
   holder: string;
-  /** The open reporter clarification at an AWAITING_* stage. */
+  /** The open clarification at an AWAITING_* or ASKED_RESPONDENT stage. */
   clarificationId: string | null;
   /** Revision after the last step. */
   revision: number;
@@ -70,8 +78,10 @@ const depth = (stage: Stage): number => {
     case 'REJECTED':
       return ORDER.indexOf('VERIFIED');
     case 'AWAITING_AFTER_DISPOSITION':
+    case 'ASKED_RESPONDENT':
     case 'MEDIATION':
     case 'INVESTIGATION':
+    case 'INVESTIGATED':
       return ORDER.indexOf('IN_PROGRESS');
     default:
       return ORDER.indexOf(stage);
@@ -125,8 +135,14 @@ export async function complaintAt(t: TestApp, stage: Stage, options: ComplaintOp
   if (stage === 'AWAITING_AFTER_DISPOSITION') {
     fixture.clarificationId = (await step(officer, 'request-clarification', { party: 'reporter', question: 'Jam berapa datang?' })).clarificationId;
   }
+  if (stage === 'ASKED_RESPONDENT') {
+    fixture.clarificationId = (await step(officer, 'request-clarification', { party: 'respondent', question: 'Tanggapan petugas?' })).clarificationId;
+  }
   if (stage === 'MEDIATION') await step(officer, 'start-mediation', { note: 'Pertemuan dengan kepala puskesmas.' });
-  if (stage === 'INVESTIGATION') await step(officer, 'open-investigation', { reason: 'Dugaan pungutan liar.' });
+  if (stage === 'INVESTIGATION' || stage === 'INVESTIGATED') await step(officer, 'open-investigation', { reason: 'Dugaan pungutan liar.' });
+  if (stage === 'INVESTIGATED') {
+    await step(officer, 'record-findings', { conclusion: 'irregularity_found', summary: options.findingsSummary ?? 'Pungutan terbukti.' });
+  }
   if (level >= ORDER.indexOf('RESPONDED')) await step(officer, 'respond', { followUp: 'Jadwal layanan ditambah.' });
   if (stage === 'CLOSED') await step(reporter, 'close', { reasonCode: 'accepted_by_reporter' });
   return fixture;

@@ -138,6 +138,8 @@ describe('Reporter identities never leak (canary markers)', () => {
   const refusedMarkers: string[] = [];
   const identityMarkers = () => [...Object.values(seeded).flatMap((s) => s.markers), ...refusedMarkers];
   const accountMarker = `AKUN${marker()}`;
+  /** The account that submits the anonim complaint: no event, read model, file or log may name it. */
+  const anonymousAccount = `${accountMarker}-ANONIM${marker()}`;
 
   const tokenOf = async (v: Viewer) => {
     const key = `${v.role}@${v.agencyId}/${v.id ?? ''}`;
@@ -177,7 +179,7 @@ describe('Reporter identities never leak (canary markers)', () => {
 
     const submit = async (kind: Kind, flags: { confidential?: boolean; anonymous?: boolean; channel?: string; asOfficer?: boolean } = {}) => {
       const { identity, markers } = canaryIdentity();
-      const reporterId = flags.asOfficer ? null : `${accountMarker}-${kind.replace(/ /g, '-')}`;
+      const reporterId = flags.asOfficer ? null : kind === 'anonim' ? anonymousAccount : `${accountMarker}-${kind.replace(/ /g, '-')}`;
       const token = flags.asOfficer ? await t.token('unit_officer', HOLDER) : await t.token('reporter', null, reporterId!);
       const title = `Pungutan di puskesmas ${titleProbe} ${kind}`;
       const body = await ok(
@@ -292,12 +294,13 @@ describe('Reporter identities never leak (canary markers)', () => {
     expect(mismatches).toEqual([]);
   });
 
-  it('shows reporters their own identity, whatever the flags (the reporter is its owner)', async () => {
+  it('shows reporters their own identity, rahasia included; an anonim complaint has no account to own it', async () => {
     for (const kind of ['normal', 'rahasia', 'anonim'] as const) {
       const token = await t.token('reporter', null, seeded[kind].reporterId!);
       const response = await t.request('GET', `/complaints/${seeded[kind].id}/reporter-identity?reason=${encodeURIComponent(REASON)}`, { token });
-      expect({ kind, status: response.status }).toEqual({ kind, status: 200 });
-      allowedReads.push({ what: `own identity of ${kind}`, kind, response });
+      expect({ kind, status: response.status }).toEqual({ kind, status: kind === 'anonim' ? 404 : 200 });
+      if (response.status === 200) allowedReads.push({ what: `own identity of ${kind}`, kind, response });
+      else exposed.push({ what: `own identity of ${kind}`, response });
     }
   });
 
@@ -428,5 +431,67 @@ describe('Reporter identities never leak (canary markers)', () => {
     expect(text).toContain(logProbe);
     expect(text).toMatch(/"context":"HTTP"/);
     expect(markersIn(text, [...identityMarkers(), accountMarker])).toEqual([]);
+  });
+
+  it('ties an anonim complaint to no account: not in its events, read models, files, logs or the account’s own views, while tracking works', async () => {
+    const anonim = seeded.anonim;
+    const account = await t.token('reporter', null, anonymousAccount);
+    const tracking = { 'x-tracking-secret': anonim.trackingSecret };
+    const list = await t.request('GET', '/complaints?pageSize=100', { token: account });
+    const detail = await t.request('GET', `/complaints/${anonim.id}`, { token: account });
+    const tracked = await t.request('GET', `/track/${anonim.trackingId}`, { headers: tracking });
+    expect({ list: list.status, listed: list.body.items.map((c: { id: string }) => c.id), detail: detail.status, tracked: tracked.status }).toEqual({
+      list: 200,
+      listed: [],
+      detail: 404,
+      tracked: 200,
+    });
+    const [question] = tracked.body.openQuestions;
+    const answered = await t.request('POST', `/track/${anonim.trackingId}/answer-clarification`, {
+      headers: tracking,
+      body: { clarificationId: question.clarificationId, answer: 'Puskesmas Cibinong.' },
+    });
+    expect(answered.status).toBe(200);
+    await projectionsCaughtUp(t);
+
+    const readStore = t.app.get<ReadStore>(READ_STORE);
+    const readModels = asJson(await Promise.all(READ_MODEL_COLLECTIONS.map((name) => readStore.collection(name).find({}))));
+    const events = await t.allEvents();
+    const files = readdirSync(t.config.dataDir).map((f) => join(t.config.dataDir, f)).filter((f) => statSync(f).isFile());
+    const places = {
+      events: asJson(events),
+      readModels,
+      files: files.map((f) => readFileSync(f).toString('latin1')).join('\n'),
+      logs: logs.join(''),
+      answers: asJson([list.body, detail.body, tracked.body, answered.body]),
+    };
+    // Control: the scans hold the other reporters' accounts and the anonim complaint itself.
+    expect(places.events).toContain(seeded.normal.reporterId);
+    expect(places.readModels).toContain(seeded.normal.reporterId);
+    expect(places.events).toContain(anonim.id);
+    expect(Object.entries(places).filter(([, text]) => text.includes(anonymousAccount)).map(([where]) => where)).toEqual([]);
+    // Its submission and the answer are recorded as its tracking credential.
+    const own = events.filter((e) => e.streamId === `complaint-${anonim.id}` && e.metadata.actor.role === 'reporter');
+    expect(own.map((e) => [e.type, e.metadata.actor.id])).toEqual([
+      ['ComplaintSubmitted', `tracking:${anonim.trackingId}`],
+      ['ClarificationAnswered', `tracking:${anonim.trackingId}`],
+    ]);
+  });
+
+  it('does not take a bearer token whose subject imitates a tracking credential for the reporter', async () => {
+    for (const kind of ['walk-in', 'anonim'] as const) {
+      const s = seeded[kind];
+      const impostor = await t.token('reporter', null, `tracking:${s.trackingId}`);
+      const answers = {
+        kind,
+        detail: (await t.request('GET', `/complaints/${s.id}`, { token: impostor })).status,
+        history: (await t.request('GET', `/complaints/${s.id}/history`, { token: impostor })).status,
+        identity: (await t.request('GET', `/complaints/${s.id}/reporter-identity?reason=${encodeURIComponent(REASON)}`, { token: impostor })).status,
+        command: (await t.request('POST', `/complaints/${s.id}/rate`, { token: impostor, body: { rating: 1 } })).status,
+        listed: (await t.request('GET', '/complaints?pageSize=100', { token: impostor })).body.items.length,
+        tracking: (await t.request('GET', `/track/${s.trackingId}`, { headers: { 'x-tracking-secret': s.trackingSecret } })).status,
+      };
+      expect(answers).toEqual({ kind, detail: 404, history: 404, identity: 404, command: 404, listed: 0, tracking: 200 });
+    }
   });
 });

@@ -1,6 +1,7 @@
 /**
  * The access matrix, checked over HTTP: every role × every endpoint × {in scope, out of scope}
- * (and, for every role allowed to issue a lifecycle command, in scope but in the wrong status).
+ * (and, for lifecycle commands, in scope but in the wrong status), and who sees the content the
+ * matrix withholds (CONTENT_ACCESS).
  * The role sets come from COMMAND_ACCESS and QUERY_ACCESS, so this test and the README's table
  * cannot drift apart. What differs per endpoint (the fixture, the body) is keyed by the matrix's
  * own names: a new query without a plan fails to compile, a new command without one fails the
@@ -9,7 +10,8 @@
  * complaint) is in scope and expected to succeed.
  *
  * Expected answers: out of scope → 404, exactly like an unknown complaint (and byte for byte the
- * same problem, up to the id); a role that may never do it → 403; a lifecycle rule → 409;
+ * same problem, up to the id); a role that may never do it → 403 first, whatever the scope or
+ * status, naming the role; a lifecycle rule → 409;
  * otherwise 200 (submit 201, erase 204, rebuild 202). Endpoints that check the role before
  * looking the complaint up (erase, rebuild, a reporter's export and stats) answer 403 whatever
  * the scope — which is also what they answer for an unknown complaint.
@@ -17,11 +19,14 @@
 import {
   ACTOR_ROLES,
   COMMAND_ACCESS,
+  CONTENT_ACCESS,
   QUERY_ACCESS,
   type AccessRow,
   type ActorRole,
   type CommandName,
+  type ContentName,
   type QueryName,
+  mayQuery,
 } from '@lacak/domain';
 import type { HttpResponse, TestApp } from '../support/test-app';
 import {
@@ -31,6 +36,7 @@ import {
   OWNER,
   STRANGER,
   type Stage,
+  asJson,
   complaintAt,
   marker,
   projectionsCaughtUp,
@@ -94,9 +100,15 @@ const COMMAND_PLANS: Plans = {
     stage: role === 'national_admin' ? 'VERIFIED' : 'IN_PROGRESS',
     body: () => ({ party: 'reporter', question: 'Kapan kejadiannya?' }),
   }),
+  // The reporter answers the question put to them; officers answer the respondent's.
   'answer-clarification': (role) => ({
-    stage: role === 'national_admin' ? 'AWAITING_BEFORE_DISPOSITION' : 'AWAITING_AFTER_DISPOSITION',
+    stage: role === 'reporter' ? 'AWAITING_AFTER_DISPOSITION' : 'ASKED_RESPONDENT',
     body: (f) => ({ clarificationId: f.clarificationId, answer: 'Senin pagi.' }),
+  }),
+  // Whoever asked the reporter records the answer given offline: the national admin as the router.
+  'record-clarification-answer': (role) => ({
+    stage: role === 'national_admin' ? 'AWAITING_BEFORE_DISPOSITION' : 'AWAITING_AFTER_DISPOSITION',
+    body: (f) => ({ clarificationId: f.clarificationId, answer: 'Senin pagi.', channel: 'phone' }),
   }),
   'start-mediation': () => ({ stage: 'IN_PROGRESS', body: () => ({ note: 'Pertemuan para pihak.' }) }),
   'record-mediation-outcome': () => ({ stage: 'MEDIATION', body: () => ({ outcome: 'agreement', note: 'Sepakat.' }) }),
@@ -130,6 +142,10 @@ const WRONG_STATUS_PLANS: Plans = {
   accept: inStage('accept', 'VERIFIED'),
   'request-clarification': inStage('request-clarification', 'DISPOSED'),
   'answer-clarification': () => ({ stage: 'IN_PROGRESS', body: () => ({ clarificationId: unknownComplaintId(), answer: 'Senin pagi.' }) }),
+  'record-clarification-answer': () => ({
+    stage: 'IN_PROGRESS',
+    body: () => ({ clarificationId: unknownComplaintId(), answer: 'Senin pagi.', channel: 'letter' }),
+  }),
   'start-mediation': inStage('start-mediation', 'DISPOSED'),
   'record-mediation-outcome': inStage('record-mediation-outcome', 'IN_PROGRESS'),
   'open-investigation': inStage('open-investigation', 'DISPOSED'),
@@ -200,10 +216,10 @@ for (const command of Object.keys(COMMAND_ACCESS).filter((c): c is LifecycleComm
     continue;
   }
   for (const role of ACTOR_ROLES) {
-    const scopes: Scope[] = row[role] ? ['in', 'out', 'wrong status'] : ['in', 'out'];
-    for (const scope of scopes) {
+    // Every cell in every scope: a role the row leaves out gets 403 whatever the scope or status.
+    for (const scope of ['in', 'out', 'wrong status'] as const) {
       const plan = (scope === 'wrong status' ? wrongStatusPlans : plans)(role);
-      const expected = !sees(role, scope) ? '404' : !row[role] ? '403' : scope === 'wrong status' ? '409' : '200';
+      const expected = !row[role] ? '403' : !sees(role, scope) ? '404' : scope === 'wrong status' ? '409' : '200';
       cases.push({
         role,
         endpoint: `POST /complaints/{id}/${command}`,
@@ -211,7 +227,7 @@ for (const command of Object.keys(COMMAND_ACCESS).filter((c): c is LifecycleComm
         expected,
         run: async (t, token) => {
           const fixture = await complaintAt(t, plan.stage, fixtureOptions(scope));
-          const original = await complaintAt(t, 'VERIFIED', fixtureOptions(scope));
+          const original = command === 'mark-duplicate' ? await complaintAt(t, 'VERIFIED', fixtureOptions(scope)) : fixture;
           const body = plan.body(fixture, original);
           const response = await t.request('POST', `/complaints/${fixture.id}/${command}`, { token, body });
           const outcome: Outcome = { actual: String(response.status), response };
@@ -365,6 +381,44 @@ for (const query of queryNames) {
   }
 }
 
+// Withheld content: the findings summary, on two complaints with findings recorded (made in beforeAll).
+const findingsFixtures: Partial<Record<'in' | 'out', Fixture & { summary: string; tag: string }>> = {};
+const FINDINGS: ContentName = 'investigation findings (summary)';
+const CONTENT_PLANS: Record<ContentName, QueryPlan> = {
+  [FINDINGS]: {
+    scopes: ['in', 'out'],
+    // Whoever reads the complaint sees the conclusion; only the matrix's roles see the summary, in the detail only.
+    expected: (row, role, scope) => (!sees(role, scope) ? '404' : row[role] ? '200 with summary' : '200 without summary'),
+    run: async (t, token, scope, role) => {
+      const fixture = findingsFixtures[scope === 'out' ? 'out' : 'in']!;
+      const detail = await t.request('GET', `/complaints/${fixture.id}`, { token });
+      if (detail.status !== 200) {
+        const id = unknownComplaintId();
+        return { actual: String(detail.status), response: detail, unknown: { id, probedId: fixture.id, response: await t.request('GET', `/complaints/${id}`, { token }) } };
+      }
+      const history = await t.request('GET', `/complaints/${fixture.id}/history`, { token });
+      const exported = mayQuery('GET /complaints/export', role) ? await t.request('GET', `/complaints/export?q=${fixture.tag}`, { token }) : null;
+      const holds = (r: HttpResponse | null, text: string) => r !== null && asJson(r.body).includes(text);
+      const notes = [
+        !holds(detail, 'irregularity_found') && 'no conclusion in the detail',
+        !holds(history, 'irregularity_found') && 'no conclusion in the history',
+        holds(history, fixture.summary) && 'summary in the history',
+        holds(exported, fixture.summary) && 'summary in the export',
+      ].filter(Boolean);
+      return { actual: `200 ${holds(detail, fixture.summary) ? 'with' : 'without'} summary${notes.length ? ` (${notes.join(', ')})` : ''}`, response: detail };
+    },
+  },
+};
+for (const content of Object.keys(CONTENT_ACCESS) as ContentName[]) {
+  const row: AccessRow = CONTENT_ACCESS[content];
+  const plan = CONTENT_PLANS[content];
+  for (const role of ACTOR_ROLES) {
+    for (const scope of plan.scopes) {
+      cases.push({ role, endpoint: content, scope, expected: plan.expected(row, role, scope), run: (t, token) => plan.run(t, token, scope, role) });
+    }
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Known bugs: `role endpoint scope` → what is wrong; such a case runs as it.failing. None of the
 // matrix cases today; the If-Match scope leak is pinned in its own describe at the end.
@@ -400,6 +454,10 @@ describe('Who may do and see what: every role × every endpoint × scope', () =>
       const tag = `matriks${marker()}`;
       const fixture = await complaintAt(t, 'DISPOSED', { ...fixtureOptions(scope), title: `Antrean ${tag}`, identity: { name: 'Warga Uji', phone: '+6281200000000' } });
       queryFixtures[scope] = { ...fixture, tag: tag.toLowerCase() };
+      const findingsTag = `temuan${marker()}`;
+      const summary = `Kepala puskesmas ${marker()} terbukti memungut biaya`;
+      const investigated = await complaintAt(t, 'INVESTIGATED', { ...fixtureOptions(scope), title: `Pungli ${findingsTag}`, findingsSummary: summary });
+      findingsFixtures[scope] = { ...investigated, summary, tag: findingsTag.toLowerCase() };
     }
     await projectionsCaughtUp(t);
   });
@@ -423,6 +481,7 @@ describe('Who may do and see what: every role × every endpoint × scope', () =>
     const endpoints = new Set(cases.map((c) => c.endpoint));
     for (const command of Object.keys(COMMAND_PLANS)) expect(endpoints).toContain(`POST /complaints/{id}/${command}`);
     for (const query of Object.keys(QUERY_ACCESS)) expect(endpoints).toContain(query);
+    for (const content of Object.keys(CONTENT_ACCESS)) expect(endpoints).toContain(content);
     expect(new Set(cases.map((c) => c.role))).toEqual(new Set(ACTOR_ROLES));
     // Every expected status class appears, so the matrix exercises each rule.
     expect(new Set(cases.map((c) => c.expected.slice(0, 3)))).toEqual(new Set(['200', '201', '202', '204', '403', '404', '409']));
@@ -457,6 +516,10 @@ describe('Who may do and see what: every role × every endpoint × scope', () =>
       if (Number(c.expected.slice(0, 3)) >= 400) {
         expect(outcome.response?.headers['content-type']).toContain('application/problem+json');
         expect(outcome.response?.body.code).toEqual(expect.any(String));
+      }
+      // A lifecycle command refused for the role says which role may never issue it.
+      if (c.expected === '403' && Object.keys(COMMAND_ACCESS).some((command) => c.endpoint === `POST /complaints/{id}/${command}`)) {
+        expect(outcome.response?.body).toMatchObject({ code: 'ROLE_NOT_ALLOWED', detail: expect.stringContaining(c.role) });
       }
     });
   }

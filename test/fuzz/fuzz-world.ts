@@ -63,12 +63,27 @@ export async function seedWorld(t: TestApp): Promise<FuzzWorld> {
       if (result.clarificationId) clarificationIds.push((clarificationId = result.clarificationId));
     }
   }
+  // A reporter clarification the officer answered on the reporter's behalf, and one still open for it.
+  for (const answered of [true, false]) {
+    const id = await submit(-3);
+    for (const [command, role, body] of HAPPY_PATH.slice(0, 3)) await send(`/complaints/${id}/${command}`, role, body, 200);
+    const { clarificationId } = await send(`/complaints/${id}/request-clarification`, 'officer', { party: 'reporter', question: 'Jam berapa?' }, 200);
+    clarificationIds.push(clarificationId);
+    if (answered) await send(`/complaints/${id}/record-clarification-answer`, 'officer', { clarificationId, answer: 'Pukul 09.00.', channel: 'phone' }, 200);
+  }
+  // An anonymous complaint: its submitting account owns nothing, only its tracking secret does.
+  const anonymous = await send('/complaints', 'reporter', aSubmission({ anonymous: true, targetAgencyId: AGENCY }), 201);
+  complaintIds.push(anonymous.id);
+  trackingIds.push(anonymous.trackingId);
+  secrets.push(anonymous.trackingSecret);
   await send(`/complaints/${await submit(-1)}/reject`, 'admin', { reasonCode: 'out_of_scope', reason: 'Bukan pelayanan publik' }, 200);
   await send(`/complaints/${await submit(-2)}/archive`, 'admin', { reasonCode: 'too_general', reason: 'Terlalu umum' }, 200);
 
-  const validTokens = await Promise.all(
-    ACTOR_ROLES.flatMap((role) => [null, ...AGENCIES].map((agencyId, i) => t.token(role, agencyId, role === 'reporter' && i % 2 ? REPORTER : `${role}-${i}`))),
-  );
+  const validTokens = await Promise.all([
+    ...ACTOR_ROLES.flatMap((role) => [null, ...AGENCIES].map((agencyId, i) => t.token(role, agencyId, role === 'reporter' && i % 2 ? REPORTER : `${role}-${i}`))),
+    // Subjects that imitate a tracking credential: they must own nothing.
+    ...trackingIds.slice(0, 3).map((trackingId) => t.token('reporter', null, `tracking:${trackingId}`)),
+  ]);
   const forged = new TokenService('another-secret-that-is-long-enough-to-sign-with');
   const badAuthorizations = [
     '',
@@ -100,6 +115,7 @@ export async function seedWorld(t: TestApp): Promise<FuzzWorld> {
       root: agencies,
       status: [...COMPLAINT_STATUSES, 'DISPOSED,IN_PROGRESS'],
       category: ['kesehatan', 'infrastruktur'],
+      channel: ['phone', 'sms', 'letter', 'walk-in', 'web'],
       idnumber: ['3201012345670001'],
       phone: ['+6281234567890'],
       projection: ['complaints', 'audit-trail', 'agency-stats'],

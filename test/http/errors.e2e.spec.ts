@@ -1,5 +1,5 @@
 import { TestApp } from '../support/test-app';
-import { aSubmission, verifiedComplaint } from '../support/http-steps';
+import { aSubmission, aVerification, verifiedComplaint } from '../support/http-steps';
 
 describe('Bad requests get problem details and write nothing', () => {
   let t: TestApp;
@@ -81,7 +81,8 @@ describe('Bad requests get problem details and write nothing', () => {
 
   it('answers an unknown complaint with 404, for commands and queries', async () => {
     const id = '00000000-0000-4000-8000-000000000000';
-    expect((await expectProblem(404, () => t.request('POST', `/complaints/${id}/accept`, { token: admin, body: {} }))).code).toBe('COMPLAINT_NOT_FOUND');
+    // A command the national admin may issue: one it may never issue is 403 before the complaint is looked up.
+    expect((await expectProblem(404, () => t.request('POST', `/complaints/${id}/verify`, { token: admin, body: aVerification }))).code).toBe('COMPLAINT_NOT_FOUND');
     await expectProblem(404, () => t.request('GET', `/complaints/${id}`, { token: admin }));
     await expectProblem(404, () => t.request('GET', `/complaints/${id}/history`, { token: admin }));
     await expectProblem(404, () => t.request('GET', '/agencies/atlantis/stats', { token: admin }));

@@ -109,7 +109,10 @@ describe('A complaint through its whole lifecycle over HTTP', () => {
     const types = history.map((e: { type: string }) => e.type);
     expect(types).toContain('ComplaintResponded');
     expect(types).not.toContain('InvestigationOpened');
-    expect(types).not.toContain('FindingsRecorded');
+    // That findings were recorded and their conclusion, never their summary (it names officials).
+    expect(types).toContain('FindingsRecorded');
+    expect(detail.body.findings).toEqual({ conclusion: 'irregularity_found', recordedAt: expect.any(String) });
+    expect(JSON.stringify(history)).not.toContain('Pungutan terbukti');
     expect(history.every((e: { actor: { id: string | null } }) => e.actor.id === null)).toBe(true);
   });
 

@@ -1,6 +1,6 @@
-import { ACTOR_ROLES, COMMAND_ACCESS, QUERY_ACCESS, type AccessRow } from '@lacak/domain';
+import { ACTOR_ROLES, COMMAND_ACCESS, CONTENT_ACCESS, QUERY_ACCESS, type AccessRow } from '@lacak/domain';
 
-/** The access matrix as the README's markdown table: one row per command or query, one column per role. */
+/** The access matrix as the README's markdown table: one row per command, query or withheld content, one column per role. */
 export function accessMatrixTable(): string {
   const header = `| | ${ACTOR_ROLES.map((r) => `\`${r}\``).join(' | ')} |`;
   const rule = `|---|${ACTOR_ROLES.map(() => '---').join('|')}|`;
@@ -10,5 +10,6 @@ export function accessMatrixTable(): string {
     rule,
     ...Object.entries(COMMAND_ACCESS).map(([name, access]) => row(`\`${name}\``, access)),
     ...Object.entries(QUERY_ACCESS).map(([name, access]) => row(`\`${name}\``, access)),
+    ...Object.entries(CONTENT_ACCESS).map(([name, access]) => row(name, access)),
   ].join('\n');
 }

@@ -4,11 +4,13 @@ import {
   type ComplaintEvent,
   type ComplaintState,
   EXACT_AGENCY_SCOPE,
+  actorOnRecord,
   canSeeComplaint,
   complaintDecider,
   decideComplaint,
   holdingOf,
   refuse,
+  refuseRoleNeverAllowed,
 } from '@lacak/domain';
 import {
   StreamNotFoundError,
@@ -49,6 +51,9 @@ export class ComplaintCommandService {
   ) {}
 
   async execute(command: ComplaintCommand, options: CommandOptions): Promise<CommandOutcome> {
+    // A role that may never issue the command learns nothing about the complaint: 403 before any read.
+    const neverAllowed = refuseRoleNeverAllowed(command.actor, command.type);
+    if (neverAllowed) throw new CommandRefusedError(neverAllowed);
     const complaintId = command.data.complaintId;
     const streamId = complaintStreamId(complaintId);
     for (let attempt = 1; ; attempt++) {
@@ -74,7 +79,7 @@ export class ComplaintCommandService {
       try {
         const result = await this.eventStore.appendToStream(
           streamId,
-          toEventsToAppend(decision.events, command.actor, command.at, options),
+          toEventsToAppend(decision.events, actorOnRecord(command), command.at, options),
           { expectedState: current ?? 'no_stream' },
         );
         return { complaintId, revision: result.nextExpectedRevision, events: decision.events, replayed: false };

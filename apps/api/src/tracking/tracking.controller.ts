@@ -3,11 +3,12 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, IsUUID, Length } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
-import { type Actor, trackingActorId } from '@lacak/domain';
+import { trackingActor } from '@lacak/domain';
 import { COMPLAINTS_COLLECTION, type ComplaintDocument } from '@lacak/projections';
 import { READ_STORE, type ReadStore } from '@lacak/read-store';
 import { Public } from '../auth/public.decorator';
 import { LifecycleCommand } from '../complaints/lifecycle/lifecycle.command';
+import { type ReporterQuestion, reporterQuestions } from '../complaints/queries/reporter-view';
 import { readPreconditions } from '../http/preconditions';
 import { RateLimited } from '../http/rate-limit';
 import { PUBLIC_STATUS } from './public-status';
@@ -31,6 +32,8 @@ export interface TrackingView {
   followUps: { followUp: string; at: string }[];
   /** Questions waiting for the reporter's answer. */
   openQuestions: { clarificationId: string; question: string; requestedAt: string }[];
+  /** Questions answered, with `recordedOnBehalfVia` set when an officer recorded an answer given offline. */
+  answeredQuestions: ReporterQuestion[];
 }
 
 const NOT_FOUND = 'No complaint with this tracking id and secret';
@@ -64,6 +67,7 @@ export class TrackingController {
       openQuestions: complaint.clarifications
         .filter((c) => c.party === 'reporter' && c.answeredAt === null && !c.expiredAt)
         .map(({ clarificationId, question, requestedAt }) => ({ clarificationId, question, requestedAt })),
+      answeredQuestions: reporterQuestions(complaint).filter((q) => q.answeredAt !== null),
     };
   }
 
@@ -77,7 +81,7 @@ export class TrackingController {
     @Headers('x-tracking-secret') secret?: string,
   ): Promise<{ revision: string }> {
     const complaint = await this.authorised(trackingId, secret);
-    const actor: Actor = { id: trackingActorId(complaint.trackingId), role: 'reporter', agencyId: null };
+    const actor = trackingActor(complaint.trackingId);
     const result = await this.commandBus.execute(
       new LifecycleCommand(
         { type: 'AnswerClarification', data: { complaintId: complaint._id, ...body } },

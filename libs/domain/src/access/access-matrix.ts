@@ -8,7 +8,9 @@
  * A role missing from a row may not do it at all (403); out of scope answers 404, exactly as
  * an unknown complaint would, so scope never reveals that a complaint exists.
  */
-import type { ActorRole } from '../complaint/actor';
+import type { Actor, ActorRole } from '../complaint/actor';
+import type { ComplaintCommandType } from '../complaint/complaint.commands';
+import { refuse, type Refusal } from '../complaint/refusals';
 
 export type Reach = 'everywhere' | 'subtree' | 'own' | 'channels';
 export type AccessRow = Readonly<Partial<Record<ActorRole, Reach>>>;
@@ -24,7 +26,10 @@ export const COMMAND_ACCESS = {
   dispose: routers,
   accept: officersInSubtree,
   'request-clarification': { ...routers, ...officersInSubtree },
-  'answer-clarification': { reporter: 'own', ...routers, ...officersInSubtree },
+  // A question to the reporter is the reporter's to answer; officers answer the respondent's and other agencies'.
+  'answer-clarification': { reporter: 'own', ...officersInSubtree },
+  // An answer the reporter gave by phone, letter or in person, recorded by whoever could have asked the question.
+  'record-clarification-answer': { ...routers, ...officersInSubtree },
   'start-mediation': officersInSubtree,
   'record-mediation-outcome': officersInSubtree,
   'open-investigation': officersInSubtree,
@@ -41,6 +46,45 @@ export const COMMAND_ACCESS = {
 
 /** Raised only by the deadline process, through the command path as `system`; never over HTTP. */
 export const SYSTEM_COMMANDS = ['ExpireClarification', 'RecordDeadlineMissed', 'EscalateToParent', 'ReferToOmbudsman'] as const;
+type SystemCommandType = (typeof SYSTEM_COMMANDS)[number];
+
+/** The matrix row of every command the API takes. */
+export const COMMAND_NAMES: { readonly [T in Exclude<ComplaintCommandType, SystemCommandType>]: CommandName } = {
+  SubmitComplaint: 'submit',
+  VerifyComplaint: 'verify',
+  RejectComplaint: 'reject',
+  ArchiveComplaint: 'archive',
+  DisposeComplaint: 'dispose',
+  AcceptDisposition: 'accept',
+  RequestClarification: 'request-clarification',
+  AnswerClarification: 'answer-clarification',
+  RecordClarificationAnswerOnBehalf: 'record-clarification-answer',
+  StartMediation: 'start-mediation',
+  RecordMediationOutcome: 'record-mediation-outcome',
+  OpenInvestigation: 'open-investigation',
+  RecordFindings: 'record-findings',
+  RespondToComplaint: 'respond',
+  CloseComplaint: 'close',
+  DisputeFollowUp: 'dispute',
+  RateComplaint: 'rate',
+  ReopenComplaint: 'reopen',
+  MarkDuplicate: 'mark-duplicate',
+  RecordLeadershipReview: 'record-leadership-review',
+  LinkPolicyImprovement: 'link-policy-improvement',
+};
+
+const isSystemCommand = (type: ComplaintCommandType): type is SystemCommandType =>
+  SYSTEM_COMMANDS.some((command) => command === type);
+
+/**
+ * The first rule of every command: a role the matrix never lets issue it is refused (403) before
+ * anything about the complaint is looked at, whether it exists, is in scope or in the right status.
+ */
+export function refuseRoleNeverAllowed(actor: Actor, type: ComplaintCommandType): Refusal | null {
+  const name = isSystemCommand(type) ? type : COMMAND_NAMES[type];
+  const row: AccessRow = isSystemCommand(type) ? { system: 'everywhere' } : COMMAND_ACCESS[COMMAND_NAMES[type]];
+  return row[actor.role] === undefined ? refuse('ROLE_NOT_ALLOWED', `The role ${actor.role} may never issue ${name}.`) : null;
+}
 
 const readers: AccessRow = {
   national_admin: 'everywhere',
@@ -87,8 +131,23 @@ export const QUERY_ACCESS = {
   'POST /admin/projections/rebuild': { national_admin: 'everywhere' },
 } as const satisfies Record<string, AccessRow>;
 
+/**
+ * Parts of a complaint some of its readers may not see. Investigation findings name officials and
+ * what they did: they are for the inspectorate, auditors and the national level; everyone else who
+ * reads the complaint (its agency's admins and officers, the reporter) sees that findings were
+ * recorded and their conclusion, never the summary, in the detail, the history and the export.
+ */
+export const CONTENT_ACCESS = {
+  'investigation findings (summary)': { national_admin: 'everywhere', apip_inspector: 'subtree', auditor: 'subtree' },
+} as const satisfies Record<string, AccessRow>;
+
 export type CommandName = keyof typeof COMMAND_ACCESS;
 export type QueryName = keyof typeof QUERY_ACCESS;
+export type ContentName = keyof typeof CONTENT_ACCESS;
+
+/** Whether the role sees this part of the complaints it may read. */
+export const maySeeContent = (content: ContentName, role: ActorRole): boolean =>
+  (CONTENT_ACCESS[content] as AccessRow)[role] !== undefined;
 
 /** Whether the matrix lets the role make this query at all; scope is checked separately. */
 export const mayQuery = (query: QueryName, role: ActorRole): boolean => (QUERY_ACCESS[query] as AccessRow)[role] !== undefined;

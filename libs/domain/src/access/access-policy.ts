@@ -4,7 +4,7 @@
  * admin everything, a reporter only their own. Out of scope looks exactly like "not found".
  * Who may issue which command is decided by the complaint decider itself.
  */
-import { type Actor, trackingActorId } from '../complaint/actor';
+import { type Actor, isReporterOf } from '../complaint/actor';
 import type { AgencyScope } from '../complaint/complaint.decide';
 import type { ComplaintState } from '../complaint/complaint.state';
 
@@ -49,11 +49,6 @@ export const holdingOf = (state: ComplaintState): ComplaintHolding => ({
   anonymous: state.anonymous,
 });
 
-const isOwnReporter = (actor: Actor, c: ComplaintHolding): boolean =>
-  actor.role === 'reporter' &&
-  ((c.reporterAccountId !== null && actor.id === c.reporterAccountId) ||
-    (c.trackingId !== null && actor.id === trackingActorId(c.trackingId)));
-
 /**
  * Inspectors monitor: a rahasia or anonim complaint reaches them only as a number in the
  * counters, never as content (domain notes §3).
@@ -72,7 +67,7 @@ export function canSeeComplaint(actor: Actor, complaint: ComplaintHolding, scope
         ? (scope.isRoot?.(reach.agencyId) ?? false)
         : scope.isWithin(complaint.holderAgencyId, reach.agencyId);
     case 'own':
-      return isOwnReporter(actor, complaint);
+      return isReporterOf(actor, complaint);
     case 'nothing':
       return false;
   }
@@ -94,7 +89,7 @@ export type IdentityAccess = { allowed: true } | { allowed: false; rule: string 
  * inspectors see aggregates only. Every allowed read is recorded by the caller.
  */
 export function mayReadIdentity(actor: Actor, complaint: ComplaintHolding, scope: AgencyScope): IdentityAccess {
-  if (isOwnReporter(actor, complaint)) return { allowed: true };
+  if (isReporterOf(actor, complaint)) return { allowed: true };
   if (complaint.anonymous) return { allowed: false, rule: 'An anonim reporter’s identity is shown to no one.' };
   switch (actor.role) {
     case 'national_admin':

@@ -10,7 +10,6 @@ import {
   events,
   testOrganisation,
 } from '../testing/complaint-builders';
-import { trackingActorId } from './actor';
 import { complaintDecider, foldComplaint } from './complaint.decider';
 import { COMPLAINT_STATUSES, TERMINAL_STATUSES, type ComplaintStatus, type Rating } from './complaint.values';
 
@@ -18,7 +17,7 @@ const given = DeciderSpecification.for(complaintDecider);
 const inStatus = (status: ComplaintStatus) => aComplaint().inStatus(status);
 const responded = () => inStatus('RESPONDED').events();
 const closed = () => inStatus('CLOSED').events();
-const tracking = actors.reporter(trackingActorId('LPR-2025-000001'));
+const tracking = actors.tracking();
 /** A complaint an officer digitised from a letter: only the tracking secret acts as its reporter. */
 const digitised = () =>
   aComplaint().submittedBy(actors.unitOfficer(), { channel: 'letter' }).verified().disposedTo().accepted().responded();

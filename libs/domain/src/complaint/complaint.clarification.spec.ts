@@ -26,116 +26,54 @@ describe('RequestClarification of the reporter', () => {
       .then([events.clarificationRequested()]);
   });
 
-  it('refuses a unit officer before disposition', () => {
-    given(inStatus('VERIFIED').events()).when(commands.requestClarification()).thenRefused('ROLE_NOT_ALLOWED');
-  });
-
-  it('refuses an officer of another agency after disposition', () => {
-    given(inStatus('IN_PROGRESS').events())
-      .when(commands.requestClarification({}, actors.unitOfficer('agency-y')))
-      .thenRefused('NOT_CURRENT_ASSIGNEE');
-  });
-
-  it.each(['DISPOSED', 'AWAITING_REPORTER', 'MEDIATION', 'INVESTIGATION', 'RESPONDED'] as const)(
-    'is not asked while %s',
-    (status) => {
-      given(inStatus(status).events()).when(commands.requestClarification()).thenRefused('INVALID_TRANSITION');
-    },
-  );
-
-  it.each(['SUBMITTED', 'VERIFIED', 'IN_PROGRESS'] as const)('pauses a %s complaint until answered', (status) => {
-    const asked = inStatus(status).clarificationRequested();
-    expect(foldComplaint(asked.events())).toMatchObject({ status: 'AWAITING_REPORTER' });
-    const answered = foldComplaint(asked.clarificationAnswered().events());
-    expect(answered).toMatchObject({ status, openClarifications: new Map() });
-  });
-});
-
-describe('RequestClarification of the respondent or another agency', () => {
-  it.each(['IN_PROGRESS', 'MEDIATION', 'INVESTIGATION'] as const)(
-    'lets the assignee ask the respondent while %s',
-    (status) => {
-      given(inStatus(status).events())
-        .when(commands.requestClarification(ofRespondent))
-        .then([events.clarificationRequested(ofRespondent)]);
-    },
-  );
-
-  it('names the agency asked', () => {
-    const ofAgency = { party: 'agency', partyAgencyId: 'agency-bpn' } as const;
-    given(inStatus('IN_PROGRESS').events())
-      .when(commands.requestClarification(ofAgency))
-      .then([events.clarificationRequested(ofAgency)]);
-  });
-
-  it.each(['SUBMITTED', 'VERIFIED', 'DISPOSED', 'AWAITING_REPORTER', 'RESPONDED'] as const)(
-    'is not asked while %s',
-    (status) => {
-      given(inStatus(status).events())
-        .when(commands.requestClarification(ofRespondent))
-        .thenRefused('INVALID_TRANSITION');
-    },
-  );
-
-  it('refuses the national admin', () => {
-    given(inStatus('IN_PROGRESS').events())
-      .when(commands.requestClarification(ofRespondent, actors.nationalAdmin))
-      .thenRefused('ROLE_NOT_ALLOWED');
-  });
-
-  it('refuses an officer of another agency', () => {
-    given(inStatus('MEDIATION').events())
-      .when(commands.requestClarification(ofRespondent, actors.unitOfficer('agency-y')))
-      .thenRefused('NOT_CURRENT_ASSIGNEE');
-  });
-
-  it('leaves the status as it was', () => {
-    const history = inStatus('MEDIATION').clarificationRequested(ofRespondent).events();
-    expect(foldComplaint(history)).toMatchObject({ status: 'MEDIATION' });
-  });
-});
-
-describe('AnswerClarification of the reporter', () => {
-  it('lets the reporter answer', () => {
-    given(inStatus('AWAITING_REPORTER').events())
-      .when(commands.answerClarification())
-      .then([events.clarificationAnswered()]);
-  });
-
-  it('lets the router record an answer given offline before disposition', () => {
-    given(inStatus('AWAITING_REPORTER').events())
-      .when(commands.answerClarification({}, actors.nationalAdmin))
-      .then([events.clarificationAnswered()]);
-  });
-
-  it('lets the assignee record an answer given offline after disposition', () => {
-    given(inStatus('IN_PROGRESS').clarificationRequested().events())
-      .when(commands.answerClarification({}, actors.agencyAdmin()))
-      .then([events.clarificationAnswered()]);
-  });
-
-  it('refuses another reporter', () => {
-    given(inStatus('AWAITING_REPORTER').events())
-      .when(commands.answerClarification({}, actors.reporter('reporter-2')))
-      .thenRefused('NOT_THE_REPORTER');
-  });
-
-  it('refuses any reporter account when an officer digitised the complaint', () => {
-    given(aComplaint().submittedBy(actors.unitOfficer(), { channel: 'walk-in' }).clarificationRequested().events())
-      .when(commands.answerClarification())
-      .thenRefused('NOT_THE_REPORTER');
-  });
-
-  it('refuses a unit officer before disposition', () => {
-    given(inStatus('AWAITING_REPORTER').events())
-      .when(commands.answerClarification({}, actors.unitOfficer()))
-      .thenRefused('ROLE_NOT_ALLOWED');
-  });
-
   it('refuses an officer of another agency after disposition', () => {
     given(inStatus('IN_PROGRESS').clarificationRequested().events())
       .when(commands.answerClarification({}, actors.unitOfficer('agency-y')))
+      .thenRefused('ROLE_NOT_ALLOWED');
+  });
+});
+
+describe('RecordClarificationAnswerOnBehalf', () => {
+  it('lets the router record the answer the reporter gave offline before disposition', () => {
+    given(inStatus('AWAITING_REPORTER').events())
+      .when(commands.recordAnswerOnBehalf({ channel: 'walk-in' }, actors.nationalAdmin))
+      .then([events.answerRecordedOnBehalf({ channel: 'walk-in', agencyId: null })]);
+  });
+
+  it('lets the assignee record it after disposition, naming its agency and the channel', () => {
+    given(inStatus('IN_PROGRESS').clarificationRequested().events())
+      .when(commands.recordAnswerOnBehalf({}, actors.unitOfficer()))
+      .then([events.answerRecordedOnBehalf()]);
+  });
+
+  it('resolves the question as the reporter’s answer would: back to the status it was asked in', () => {
+    const history = [...inStatus('IN_PROGRESS').clarificationRequested().events(), events.answerRecordedOnBehalf()];
+    expect(foldComplaint(history)).toMatchObject({ status: 'IN_PROGRESS', openClarifications: new Map() });
+  });
+
+  it('refuses a unit officer before disposition', () => {
+    given(inStatus('AWAITING_REPORTER').events())
+      .when(commands.recordAnswerOnBehalf({}, actors.unitOfficer()))
+      .thenRefused('ROLE_NOT_ALLOWED');
+  });
+
+  it('refuses an officer of another agency after disposition', () => {
+    given(inStatus('IN_PROGRESS').clarificationRequested().events())
+      .when(commands.recordAnswerOnBehalf({}, actors.unitOfficer('agency-y')))
       .thenRefused('NOT_CURRENT_ASSIGNEE');
+  });
+
+  it('refuses the reporter, whose own answer is AnswerClarification', () => {
+    given(inStatus('AWAITING_REPORTER').events())
+      .when(commands.recordAnswerOnBehalf({}, actors.reporter()))
+      .thenRefused('ROLE_NOT_ALLOWED');
+  });
+
+  it('applies only to an open question to the reporter', () => {
+    given(inStatus('IN_PROGRESS').clarificationRequested({ party: 'respondent' }).events())
+      .when(commands.recordAnswerOnBehalf())
+      .thenRefused('CLARIFICATION_NOT_OPEN');
+    given(inStatus('IN_PROGRESS').events()).when(commands.recordAnswerOnBehalf()).thenRefused('CLARIFICATION_NOT_OPEN');
   });
 });
 

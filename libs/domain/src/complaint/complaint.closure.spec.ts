@@ -59,13 +59,15 @@ describe('CloseComplaint', () => {
     const history = aComplaint().inStatus(status).events();
     given(history).when(commands.close()).thenRefused('CLOSE_REQUIRES_FOLLOW_UP');
     given(history).when(commands.close(byAdmin, actors.nationalAdmin)).thenRefused('CLOSE_REQUIRES_FOLLOW_UP');
-    given(history).when(commands.close({}, actors.inspector)).thenRefused('CLOSE_REQUIRES_FOLLOW_UP');
+    given(history).when(commands.close(byAdmin, actors.agencyAdmin('agency-y'))).thenRefused('CLOSE_REQUIRES_FOLLOW_UP');
   });
 });
 
 describe('the whole lifecycle', () => {
   const at = (day: number) => `2025-03-${String(day).padStart(2, '0')}T02:00:00.000Z`;
   const reporter = actors.reporter();
+  // The complaint is anonymous: after submitting, its reporter acts only through the tracking credential.
+  const tracking = actors.tracking();
   const officer = actors.unitOfficer();
   const lifecycle: ComplaintCommand[] = [
     commands.submit({ anonymous: true }, reporter, at(3)),
@@ -73,13 +75,13 @@ describe('the whole lifecycle', () => {
     commands.dispose({}, actors.nationalAdmin, at(4)),
     commands.accept({}, officer, at(5)),
     commands.requestClarification({}, officer, at(5)),
-    commands.answerClarification({}, reporter, at(6)),
+    commands.answerClarification({}, tracking, at(6)),
     commands.startMediation({}, officer, at(7)),
     commands.recordMediationOutcome({ outcome: 'no_agreement' }, officer, at(10)),
     commands.openInvestigation({}, officer, at(10)),
     commands.recordFindings({}, officer, at(20)),
     commands.respond({}, officer, at(21)),
-    commands.close({}, reporter, at(24)),
+    commands.close({}, tracking, at(24)),
   ];
 
   it('runs from submission to closure and folds to a closed complaint', () => {
@@ -110,7 +112,7 @@ describe('the whole lifecycle', () => {
       trackingId: 'LPR-2025-000001',
       targetAgencyId: null,
       assigneeAgencyId: 'agency-x',
-      reporterAccountId: 'reporter-1',
+      reporterAccountId: null,
       reporterRef: 'reporter-ref-1',
       slaPolicyVersion: null,
       closedAt: '2025-03-24T02:00:00.000Z',

@@ -13,6 +13,7 @@ import type {
   EscalationReason,
   FindingsConclusion,
   MediationOutcome,
+  OfflineAnswerChannel,
   Rating,
   RejectReasonCode,
   SlaClass,
@@ -63,6 +64,15 @@ export type RequestClarification = CommandBase<
 >;
 
 export type AnswerClarification = CommandBase<'AnswerClarification', { clarificationId: string; answer: string }>;
+
+/**
+ * An officer records the answer the reporter gave to their question offline (by phone, letter or in
+ * person); the reporter's own answer is AnswerClarification.
+ */
+export type RecordClarificationAnswerOnBehalf = CommandBase<
+  'RecordClarificationAnswerOnBehalf',
+  { clarificationId: string; answer: string; channel: OfflineAnswerChannel }
+>;
 
 export type StartMediation = CommandBase<'StartMediation', { note: string }>;
 
@@ -139,6 +149,7 @@ export type ComplaintCommand =
   | AcceptDisposition
   | RequestClarification
   | AnswerClarification
+  | RecordClarificationAnswerOnBehalf
   | StartMediation
   | RecordMediationOutcome
   | OpenInvestigation

@@ -1,9 +1,9 @@
 /**
- * The rules of the README transition table. Guards run in a fixed order: existence and
- * terminal status, then the command's own status guard, then who acts, then the rest,
- * so a refusal names the most basic rule that was broken.
+ * The rules of the README transition table. Guards run in a fixed order: a role the access
+ * matrix never allows, then existence and terminal status, then the command's own status guard,
+ * then who acts, then the rest, so a refusal names the most basic rule that was broken.
  */
-import { type Actor, trackingActorId } from './actor';
+import { type Actor, isReporterOf, trackingActor } from './actor';
 import type {
   AcceptDisposition,
   AnswerClarification,
@@ -18,6 +18,7 @@ import type {
   MarkDuplicate,
   OpenInvestigation,
   RateComplaint,
+  RecordClarificationAnswerOnBehalf,
   RecordDeadlineMissed,
   RecordFindings,
   RecordLeadershipReview,
@@ -41,6 +42,7 @@ import {
   type ComplaintStatus,
 } from './complaint.values';
 import { refuse, type Refusal, type RefusalCode } from './refusals';
+import { refuseRoleNeverAllowed } from '../access/access-matrix';
 
 export type Decision = { ok: true; events: ComplaintEvent[] } | { ok: false; refusal: Refusal };
 
@@ -75,12 +77,6 @@ const requireStatus = (
 
 const isBeforeDisposition = (status: ComplaintLifecycleStatus): boolean =>
   status === 'SUBMITTED' || status === 'VERIFIED';
-
-/** The reporter's account, or whoever holds the complaint's tracking secret. */
-const isTheReporter = (actor: Actor, state: ComplaintState): boolean =>
-  actor.role === 'reporter' &&
-  ((state.reporterAccountId !== null && actor.id === state.reporterAccountId) ||
-    (state.trackingId !== null && actor.id === trackingActorId(state.trackingId)));
 
 /** National routes everything; an agency admin routes what the reporter sent to its agency (or below it). */
 const requireRouter = (actor: Actor, state: ComplaintState, scope: AgencyScope): Refused | null =>
@@ -152,12 +148,22 @@ function submit({ data, actor, at }: SubmitComplaint, state: ComplaintState): De
       anonymous: data.anonymous ?? false,
       confidential: data.confidential ?? false,
       reporterRef: data.reporterRef ?? null,
-      reporterAccountId: actor.role === 'reporter' ? actor.id : null,
+      // Anonymous means no account: the reporter keeps access through the tracking credential only.
+      reporterAccountId: actor.role === 'reporter' && !data.anonymous ? actor.id : null,
       slaPolicyVersion: data.slaPolicyVersion ?? null,
       at,
     },
   });
 }
+
+/**
+ * The actor a command's events record. An anonymous reporter's submission is recorded as the
+ * complaint's tracking credential, so not even the event log ties the complaint to an account.
+ */
+export const actorOnRecord = (command: ComplaintCommand): Actor =>
+  command.type === 'SubmitComplaint' && command.actor.role === 'reporter' && command.data.anonymous
+    ? trackingActor(command.data.trackingId)
+    : command.actor;
 
 function verify(command: VerifyComplaint, state: ComplaintState, scope: AgencyScope): Decision {
   const { complaintId, classification, category, slaClass, anonymous, confidential } = command.data;
@@ -305,10 +311,35 @@ function answerClarification(command: AnswerClarification, state: ComplaintState
   const answered = () =>
     decided({ type: 'ClarificationAnswered', data: { complaintId, clarificationId, party: asked.party, answer, at } });
   if (asked.party !== 'reporter') return asAssignee(actor, state, scope, answered);
-  if (actor.role !== 'reporter') return asOfficerAt(asked.askedIn, actor, state, scope, answered);
-  return isTheReporter(actor, state)
+  if (actor.role !== 'reporter') {
+    return refused(
+      'ROLE_NOT_ALLOWED',
+      'A question to the reporter is answered by the reporter; record an answer given offline with record-clarification-answer.',
+    );
+  }
+  return isReporterOf(actor, state)
     ? answered()
     : refused('NOT_THE_REPORTER', 'Only the reporter who submitted the complaint answers on its behalf.');
+}
+
+/** Whoever could ask the reporter's question at the status it was asked in records the answer given offline. */
+function recordClarificationAnswerOnBehalf(
+  command: RecordClarificationAnswerOnBehalf,
+  state: ComplaintState,
+  scope: AgencyScope,
+): Decision {
+  const { actor, at } = command;
+  const { complaintId, clarificationId, answer, channel } = command.data;
+  const asked = state.openClarifications.get(clarificationId);
+  if (asked?.party !== 'reporter') {
+    return refused('CLARIFICATION_NOT_OPEN', 'No clarification asked of the reporter with this id is open.');
+  }
+  return asOfficerAt(asked.askedIn, actor, state, scope, () =>
+    decided({
+      type: 'ClarificationAnswerRecordedOnBehalf',
+      data: { complaintId, clarificationId, answer, channel, agencyId: actingAgency(actor), at },
+    }),
+  );
 }
 
 function startMediation(command: StartMediation, state: ComplaintState, scope: AgencyScope): Decision {
@@ -380,7 +411,7 @@ function requireCloser({ actor, data }: CloseComplaint, state: ComplaintState, s
   switch (data.reasonCode) {
     case 'accepted_by_reporter':
       if (actor.role !== 'reporter') return refused('ROLE_NOT_ALLOWED', 'Only the reporter accepts a follow-up.');
-      return isTheReporter(actor, state)
+      return isReporterOf(actor, state)
         ? null
         : refused('NOT_THE_REPORTER', 'Only the reporter who submitted the complaint accepts its follow-up.');
     case 'closed_by_admin':
@@ -422,7 +453,7 @@ const holderOf = (state: ComplaintState): string | null => state.assigneeAgencyI
 
 const requireTheReporter = (actor: Actor, state: ComplaintState, what: string): Refused | null => {
   if (actor.role !== 'reporter') return refused('ROLE_NOT_ALLOWED', `Only the reporter ${what}.`);
-  return isTheReporter(actor, state)
+  return isReporterOf(actor, state)
     ? null
     : refused('NOT_THE_REPORTER', `Only the reporter who submitted the complaint ${what}.`);
 };
@@ -643,6 +674,8 @@ export function decideComplaint(
   state: ComplaintState,
   scope: AgencyScope = EXACT_AGENCY_SCOPE,
 ): Decision {
+  const neverAllowed = refuseRoleNeverAllowed(command.actor, command.type);
+  if (neverAllowed) return { ok: false, refusal: neverAllowed };
   if (command.type !== 'SubmitComplaint') {
     if (state.status === 'NONE') return refused('COMPLAINT_NOT_FOUND', 'No complaint exists with this id.');
     const afterClosure = state.status === 'CLOSED' && AFTER_CLOSURE.includes(command.type);
@@ -667,6 +700,8 @@ export function decideComplaint(
       return requestClarification(command, state, scope);
     case 'AnswerClarification':
       return answerClarification(command, state, scope);
+    case 'RecordClarificationAnswerOnBehalf':
+      return recordClarificationAnswerOnBehalf(command, state, scope);
     case 'StartMediation':
       return startMediation(command, state, scope);
     case 'RecordMediationOutcome':

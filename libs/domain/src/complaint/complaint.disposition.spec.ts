@@ -44,7 +44,7 @@ describe('DisposeComplaint (first disposition)', () => {
   it('requires verification first, whoever asks', () => {
     given(inStatus('SUBMITTED')).when(commands.dispose()).thenRefused('DISPOSITION_REQUIRES_VERIFICATION');
     given(inStatus('SUBMITTED'))
-      .when(commands.dispose({}, actors.reporter()))
+      .when(commands.dispose({}, actors.agencyAdmin('agency-y')))
       .thenRefused('DISPOSITION_REQUIRES_VERIFICATION');
   });
 

@@ -13,6 +13,7 @@ import type {
   EscalationReason,
   FindingsConclusion,
   MediationOutcome,
+  OfflineAnswerChannel,
   Rating,
   RejectReasonCode,
   SlaClass,
@@ -92,6 +93,15 @@ export type ClarificationRequested = EventBase<
 export type ClarificationAnswered = EventBase<
   'ClarificationAnswered',
   { clarificationId: string; party: ClarificationParty; answer: string }
+>;
+
+/**
+ * The reporter's answer, given offline through `channel` and recorded by an officer (the event's
+ * actor) of `agencyId` (null: the national level). It resolves the question as ClarificationAnswered would.
+ */
+export type ClarificationAnswerRecordedOnBehalf = EventBase<
+  'ClarificationAnswerRecordedOnBehalf',
+  { clarificationId: string; answer: string; channel: OfflineAnswerChannel; agencyId: string | null }
 >;
 
 export type MediationStarted = EventBase<'MediationStarted', { agencyId: string; note: string }>;
@@ -188,6 +198,7 @@ export type ComplaintEvent =
   | DispositionAccepted
   | ClarificationRequested
   | ClarificationAnswered
+  | ClarificationAnswerRecordedOnBehalf
   | MediationStarted
   | MediationOutcomeRecorded
   | InvestigationOpened
@@ -217,6 +228,7 @@ export const COMPLAINT_EVENT_TYPES: readonly ComplaintEventType[] = [
   'DispositionAccepted',
   'ClarificationRequested',
   'ClarificationAnswered',
+  'ClarificationAnswerRecordedOnBehalf',
   'MediationStarted',
   'MediationOutcomeRecorded',
   'InvestigationOpened',

@@ -1,7 +1,8 @@
 /** Rules that hold across commands: existence, terminal statuses, wrong statuses, read-only roles. */
 import { DeciderSpecification } from '../testing/decider-specification';
 import { aComplaint, actors, commands, complaintDeciderWithin, testOrganisation } from '../testing/complaint-builders';
-import type { Actor } from './actor';
+import { type AccessRow, COMMAND_ACCESS, COMMAND_NAMES, refuseRoleNeverAllowed } from '../access/access-matrix';
+import { ACTOR_ROLES, type Actor, type ActorRole } from './actor';
 import type { ComplaintCommand, ComplaintCommandType } from './complaint.commands';
 import { complaintDecider, foldComplaint } from './complaint.decider';
 import type { ComplaintEvent } from './complaint.events';
@@ -31,6 +32,12 @@ const allowedCases: Case[] = [
   ['AcceptDisposition', 'DISPOSED', actors.unitOfficer(), (a) => commands.accept({}, a)],
   ['RequestClarification', 'IN_PROGRESS', actors.unitOfficer(), (a) => commands.requestClarification({}, a)],
   ['AnswerClarification', 'AWAITING_REPORTER', actors.reporter(), (a) => commands.answerClarification({}, a)],
+  [
+    'RecordClarificationAnswerOnBehalf',
+    'AWAITING_REPORTER',
+    actors.nationalAdmin,
+    (a) => commands.recordAnswerOnBehalf({}, a),
+  ],
   ['StartMediation', 'IN_PROGRESS', actors.unitOfficer(), (a) => commands.startMediation({}, a)],
   ['RecordMediationOutcome', 'MEDIATION', actors.unitOfficer(), (a) => commands.recordMediationOutcome({}, a)],
   ['OpenInvestigation', 'IN_PROGRESS', actors.unitOfficer(), (a) => commands.openInvestigation({}, a)],
@@ -70,6 +77,39 @@ describe('read-only roles', () => {
     it.each(allowedCases)('may not issue %s (from %s)', (...testCase) => {
       given(historyOf(testCase)).when(testCase[3](readOnly)).thenRefused('ROLE_NOT_ALLOWED');
     });
+  });
+});
+
+/** Each command with every role the access matrix never lets issue it (and an actor of that role). */
+const neverAllowedCases = allowedCases.flatMap((testCase) =>
+  ACTOR_ROLES.filter((role) => refuseRoleNeverAllowed({ id: 'x', role, agencyId: null }, testCase[0]) !== null).map(
+    (role) => [testCase[0], role, testCase[3], testCase] as const,
+  ),
+);
+const ofRole = (role: ActorRole): Actor => Object.values(actors).map((a) => (typeof a === 'function' ? a() : a)).find((a) => a.role === role)!;
+
+describe('a role the access matrix never allows', () => {
+  it('exists for every command and role pair the matrix leaves out', () => {
+    // 25 commands; the read-only roles never issue any, so they are among the pairs of each.
+    expect(new Set(neverAllowedCases.map(([type]) => type)).size).toBe(allowedCases.length);
+    expect(neverAllowedCases.filter(([, role]) => role === 'auditor')).toHaveLength(allowedCases.length);
+  });
+
+  it.each(neverAllowedCases)('refuses %s by %s before existence, status or scope, naming the role', (_, role, command, testCase) => {
+    const actor = ofRole(role);
+    for (const history of [[], historyOf(testCase), inStatus('REJECTED')]) {
+      const decision = decider.decide(command(actor), foldComplaint(history));
+      expect(decision).toEqual({ ok: false, refusal: { code: 'ROLE_NOT_ALLOWED', message: expect.stringContaining(role) } });
+    }
+  });
+
+  it('agrees with COMMAND_ACCESS for every command the API takes', () => {
+    for (const [type, name] of Object.entries(COMMAND_NAMES) as [ComplaintCommandType, keyof typeof COMMAND_ACCESS][]) {
+      for (const role of ACTOR_ROLES) {
+        const row: AccessRow = COMMAND_ACCESS[name];
+        expect({ type, role, refused: refuseRoleNeverAllowed(ofRole(role), type) !== null }).toEqual({ type, role, refused: row[role] === undefined });
+      }
+    }
   });
 });
 
@@ -127,12 +167,13 @@ describe('commands from the wrong status', () => {
   });
 });
 
+// Among the roles the matrix allows; a role it never allows is refused before anything else (below).
 describe('status is checked before the actor', () => {
   it.each<{ status: ComplaintStatus; command: ComplaintCommand }>([
-    { status: 'VERIFIED', command: commands.verify({}, actors.auditor) },
-    { status: 'DISPOSED', command: commands.startMediation({}, actors.reporter()) },
-    { status: 'IN_PROGRESS', command: commands.accept({}, actors.inspector) },
-    { status: 'MEDIATION', command: commands.dispose({ agencyId: 'agency-y' }, actors.unitOfficer('agency-y')) },
+    { status: 'VERIFIED', command: commands.verify({}, actors.agencyAdmin('agency-y')) },
+    { status: 'DISPOSED', command: commands.startMediation({}, actors.unitOfficer('agency-y')) },
+    { status: 'IN_PROGRESS', command: commands.accept({}, actors.agencyAdmin('agency-y')) },
+    { status: 'MEDIATION', command: commands.dispose({ agencyId: 'agency-y' }, actors.agencyAdmin('agency-y')) },
   ])('$command.type by $command.actor.role from $status', ({ status, command }) => {
     given(inStatus(status)).when(command).thenRefused('INVALID_TRANSITION');
   });

@@ -80,7 +80,7 @@ describe('RespondToComplaint', () => {
   it('requires findings while an investigation is open, whoever asks', () => {
     given(inStatus('INVESTIGATION').events()).when(commands.respond()).thenRefused('FINDINGS_REQUIRED');
     given(inStatus('INVESTIGATION').events())
-      .when(commands.respond({}, actors.auditor))
+      .when(commands.respond({}, actors.unitOfficer('agency-y')))
       .thenRefused('FINDINGS_REQUIRED');
   });
 

@@ -1,5 +1,6 @@
 import { DeciderSpecification } from '../testing/decider-specification';
 import { aComplaint, actors, commands, events } from '../testing/complaint-builders';
+import { actorOnRecord } from './complaint.decide';
 import { complaintDecider } from './complaint.decider';
 import { COMPLAINT_STATUSES, OFFICER_INTAKE_CHANNELS, type Channel } from './complaint.values';
 
@@ -22,7 +23,18 @@ describe('SubmitComplaint', () => {
       anonymous: true,
       confidential: true,
     };
-    given([]).when(commands.submit(optionals)).then([events.submitted(optionals)]);
+    // Anonymous: the submission keeps no account id (see below).
+    given([]).when(commands.submit(optionals)).then([events.submitted({ ...optionals, reporterAccountId: null })]);
+  });
+
+  it('records no reporter account for an anonymous submission, so nothing ties it to the account', () => {
+    given([]).when(commands.submit({ anonymous: true })).then([events.submitted({ anonymous: true, reporterAccountId: null })]);
+  });
+
+  it('records an anonymous submission as made by its tracking credential, and any other command as its actor', () => {
+    expect(actorOnRecord(commands.submit({ anonymous: true }))).toEqual(actors.tracking());
+    expect(actorOnRecord(commands.submit())).toEqual(actors.reporter());
+    expect(actorOnRecord(commands.submit({ anonymous: true, channel: 'letter' }, actors.unitOfficer()))).toEqual(actors.unitOfficer());
   });
 
   it('records no reporter ref when none was given', () => {

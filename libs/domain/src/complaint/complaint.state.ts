@@ -133,7 +133,8 @@ export function evolveComplaint(state: ComplaintState, event: ComplaintEvent): C
       });
       return { ...state, status: party === 'reporter' ? 'AWAITING_REPORTER' : state.status, openClarifications };
     }
-    case 'ClarificationAnswered': {
+    case 'ClarificationAnswered':
+    case 'ClarificationAnswerRecordedOnBehalf': {
       const asked = state.openClarifications.get(event.data.clarificationId);
       const openClarifications = new Map(state.openClarifications);
       openClarifications.delete(event.data.clarificationId);

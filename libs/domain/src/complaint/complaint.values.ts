@@ -6,6 +6,10 @@ export type Channel = (typeof CHANNELS)[number];
 /** Channels through which an officer digitises a complaint on the reporter's behalf. */
 export const OFFICER_INTAKE_CHANNELS: readonly Channel[] = ['sms', 'letter', 'walk-in'];
 
+/** How a reporter's answer to a clarification reached an officer when the reporter did not answer online. */
+export const OFFLINE_ANSWER_CHANNELS = ['phone', 'sms', 'letter', 'walk-in'] as const;
+export type OfflineAnswerChannel = (typeof OFFLINE_ANSWER_CHANNELS)[number];
+
 export const CLASSIFICATIONS = ['pengaduan', 'aspirasi', 'permintaan_informasi'] as const;
 export type Classification = (typeof CLASSIFICATIONS)[number];
 

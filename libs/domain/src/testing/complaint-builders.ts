@@ -3,7 +3,7 @@
  * and `aComplaint()` to build event histories. Command and event defaults mirror each
  * other, so a default command's expected event needs only its derived fields spelled out.
  */
-import type { Actor } from '../complaint/actor';
+import { type Actor, trackingActor } from '../complaint/actor';
 import { decideComplaint, type AgencyScope } from '../complaint/complaint.decide';
 import { complaintDecider } from '../complaint/complaint.decider';
 import type { ComplaintState } from '../complaint/complaint.state';
@@ -22,6 +22,7 @@ import type {
   MarkDuplicate,
   OpenInvestigation,
   RateComplaint,
+  RecordClarificationAnswerOnBehalf,
   RecordDeadlineMissed,
   RecordFindings,
   RecordLeadershipReview,
@@ -36,6 +37,7 @@ import type {
   VerifyComplaint,
 } from '../complaint/complaint.commands';
 import type {
+  ClarificationAnswerRecordedOnBehalf,
   ClarificationAnswered,
   ClarificationExpired,
   ClarificationRequested,
@@ -101,6 +103,8 @@ export const actors = {
   agencyAdmin: (agencyId = AGENCY) => actor(`admin-${agencyId}`, 'agency_admin', agencyId),
   unitOfficer: (agencyId = AGENCY) => actor(`officer-${agencyId}`, 'unit_officer', agencyId),
   reporter: (id = 'reporter-1') => actor(id, 'reporter', null),
+  /** Whoever presents the default complaint's tracking id and secret. */
+  tracking: (trackingId = 'LPR-2025-000001') => trackingActor(trackingId),
   inspector: actor('inspector-1', 'apip_inspector', 'inspektorat-x'),
   auditor: actor('auditor-1', 'auditor', null),
   system: actor('system', 'system', null),
@@ -173,6 +177,11 @@ export const commands = {
   accept: command<AcceptDisposition>('AcceptDisposition', {}, actors.unitOfficer()),
   requestClarification: command<RequestClarification>('RequestClarification', clarification, actors.unitOfficer()),
   answerClarification: command<AnswerClarification>('AnswerClarification', answer, actors.reporter()),
+  recordAnswerOnBehalf: command<RecordClarificationAnswerOnBehalf>(
+    'RecordClarificationAnswerOnBehalf',
+    { ...answer, channel: 'phone' },
+    actors.agencyAdmin(),
+  ),
   startMediation: command<StartMediation>('StartMediation', mediation, actors.unitOfficer()),
   recordMediationOutcome: command<RecordMediationOutcome>('RecordMediationOutcome', outcome, actors.unitOfficer()),
   openInvestigation: command<OpenInvestigation>('OpenInvestigation', investigation, actors.unitOfficer()),
@@ -219,6 +228,11 @@ export const events = {
     requestedByAgencyId: AGENCY,
   }),
   clarificationAnswered: event<ClarificationAnswered>('ClarificationAnswered', { ...answer, party: 'reporter' }),
+  answerRecordedOnBehalf: event<ClarificationAnswerRecordedOnBehalf>('ClarificationAnswerRecordedOnBehalf', {
+    ...answer,
+    channel: 'phone',
+    ...byAgency,
+  }),
   mediationStarted: event<MediationStarted>('MediationStarted', { ...mediation, ...byAgency }),
   mediationOutcomeRecorded: event<MediationOutcomeRecorded>('MediationOutcomeRecorded', { ...outcome, ...byAgency }),
   investigationOpened: event<InvestigationOpened>('InvestigationOpened', { ...investigation, ...byAgency }),

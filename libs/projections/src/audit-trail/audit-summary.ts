@@ -36,6 +36,8 @@ export function summarise(event: ComplaintEvent, tree: OrganisationTree): string
     }
     case 'ClarificationAnswered':
       return `Clarification answered by the ${event.data.party}`;
+    case 'ClarificationAnswerRecordedOnBehalf':
+      return `Clarification answered by the reporter via ${event.data.channel}, recorded on their behalf by ${agency(event.data.agencyId)}`;
     case 'MediationStarted':
       return `Mediation started by ${agency(event.data.agencyId)}`;
     case 'MediationOutcomeRecorded':

@@ -9,6 +9,7 @@ import type {
   EscalationReason,
   FindingsConclusion,
   MediationOutcome,
+  OfflineAnswerChannel,
   Rating,
   RejectReasonCode,
   SlaClass,
@@ -28,6 +29,8 @@ export interface ClarificationEntry {
   resumeStatus: ComplaintStatus | null;
   answer: string | null;
   answeredAt: string | null;
+  /** Set when an officer recorded the reporter's answer given offline, through this channel. */
+  recordedOnBehalfVia?: OfflineAnswerChannel | null;
   /** Set when a reporter clarification went unanswered past its deadline (the complaint is then archived). */
   expiredAt?: string | null;
 }

@@ -127,13 +127,16 @@ export class ComplaintProjection implements DocumentProjection<ComplaintDocument
         };
         return { ...doc, status: pausesComplaint ? 'AWAITING_REPORTER' : doc.status, clarifications: [...doc.clarifications, entry] };
       }
-      case 'ClarificationAnswered': {
-        const asked = doc.clarifications.find((c) => c.clarificationId === event.data.clarificationId);
+      case 'ClarificationAnswered':
+      case 'ClarificationAnswerRecordedOnBehalf': {
+        const { clarificationId, answer, at } = event.data;
+        const asked = doc.clarifications.find((c) => c.clarificationId === clarificationId);
+        const recordedOnBehalfVia = event.type === 'ClarificationAnswerRecordedOnBehalf' ? event.data.channel : null;
         return {
           ...doc,
           status: asked?.resumeStatus ?? doc.status,
           clarifications: doc.clarifications.map((c) =>
-            c.clarificationId === event.data.clarificationId ? { ...c, answer: event.data.answer, answeredAt: event.data.at } : c,
+            c.clarificationId === clarificationId ? { ...c, answer, answeredAt: at, recordedOnBehalfVia } : c,
           ),
         };
       }

@@ -1,10 +1,11 @@
-import type {
-  Actor,
-  ArchiveReasonCode,
-  ComplaintStatus,
-  MediationOutcome,
-  OrganisationTree,
-  VerifyComplaint,
+import {
+  type Actor,
+  type ArchiveReasonCode,
+  type ComplaintStatus,
+  type MediationOutcome,
+  OFFLINE_ANSWER_CHANNELS,
+  type OrganisationTree,
+  type VerifyComplaint,
 } from '@lacak/domain';
 import type { LifecycleInput } from '../../complaints/lifecycle/lifecycle.command';
 import { agencyName } from './demo-places';
@@ -39,7 +40,7 @@ export interface ScriptedStep {
 
 /** Who acts on one complaint, and what its texts lead to. */
 export interface Story {
-  /** The reporter's account when the reporter submitted it; null when an officer digitised it. */
+  /** The reporter's account when the reporter submitted it; null when an officer digitised it or it is anonymous. */
   reporter: Actor | null;
   router: Actor;
   assigneeAgencyId: string | null;
@@ -202,11 +203,18 @@ export class LifecycleScript {
   private clarifiedByReporter(asker: Actor): void {
     this.askReporter(asker);
     const { reporter } = this.story;
-    const answerer = reporter && this.random.chance(0.85) ? reporter : asker;
     const answer = this.random.pick(REPORTER_ANSWERS);
-    this.after(6, 120, answerer, (run) => ({
-      type: 'AnswerClarification',
-      data: { complaintId: run.id, clarificationId: openClarification(run), answer },
+    if (reporter && this.random.chance(0.85)) {
+      this.after(6, 120, reporter, (run) => ({
+        type: 'AnswerClarification',
+        data: { complaintId: run.id, clarificationId: openClarification(run), answer },
+      }));
+      return;
+    }
+    const channel = this.random.pick(OFFLINE_ANSWER_CHANNELS);
+    this.after(6, 120, asker, (run) => ({
+      type: 'RecordClarificationAnswerOnBehalf',
+      data: { complaintId: run.id, clarificationId: openClarification(run), answer, channel },
     }));
   }
 

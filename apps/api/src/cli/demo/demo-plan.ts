@@ -96,7 +96,8 @@ function planComplaint(tree: OrganisationTree, random: Prng, regions: Region[], 
 
   const classification = issue?.issue.classification ?? 'pengaduan';
   const story: Story = {
-    reporter,
+    // An anonymous complaint names no account: its reporter follows it with the tracking secret only.
+    reporter: anonymous ? null : reporter,
     router,
     assigneeAgencyId: handling,
     misrouteAgencyId: misroute,

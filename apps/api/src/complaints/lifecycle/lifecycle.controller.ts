@@ -21,6 +21,7 @@ import {
   ReopenComplaintRequest,
   OpenInvestigationRequest,
   RecordFindingsRequest,
+  RecordClarificationAnswerRequest,
   RecordMediationOutcomeRequest,
   RejectComplaintRequest,
   RequestClarificationRequest,
@@ -76,6 +77,12 @@ export class LifecycleController {
   @Post('answer-clarification') @HttpCode(200)
   answerClarification(@Param('id') id: string, @Body() body: AnswerClarificationRequest, @CurrentActor() actor: Actor, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     return this.run('AnswerClarification', { complaintId: id, ...body } satisfies Input<'AnswerClarification'>, actor, req, reply);
+  }
+
+  /** The reporter's answer given by phone, sms, letter or in person, recorded by an officer. */
+  @Post('record-clarification-answer') @HttpCode(200)
+  recordClarificationAnswer(@Param('id') id: string, @Body() body: RecordClarificationAnswerRequest, @CurrentActor() actor: Actor, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.run('RecordClarificationAnswerOnBehalf', { complaintId: id, ...body } satisfies Input<'RecordClarificationAnswerOnBehalf'>, actor, req, reply);
   }
 
   @Post('start-mediation') @HttpCode(200)

@@ -7,6 +7,7 @@ import {
   CLOSE_REASON_CODES,
   FINDINGS_CONCLUSIONS,
   MEDIATION_OUTCOMES,
+  OFFLINE_ANSWER_CHANNELS,
   RATINGS,
   REJECT_REASON_CODES,
   SLA_CLASSES,
@@ -16,6 +17,7 @@ import {
   type CloseReasonCode,
   type FindingsConclusion,
   type MediationOutcome,
+  type OfflineAnswerChannel,
   type Rating,
   type RejectReasonCode,
   type SlaClass,
@@ -87,6 +89,11 @@ export class AnswerClarificationRequest {
 
   @ApiProperty() @IsString() @Length(1, TEXT)
   answer!: string;
+}
+
+export class RecordClarificationAnswerRequest extends AnswerClarificationRequest {
+  @ApiProperty({ enum: OFFLINE_ANSWER_CHANNELS, description: 'How the reporter gave the answer' }) @IsIn(OFFLINE_ANSWER_CHANNELS)
+  channel!: OfflineAnswerChannel;
 }
 
 export class StartMediationRequest {

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { type Actor, type OrganisationTree, canSeeComplaint } from '@lacak/domain';
+import { type Actor, type OrganisationTree, canSeeComplaint, maySeeContent } from '@lacak/domain';
 import { remainingWorkingDays } from '@lacak/deadlines';
 import {
   AUDIT_TRAIL_COLLECTION,
@@ -25,14 +25,19 @@ import {
 import { holdingOfDocument, scopeFilter } from './complaint-scope';
 import { type ReporterComplaintView, toReporterHistory, toReporterView } from './reporter-view';
 
-export const toView = ({
-  _id,
-  lastPosition: _position,
-  searchText: _search,
-  agencyPath: _path,
-  reporterAccountId: _reporter,
-  ...rest
-}: ComplaintDocument): ComplaintView => ({ id: _id, ...rest });
+/**
+ * A complaint as an officer, inspector or auditor sees it. Investigation findings name officials:
+ * readers the access matrix keeps from them see that findings were recorded and their conclusion,
+ * with the summary withheld (null).
+ */
+export function toView(document: ComplaintDocument, actor: Actor): ComplaintView {
+  const { _id, lastPosition: _position, searchText: _search, agencyPath: _path, reporterAccountId: _reporter, ...rest } = document;
+  const investigation =
+    rest.investigation && !maySeeContent('investigation findings (summary)', actor.role)
+      ? { ...rest.investigation, summary: null }
+      : rest.investigation;
+  return { id: _id, ...rest, investigation };
+}
 
 /**
  * Remaining working days are relative to now, so they are computed per request, not stored. Due
@@ -108,7 +113,7 @@ export class ListComplaintsHandler implements IQueryHandler<ListComplaintsQuery>
     ]);
     const now = this.clock.now();
     const memo = new Map<string, number>();
-    const views = items.map((d) => (actor.role === 'reporter' ? toReporterView(d) : withRemainingDays(toView(d), this.deadlines, now, memo)));
+    const views = items.map((d) => (actor.role === 'reporter' ? toReporterView(d) : withRemainingDays(toView(d, actor), this.deadlines, now, memo)));
     return { items: views, page: paging.page, pageSize: paging.pageSize, total };
   }
 }
@@ -136,7 +141,7 @@ export class GetComplaintHandler implements IQueryHandler<GetComplaintQuery> {
   async execute({ complaintId, actor }: GetComplaintQuery): Promise<ComplaintView | ReporterComplaintView | null> {
     const document = await visibleComplaint(this.readStore, this.tree, complaintId, actor);
     if (!document) return null;
-    return actor.role === 'reporter' ? toReporterView(document) : withRemainingDays(toView(document), this.deadlines, this.clock.now());
+    return actor.role === 'reporter' ? toReporterView(document) : withRemainingDays(toView(document, actor), this.deadlines, this.clock.now());
   }
 }
 

@@ -1,10 +1,12 @@
+import type { FindingsConclusion, OfflineAnswerChannel } from '@lacak/domain';
 import type { ComplaintDocument } from '@lacak/projections';
 import { PUBLIC_STATUS } from '../../tracking/public-status';
 
 /**
  * What a reporter sees of their own complaint: its content, where it stands, the follow-ups and
- * the questions put to them; never the agencies' internal notes (disposition notes, clarifications
- * with other agencies, investigation findings, reviews) nor officers' ids.
+ * the questions put to them, and the conclusion of an investigation; never the agencies' internal
+ * notes (disposition notes, clarifications with other agencies, the findings' summary, reviews) nor
+ * officers' ids.
  */
 export interface ReporterComplaintView {
   id: string;
@@ -23,10 +25,35 @@ export interface ReporterComplaintView {
   updatedAt: string;
   revision: number;
   followUps: { followUp: string; at: string }[];
-  questions: { clarificationId: string; question: string; requestedAt: string; answer: string | null; answeredAt: string | null }[];
+  /** `recordedOnBehalfVia`: the answer was given offline and an officer recorded it, through that channel. */
+  questions: ReporterQuestion[];
+  /** That investigation findings were recorded, and their conclusion; the summary stays with the inspectorate. */
+  findings: { conclusion: FindingsConclusion; recordedAt: string } | null;
   rating: ComplaintDocument['rating'] | null;
   closure: { reasonCode: string; at: string } | null;
 }
+
+export interface ReporterQuestion {
+  clarificationId: string;
+  question: string;
+  requestedAt: string;
+  answer: string | null;
+  answeredAt: string | null;
+  recordedOnBehalfVia: OfflineAnswerChannel | null;
+}
+
+/** The questions put to the reporter, and how each was answered. */
+export const reporterQuestions = (doc: ComplaintDocument): ReporterQuestion[] =>
+  doc.clarifications
+    .filter((c) => c.party === 'reporter')
+    .map(({ clarificationId, question, requestedAt, answer, answeredAt, recordedOnBehalfVia }) => ({
+      clarificationId,
+      question,
+      requestedAt,
+      answer,
+      answeredAt,
+      recordedOnBehalfVia: recordedOnBehalfVia ?? null,
+    }));
 
 export const toReporterView = (doc: ComplaintDocument): ReporterComplaintView => ({
   id: doc._id,
@@ -45,9 +72,11 @@ export const toReporterView = (doc: ComplaintDocument): ReporterComplaintView =>
   updatedAt: doc.updatedAt,
   revision: doc.revision,
   followUps: doc.followUps.map(({ followUp, at }) => ({ followUp, at })),
-  questions: doc.clarifications
-    .filter((c) => c.party === 'reporter')
-    .map(({ clarificationId, question, requestedAt, answer, answeredAt }) => ({ clarificationId, question, requestedAt, answer, answeredAt })),
+  questions: reporterQuestions(doc),
+  findings:
+    doc.investigation?.conclusion && doc.investigation.closedAt
+      ? { conclusion: doc.investigation.conclusion, recordedAt: doc.investigation.closedAt }
+      : null,
   rating: doc.rating ?? null,
   closure: doc.closure ? { reasonCode: doc.closure.reasonCode, at: doc.closure.at } : null,
 });
@@ -62,12 +91,15 @@ const REPORTER_HISTORY = new Set([
   'DispositionAccepted',
   'MediationStarted',
   'MediationOutcomeRecorded',
+  'FindingsRecorded',
   'ComplaintResponded',
   'FollowUpDisputed',
   'ComplaintRated',
   'ComplaintClosed',
   'ComplaintReopened',
   'ComplaintMarkedDuplicate',
+  // An answer recorded in the reporter's name is shown to them, so they can tell it was not theirs.
+  'ClarificationAnswerRecordedOnBehalf',
 ]);
 
 interface HistoryEntry {
