@@ -94,7 +94,7 @@ export class ComplaintQueriesController {
   ): Promise<ComplaintView | ReporterComplaintView> {
     const complaint = await this.queryBus.execute(new GetComplaintQuery(id, actor));
     if (!complaint) throw new NotFoundException(`No complaint ${id}`);
-    reply.header('etag', entityTag(complaint.revision));
+    reply.header('etag', entityTag(BigInt(complaint.revision)));
     return complaint;
   }
 

@@ -31,8 +31,9 @@ export const toView = ({
   searchText: _search,
   agencyPath: _path,
   reporterAccountId: _reporter,
+  revision,
   ...rest
-}: ComplaintDocument): ComplaintView => ({ id: _id, ...rest });
+}: ComplaintDocument): ComplaintView => ({ id: _id, ...rest, revision: String(revision) });
 
 /**
  * Remaining working days are relative to now, so they are computed per request, not stored. Due
@@ -152,7 +153,7 @@ export class GetComplaintHistoryHandler implements IQueryHandler<GetComplaintHis
     const entries = await this.readStore
       .collection<AuditEntryDocument>(AUDIT_TRAIL_COLLECTION)
       .find({ complaintId }, { sort: { lastPosition: 1 } });
-    const views = entries.map(({ _id, lastPosition: _position, ...rest }) => ({ eventId: _id, ...rest }));
+    const views = entries.map(({ _id, lastPosition: _position, revision, ...rest }) => ({ eventId: _id, ...rest, revision: String(revision) }));
     return actor.role === 'reporter' ? toReporterHistory(views) : views;
   }
 }

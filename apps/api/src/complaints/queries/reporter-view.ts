@@ -21,7 +21,8 @@ export interface ReporterComplaintView {
   anonymous: boolean;
   submittedAt: string;
   updatedAt: string;
-  revision: number;
+  /** A string of digits, as everywhere in the API. */
+  revision: string;
   followUps: { followUp: string; at: string }[];
   questions: { clarificationId: string; question: string; requestedAt: string; answer: string | null; answeredAt: string | null }[];
   rating: ComplaintDocument['rating'] | null;
@@ -43,7 +44,7 @@ export const toReporterView = (doc: ComplaintDocument): ReporterComplaintView =>
   anonymous: doc.anonymous,
   submittedAt: doc.submittedAt,
   updatedAt: doc.updatedAt,
-  revision: doc.revision,
+  revision: String(doc.revision),
   followUps: doc.followUps.map(({ followUp, at }) => ({ followUp, at })),
   questions: doc.clarifications
     .filter((c) => c.party === 'reporter')
