@@ -36,11 +36,9 @@ export class TrackingView {
   @ApiProperty({ format: 'date-time' }) submittedAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 
-  /** The follow-ups (tindak lanjut) given so far; the agency's internal notes stay out. */
   @ApiProperty({ type: [PublicFollowUp], description: 'The follow-ups given so far; the agency’s internal notes stay out' })
   followUps!: PublicFollowUp[];
 
-  /** Questions waiting for the reporter's answer. */
   @ApiProperty({ type: [OpenQuestion], description: 'Questions waiting for the reporter’s answer' })
   openQuestions!: OpenQuestion[];
 }
