@@ -21,8 +21,13 @@ export interface Parameter {
   schema?: Schema;
 }
 
+type Content = Record<string, { schema?: Schema }>;
+
 export interface OpenApiDocument {
-  paths: Record<string, Record<string, { parameters?: Parameter[]; requestBody?: { content?: Record<string, { schema?: Schema }> } }>>;
+  paths: Record<
+    string,
+    Record<string, { parameters?: Parameter[]; requestBody?: { content?: Content }; responses?: Record<string, { content?: Content }> }>
+  >;
   components?: { schemas?: Record<string, Schema> };
 }
 
@@ -32,6 +37,8 @@ export interface Operation {
   path: string;
   parameters: Parameter[];
   body: Schema | undefined;
+  /** The problem codes documented per status (application/problem+json answers). */
+  problems: Map<number, string[]>;
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
@@ -48,7 +55,14 @@ export function operationsOf(document: OpenApiDocument): Operation[] {
           const key = `${p.in}:${p.name.toLowerCase()}`;
           return seen.has(key) ? false : (seen.add(key), true);
         });
-        return { method: method.toUpperCase(), path, parameters, body: resolve(operation.requestBody?.content?.['application/json']?.schema) };
+        const problems = new Map(
+          Object.entries(operation.responses ?? {}).flatMap(([status, response]) => {
+            const schema = response.content?.['application/problem+json']?.schema;
+            const codes = schema?.allOf?.flatMap((part) => (part.properties?.code?.enum ?? []) as string[]) ?? [];
+            return codes.length ? [[Number(status), codes] as const] : [];
+          }),
+        );
+        return { method: method.toUpperCase(), path, parameters, body: resolve(operation.requestBody?.content?.['application/json']?.schema), problems };
       }),
   );
 }

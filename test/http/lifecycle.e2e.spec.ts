@@ -62,11 +62,11 @@ describe('A complaint through its whole lifecycle over HTTP', () => {
       expect(response.headers.etag).toBe(`"${index + 1}"`);
       if (step.command === 'request-clarification') clarificationId = response.body.clarificationId;
 
-      const shown = await t.eventually(() => detail(id), (r) => r.status === 200 && r.body.revision === index + 1);
+      const shown = await t.eventually(() => detail(id), (r) => r.status === 200 && r.body.revision === String(index + 1));
       expect(shown.body.status).toBe(step.status);
       expect(shown.headers.etag).toBe(`"${index + 1}"`);
       const trail = await t.eventually(() => history(id), (r) => r.status === 200 && r.body.length === index + 2);
-      expect(trail.body[index + 1].revision).toBe(index + 1);
+      expect(trail.body[index + 1].revision).toBe(String(index + 1));
     }
 
     const final = (await detail(id)).body;
@@ -114,6 +114,17 @@ describe('A complaint through its whole lifecycle over HTTP', () => {
     expect(detail.body.findings).toEqual({ conclusion: 'irregularity_found', recordedAt: expect.any(String) });
     expect(JSON.stringify(history)).not.toContain('Pungutan terbukti');
     expect(history.every((e: { actor: { id: string | null } }) => e.actor.id === null)).toBe(true);
+  });
+
+  it('gives every revision as a string of digits: command answers, detail, history and the reporter view', async () => {
+    const own = (await t.request('GET', '/complaints', { token: reporter })).body.items[0];
+    const answered = await t.request('POST', `/complaints/${own.id}/rate`, { token: reporter, body: { rating: 5 } });
+    const officerView = await detail(own.id);
+    const reporterView = await t.request('GET', `/complaints/${own.id}`, { token: reporter });
+    const trail = (await history(own.id)).body as { revision: unknown }[];
+    const revisions = [answered.body.revision, officerView.body.revision, reporterView.body.revision, own.revision, ...trail.map((e) => e.revision)];
+    expect(revisions).toEqual(revisions.map(() => expect.stringMatching(/^\d+$/)));
+    expect(officerView.headers.etag).toBe(`"${officerView.body.revision}"`);
   });
 
   it('keeps the reporter identity out of events and read models', async () => {

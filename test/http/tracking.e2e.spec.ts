@@ -64,6 +64,7 @@ describe('Reporter access without an account, and the public list', () => {
       body: { clarificationId: asked.body.clarificationId, answer: 'Di depan pasar.' },
     });
     expect(answered.status).toBe(200);
+    expect(answered.body).toEqual({ revision: expect.stringMatching(/^\d+$/) });
     const events = await t.eventStore.readStream(`complaint-${id}`);
     expect(events.at(-1)).toMatchObject({ type: 'ClarificationAnswered', metadata: { actor: { role: 'reporter', id: `tracking:${trackingId}` } } });
   });

@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Logger, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { type AppConfig, createLogger } from '@lacak/config';
 import { AppModule } from './app.module';
 import { frameworkErrors } from './http/framework-errors';
 import { boundedJsonParser } from './http/json-body';
 import { registerSecurityHeaders } from './http/security-headers';
 import type { Clock } from './infrastructure/tokens';
+import { buildOpenApiDocument } from './openapi/openapi-document';
 import { RequestValidationError } from './problem-details/request-validation.error';
 
 export async function createApp(config: AppConfig, options: { clock?: Clock } = {}): Promise<NestFastifyApplication> {
@@ -53,15 +54,7 @@ export async function createApp(config: AppConfig, options: { clock?: Clock } = 
   });
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Lacak')
-      .setDescription('Event-sourced complaint lifecycle engine: commands, work queues, audit trails and monitoring.')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
   return app;
 }

@@ -1,24 +1,13 @@
 import { Controller, Get, HttpStatus, Inject, Logger, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AppConfig } from '@lacak/config';
 import { EVENT_STORE, type EventStore } from '@lacak/event-store';
-import type { LeaseState, Projector, ProjectionStatus } from '@lacak/projections';
+import type { Projector } from '@lacak/projections';
 import { READ_STORE, type ReadStore } from '@lacak/read-store';
 import { Public } from '../auth/public.decorator';
 import { APP_CONFIG, PROJECTOR } from '../infrastructure/tokens';
-
-interface StoreHealth {
-  kind: string;
-  status: 'ok' | 'unavailable';
-}
-
-interface HealthReport {
-  status: 'ok' | 'degraded';
-  eventStore: StoreHealth;
-  readStore: StoreHealth;
-  projector: { lease: LeaseState; projections: ProjectionStatus[] } | 'not in this process';
-}
+import { HealthReport } from './health.responses';
 
 const logger = new Logger('Health');
 
@@ -46,6 +35,9 @@ export class HealthController {
   /** 200 when both stores answer, 503 otherwise; projections report their checkpoint and lag state. */
   @Public()
   @Get()
+  @ApiOperation({ summary: 'Whether the stores answer, and how far the projections are', security: [] })
+  @ApiOkResponse({ type: HealthReport, description: 'Both stores answer' })
+  @ApiResponse({ status: 503, type: HealthReport, description: 'A store does not answer: the same report, with status degraded' })
   async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthReport> {
     const [eventStore, readStore] = await Promise.all([
       check('event store', () => this.eventStore.ping()),

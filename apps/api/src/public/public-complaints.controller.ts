@@ -1,10 +1,12 @@
 import { Controller, Get, Inject, Query as QueryParams } from '@nestjs/common';
-import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { COMPLAINTS_COLLECTION, type ComplaintDocument } from '@lacak/projections';
 import { type Filter, READ_STORE, type ReadStore } from '@lacak/read-store';
 import { Public } from '../auth/public.decorator';
+import { PublicFollowUp } from '../complaints/queries/complaint-queries.responses';
+import { ApiProblems } from '../openapi/problem-responses';
 import { PUBLIC_STATUS } from '../tracking/public-status';
 
 export class PublicComplaintsParams {
@@ -18,14 +20,20 @@ export class PublicComplaintsParams {
   pageSize?: number;
 }
 
-export interface PublicComplaint {
-  trackingId: string;
-  title: string;
-  description: string;
-  category: string | null;
-  publicStatus: string;
-  submittedAt: string;
-  followUps: { followUp: string; at: string }[];
+export class PublicComplaint {
+  @ApiProperty({ example: 'LPR-7K3Q9X2M4D1A' }) trackingId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() description!: string;
+  @ApiProperty({ type: String, nullable: true, example: 'kesehatan' }) category!: string | null;
+  @ApiProperty({ description: 'The status in the reporter’s words', example: 'Sedang diproses' }) publicStatus!: string;
+  @ApiProperty({ format: 'date-time' }) submittedAt!: string;
+  @ApiProperty({ type: [PublicFollowUp] }) followUps!: PublicFollowUp[];
+}
+
+export class PublicComplaintPage {
+  @ApiProperty({ type: [PublicComplaint], description: 'Newest first' }) items!: PublicComplaint[];
+  @ApiProperty({ example: 1 }) page!: number;
+  @ApiProperty({ description: 'Public complaints matching the filter, on every page' }) total!: number;
 }
 
 /**
@@ -45,7 +53,10 @@ export class PublicComplaintsController {
   constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
 
   @Get()
-  async list(@QueryParams() params: PublicComplaintsParams): Promise<{ items: PublicComplaint[]; page: number; total: number }> {
+  @ApiOperation({ summary: 'Verified complaints anyone may read: content and follow-ups, never identity', security: [] })
+  @ApiOkResponse({ type: PublicComplaintPage })
+  @ApiProblems('VALIDATION_FAILED')
+  async list(@QueryParams() params: PublicComplaintsParams): Promise<PublicComplaintPage> {
     const filter: Filter = params.category ? { ...PUBLIC_FILTER, category: params.category } : PUBLIC_FILTER;
     const page = params.page ?? 1;
     const pageSize = params.pageSize ?? 20;

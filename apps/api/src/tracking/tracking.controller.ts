@@ -1,16 +1,18 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, NotFoundException, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, IsUUID, Length } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
-import { trackingActor } from '@lacak/domain';
+import { COMPLAINT_STATUSES, type ComplaintStatus, trackingActor } from '@lacak/domain';
 import { COMPLAINTS_COLLECTION, type ComplaintDocument } from '@lacak/projections';
 import { READ_STORE, type ReadStore } from '@lacak/read-store';
 import { Public } from '../auth/public.decorator';
 import { LifecycleCommand } from '../complaints/lifecycle/lifecycle.command';
-import { type ReporterQuestion, reporterQuestions } from '../complaints/queries/reporter-view';
+import { PublicFollowUp, REVISION, ReporterQuestion } from '../complaints/queries/complaint-queries.responses';
+import { reporterQuestions } from '../complaints/queries/reporter-view';
 import { readPreconditions } from '../http/preconditions';
 import { RateLimited } from '../http/rate-limit';
+import { ApiBodyProblems, ApiProblems } from '../openapi/problem-responses';
 import { PUBLIC_STATUS } from './public-status';
 import { TrackingSecrets } from './tracking-secrets';
 
@@ -22,18 +24,31 @@ export class TrackedAnswerRequest {
   answer!: string;
 }
 
-export interface TrackingView {
-  trackingId: string;
-  status: string;
-  publicStatus: string;
-  submittedAt: string;
-  updatedAt: string;
-  /** The follow-ups (tindak lanjut) given so far; the agency's internal notes stay out. */
-  followUps: { followUp: string; at: string }[];
-  /** Questions waiting for the reporter's answer. */
-  openQuestions: { clarificationId: string; question: string; requestedAt: string }[];
-  /** Questions answered, with `recordedOnBehalfVia` set when an officer recorded an answer given offline. */
-  answeredQuestions: ReporterQuestion[];
+export class OpenQuestion {
+  @ApiProperty({ format: 'uuid' }) clarificationId!: string;
+  @ApiProperty() question!: string;
+  @ApiProperty({ format: 'date-time' }) requestedAt!: string;
+}
+
+export class TrackingView {
+  @ApiProperty({ example: 'LPR-7K3Q9X2M4D1A' }) trackingId!: string;
+  @ApiProperty({ enum: COMPLAINT_STATUSES }) status!: ComplaintStatus;
+  @ApiProperty({ description: 'The status in the reporter’s words', example: 'Sedang diproses' }) publicStatus!: string;
+  @ApiProperty({ format: 'date-time' }) submittedAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+
+  @ApiProperty({ type: [PublicFollowUp], description: 'The follow-ups given so far; the agency’s internal notes stay out' })
+  followUps!: PublicFollowUp[];
+
+  @ApiProperty({ type: [OpenQuestion], description: 'Questions waiting for the reporter’s answer' })
+  openQuestions!: OpenQuestion[];
+
+  @ApiProperty({ type: [ReporterQuestion], description: 'Questions answered, with `recordedOnBehalfVia` set when an officer recorded an answer given offline' })
+  answeredQuestions!: ReporterQuestion[];
+}
+
+export class TrackedAnswerResponse {
+  @ApiProperty(REVISION) revision!: string;
 }
 
 const NOT_FOUND = 'No complaint with this tracking id and secret';
@@ -55,6 +70,9 @@ export class TrackingController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'Where a complaint stands, for its reporter without an account', security: [] })
+  @ApiOkResponse({ type: TrackingView })
+  @ApiProblems('NOT_FOUND', 'RATE_LIMITED')
   async track(@Param('trackingId') trackingId: string, @Headers('x-tracking-secret') secret?: string): Promise<TrackingView> {
     const complaint = await this.authorised(trackingId, secret);
     return {
@@ -74,12 +92,15 @@ export class TrackingController {
   /** The reporter answers a clarification with the secret, as the complaint's reporter. */
   @Post('answer-clarification')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Answer a question as the reporter, with the tracking secret', security: [] })
+  @ApiOkResponse({ type: TrackedAnswerResponse })
+  @ApiBodyProblems('NOT_FOUND', 'RATE_LIMITED', 'INVALID_TRANSITION', 'CLARIFICATION_NOT_OPEN', 'CONCURRENT_MODIFICATION', 'REVISION_MISMATCH')
   async answer(
     @Param('trackingId') trackingId: string,
     @Body() body: TrackedAnswerRequest,
     @Req() req: FastifyRequest,
     @Headers('x-tracking-secret') secret?: string,
-  ): Promise<{ revision: string }> {
+  ): Promise<TrackedAnswerResponse> {
     const complaint = await this.authorised(trackingId, secret);
     const actor = trackingActor(complaint.trackingId);
     const result = await this.commandBus.execute(

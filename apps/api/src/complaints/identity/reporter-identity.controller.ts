@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query as QueryParams, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { IdentityAccessService, newId } from '@lacak/application';
@@ -7,11 +7,20 @@ import type { Actor } from '@lacak/domain';
 import type { ReporterIdentity } from '@lacak/reporter-identity';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { CLOCK, type Clock } from '../../infrastructure/tokens';
+import { ApiBodyProblems, ApiProblems } from '../../openapi/problem-responses';
 
 export class IdentityReasonRequest {
   @ApiProperty({ description: 'Why the identity is needed; recorded with the access', minLength: 5, maxLength: 500 })
   @IsString() @Length(5, 500)
   reason!: string;
+}
+
+/** The identifying details a reporter left; each only when given. */
+export class ReporterIdentityBody implements ReporterIdentity {
+  @ApiPropertyOptional() name?: string;
+  @ApiPropertyOptional({ description: 'NIK: 16 digits' }) idNumber?: string;
+  @ApiPropertyOptional({ format: 'email' }) email?: string;
+  @ApiPropertyOptional() phone?: string;
 }
 
 /**
@@ -28,6 +37,9 @@ export class ReporterIdentityController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'Read the reporter’s identity, where the visibility matrix allows; the read is recorded' })
+  @ApiOkResponse({ type: ReporterIdentityBody })
+  @ApiProblems('VALIDATION_FAILED', 'UNAUTHENTICATED', 'IDENTITY_SEALED', 'COMPLAINT_NOT_FOUND', 'NO_REPORTER_IDENTITY', 'IDENTITY_ERASED')
   read(
     @Param('id') id: string,
     @QueryParams() query: IdentityReasonRequest,
@@ -42,6 +54,9 @@ export class ReporterIdentityController {
   /** Crypto-shredding: destroys the reporter's key; the complaint's history stays intact. */
   @Post('erase')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Erase the reporter’s identity by destroying its key (national admin); recorded' })
+  @ApiNoContentResponse({ description: 'Erased' })
+  @ApiBodyProblems('UNAUTHENTICATED', 'ROLE_NOT_ALLOWED', 'COMPLAINT_NOT_FOUND', 'NO_REPORTER_IDENTITY', 'IDENTITY_ERASED')
   async erase(@Param('id') id: string, @Body() body: IdentityReasonRequest, @CurrentActor() actor: Actor, @Req() req: FastifyRequest): Promise<void> {
     await this.access.erase(this.request(id, body.reason, actor, req));
   }

@@ -22,6 +22,7 @@ import {
   type RejectReasonCode,
   type SlaClass,
 } from '@lacak/domain';
+import { REVISION } from '../queries/complaint-queries.responses';
 
 /** Request bodies of the lifecycle commands: shape only; the rules live in the domain. */
 
@@ -141,7 +142,7 @@ export class AcceptDispositionRequest {}
 
 export class CommandResponse {
   @ApiProperty() id!: string;
-  @ApiProperty({ description: 'The complaint revision after the command; also sent as ETag' }) revision!: string;
+  @ApiProperty({ ...REVISION, description: 'The complaint revision after the command (64-bit), a string of digits; also sent as ETag' }) revision!: string;
   @ApiPropertyOptional({ description: 'Id of the clarification just requested' }) clarificationId?: string;
 }
 

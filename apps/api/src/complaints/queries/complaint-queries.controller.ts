@@ -1,13 +1,15 @@
 import { Controller, ForbiddenException, Get, NotFoundException, Param, Query as QueryParams, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { type Actor, COMPLAINT_STATUSES, type ComplaintStatus, mayQuery } from '@lacak/domain';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { entityTag } from '../../http/preconditions';
+import { ApiQueryProblems } from '../../openapi/problem-responses';
 import { toCsv } from './complaint-export';
+import { COMPLAINT_DETAIL_SCHEMA, ComplaintDetail, ComplaintListPage, HistoryEntry, ReporterComplaintDetail } from './complaint-queries.responses';
 import type { ReporterComplaintView } from './reporter-view';
 import {
   type AuditEntryView,
@@ -60,12 +62,16 @@ export class ListComplaintsParams {
 
 @ApiTags('complaint queries')
 @ApiBearerAuth()
+@ApiExtraModels(ComplaintDetail, ReporterComplaintDetail)
 @Controller('complaints')
 export class ComplaintQueriesController {
   constructor(private readonly queryBus: QueryBus) {}
 
   /** The work queue: only complaints within the caller's scope. */
   @Get()
+  @ApiOperation({ summary: 'The work queue: complaints within the caller’s scope, filtered and paged' })
+  @ApiOkResponse({ type: ComplaintListPage })
+  @ApiQueryProblems('VALIDATION_FAILED')
   list(@QueryParams() params: ListComplaintsParams, @CurrentActor() actor: Actor): Promise<ComplaintPage> {
     return this.queryBus.execute(
       new ListComplaintsQuery(
@@ -78,7 +84,10 @@ export class ComplaintQueriesController {
 
   /** The same queue as CSV (content and handling only, never identity); reporters have none. */
   @Get('export')
+  @ApiOperation({ summary: 'The work queue as CSV: content and handling, never identity' })
   @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'RFC 4180 CSV with a header row, at most 10,000 rows', schema: { type: 'string' } })
+  @ApiQueryProblems('VALIDATION_FAILED', 'FORBIDDEN')
   async export(@QueryParams() params: ListComplaintsParams, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     if (!mayQuery('GET /complaints/export', actor.role)) throw new ForbiddenException('This role does not export work queues');
     const rows = await this.queryBus.execute(new ExportComplaintsQuery({ agencyId: params.agency, status: params.status, text: params.q }, actor));
@@ -87,6 +96,9 @@ export class ComplaintQueriesController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One complaint: the officers’ view, or the reporter’s view of their own' })
+  @ApiOkResponse({ schema: COMPLAINT_DETAIL_SCHEMA, headers: { ETag: { description: 'The revision, as `"<digits>"`', schema: { type: 'string' } } } })
+  @ApiQueryProblems('NOT_FOUND')
   async get(
     @Param('id') id: string,
     @CurrentActor() actor: Actor,
@@ -94,11 +106,14 @@ export class ComplaintQueriesController {
   ): Promise<ComplaintView | ReporterComplaintView> {
     const complaint = await this.queryBus.execute(new GetComplaintQuery(id, actor));
     if (!complaint) throw new NotFoundException(`No complaint ${id}`);
-    reply.header('etag', entityTag(complaint.revision));
+    reply.header('etag', entityTag(BigInt(complaint.revision)));
     return complaint;
   }
 
   @Get(':id/history')
+  @ApiOperation({ summary: 'The audit trail: one entry per event, oldest first' })
+  @ApiOkResponse({ type: [HistoryEntry] })
+  @ApiQueryProblems('NOT_FOUND')
   async history(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<AuditEntryView[]> {
     const entries = await this.queryBus.execute(new GetComplaintHistoryQuery(id, actor));
     if (!entries) throw new NotFoundException(`No complaint ${id}`);

@@ -3,8 +3,10 @@ import type { Actor, ComplaintStatus } from '@lacak/domain';
 import type { ReporterComplaintView } from './reporter-view';
 import type { AuditEntryDocument, ClockName, ComplaintDocument, OmitFields } from '@lacak/projections';
 
-export type ComplaintView = OmitFields<ComplaintDocument, '_id' | 'lastPosition' | 'searchText' | 'agencyPath' | 'reporterAccountId'> & {
+export type ComplaintView = OmitFields<ComplaintDocument, '_id' | 'lastPosition' | 'searchText' | 'agencyPath' | 'reporterAccountId' | 'revision'> & {
   id: string;
+  /** The 64-bit stream revision: the API gives every revision as a string of digits, since JSON numbers lose precision past 2^53. */
+  revision: string;
   /** Working days left on each running clock as of the request, in the agency's zone; negative once overdue. */
   remainingWorkingDays?: Partial<Record<ClockName, number>>;
 };
@@ -25,7 +27,7 @@ export interface ComplaintPage {
   total: number;
 }
 
-export type AuditEntryView = OmitFields<AuditEntryDocument, '_id' | 'lastPosition'> & { eventId: string };
+export type AuditEntryView = OmitFields<AuditEntryDocument, '_id' | 'lastPosition' | 'revision'> & { eventId: string; revision: string };
 
 export class ListComplaintsQuery extends Query<ComplaintPage> {
   constructor(

@@ -31,12 +31,12 @@ import { type ReporterComplaintView, toReporterHistory, toReporterView } from '.
  * with the summary withheld (null).
  */
 export function toView(document: ComplaintDocument, actor: Actor): ComplaintView {
-  const { _id, lastPosition: _position, searchText: _search, agencyPath: _path, reporterAccountId: _reporter, ...rest } = document;
+  const { _id, lastPosition: _position, searchText: _search, agencyPath: _path, reporterAccountId: _reporter, revision, ...rest } = document;
   const investigation =
     rest.investigation && !maySeeContent('investigation findings (summary)', actor.role)
       ? { ...rest.investigation, summary: null }
       : rest.investigation;
-  return { id: _id, ...rest, investigation };
+  return { id: _id, ...rest, revision: String(revision), investigation };
 }
 
 /**
@@ -157,7 +157,7 @@ export class GetComplaintHistoryHandler implements IQueryHandler<GetComplaintHis
     const entries = await this.readStore
       .collection<AuditEntryDocument>(AUDIT_TRAIL_COLLECTION)
       .find({ complaintId }, { sort: { lastPosition: 1 } });
-    const views = entries.map(({ _id, lastPosition: _position, ...rest }) => ({ eventId: _id, ...rest }));
+    const views = entries.map(({ _id, lastPosition: _position, revision, ...rest }) => ({ eventId: _id, ...rest, revision: String(revision) }));
     return actor.role === 'reporter' ? toReporterHistory(views) : views;
   }
 }

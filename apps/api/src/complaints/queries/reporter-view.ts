@@ -23,7 +23,8 @@ export interface ReporterComplaintView {
   anonymous: boolean;
   submittedAt: string;
   updatedAt: string;
-  revision: number;
+  /** A string of digits, as everywhere in the API. */
+  revision: string;
   followUps: { followUp: string; at: string }[];
   /** `recordedOnBehalfVia`: the answer was given offline and an officer recorded it, through that channel. */
   questions: ReporterQuestion[];
@@ -70,7 +71,7 @@ export const toReporterView = (doc: ComplaintDocument): ReporterComplaintView =>
   anonymous: doc.anonymous,
   submittedAt: doc.submittedAt,
   updatedAt: doc.updatedAt,
-  revision: doc.revision,
+  revision: String(doc.revision),
   followUps: doc.followUps.map(({ followUp, at }) => ({ followUp, at })),
   questions: reporterQuestions(doc),
   findings:

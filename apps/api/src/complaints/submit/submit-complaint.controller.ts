@@ -1,11 +1,12 @@
 import { Body, Controller, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '@lacak/domain';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { entityTag, readPreconditions } from '../../http/preconditions';
 import { RateLimited } from '../../http/rate-limit';
+import { ApiBodyProblems } from '../../openapi/problem-responses';
 import { SubmitComplaintCommand } from './submit-complaint.command';
 import { SubmitComplaintRequest, SubmitComplaintResponse } from './submit-complaint.request';
 
@@ -18,7 +19,15 @@ export class SubmitComplaintController {
   @Post()
   @RateLimited('submission')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A repeat with the same key returns the same complaint' })
-  @ApiCreatedResponse({ type: SubmitComplaintResponse })
+  @ApiOperation({ summary: 'Submit a complaint: a reporter online, or an officer digitising one received by sms, letter or walk-in' })
+  @ApiCreatedResponse({
+    type: SubmitComplaintResponse,
+    headers: {
+      Location: { description: 'The complaint’s URL', schema: { type: 'string' } },
+      ETag: { description: 'The revision, `"0"`', schema: { type: 'string' } },
+    },
+  })
+  @ApiBodyProblems('UNAUTHENTICATED', 'ROLE_NOT_ALLOWED', 'COMPLAINT_ALREADY_EXISTS', 'UNKNOWN_REFERENCE', 'RATE_LIMITED')
   async submit(
     @Body() body: SubmitComplaintRequest,
     @CurrentActor() actor: Actor,

@@ -1,0 +1,36 @@
+import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
+import type { LeaseState, ProjectionStatus } from '@lacak/projections';
+
+/** The answers of the operations endpoints, for the OpenAPI document. */
+
+export class StoreHealth {
+  @ApiProperty({ enum: ['embedded', 'kurrentdb', 'mongodb'] }) kind!: string;
+  @ApiProperty({ enum: ['ok', 'unavailable'], description: 'The cause of an outage goes to the log, not here' }) status!: 'ok' | 'unavailable';
+}
+
+export class ProjectionStatusBody implements ProjectionStatus {
+  @ApiProperty({ example: 'complaints' }) name!: string;
+  @ApiProperty() running!: boolean;
+  @ApiProperty({ description: 'Whether it has applied every stored event' }) caughtUp!: boolean;
+  @ApiProperty({ type: String, nullable: true, pattern: '^\\d+$', description: 'Global position of its checkpoint (64-bit), a string of digits' })
+  position!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'In /health only "failing"; the error itself is in the log' }) lastError!: string | null;
+}
+
+export class ProjectorHealth {
+  @ApiProperty({ enum: ['not used', 'held', 'standby'], description: 'Whether this process holds the projector lease' }) lease!: LeaseState;
+  @ApiProperty({ type: [ProjectionStatusBody] }) projections!: ProjectionStatusBody[];
+}
+
+@ApiExtraModels(ProjectorHealth)
+export class HealthReport {
+  @ApiProperty({ enum: ['ok', 'degraded'], description: 'ok (200) when both stores answer, degraded (503) otherwise' }) status!: 'ok' | 'degraded';
+  @ApiProperty({ type: StoreHealth }) eventStore!: StoreHealth;
+  @ApiProperty({ type: StoreHealth }) readStore!: StoreHealth;
+
+  @ApiProperty({
+    oneOf: [{ $ref: getSchemaPath(ProjectorHealth) }, { type: 'string', enum: ['not in this process'] }],
+    description: 'The projections, when this process runs them',
+  })
+  projector!: ProjectorHealth | 'not in this process';
+}
