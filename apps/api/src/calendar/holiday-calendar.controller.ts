@@ -38,7 +38,7 @@ interface HolidayCalendarView extends CalendarYear {
 }
 
 function yearOf(raw: string): number {
-  if (!/^\d{4}$/.test(raw)) throw new RequestValidationError([{ field: 'year', messages: ['year must be a four-digit year'] }]);
+  if (!/^[1-9]\d{3}$/.test(raw)) throw new RequestValidationError([{ field: 'year', messages: ['year must be a four-digit year'] }]);
   return Number(raw);
 }
 
