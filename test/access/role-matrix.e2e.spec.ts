@@ -11,8 +11,8 @@
  *
  * Expected answers: out of scope → 404, exactly like an unknown complaint (and byte for byte the
  * same problem, up to the id); a role that may never do it → 403 first, whatever the scope or
- * status, naming the role; a lifecycle rule → 409;
- * otherwise 200 (submit 201, erase 204, rebuild 202). Endpoints that check the role before
+ * status, naming the role; a lifecycle rule → 409; otherwise 200 (submit and a calendar
+ * publication 201, erase 204, rebuild 202). Endpoints that check the role before
  * looking the complaint up (erase, rebuild, a reporter's export and stats) answer 403 whatever
  * the scope — which is also what they answer for an unknown complaint.
  */
@@ -347,6 +347,24 @@ const QUERY_PLANS: Record<QueryName, QueryPlan> = {
         outcome.unknown = { id, probedId: fixture.id, response: await t.request('POST', `/complaints/${id}/reporter-identity/erase`, { token, body }) };
       }
       return outcome;
+    },
+  },
+  'GET /calendar/holidays/{year}': {
+    scopes: ['n/a'],
+    expected: (row, role) => (row[role] ? '200' : '403'),
+    run: async (t, token) => {
+      const response = await t.request('GET', '/calendar/holidays/2026', { token });
+      return { actual: String(response.status), response };
+    },
+  },
+  // A year far from every fixture's clocks, so the publication moves no due date here.
+  'POST /calendar/holidays/{year}': {
+    scopes: ['n/a'],
+    expected: (row, role) => (row[role] ? '201' : '403'),
+    run: async (t, token) => {
+      const body = { decree: 'SKB uji matriks akses', holidays: [{ date: '2040-01-01', name: 'Tahun Baru 2040 Masehi' }], cutiBersama: [] };
+      const response = await t.request('POST', '/calendar/holidays/2040', { token, body });
+      return { actual: String(response.status), response };
     },
   },
   // No complaint or agency involved: one case per role. Only agency-stats is rebuilt, to stay quick.

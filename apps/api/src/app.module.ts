@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { AppConfig } from '@lacak/config';
 import { ProjectionsController } from './admin/projections.controller';
+import { HolidayCalendarController } from './calendar/holiday-calendar.controller';
 import { AgenciesModule } from './agencies/agencies.module';
 import { BearerAuthGuard } from './auth/bearer-auth.guard';
 import { ComplaintsModule } from './complaints/complaints.module';
@@ -22,7 +23,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config, options), ComplaintsModule, AgenciesModule, TrackingModule, PublicModule, rateLimitModule(config)],
-      controllers: [HealthController, ProjectionsController, SlaPoliciesController],
+      controllers: [HealthController, ProjectionsController, SlaPoliciesController, HolidayCalendarController],
       providers: [
         // Global guards run in this order: the actor is verified before the rate limits count it.
         { provide: APP_GUARD, useClass: BearerAuthGuard },

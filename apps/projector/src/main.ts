@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { createLogger, loadConfig } from '@lacak/config';
 import { loadOrganisation } from '@lacak/organisation';
 import { ComplaintCommandService } from '@lacak/application';
-import { createDeadlineContext, createProjector } from '@lacak/projections';
+import { HolidayCalendarFeed, createDeadlineContext, createProjector } from '@lacak/projections';
 import { closeStores, exitOnStartupFailure, openStores } from '@lacak/storage';
 
 /**
@@ -18,8 +18,16 @@ async function main(): Promise<void> {
 
   const stores = await openStores(config);
   const tree = loadOrganisation(config.orgTreeFile);
+  const context = createDeadlineContext(config, tree);
+  const calendarFeed = new HolidayCalendarFeed(stores.eventStore, context.calendar, {
+    now: () => new Date(),
+    warn: (entry) => log.warn(entry),
+    error: (entry) => log.error(entry),
+  });
+  // Every published calendar is in before a due date is computed.
+  await calendarFeed.start();
   const projector = createProjector(config, stores.eventStore, stores.readStore, log, {
-    context: createDeadlineContext(config, tree),
+    context,
     commands: new ComplaintCommandService(stores.eventStore, tree),
     now: () => new Date(),
   });
@@ -29,6 +37,7 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     log.log({ message: 'Stopping', signal });
     await projector.stop();
+    await calendarFeed.stop();
     await closeStores(stores);
     process.exit(0);
   };

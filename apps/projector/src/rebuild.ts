@@ -2,7 +2,13 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@lacak/config';
 import { loadOrganisation } from '@lacak/organisation';
 import { ComplaintCommandService } from '@lacak/application';
-import { LeaseNotHeldError, UnknownProjectionError, createDeadlineContext, createProjector } from '@lacak/projections';
+import {
+  HolidayCalendarFeed,
+  LeaseNotHeldError,
+  UnknownProjectionError,
+  createDeadlineContext,
+  createProjector,
+} from '@lacak/projections';
 import { StoreConnectionError, closeStores, openStores } from '@lacak/storage';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -21,8 +27,12 @@ async function main(): Promise<void> {
     error: (entry: Record<string, unknown>) => process.stderr.write(`${JSON.stringify(entry)}\n`),
   };
   const tree = loadOrganisation(config.orgTreeFile);
+  const context = createDeadlineContext(config, tree);
+  const calendarFeed = new HolidayCalendarFeed(stores.eventStore, context.calendar, { now: () => new Date(), warn: log.log, error: log.error });
+  // Replayed due dates count on every published calendar.
+  await calendarFeed.start();
   const projector = createProjector(config, stores.eventStore, stores.readStore, log, {
-    context: createDeadlineContext(config, tree),
+    context,
     commands: new ComplaintCommandService(stores.eventStore, tree),
     now: () => new Date(),
   });
@@ -38,6 +48,7 @@ async function main(): Promise<void> {
     process.stdout.write(`Rebuilt ${name ?? 'all projections'} in ${Date.now() - started} ms: ${positions.join(', ')}\n`);
   } finally {
     await projector.stop();
+    await calendarFeed.stop();
     await closeStores(stores);
   }
 }

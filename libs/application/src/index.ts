@@ -3,3 +3,4 @@ export * from './complaint-stream';
 export * from './errors';
 export * from './complaint-command.service';
 export * from './identity-access.service';
+export * from './holiday-calendar.service';

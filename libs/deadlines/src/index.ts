@@ -1,5 +1,14 @@
 export { INDONESIAN_ZONES, assertZone, localDateOf, type IndonesianZone, type LocalDate } from './time/zones';
-export { HOLIDAY_KINDS, type Holiday, type HolidayDecrees, type HolidayKind, type YearDecree } from './calendar/holiday';
+export {
+  HOLIDAY_KINDS,
+  type CalendarSource,
+  type CalendarYear,
+  type Holiday,
+  type HolidayDecrees,
+  type HolidayKind,
+  type PublishedYear,
+  type YearDecree,
+} from './calendar/holiday';
 export { HolidayFileError, loadHolidayDecrees, parseHolidayDecrees } from './calendar/holiday-decrees';
 export { dateHolidaysFor, type NationalHolidaySource } from './calendar/national-holidays';
 export { WorkingDayCalendar, loadWorkingDayCalendar } from './calendar/working-day-calendar';
@@ -18,8 +27,12 @@ export { PolicyBook, loadPolicyBook, parsePolicyBook } from './policy/policy-boo
 export { addSpan } from './deadline/spans';
 export { pausableDeadline, type Deadline, type Pause } from './deadline/clock';
 export {
+  calendarYearsOf,
+  clockSpans,
   dueDates,
   remainingWorkingDays,
+  type ClockSpan,
+  type ClockSpans,
   type ComplaintClockFacts,
   type DueDates,
   type ReporterClarification,

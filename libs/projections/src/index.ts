@@ -11,3 +11,4 @@ export * from './deadlines/clock-view';
 export * from './deadlines/deadline-context';
 export * from './deadlines/complaint-deadlines';
 export * from './deadlines/deadline-process';
+export * from './deadlines/holiday-calendar-feed';

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@lacak/event-store';
-import type { Document, IndexSpec } from '@lacak/read-store';
+import type { Document, Filter, IndexSpec } from '@lacak/read-store';
 
 /**
  * `Omit` for documents: the port's `Document` has an index signature, and TypeScript's own
@@ -32,6 +32,12 @@ export interface DocumentProjection<D extends ProjectedDocument = ProjectedDocum
   readonly streamPrefixes: string[];
   /** The document an event changes, or null when the event does not concern this read model. */
   documentId(event: RecordedEvent): string | null;
+  /**
+   * For an event that concerns many documents (a holiday calendar publication moves the due dates
+   * of every open complaint): the filter selecting them, else null. The runner calls it once per
+   * such event, in log order, and evolves every selected document and every document of the batch.
+   */
+  documentsConcerned?(event: RecordedEvent): Filter | null;
   /**
    * The document after the event (`lastPosition` is set by the runner), or null to delete it.
    * Pure: no I/O, no clock.

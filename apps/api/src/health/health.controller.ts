@@ -3,10 +3,10 @@ import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagg
 import type { FastifyReply } from 'fastify';
 import type { AppConfig } from '@lacak/config';
 import { EVENT_STORE, type EventStore } from '@lacak/event-store';
-import type { Projector } from '@lacak/projections';
+import { type DeadlineContext, type Projector, upcomingYears } from '@lacak/projections';
 import { READ_STORE, type ReadStore } from '@lacak/read-store';
 import { Public } from '../auth/public.decorator';
-import { APP_CONFIG, PROJECTOR } from '../infrastructure/tokens';
+import { APP_CONFIG, CLOCK, type Clock, DEADLINE_CONTEXT, PROJECTOR } from '../infrastructure/tokens';
 import { HealthReport } from './health.responses';
 
 const logger = new Logger('Health');
@@ -30,6 +30,8 @@ export class HealthController {
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     @Inject(PROJECTOR) private readonly projector: Projector | null,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(DEADLINE_CONTEXT) private readonly deadlines: DeadlineContext,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** 200 when both stores answer, 503 otherwise; projections report their checkpoint and lag state. */
@@ -53,6 +55,19 @@ export class HealthController {
       eventStore: { kind: this.config.eventStore.kind, status: eventStore },
       readStore: { kind: this.config.readStore.kind, status: readStore },
       projector,
+      calendar: this.calendar(),
+    };
+  }
+
+  /** A warning, not a failure: due dates still count, on date-holidays' guesses, until the year is published. */
+  private calendar(): HealthReport['calendar'] {
+    const years = upcomingYears(this.deadlines.calendar, this.clock.now());
+    const unverified = years.filter((year) => !year.verified).map((year) => year.year);
+    if (unverified.length === 0) return { status: 'verified', years };
+    return {
+      status: 'unverified',
+      years,
+      warning: `Deadlines in ${unverified.join(' and ')} rest on unverified holiday dates (no cuti bersama, approximate lunar dates) until the national admin publishes the year's decree`,
     };
   }
 }

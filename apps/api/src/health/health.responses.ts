@@ -1,4 +1,5 @@
-import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import type { CalendarSource, CalendarYear } from '@lacak/deadlines';
 import type { LeaseState, ProjectionStatus } from '@lacak/projections';
 
 /** The answers of the operations endpoints, for the OpenAPI document. */
@@ -22,6 +23,20 @@ export class ProjectorHealth {
   @ApiProperty({ type: [ProjectionStatusBody] }) projections!: ProjectionStatusBody[];
 }
 
+export class CalendarYearBody implements CalendarYear {
+  @ApiProperty({ example: 2027 }) year!: number;
+  @ApiProperty({ enum: ['published', 'holiday-file', 'date-holidays'], description: 'Where the year’s holidays come from' }) source!: CalendarSource;
+  @ApiProperty({ type: Number, nullable: true, description: 'The published version in force' }) version!: number | null;
+  @ApiProperty({ description: 'Whether the dates follow a decree (published, or in the holiday file)' }) verified!: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'The decree the year follows' }) decree!: string | null;
+}
+
+export class CalendarHealth {
+  @ApiProperty({ enum: ['verified', 'unverified'] }) status!: 'verified' | 'unverified';
+  @ApiProperty({ type: [CalendarYearBody], description: 'This year and the next' }) years!: CalendarYearBody[];
+  @ApiPropertyOptional({ description: 'Present while a year’s deadlines rest on unverified dates' }) warning?: string;
+}
+
 @ApiExtraModels(ProjectorHealth)
 export class HealthReport {
   @ApiProperty({ enum: ['ok', 'degraded'], description: 'ok (200) when both stores answer, degraded (503) otherwise' }) status!: 'ok' | 'degraded';
@@ -33,4 +48,7 @@ export class HealthReport {
     description: 'The projections, when this process runs them',
   })
   projector!: ProjectorHealth | 'not in this process';
+
+  @ApiProperty({ type: CalendarHealth, description: 'This year’s and next year’s holidays; a warning while either rests on unverified dates' })
+  calendar!: CalendarHealth;
 }

@@ -9,11 +9,11 @@ import {
   Optional,
   type Provider,
 } from '@nestjs/common';
-import { ComplaintCommandService, IdentityAccessService } from '@lacak/application';
+import { ComplaintCommandService, HolidayCalendarService, IdentityAccessService } from '@lacak/application';
 import type { AppConfig } from '@lacak/config';
 import { EVENT_STORE, type EventStore } from '@lacak/event-store';
 import { loadOrganisation } from '@lacak/organisation';
-import { type Projector, createDeadlineContext, createProjector } from '@lacak/projections';
+import { HolidayCalendarFeed, type Projector, createDeadlineContext, createProjector } from '@lacak/projections';
 import { READ_STORE } from '@lacak/read-store';
 import { REPORTER_IDENTITY_STORE } from '@lacak/reporter-identity';
 import { type Stores, closeStores, openStores } from '@lacak/storage';
@@ -33,6 +33,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
   constructor(
     @Inject(STORES) private readonly stores: Stores,
     @Optional() @Inject(PROJECTOR) private readonly projector: Projector | null,
+    @Inject(HolidayCalendarFeed) private readonly calendarFeed: HolidayCalendarFeed,
   ) {}
 
   static forRoot(config: AppConfig, options: { clock?: Clock } = {}): DynamicModule {
@@ -50,8 +51,23 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
       { provide: READ_STORE, ...fromStores('readStore') },
       { provide: REPORTER_IDENTITY_STORE, ...fromStores('identities') },
       {
+        provide: HolidayCalendarFeed,
+        inject: [STORES],
+        // Every published calendar is in before anything computes a due date.
+        useFactory: async (stores: Stores) => {
+          const calendarLog = new Logger('Calendar');
+          const feed = new HolidayCalendarFeed(stores.eventStore, deadlines.calendar, {
+            now: () => clock.now(),
+            warn: (entry) => calendarLog.warn(entry),
+            error: (entry) => calendarLog.error(entry),
+          });
+          await feed.start();
+          return feed;
+        },
+      },
+      {
         provide: PROJECTOR,
-        inject: [STORES, ComplaintCommandService],
+        inject: [STORES, ComplaintCommandService, HolidayCalendarFeed],
         useFactory: (stores: Stores, commands: ComplaintCommandService) =>
           config.projectorInProcess
             ? createProjector(config, stores.eventStore, stores.readStore, logger, { context: deadlines, commands, now: () => clock.now() })
@@ -64,6 +80,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         inject: [STORES],
         useFactory: (stores: Stores) => new IdentityAccessService(stores.eventStore, stores.identities, tree),
       },
+      { provide: HolidayCalendarService, inject: [EVENT_STORE], useFactory: (eventStore: EventStore) => new HolidayCalendarService(eventStore) },
       {
         provide: ComplaintCommandService,
         inject: [EVENT_STORE],
@@ -87,6 +104,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
 
   async onApplicationShutdown(): Promise<void> {
     await this.projector?.stop();
+    await this.calendarFeed.stop();
     await closeStores(this.stores);
   }
 }

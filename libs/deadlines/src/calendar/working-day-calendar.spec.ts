@@ -142,3 +142,48 @@ describe('WorkingDayCalendar on the shipped holiday file', () => {
     expect(() => calendar.addWorkingDays('2026-03-13T19:00:00Z', -1, WIB)).toThrow(/non-negative integer/);
   });
 });
+
+describe('WorkingDayCalendar with a published year', () => {
+  const year2027 = (version: number, holidays: { date: string; name: string }[]) => ({
+    year: 2027,
+    version,
+    decree: 'SKB 2027 (test)',
+    holidays,
+    cutiBersama: [{ date: '2027-01-04', name: 'Cuti bersama (test)' }],
+  });
+  const newYear = { date: '2027-01-01', name: 'Tahun Baru 2027 Masehi' };
+
+  it('takes the published list over date-holidays: 5 January 2027 becomes a working day, the cuti bersama does not', () => {
+    const published = loadWorkingDayCalendar();
+    expect(published.isWorkingDay('2027-01-05', WIB)).toBe(false);
+    expect(published.yearOf(2027)).toEqual({ year: 2027, source: 'date-holidays', version: null, verified: false, decree: null });
+
+    expect(published.publish(year2027(1, [newYear]))).toBe(true);
+    expect(published.isWorkingDay('2027-01-05', WIB)).toBe(true);
+    expect(published.isWorkingDay('2027-01-04', WIB)).toBe(false);
+    expect(published.isWorkingDay('2027-03-09', WIB)).toBe(true); // date-holidays' Idul Fitri, not in this list
+    expect(published.holidaysIn(2027)).toEqual([
+      { date: '2027-01-01', name: 'Tahun Baru 2027 Masehi', kind: 'holiday', origin: 'published' },
+      { date: '2027-01-04', name: 'Cuti bersama (test)', kind: 'cuti_bersama', origin: 'published' },
+    ]);
+    expect(published.yearOf(2027)).toEqual({ year: 2027, source: 'published', version: 1, verified: true, decree: 'SKB 2027 (test)' });
+    // The shipped decree years are untouched.
+    expect(published.yearOf(2026)).toMatchObject({ source: 'holiday-file', verified: true });
+  });
+
+  it('keeps the newest version: an older or repeated one changes nothing', () => {
+    const published = loadWorkingDayCalendar();
+    published.publish(year2027(2, [newYear, { date: '2027-01-05', name: 'Isra Mikraj (test)' }]));
+    expect(published.publish(year2027(1, [newYear]))).toBe(false);
+    expect(published.publish(year2027(2, [newYear]))).toBe(false);
+    expect(published.isWorkingDay('2027-01-05', WIB)).toBe(false);
+    expect(published.yearOf(2027).version).toBe(2);
+  });
+
+  it('names the calendar of every year a count spans', () => {
+    expect(calendar.yearsSpanned('2026-12-30T03:00:00Z', '2027-01-08T16:59:59.999Z', WIB).map((y) => [y.year, y.verified])).toEqual([
+      [2026, true],
+      [2027, false],
+    ]);
+  });
+});

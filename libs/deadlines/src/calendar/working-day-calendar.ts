@@ -8,7 +8,7 @@ import {
   type IndonesianZone,
   type LocalDate,
 } from '../time/zones';
-import type { Holiday, HolidayDecrees } from './holiday';
+import type { CalendarYear, Holiday, HolidayDecrees, PublishedYear } from './holiday';
 import { dateHolidaysFor, type NationalHolidaySource } from './national-holidays';
 import { loadHolidayDecrees } from './holiday-decrees';
 
@@ -16,8 +16,9 @@ const SATURDAY = 6;
 
 /**
  * Working days: Monday to Friday, except national holidays and cuti bersama. A year's holidays
- * are date-holidays' list corrected by that year's decree in the holiday file; a year without a
- * decree falls back to date-holidays alone (no cuti bersama), see `decreedYears`.
+ * are, best first: the list the national admin published for it (`publish`), date-holidays' list
+ * corrected by that year's decree in the holiday file, or date-holidays alone (no cuti bersama,
+ * approximate lunar dates), which `yearOf` reports as unverified.
  *
  * Day counts exclude the start day: the first working day is the one after the day the clock
  * starts, whatever its time of day, and a deadline falls due at the end (23:59:59.999 local) of
@@ -26,6 +27,7 @@ const SATURDAY = 6;
 export class WorkingDayCalendar {
   private readonly holidaysByYear = new Map<number, readonly Holiday[]>();
   private readonly closedDays = new Map<number, ReadonlySet<LocalDate>>();
+  private readonly published = new Map<number, PublishedYear>();
 
   constructor(
     private readonly decrees: HolidayDecrees,
@@ -35,6 +37,35 @@ export class WorkingDayCalendar {
   /** Years whose holidays follow a decree; other years lack cuti bersama and lunar corrections. */
   get decreedYears(): number[] {
     return [...this.decrees.keys()].sort((a, b) => a - b);
+  }
+
+  /**
+   * Takes a published year's list in place of the file and the library. Idempotent: a version no
+   * newer than the one held is ignored, so every reader of the calendar streams may hand it over.
+   * Returns whether the calendar changed.
+   */
+  publish(year: PublishedYear): boolean {
+    if ((this.published.get(year.year)?.version ?? 0) >= year.version) return false;
+    this.published.set(year.year, year);
+    this.holidaysByYear.delete(year.year);
+    this.closedDays.delete(year.year);
+    return true;
+  }
+
+  /** Where the year's days off come from and whether a decree verifies them. */
+  yearOf(year: number): CalendarYear {
+    const published = this.published.get(year);
+    if (published) return { year, source: 'published', version: published.version, verified: true, decree: published.decree };
+    const decree = this.decrees.get(year);
+    if (decree) return { year, source: 'holiday-file', version: null, verified: true, decree: decree.source };
+    return { year, source: 'date-holidays', version: null, verified: false, decree: null };
+  }
+
+  /** The calendar of every year from the local day of `from` to that of `to`, in order. */
+  yearsSpanned(from: string, to: string, zone: IndonesianZone): CalendarYear[] {
+    const first = Number(localDateOf(from, zone).slice(0, 4));
+    const last = Number(localDateOf(to, zone).slice(0, 4));
+    return Array.from({ length: Math.max(0, last - first) + 1 }, (_, index) => this.yearOf(first + index));
   }
 
   /** The year's holidays and cuti bersama, by date; weekends are not listed. */
@@ -90,6 +121,12 @@ export class WorkingDayCalendar {
   }
 
   private correctedHolidays(year: number): readonly Holiday[] {
+    const published = this.published.get(year);
+    if (published) {
+      const days = (kind: Holiday['kind'], list: PublishedYear['holidays']) =>
+        list.map(({ date, name }): Holiday => ({ date, name, kind, origin: 'published' }));
+      return [...days('holiday', published.holidays), ...days('cuti_bersama', published.cutiBersama)].sort(byDate);
+    }
     const decree = this.decrees.get(year);
     if (!decree) return [...this.nationalHolidays(year)].sort(byDate);
     const decided = new Set([...decree.add, ...decree.remove].map((entry) => entry.date));

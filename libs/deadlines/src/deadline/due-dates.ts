@@ -1,6 +1,7 @@
 import type { SlaClass } from '@lacak/domain';
+import type { CalendarYear } from '../calendar/holiday';
 import type { WorkingDayCalendar } from '../calendar/working-day-calendar';
-import type { SlaPolicy, Span } from '../policy/sla-policy';
+import { spanUnit, type SlaPolicy, type Span } from '../policy/sla-policy';
 import { epochMillis, type IndonesianZone } from '../time/zones';
 import { pausableDeadline, type Deadline, type Pause } from './clock';
 import { addSpan } from './spans';
@@ -50,38 +51,61 @@ export interface DueDates {
 
 const byTime = (a: string, b: string): number => epochMillis(a) - epochMillis(b);
 
-export function dueDates(
-  policy: SlaPolicy,
-  facts: ComplaintClockFacts,
-  calendar: WorkingDayCalendar,
-  zone: IndonesianZone,
-): DueDates {
-  const { limits } = policy;
-  const clarifications = facts.reporterClarifications ?? [];
-  const pauses: Pause[] = clarifications.map(({ requestedAt, answeredAt }) => ({ from: requestedAt, to: answeredAt ?? null }));
-  const paused = (start: string, span: Span): Deadline => pausableDeadline(calendar, start, span, pauses, zone);
-  const running = (start: string, span: Span): Deadline => ({ status: 'running', due: addSpan(calendar, start, span, zone) });
+/** Where a clock starts, what it counts, and whether a reporter clarification stops it. */
+export interface ClockSpan {
+  start: string;
+  span: Span;
+  pausable: boolean;
+}
 
+export type ClockSpans = Record<'verification' | 'ombudsmanReferral', ClockSpan> & Partial<Record<keyof DueDates, ClockSpan>>;
+
+/** The clocks `dueDates` computes, before any counting: which starts are among the facts, and their limits. */
+export function clockSpans(policy: SlaPolicy, facts: ComplaintClockFacts): ClockSpans {
+  const { limits } = policy;
+  const pausable = (start: string, span: Span): ClockSpan => ({ start, span, pausable: true });
+  const running = (start: string, span: Span): ClockSpan => ({ start, span, pausable: false });
   const dispositions = [...(facts.disposedAt ?? [])].sort(byTime);
   const latestDisposition = dispositions.at(-1);
   const resolutionStart = policy.onRedisposition === 'restart' ? latestDisposition : dispositions[0];
-  const openClarification = clarifications
+  const openClarification = (facts.reporterClarifications ?? [])
     .filter((clarification) => clarification.answeredAt == null)
     .map((clarification) => clarification.requestedAt)
     .sort(byTime)[0];
 
   return {
-    verification: paused(facts.submittedAt, limits.verifyAndDispose),
-    ...(latestDisposition && { followUp: paused(latestDisposition, limits.firstFollowUp) }),
-    ...(resolutionStart && facts.slaClass && { resolution: paused(resolutionStart, limits[facts.slaClass]) }),
+    verification: pausable(facts.submittedAt, limits.verifyAndDispose),
+    ...(latestDisposition && { followUp: pausable(latestDisposition, limits.firstFollowUp) }),
+    ...(resolutionStart && facts.slaClass && { resolution: pausable(resolutionStart, limits[facts.slaClass]) }),
     ...(openClarification && { clarification: running(openClarification, limits.clarificationWait) }),
     ...(facts.respondedAt && {
       autoClose: running(facts.respondedAt, limits.autoClose),
       disputeWindow: running(facts.respondedAt, limits.disputeWindow),
     }),
     ...(facts.closedAt && { reopenWindow: running(facts.closedAt, limits.reopenWindow) }),
-    ombudsmanReferral: paused(facts.submittedAt, limits.ombudsmanReferral),
+    ombudsmanReferral: pausable(facts.submittedAt, limits.ombudsmanReferral),
   };
+}
+
+export function dueDates(
+  policy: SlaPolicy,
+  facts: ComplaintClockFacts,
+  calendar: WorkingDayCalendar,
+  zone: IndonesianZone,
+): DueDates {
+  const pauses: Pause[] = (facts.reporterClarifications ?? []).map(({ requestedAt, answeredAt }) => ({ from: requestedAt, to: answeredAt ?? null }));
+  const deadline = ({ start, span, pausable }: ClockSpan): Deadline =>
+    pausable ? pausableDeadline(calendar, start, span, pauses, zone) : { status: 'running', due: addSpan(calendar, start, span, zone) };
+  return Object.fromEntries(Object.entries(clockSpans(policy, facts)).map(([clock, span]) => [clock, deadline(span)])) as unknown as DueDates;
+}
+
+/**
+ * The calendar of each year a clock's due date rests on, from its start to its due day (or to
+ * where it stands still). None for a calendar-day limit: no holiday moves it.
+ */
+export function calendarYearsOf(clock: ClockSpan, deadline: Deadline, calendar: WorkingDayCalendar, zone: IndonesianZone): CalendarYear[] {
+  if (spanUnit(clock.span) === 'calendarDays') return [];
+  return calendar.yearsSpanned(clock.start, deadline.status === 'running' ? deadline.due : deadline.pausedSince, zone);
 }
 
 /**

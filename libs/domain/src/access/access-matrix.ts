@@ -95,31 +95,26 @@ const readers: AccessRow = {
   auditor: 'subtree',
 };
 
+/** Public knowledge for every signed-in actor. */
+const everyone: AccessRow = {
+  reporter: 'everywhere',
+  national_admin: 'everywhere',
+  agency_admin: 'everywhere',
+  unit_officer: 'everywhere',
+  apip_inspector: 'everywhere',
+  auditor: 'everywhere',
+  system: 'everywhere',
+};
+
 export const QUERY_ACCESS = {
   'GET /complaints': { ...readers, reporter: 'own' },
   'GET /complaints/{id}': { ...readers, reporter: 'own' },
   'GET /complaints/{id}/history': { ...readers, reporter: 'own' },
   'GET /complaints/export': readers,
   // The organisation tree is public knowledge; its counters are not.
-  'GET /agencies': {
-    reporter: 'everywhere',
-    national_admin: 'everywhere',
-    agency_admin: 'everywhere',
-    unit_officer: 'everywhere',
-    apip_inspector: 'everywhere',
-    auditor: 'everywhere',
-    system: 'everywhere',
-  },
+  'GET /agencies': everyone,
   'GET /agencies/{id}/stats': readers,
-  'GET /sla-policies': {
-    reporter: 'everywhere',
-    national_admin: 'everywhere',
-    agency_admin: 'everywhere',
-    unit_officer: 'everywhere',
-    apip_inspector: 'everywhere',
-    auditor: 'everywhere',
-    system: 'everywhere',
-  },
+  'GET /sla-policies': everyone,
   'GET /complaints/{id}/reporter-identity': {
     national_admin: 'everywhere',
     auditor: 'subtree',
@@ -129,6 +124,9 @@ export const QUERY_ACCESS = {
   },
   'POST /complaints/{id}/reporter-identity/erase': { national_admin: 'everywhere' },
   'POST /admin/projections/rebuild': { national_admin: 'everywhere' },
+  // Holidays are public facts; only the national admin publishes the year's decree.
+  'GET /calendar/holidays/{year}': everyone,
+  'POST /calendar/holidays/{year}': { national_admin: 'everywhere' },
 } as const satisfies Record<string, AccessRow>;
 
 /**

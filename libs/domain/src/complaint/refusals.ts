@@ -32,6 +32,8 @@ export const REFUSAL_CODES = [
   'ESCALATION_NOT_DUE',
   'DUPLICATE_OF_ITSELF',
   'ORIGINAL_NOT_FOUND',
+  'CALENDAR_INVALID',
+  'CALENDAR_UNCHANGED',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

@@ -67,6 +67,8 @@ export interface ComplaintDocument extends ProjectedDocument {
   slaPolicyVersion?: string | null;
   /** Due instants of the running clocks, computed from the pinned policy and the holiday calendar. */
   deadlines?: ClockViews;
+  /** True while a running clock's due date rests on a year whose holidays no decree verifies (see each clock's `calendarVerified`). */
+  dueDatesUnverified?: boolean;
   /** When the deadline process next has something to raise; indexed for it and for sorting the queue by urgency. */
   nextDueAt?: string | null;
   /** Set once a deadline was missed or the complaint escalated: work-queue filters. */

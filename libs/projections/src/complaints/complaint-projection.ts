@@ -1,19 +1,29 @@
-import { type ComplaintEvent, IDENTITY_ACCESS_STREAM_PREFIX, type OrganisationTree } from '@lacak/domain';
+import {
+  type ComplaintEvent,
+  type ComplaintStatus,
+  HOLIDAY_CALENDAR_STREAM_PREFIX,
+  IDENTITY_ACCESS_STREAM_PREFIX,
+  type OrganisationTree,
+} from '@lacak/domain';
 import type { RecordedEvent } from '@lacak/event-store';
-import type { IndexSpec } from '@lacak/read-store';
-import { COMPLAINT_STREAM_PREFIX, complaintIdOf, toComplaintEvent } from '@lacak/application';
+import type { Filter, IndexSpec } from '@lacak/read-store';
+import { COMPLAINT_STREAM_PREFIX, complaintIdOf, toComplaintEvent, toHolidayCalendarEvent } from '@lacak/application';
 import type { DocumentProjection, Draft } from '../projection';
 import { planDeadlines } from '../deadlines/complaint-deadlines';
 import type { DeadlineContext } from '../deadlines/deadline-context';
+import { publishedYearOf } from '../deadlines/holiday-calendar-feed';
 import { COMPLAINTS_COLLECTION, type ComplaintDocument } from './complaint-document';
 
 type ComplaintDraft = Draft<ComplaintDocument>;
+
+/** Statuses in which no clock runs any more: a new calendar changes nothing for them. */
+const SETTLED: readonly ComplaintStatus[] = ['CLOSED', 'REJECTED', 'ARCHIVED_INVALID', 'DUPLICATE'];
 
 /** The complaint work queue and detail read model. */
 export class ComplaintProjection implements DocumentProjection<ComplaintDocument> {
   readonly name = 'complaints';
   readonly collection = COMPLAINTS_COLLECTION;
-  readonly streamPrefixes = [COMPLAINT_STREAM_PREFIX, IDENTITY_ACCESS_STREAM_PREFIX];
+  readonly streamPrefixes = [COMPLAINT_STREAM_PREFIX, IDENTITY_ACCESS_STREAM_PREFIX, HOLIDAY_CALENDAR_STREAM_PREFIX];
   readonly indexes: IndexSpec[] = [
     // Equality (agency subtree, status) before the sort key (age), as MongoDB's ESR rule advises.
     { name: 'queue_by_agency', keys: { agencyPath: 1, status: 1, submittedAt: 1 } },
@@ -34,7 +44,22 @@ export class ComplaintProjection implements DocumentProjection<ComplaintDocument
     return event.type === 'ReporterIdentityErased' ? String(event.data.complaintId) : null;
   }
 
+  /**
+   * A holiday calendar publication concerns every complaint still open that was submitted before the
+   * year ended (a later one never counts days of that year). It is handed to the deadline context
+   * first (idempotent: the calendar keeps each year's newest version), so the recompute and every
+   * later event use it whichever of the calendar feed and this projection reads it first.
+   */
+  documentsConcerned(recorded: RecordedEvent): Filter | null {
+    if (!recorded.streamId.startsWith(HOLIDAY_CALENDAR_STREAM_PREFIX) || !this.deadlines) return null;
+    const { data } = toHolidayCalendarEvent(recorded);
+    this.deadlines.calendar.publish(publishedYearOf(data));
+    return { status: { $nin: SETTLED }, submittedAt: { $lt: `${data.year + 1}-01-01T00:00:00.000Z` } };
+  }
+
   evolve(document: ComplaintDocument | null, recorded: RecordedEvent): ComplaintDraft | null {
+    // Holidays moved: the due dates of the running clocks follow; the revision and what happened stay.
+    if (recorded.streamId.startsWith(HOLIDAY_CALENDAR_STREAM_PREFIX)) return document && this.withDeadlines(document);
     // An erasure lives in the identity-access stream: it changes what the detail says, not the complaint's revision.
     if (recorded.type === 'ReporterIdentityErased') return document && { ...document, hasReporterIdentity: false };
     const event = toComplaintEvent(recorded);
@@ -228,7 +253,14 @@ export class ComplaintProjection implements DocumentProjection<ComplaintDocument
     const flags = { isOverdue: (doc.overdue ?? []).length > 0, isEscalated: (doc.escalations ?? []).length > 0 };
     if (!this.deadlines) return { ...doc, ...flags };
     const plan = planDeadlines(doc as ComplaintDocument, this.deadlines);
-    return { ...doc, ...flags, slaPolicyVersion: plan.policyVersion, deadlines: plan.clocks, nextDueAt: plan.nextDueAt };
+    return {
+      ...doc,
+      ...flags,
+      slaPolicyVersion: plan.policyVersion,
+      deadlines: plan.clocks,
+      dueDatesUnverified: plan.dueDatesUnverified,
+      nextDueAt: plan.nextDueAt,
+    };
   }
 }
 

@@ -1,4 +1,4 @@
-import { type Deadline, type DueDates, dueDates } from '@lacak/deadlines';
+import { type ClockSpan, type Deadline, type DueDates, calendarYearsOf, clockSpans, dueDates } from '@lacak/deadlines';
 import type { ComplaintStatus, DeadlineClock } from '@lacak/domain';
 import type { ComplaintDocument } from '../complaints/complaint-document';
 import type { ClockView, ClockViews } from './clock-view';
@@ -16,6 +16,8 @@ export interface ComplaintDeadlines {
   policyVersion: string;
   zone: string;
   clocks: ClockViews;
+  /** True when a running clock's due date rests on a year no decree verifies. */
+  dueDatesUnverified: boolean;
   /** The earliest instant at which an action below falls due; null when nothing is pending. */
   nextDueAt: string | null;
   pending: DueAction[];
@@ -24,8 +26,6 @@ export interface ComplaintDeadlines {
 const HANDLING: readonly ComplaintStatus[] = ['DISPOSED', 'IN_PROGRESS', 'MEDIATION', 'INVESTIGATION', 'AWAITING_REPORTER'];
 const OPEN_BEFORE_RESPONSE: readonly ComplaintStatus[] = ['SUBMITTED', 'VERIFIED', ...HANDLING];
 
-const view = (deadline: Deadline): ClockView =>
-  deadline.status === 'running' ? { due: deadline.due } : { pausedSince: deadline.pausedSince, remainingDays: deadline.remainingDays };
 const dueOf = (deadline: Deadline | undefined): string | null => (deadline?.status === 'running' ? deadline.due : null);
 const atOrAfter = (at: string, since: string | undefined) => since === undefined || Date.parse(at) >= Date.parse(since);
 
@@ -41,19 +41,26 @@ export function planDeadlines(doc: ComplaintDocument, ctx: DeadlineContext): Com
   const latestDisposition = doc.dispositions.at(-1)?.at;
   const respondedSinceDisposition = doc.followUps.some((f) => atOrAfter(f.at, latestDisposition));
   const reporterClarifications = doc.clarifications.filter((c) => c.party === 'reporter');
-  const due: DueDates = dueDates(
-    policy,
-    {
-      submittedAt: doc.submittedAt,
-      slaClass: doc.slaClass,
-      disposedAt: doc.dispositions.map((d) => d.at),
-      respondedAt: doc.followUps.at(-1)?.at ?? null,
-      closedAt: doc.closure?.at ?? null,
-      reporterClarifications: reporterClarifications.map((c) => ({ requestedAt: c.requestedAt, answeredAt: c.answeredAt ?? c.expiredAt ?? null })),
-    },
-    ctx.calendar,
-    zone,
-  );
+  const facts = {
+    submittedAt: doc.submittedAt,
+    slaClass: doc.slaClass,
+    disposedAt: doc.dispositions.map((d) => d.at),
+    respondedAt: doc.followUps.at(-1)?.at ?? null,
+    closedAt: doc.closure?.at ?? null,
+    reporterClarifications: reporterClarifications.map((c) => ({ requestedAt: c.requestedAt, answeredAt: c.answeredAt ?? c.expiredAt ?? null })),
+  };
+  const due: DueDates = dueDates(policy, facts, ctx.calendar, zone);
+  const spans = clockSpans(policy, facts);
+  const view = (clock: keyof DueDates, deadline: Deadline): ClockView => {
+    const years = calendarYearsOf(spans[clock] as ClockSpan, deadline, ctx.calendar, zone);
+    const timing =
+      deadline.status === 'running' ? { due: deadline.due } : { pausedSince: deadline.pausedSince, remainingDays: deadline.remainingDays };
+    return {
+      ...timing,
+      calendarVerified: years.every((year) => year.verified),
+      calendars: years.map(({ year, source, version }) => ({ year, source, version })),
+    };
+  };
 
   const missed = (clock: DeadlineClock, since?: string) => (doc.overdue ?? []).some((o) => o.clock === clock && atOrAfter(o.at, since));
   // One level up from the holder; the domain escalates to each node once, and the root has no parent.
@@ -66,36 +73,36 @@ export function planDeadlines(doc: ComplaintDocument, ctx: DeadlineContext): Com
   const pending: DueAction[] = [];
   const verificationRuns = doc.dispositions.length === 0 && OPEN_BEFORE_RESPONSE.includes(doc.status);
   if (verificationRuns) {
-    clocks.verification = view(due.verification);
+    clocks.verification = view('verification', due.verification);
     const at = dueOf(due.verification);
     if (at && !missed('verification')) pending.push({ kind: 'missed', clock: 'verification', dueAt: at });
   }
   const handling = HANDLING.includes(doc.status) && latestDisposition !== undefined && !respondedSinceDisposition;
   if (handling && due.followUp) {
-    clocks.followUp = view(due.followUp);
+    clocks.followUp = view('followUp', due.followUp);
     const at = dueOf(due.followUp);
     if (at && !missed('followUp', latestDisposition)) pending.push({ kind: 'missed', clock: 'followUp', dueAt: at });
     // A missed follow-up goes up one level, once per disposition.
     if (at && !escalated('deadline', latestDisposition)) pending.push({ kind: 'escalate', reason: 'deadline', dueAt: at });
   }
   if (handling && due.resolution) {
-    clocks.resolution = view(due.resolution);
+    clocks.resolution = view('resolution', due.resolution);
     const at = dueOf(due.resolution);
     if (at && !missed('resolution', doc.dispositions[0]?.at)) pending.push({ kind: 'missed', clock: 'resolution', dueAt: at });
   }
   const open = reporterClarifications.find((c) => c.answeredAt === null && !c.expiredAt);
   if (doc.status === 'AWAITING_REPORTER' && open && due.clarification) {
-    clocks.clarification = view(due.clarification);
+    clocks.clarification = view('clarification', due.clarification);
     const at = dueOf(due.clarification);
     if (at) pending.push({ kind: 'expire-clarification', clarificationId: open.clarificationId, dueAt: at });
   }
   if (doc.status === 'RESPONDED' && due.autoClose) {
-    clocks.autoClose = view(due.autoClose);
+    clocks.autoClose = view('autoClose', due.autoClose);
     const at = dueOf(due.autoClose);
     if (at) pending.push({ kind: 'auto-close', dueAt: at });
   }
   if (OPEN_BEFORE_RESPONSE.includes(doc.status) && !doc.ombudsmanReferral) {
-    clocks.ombudsmanReferral = view(due.ombudsmanReferral);
+    clocks.ombudsmanReferral = view('ombudsmanReferral', due.ombudsmanReferral);
     const at = dueOf(due.ombudsmanReferral);
     if (at) pending.push({ kind: 'refer-to-ombudsman', dueAt: at });
   }
@@ -103,5 +110,6 @@ export function planDeadlines(doc: ComplaintDocument, ctx: DeadlineContext): Com
   if (bouncing && OPEN_BEFORE_RESPONSE.includes(doc.status)) pending.push({ kind: 'escalate', reason: 'bouncing', dueAt: doc.updatedAt });
 
   const nextDueAt = pending.map((a) => a.dueAt).sort((a, b) => Date.parse(a) - Date.parse(b))[0] ?? null;
-  return { policyVersion: policy.version, zone, clocks, nextDueAt, pending };
+  const dueDatesUnverified = Object.values(clocks).some((clock) => !clock.calendarVerified);
+  return { policyVersion: policy.version, zone, clocks, dueDatesUnverified, nextDueAt, pending };
 }

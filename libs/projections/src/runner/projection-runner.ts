@@ -201,22 +201,36 @@ export class ProjectionRunner<D extends ProjectedDocument = ProjectedDocument> {
   /** Loads every document the batch touches in one query, folds, and returns one write per changed document. */
   private async foldBatch(events: RecordedEvent[]): Promise<WriteOperation[]> {
     const ids = [...new Set(events.map((e) => this.projection.documentId(e)).filter((id): id is string => id !== null))];
-    if (ids.length === 0) return [];
-    const stored = await this.readStore.collection<D>(this.projection.collection).find({ _id: { $in: ids } });
+    const collection = this.readStore.collection<D>(this.projection.collection);
+    const stored = ids.length > 0 ? await collection.find({ _id: { $in: ids } }) : [];
     const storedPosition = new Map(stored.map((doc) => [doc._id, doc.lastPosition]));
     const current = new Map<string, D | null>(stored.map((doc) => [doc._id, doc]));
     const changed = new Set<string>();
 
-    for (const event of events) {
-      const id = this.projection.documentId(event);
-      if (id === null) continue;
+    const apply = (id: string, event: RecordedEvent) => {
       const position = Number(event.position);
       const document = current.get(id) ?? null;
       // A re-delivered event is already reflected in the document: applying it again would double-count.
-      if (document && document.lastPosition >= position) continue;
+      if (document && document.lastPosition >= position) return;
       const next = this.projection.evolve(document, event);
       current.set(id, next === null ? null : ({ ...next, lastPosition: position } as D));
       changed.add(id);
+    };
+
+    for (const event of events) {
+      const filter = this.projection.documentsConcerned?.(event) ?? null;
+      if (filter) {
+        for (const doc of await collection.find(filter)) {
+          if (current.has(doc._id)) continue;
+          current.set(doc._id, doc);
+          storedPosition.set(doc._id, doc.lastPosition);
+        }
+        // Documents of this batch are not in the store yet: they are concerned as much as the stored ones.
+        for (const [id, document] of current) if (document) apply(id, event);
+        continue;
+      }
+      const id = this.projection.documentId(event);
+      if (id !== null) apply(id, event);
     }
 
     const operations: WriteOperation[] = [];

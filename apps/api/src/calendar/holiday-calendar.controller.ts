@@ -1,0 +1,86 @@
+import { Body, Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsString, Length, ValidateNested } from 'class-validator';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { HolidayCalendarService, newId } from '@lacak/application';
+import type { CalendarYear, HolidayKind } from '@lacak/deadlines';
+import type { Actor, CalendarDay } from '@lacak/domain';
+import type { DeadlineContext } from '@lacak/projections';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { CLOCK, type Clock, DEADLINE_CONTEXT } from '../infrastructure/tokens';
+import { RequestValidationError } from '../problem-details/request-validation.error';
+
+export class CalendarDayRequest {
+  @ApiProperty({ example: '2027-01-01', description: 'The local date, the same day in every zone' }) @IsString() @Length(10, 10)
+  date!: string;
+
+  @ApiProperty({ example: 'Tahun Baru 2027 Masehi', maxLength: 200 }) @IsString() @Length(1, 200)
+  name!: string;
+}
+
+export class PublishHolidayCalendarRequest {
+  @ApiProperty({ description: 'The decree the lists follow: the SKB numbers and date', maxLength: 1000 }) @IsString() @Length(1, 1000)
+  decree!: string;
+
+  @ApiProperty({ type: [CalendarDayRequest], description: 'The national holidays of the year' })
+  @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => CalendarDayRequest)
+  holidays!: CalendarDayRequest[];
+
+  @ApiProperty({ type: [CalendarDayRequest], description: 'The cuti bersama of the year' })
+  @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => CalendarDayRequest)
+  cutiBersama!: CalendarDayRequest[];
+}
+
+interface HolidayCalendarView extends CalendarYear {
+  holidays: CalendarDay[];
+  cutiBersama: CalendarDay[];
+}
+
+function yearOf(raw: string): number {
+  if (!/^[1-9]\d{3}$/.test(raw)) throw new RequestValidationError([{ field: 'year', messages: ['year must be a four-digit year'] }]);
+  return Number(raw);
+}
+
+/**
+ * The year's national holidays and cuti bersama. The national admin publishes each year's decree
+ * (SKB) as a new version; it moves the due dates of every clock not yet run out. A year never
+ * published and not in the holiday file rests on date-holidays' guesses and reads `verified: false`.
+ */
+@ApiTags('deadlines')
+@ApiBearerAuth()
+@Controller('calendar/holidays/:year')
+export class HolidayCalendarController {
+  constructor(
+    private readonly calendars: HolidayCalendarService,
+    @Inject(DEADLINE_CONTEXT) private readonly deadlines: DeadlineContext,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** The calendar in force for the year: where it comes from, its version, and its days off. */
+  @Get()
+  show(@Param('year') raw: string): HolidayCalendarView {
+    const year = yearOf(raw);
+    const { calendar } = this.deadlines;
+    const days = (kind: HolidayKind) => calendar.holidaysIn(year).filter((day) => day.kind === kind).map(({ date, name }) => ({ date, name }));
+    return { ...calendar.yearOf(year), holidays: days('holiday'), cutiBersama: days('cuti_bersama') };
+  }
+
+  /** 201 with the version published; the due dates of open complaints follow once the projection has it. */
+  @Post()
+  async publish(
+    @Param('year') raw: string,
+    @Body() body: PublishHolidayCalendarRequest,
+    @CurrentActor() actor: Actor,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ year: number; version: number }> {
+    const year = yearOf(raw);
+    const published = await this.calendars.publish(
+      { type: 'PublishHolidayCalendar', actor, at: this.clock.now().toISOString(), data: { year, ...body } },
+      { commandId: newId(), correlationId: String(req.id) },
+    );
+    reply.header('location', `/calendar/holidays/${year}`);
+    return { year, version: published.version };
+  }
+}
