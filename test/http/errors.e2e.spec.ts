@@ -41,6 +41,23 @@ describe('Bad requests get problem details and write nothing', () => {
     await expectProblem(401, () => t.request('GET', '/complaints', { token: forged }));
   });
 
+  it.each([
+    ['an agency the organisation tree does not hold', 'agency_admin', 'nowhere', 'agency "nowhere" is not in the organisation tree'],
+    ['no agency, for a role that acts for one', 'agency_admin', null, 'the role agency_admin acts for an agency, and none is given'],
+    ['an agency, for a reporter', 'reporter', 'national', 'the role reporter acts for no agency, yet agency "national" is given'],
+  ] as const)('refuses a token naming %s with 401 TOKEN_AGENCY_INVALID', async (_label, role, agencyId, problem) => {
+    const body = await expectProblem(401, async () => t.request('GET', '/complaints', { token: await t.token(role, agencyId) }));
+    expect(body).toMatchObject({ code: 'TOKEN_AGENCY_INVALID', detail: expect.stringContaining(`The bearer token cannot be used: ${problem}.`) });
+  });
+
+  it('refuses an expired token with 401 TOKEN_EXPIRED, in words that say how to get a new one', async () => {
+    const { TokenService } = await import('../../apps/api/src/auth/token.service');
+    const expired = await new TokenService(t.config.jwtSecret).sign({ id: 'admin', role: 'national_admin', agencyId: 'national' }, '1 hour ago');
+    const body = await expectProblem(401, () => t.request('GET', '/complaints', { token: expired }));
+    expect(body).toMatchObject({ code: 'TOKEN_EXPIRED', detail: expect.stringMatching(/^The bearer token has expired; get a new one with `npm run token/) });
+    expect(body.detail).not.toMatch(/claim|timestamp check/);
+  });
+
   it('answers malformed JSON with 400', async () => {
     const body = await expectProblem(400, () => t.request('POST', '/complaints', { token: reporter, rawBody: '{"title": "x",' }));
     expect(body.code).toBe('MALFORMED_REQUEST');

@@ -10,3 +10,4 @@ export * from './organisation/organisation-tree';
 export * from './access/access-policy';
 export * from './identity/identity-access.events';
 export * from './access/access-matrix';
+export * from './access/actor-agency';

@@ -92,8 +92,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (error instanceof HttpException) {
       const status = error.getStatus();
       const response = error.getResponse();
-      const detail = typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? error.message);
-      return problem(status, httpCode(status), detail);
+      if (typeof response === 'string') return problem(status, httpCode(status), response);
+      // An exception built from `{ message, code }` names its own problem code.
+      const { message, code } = response as { message?: unknown; code?: unknown };
+      return problem(status, typeof code === 'string' ? code : httpCode(status), String(message ?? error.message));
     }
     if (isClientError(error)) {
       return problem(error.statusCode, httpCode(error.statusCode), error.message);
