@@ -1,3 +1,4 @@
+import { COMMAND_ACCESS } from '@lacak/domain';
 import { TestApp } from '../support/test-app';
 import { aSubmission, verifiedComplaint } from '../support/http-steps';
 
@@ -121,6 +122,24 @@ describe('Bad requests get problem details and write nothing', () => {
   it('rejects bad query parameters with 400', async () => {
     const body = await expectProblem(400, () => t.request('GET', '/complaints?status=LOST&pageSize=1000&page=0', { token: admin }));
     expect(body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['page', 'pageSize', 'status']);
+  });
+
+  it.each(['text/plain', 'application/x-www-form-urlencoded', 'application/xml'])('answers a %s body with 415, asking for JSON', async (contentType) => {
+    const body = await expectProblem(415, () =>
+      t.request('POST', '/complaints', { token: reporter, headers: { 'content-type': contentType }, rawBody: 'title=Jalan&description=Rusak' }),
+    );
+    expect(body).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', detail: 'The request body must be JSON, sent with Content-Type: application/json' });
+  });
+
+  it('answers an unknown command with a 404 that lists the commands of the access matrix', async () => {
+    const commands = Object.keys(COMMAND_ACCESS).filter((command) => command !== 'submit');
+    const body = await expectProblem(404, () => t.request('POST', `/complaints/${complaintId}/approve`, { token: admin, body: {} }));
+    expect(body).toMatchObject({ code: 'UNKNOWN_COMMAND', detail: `There is no command "approve" on a complaint. The commands are: ${commands.join(', ')}` });
+    // Every command it lists is one: none of them is answered as unknown.
+    for (const command of commands) {
+      const response = await t.request('POST', `/complaints/00000000-0000-4000-8000-000000000000/${command}`, { token: admin, body: {} });
+      expect({ command, code: response.body.code }).not.toEqual({ command, code: 'UNKNOWN_COMMAND' });
+    }
   });
 
   it('answers an unknown route with a 404 problem', async () => {

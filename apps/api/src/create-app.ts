@@ -1,24 +1,28 @@
-import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { Logger, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { type AppConfig, createLogger } from '@lacak/config';
 import { AppModule } from './app.module';
-import { frameworkErrors } from './http/framework-errors';
-import { boundedJsonParser } from './http/json-body';
+import { correlationIdOf } from './http/correlation-id';
+import { clientErrors, frameworkErrors } from './http/framework-errors';
+import { acceptJsonBodiesOnly } from './http/json-body';
 import { registerSecurityHeaders } from './http/security-headers';
+import { answerUnknownCommands } from './http/unknown-command';
 import type { Clock } from './infrastructure/tokens';
 import { RequestValidationError } from './problem-details/request-validation.error';
 
 export async function createApp(config: AppConfig, options: { clock?: Clock } = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
-    // The correlation id: taken from the caller when given, echoed back, and put in every problem body.
-    requestIdHeader: 'x-correlation-id',
-    genReqId: () => randomUUID(),
+    // The correlation id: the caller's when it is a plain id, else a new one; echoed back, put in every
+    // problem body and in the metadata of the events the request appends.
+    requestIdHeader: false,
+    genReqId: (request: IncomingMessage) => correlationIdOf(request.headers['x-correlation-id']),
     // A larger body is refused with 413 before it is parsed.
     bodyLimit: 256 * 1024,
     frameworkErrors,
+    clientErrorHandler: clientErrors,
     // Behind a proxy the client address comes from X-Forwarded-For, which only a trusted proxy may set.
     trustProxy: config.trustProxy,
   });
@@ -35,8 +39,9 @@ export async function createApp(config: AppConfig, options: { clock?: Clock } = 
     }),
   );
   const fastify = app.getHttpAdapter().getInstance();
-  app.useBodyParser('application/json', {}, boundedJsonParser(fastify));
+  acceptJsonBodiesOnly(app);
   await registerSecurityHeaders(fastify);
+  answerUnknownCommands(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-correlation-id', request.id);
   });
