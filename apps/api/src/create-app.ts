@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { type AppConfig, createLogger } from '@lacak/config';
+import { closeStores, openStores } from '@lacak/storage';
 import { AppModule } from './app.module';
 import { correlationIdOf } from './http/correlation-id';
 import { clientErrors, frameworkErrors } from './http/framework-errors';
@@ -26,10 +27,18 @@ export async function createApp(config: AppConfig, options: { clock?: Clock } = 
     // Behind a proxy the client address comes from X-Forwarded-For, which only a trusted proxy may set.
     trustProxy: config.trustProxy,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, {
-    logger: createLogger(config.logLevel),
-    abortOnError: false,
-  });
+  // Opened before Nest starts: an unreachable store is reported once, by the caller, without Nest's stack trace.
+  const stores = await openStores(config);
+  let app: NestFastifyApplication;
+  try {
+    app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, { ...options, stores }), adapter, {
+      logger: createLogger(config.logLevel),
+      abortOnError: false,
+    });
+  } catch (error) {
+    await closeStores(stores);
+    throw error;
+  }
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
