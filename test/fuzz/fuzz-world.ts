@@ -1,4 +1,5 @@
-import { ACTOR_ROLES, COMPLAINT_STATUSES } from '@lacak/domain';
+import { ACTOR_ROLES, actorAgencyProblem, COMPLAINT_STATUSES } from '@lacak/domain';
+import { loadOrganisation } from '@lacak/organisation';
 import { TokenService } from '../../apps/api/src/auth/token.service';
 import { AGENCY, aSubmission, aVerification, OTHER_AGENCY } from '../support/http-steps';
 import type { TestApp } from '../support/test-app';
@@ -79,11 +80,16 @@ export async function seedWorld(t: TestApp): Promise<FuzzWorld> {
   await send(`/complaints/${await submit(-1)}/reject`, 'admin', { reasonCode: 'out_of_scope', reason: 'Bukan pelayanan publik' }, 200);
   await send(`/complaints/${await submit(-2)}/archive`, 'admin', { reasonCode: 'too_general', reason: 'Terlalu umum' }, 200);
 
+  // Every role with every agency; a pairing the organisation tree refuses is a bad credential.
+  const tree = loadOrganisation(t.config.orgTreeFile);
+  const actors = ACTOR_ROLES.flatMap((role) => [null, ...AGENCIES].map((agencyId, i) => ({ role, agencyId, id: role === 'reporter' && i % 2 ? REPORTER : `${role}-${i}` })));
+  const fits = (actor: (typeof actors)[number]) => actorAgencyProblem(actor, tree) === null;
   const validTokens = await Promise.all([
-    ...ACTOR_ROLES.flatMap((role) => [null, ...AGENCIES].map((agencyId, i) => t.token(role, agencyId, role === 'reporter' && i % 2 ? REPORTER : `${role}-${i}`))),
+    ...actors.filter(fits).map((a) => t.token(a.role, a.agencyId, a.id)),
     // Subjects that imitate a tracking credential: they must own nothing.
     ...trackingIds.slice(0, 3).map((trackingId) => t.token('reporter', null, `tracking:${trackingId}`)),
   ]);
+  const misplacedTokens = await Promise.all(actors.filter((a) => !fits(a)).map((a) => t.token(a.role, a.agencyId, a.id)));
   const forged = new TokenService('another-secret-that-is-long-enough-to-sign-with');
   const badAuthorizations = [
     '',
@@ -97,6 +103,7 @@ export async function seedWorld(t: TestApp): Promise<FuzzWorld> {
     `Bearer ${tokens.admin} ${tokens.admin}`,
     'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4Iiwicm9sZSI6Im5hdGlvbmFsX2FkbWluIn0.',
     `Bearer ${'A'.repeat(8000)}`,
+    ...misplacedTokens.map((token) => `Bearer ${token}`),
   ];
 
   const agencies = AGENCIES;

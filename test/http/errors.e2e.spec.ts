@@ -1,3 +1,4 @@
+import { COMMAND_ACCESS } from '@lacak/domain';
 import { TestApp } from '../support/test-app';
 import { aSubmission, aVerification, verifiedComplaint } from '../support/http-steps';
 
@@ -39,6 +40,23 @@ describe('Bad requests get problem details and write nothing', () => {
     const { TokenService } = await import('../../apps/api/src/auth/token.service');
     const forged = await new TokenService(t.config.jwtSecret).sign({ id: 'x', role: 'mayor' as never, agencyId: null });
     await expectProblem(401, () => t.request('GET', '/complaints', { token: forged }));
+  });
+
+  it.each([
+    ['an agency the organisation tree does not hold', 'agency_admin', 'nowhere', 'agency "nowhere" is not in the organisation tree'],
+    ['no agency, for a role that acts for one', 'agency_admin', null, 'the role agency_admin acts for an agency, and none is given'],
+    ['an agency, for a reporter', 'reporter', 'national', 'the role reporter acts for no agency, yet agency "national" is given'],
+  ] as const)('refuses a token naming %s with 401 TOKEN_AGENCY_INVALID', async (_label, role, agencyId, problem) => {
+    const body = await expectProblem(401, async () => t.request('GET', '/complaints', { token: await t.token(role, agencyId) }));
+    expect(body).toMatchObject({ code: 'TOKEN_AGENCY_INVALID', detail: expect.stringContaining(`The bearer token cannot be used: ${problem}.`) });
+  });
+
+  it('refuses an expired token with 401 TOKEN_EXPIRED, in words that say how to get a new one', async () => {
+    const { TokenService } = await import('../../apps/api/src/auth/token.service');
+    const expired = await new TokenService(t.config.jwtSecret).sign({ id: 'admin', role: 'national_admin', agencyId: 'national' }, '1 hour ago');
+    const body = await expectProblem(401, () => t.request('GET', '/complaints', { token: expired }));
+    expect(body).toMatchObject({ code: 'TOKEN_EXPIRED', detail: expect.stringMatching(/^The bearer token has expired; get a new one with `npm run token/) });
+    expect(body.detail).not.toMatch(/claim|timestamp check/);
   });
 
   it('answers malformed JSON with 400', async () => {
@@ -105,6 +123,24 @@ describe('Bad requests get problem details and write nothing', () => {
   it('rejects bad query parameters with 400', async () => {
     const body = await expectProblem(400, () => t.request('GET', '/complaints?status=LOST&pageSize=1000&page=0', { token: admin }));
     expect(body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['page', 'pageSize', 'status']);
+  });
+
+  it.each(['text/plain', 'application/x-www-form-urlencoded', 'application/xml'])('answers a %s body with 415, asking for JSON', async (contentType) => {
+    const body = await expectProblem(415, () =>
+      t.request('POST', '/complaints', { token: reporter, headers: { 'content-type': contentType }, rawBody: 'title=Jalan&description=Rusak' }),
+    );
+    expect(body).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', detail: 'The request body must be JSON, sent with Content-Type: application/json' });
+  });
+
+  it('answers an unknown command with a 404 that lists the commands of the access matrix', async () => {
+    const commands = Object.keys(COMMAND_ACCESS).filter((command) => command !== 'submit');
+    const body = await expectProblem(404, () => t.request('POST', `/complaints/${complaintId}/approve`, { token: admin, body: {} }));
+    expect(body).toMatchObject({ code: 'UNKNOWN_COMMAND', detail: `There is no command "approve" on a complaint. The commands are: ${commands.join(', ')}` });
+    // Every command it lists is one: none of them is answered as unknown.
+    for (const command of commands) {
+      const response = await t.request('POST', `/complaints/00000000-0000-4000-8000-000000000000/${command}`, { token: admin, body: {} });
+      expect({ command, code: response.body.code }).not.toEqual({ command, code: 'UNKNOWN_COMMAND' });
+    }
   });
 
   it('answers an unknown route with a 404 problem', async () => {

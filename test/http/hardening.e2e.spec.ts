@@ -183,6 +183,34 @@ describe('Security headers, body limits and internal errors', () => {
     expectProblem(response, 400, 'MALFORMED_REQUEST');
   });
 
+  it('refuses a body nested 100,000 levels with a 400 problem, before parsing it', async () => {
+    const payload = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const response = await inject({ method: 'POST', url: '/complaints', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, payload });
+    expectProblem(response, 400, 'MALFORMED_REQUEST');
+    expect(response.json().detail).toBe('The JSON body nests deeper than 32 levels');
+  });
+
+  it('keeps a plain client correlation id, replaces any other, and stores the one it answers with', async () => {
+    const send = (correlationId: string) =>
+      inject({ method: 'POST', url: '/complaints', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json', 'x-correlation-id': correlationId }, payload: JSON.stringify(aSubmission({ channel: 'sms' })) });
+    const kept = await send('trace-42.span:7');
+    expect(kept.headers['x-correlation-id']).toBe('trace-42.span:7');
+    for (const hostile of ['<script>alert(1)</script>', 'x'.repeat(65), 'a b', '']) {
+      const replaced = await send(hostile);
+      expect(replaced.statusCode).toBe(201);
+      expect(replaced.headers['x-correlation-id']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      const stored = (await t.allEvents()).find((e) => (e.data as { complaintId?: string }).complaintId === replaced.json().id);
+      expect(stored?.metadata.correlationId).toBe(replaced.headers['x-correlation-id']);
+    }
+  });
+
+  it('answers request headers too large for Node with a 431 problem', async () => {
+    await t.app.listen(0, '127.0.0.1');
+    const response = await fetch(`${await t.app.getUrl()}/complaints`, { headers: { 'x-padding': 'x'.repeat(32 * 1024) } });
+    expect({ status: response.status, type: response.headers.get('content-type') }).toEqual({ status: 431, type: 'application/problem+json' });
+    expect(await response.json()).toMatchObject({ status: 431, code: 'HEADERS_TOO_LARGE', title: 'Request Header Fields Too Large' });
+  });
+
   it('answers URLs Fastify refuses before routing with problems too', async () => {
     const headers = { authorization: `Bearer ${admin}` };
     expectProblem(await inject({ method: 'GET', url: '/complaints/%ff', headers }), 400, 'MALFORMED_REQUEST');

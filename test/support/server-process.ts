@@ -23,6 +23,24 @@ async function freePort(): Promise<number> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** How a process that stopped by itself ended, and what it wrote. */
+export interface ProcessOutcome {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs an entry point (e.g. `apps/projector/src/main.ts`) compiled on the fly, until it exits by itself. */
+export async function runToExit(entryPoint: string, env: NodeJS.ProcessEnv): Promise<ProcessOutcome> {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', entryPoint], { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const [code] = (await once(child, 'close')) as [number | null];
+  return { code, stdout, stderr };
+}
+
 /** The real API (`apps/api/src/main.ts` compiled on the fly) in a child process of its own. */
 export class ApiProcess {
   readonly exited: Promise<void>;

@@ -12,14 +12,13 @@ import { TrackingModule } from './tracking/tracking.module';
 import { HealthController } from './health/health.controller';
 import { SlaPoliciesController } from './sla/sla-policies.controller';
 import { RateLimitGuard, rateLimitModule } from './http/rate-limit.guard';
-import { InfrastructureModule } from './infrastructure/infrastructure.module';
-import type { Clock } from './infrastructure/tokens';
+import { InfrastructureModule, type InfrastructureOptions } from './infrastructure/infrastructure.module';
 import { ProblemDetailsFilter } from './problem-details/problem-details.filter';
 
 /** The API's composition root. */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, options: { clock?: Clock } = {}): DynamicModule {
+  static forRoot(config: AppConfig, options: InfrastructureOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config, options), ComplaintsModule, AgenciesModule, TrackingModule, PublicModule, rateLimitModule(config)],

@@ -1,32 +1,45 @@
-import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { Logger, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { type AppConfig, createLogger } from '@lacak/config';
+import { closeStores, openStores } from '@lacak/storage';
 import { AppModule } from './app.module';
-import { frameworkErrors } from './http/framework-errors';
-import { boundedJsonParser } from './http/json-body';
+import { correlationIdOf } from './http/correlation-id';
+import { clientErrors, frameworkErrors } from './http/framework-errors';
+import { acceptJsonBodiesOnly } from './http/json-body';
 import { registerSecurityHeaders } from './http/security-headers';
+import { answerUnknownCommands } from './http/unknown-command';
 import type { Clock } from './infrastructure/tokens';
 import { buildOpenApiDocument } from './openapi/openapi-document';
 import { RequestValidationError } from './problem-details/request-validation.error';
 
 export async function createApp(config: AppConfig, options: { clock?: Clock } = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
-    // The correlation id: taken from the caller when given, echoed back, and put in every problem body.
-    requestIdHeader: 'x-correlation-id',
-    genReqId: () => randomUUID(),
+    // The correlation id: the caller's when it is a plain id, else a new one; echoed back, put in every
+    // problem body and in the metadata of the events the request appends.
+    requestIdHeader: false,
+    genReqId: (request: IncomingMessage) => correlationIdOf(request.headers['x-correlation-id']),
     // A larger body is refused with 413 before it is parsed.
     bodyLimit: 256 * 1024,
     frameworkErrors,
+    clientErrorHandler: clientErrors,
     // Behind a proxy the client address comes from X-Forwarded-For, which only a trusted proxy may set.
     trustProxy: config.trustProxy,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, {
-    logger: createLogger(config.logLevel),
-    abortOnError: false,
-  });
+  // Opened before Nest starts: an unreachable store is reported once, by the caller, without Nest's stack trace.
+  const stores = await openStores(config);
+  let app: NestFastifyApplication;
+  try {
+    app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, { ...options, stores }), adapter, {
+      logger: createLogger(config.logLevel),
+      abortOnError: false,
+    });
+  } catch (error) {
+    await closeStores(stores);
+    throw error;
+  }
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
@@ -36,8 +49,9 @@ export async function createApp(config: AppConfig, options: { clock?: Clock } = 
     }),
   );
   const fastify = app.getHttpAdapter().getInstance();
-  app.useBodyParser('application/json', {}, boundedJsonParser(fastify));
+  acceptJsonBodiesOnly(app);
   await registerSecurityHeaders(fastify);
+  answerUnknownCommands(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-correlation-id', request.id);
   });

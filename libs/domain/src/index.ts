@@ -11,3 +11,4 @@ export * from './access/access-policy';
 export * from './identity/identity-access.events';
 export * from './access/access-matrix';
 export * from './calendar/holiday-calendar';
+export * from './access/actor-agency';

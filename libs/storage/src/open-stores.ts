@@ -4,6 +4,7 @@ import type { AppConfig, EventStoreSetting, ReadStoreSetting } from '@lacak/conf
 import { type EventStore, SqliteEventStore } from '@lacak/event-store';
 import { MongoReadStore, type ReadStore, SqliteReadStore } from '@lacak/read-store';
 import { type ReporterIdentityStore, MasterKeyError, SqliteReporterIdentityStore, resolveMasterKey } from '@lacak/reporter-identity';
+import { firstEndpoint, networkCause, tcpFailure } from './connection-failure';
 
 /** File names inside DATA_DIR of the embedded default. */
 export const EMBEDDED_FILES = { events: 'events.db', readModels: 'read-models.db', identities: 'reporter-identities.db', reporterKeys: 'reporter-keys.db' } as const;
@@ -14,18 +15,37 @@ export interface Stores {
   identities: ReporterIdentityStore;
 }
 
-/** The backing stores could not be opened; one message per store that failed. */
+/** The backing stores could not be opened; one line per store that failed. */
 export class StoreConnectionError extends Error {
   override readonly name = 'StoreConnectionError';
   constructor(readonly problems: string[]) {
-    super(`Cannot open the backing stores:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(problems.map((p) => `Cannot open ${p}`).join('\n'));
   }
+}
+
+class StoreTimeoutError extends Error {
+  override readonly name = 'StoreTimeoutError';
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timed out')), ms)));
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new StoreTimeoutError()), ms)));
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** How long since `started`, for messages that say how long a store took to fail. */
+const since = (started: number): number => Date.now() - started;
+
+/**
+ * The KurrentDB client reports any failure to reach the server as a bare "UnavailableError"; a TCP
+ * connection of our own to the first endpoint tells a refused port from an unknown host, or shows that
+ * something does listen there but does not speak KurrentDB.
+ */
+async function kurrentDbFailure(connectionString: string, error: unknown, timeoutMs: number): Promise<string> {
+  const endpoint = firstEndpoint(connectionString);
+  if (!endpoint) return `unavailable (${(error as Error).message})`;
+  const cause = await tcpFailure(endpoint, timeoutMs);
+  return cause ?? `${endpoint.host}:${endpoint.port} accepts connections but does not answer as KurrentDB (${(error as Error).message}); check the port and the tls setting`;
 }
 
 /** Names a store in messages without its credentials. */
@@ -39,29 +59,46 @@ async function openEventStore(setting: EventStoreSetting, config: AppConfig): Pr
       // Loaded only when chosen: the client brings a native bridge the embedded default never needs.
       const { KurrentDbEventStore } = await import('@lacak/event-store/kurrentdb');
       const store = KurrentDbEventStore.connect(setting.connectionString);
+      const started = Date.now();
       try {
         await withTimeout(store.ping(), config.storeConnectTimeoutMs);
         return store;
       } catch (error) {
+        const elapsed = since(started);
         await store.close();
-        throw new Error(`no answer within ${config.storeConnectTimeoutMs} ms: ${(error as Error).message}`);
+        if (error instanceof StoreTimeoutError) throw new Error(`timed out: no answer within ${elapsed} ms`);
+        throw new Error(`${await kurrentDbFailure(setting.connectionString, error, config.storeConnectTimeoutMs)}; failed after ${elapsed} ms`);
       }
     }
   }
+}
+
+/** What the MongoDB driver last saw from each server it tried, kept on a server selection error. */
+function serverErrors(error: unknown): string[] {
+  const servers = (error as { reason?: { servers?: Map<string, { error?: { message?: string } | null }> } }).reason?.servers;
+  return [...(servers?.values() ?? [])].flatMap((server) => server.error?.message ?? []);
 }
 
 async function openReadStore(setting: ReadStoreSetting, config: AppConfig): Promise<ReadStore> {
   switch (setting.kind) {
     case 'embedded':
       return SqliteReadStore.open({ file: join(config.dataDir, EMBEDDED_FILES.readModels) });
-    case 'mongodb':
+    case 'mongodb': {
+      const started = Date.now();
       try {
         return await MongoReadStore.connect(setting.uri, { serverSelectionTimeoutMs: config.storeConnectTimeoutMs });
       } catch (error) {
+        // The driver retries a refused connection until server selection times out; the cause is in its
+        // message, or with the servers it tried.
+        const { message } = error as Error;
+        const cause = networkCause([message, ...serverErrors(error)].join('\n'));
+        if (cause) throw new Error(`${cause} (${message}); gave up after ${since(started)} ms`);
+        if (!/timed out/i.test(message)) throw new Error(`${message}; failed after ${since(started)} ms`);
         const replicaSet = /[?&]replicaSet=([^&]+)/.exec(setting.uri)?.[1];
         const hint = replicaSet ? ` (is replica set ${replicaSet} initiated and does it have a primary?)` : '';
-        throw new Error(`no usable server within ${config.storeConnectTimeoutMs} ms${hint}: ${(error as Error).message}`);
+        throw new Error(`timed out: no usable server within ${since(started)} ms${hint}: ${message}`);
       }
+    }
   }
 }
 

@@ -1,6 +1,8 @@
+import { SignJWT } from 'jose';
 import { DEFAULT_CLAIMS, actorFromClaims, claimAt } from './claims';
 import { TokenService } from './token.service';
 import { InvalidTokenError } from './token-verifier';
+import { CLOCK_SKEW_SECONDS } from './verify-jwt';
 
 const KEYCLOAK = { role: 'realm_access.roles', agencyId: 'lacak.agency' };
 
@@ -82,8 +84,46 @@ describe('the local secret signer', () => {
     await expect(tokens.verify(token)).resolves.toEqual({ id: 'o', role: 'unit_officer', agencyId: 'id-32.01-dinkes' });
   });
 
+  const refused = (token: string, message: RegExp, code = 'UNAUTHENTICATED') =>
+    expect(new TokenService(secret).verify(token)).rejects.toThrow(
+      expect.objectContaining({ name: InvalidTokenError.name, code, message: expect.stringMatching(message) }),
+    );
+
   it('refuses a token signed with another secret', async () => {
     const other = await new TokenService(`${secret}-other`).sign({ id: 'x', role: 'reporter', agencyId: null });
-    await expect(new TokenService(secret).verify(other)).rejects.toThrow(InvalidTokenError);
+    await refused(other, /^The bearer token's signature does not verify: it was not signed by this API's local development secret \(JWT_SECRET\)$/);
+  });
+
+  it('refuses what is not a JWT in words of its own', async () => {
+    await refused('not-a-jwt', /^The bearer token is not a well-formed signed JWT/);
+  });
+
+  describe('times, with a clock skew of CLOCK_SKEW_SECONDS', () => {
+    const now = () => Math.floor(Date.now() / 1000);
+    const nextYear = () => now() + 365 * 24 * 3600;
+    /** A token of the local signer's shape with the given times, which `sign` does not let a caller choose. */
+    const withTimes = (times: { iat?: number; nbf?: number; exp?: number }) =>
+      new SignJWT({ role: 'reporter', iat: now(), exp: now() + 3600, ...times })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('r')
+        .setIssuer('lacak-local')
+        .setAudience('lacak-api')
+        .sign(new TextEncoder().encode(secret));
+
+    it('refuses an expired token with its own code, saying how to get a new one', async () => {
+      await refused(await withTimes({ exp: now() - 2 * CLOCK_SKEW_SECONDS }), /^The bearer token has expired; get a new one with `npm run token/, 'TOKEN_EXPIRED');
+    });
+
+    it('refuses a token issued, or valid from, a year ahead', async () => {
+      await refused(await withTimes({ iat: nextYear(), exp: nextYear() + 3600 }), /^The bearer token says it was issued in the future/);
+      await refused(await withTimes({ nbf: nextYear(), exp: nextYear() + 3600 }), /^The bearer token is not valid yet/);
+    });
+
+    it('accepts clocks that differ by less than the skew', async () => {
+      const tokens = new TokenService(secret);
+      const skewed = now() + CLOCK_SKEW_SECONDS / 2;
+      await expect(tokens.verify(await withTimes({ iat: skewed, nbf: skewed }))).resolves.toMatchObject({ id: 'r' });
+      await expect(tokens.verify(await withTimes({ exp: now() - CLOCK_SKEW_SECONDS / 2 }))).resolves.toMatchObject({ id: 'r' });
+    });
   });
 });

@@ -1,8 +1,9 @@
-import { createRemoteJWKSet, errors, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import { createRemoteJWKSet, errors, type JWTVerifyGetKey } from 'jose';
 import type { IdentityClaims } from '@lacak/config';
 import type { Actor } from '@lacak/domain';
 import { actorFromClaims } from './claims';
-import { IdentityProviderUnavailableError, InvalidTokenError, type TokenVerifier } from './token-verifier';
+import { IdentityProviderUnavailableError, type TokenVerifier } from './token-verifier';
+import { type JwtExpectations, verifyJwt } from './verify-jwt';
 
 /** Asymmetric only: an HS* token "signed" with a public key, or an unsigned one, never gets to a key. */
 const ALGORITHMS = ['RS256', 'ES256', 'PS256', 'EdDSA'];
@@ -19,11 +20,19 @@ export interface JwksSettings {
  */
 export class JwksTokenVerifier implements TokenVerifier {
   private readonly keys: JWTVerifyGetKey;
+  private readonly expected: JwtExpectations;
 
   constructor(
-    private readonly settings: JwksSettings,
+    settings: JwksSettings,
     private readonly claims: IdentityClaims,
   ) {
+    this.expected = {
+      issuer: settings.issuer,
+      audience: settings.audience,
+      algorithms: ALGORITHMS,
+      signer: 'the identity provider',
+      renewal: 'sign in again at the identity provider to get a new one',
+    };
     const remote = createRemoteJWKSet(new URL(settings.jwksUrl));
     this.keys = async (header, token) => {
       try {
@@ -37,18 +46,6 @@ export class JwksTokenVerifier implements TokenVerifier {
   }
 
   async verify(token: string): Promise<Actor> {
-    let payload;
-    try {
-      ({ payload } = await jwtVerify(token, this.keys, {
-        issuer: this.settings.issuer,
-        audience: this.settings.audience,
-        algorithms: ALGORITHMS,
-        requiredClaims: ['exp'],
-      }));
-    } catch (error) {
-      if (error instanceof IdentityProviderUnavailableError) throw error;
-      throw new InvalidTokenError(`Invalid bearer token: ${(error as Error).message}`);
-    }
-    return actorFromClaims(payload, this.claims);
+    return actorFromClaims(await verifyJwt(token, this.keys, this.expected), this.claims);
   }
 }

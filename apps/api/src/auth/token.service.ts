@@ -1,11 +1,19 @@
-import { jwtVerify, SignJWT } from 'jose';
+import { type JWTVerifyGetKey, SignJWT } from 'jose';
 import type { IdentityClaims } from '@lacak/config';
 import type { Actor } from '@lacak/domain';
 import { actorFromClaims, DEFAULT_CLAIMS, setClaimAt } from './claims';
-import { InvalidTokenError, type TokenVerifier } from './token-verifier';
+import type { TokenVerifier } from './token-verifier';
+import { type JwtExpectations, verifyJwt } from './verify-jwt';
 
 const ISSUER = 'lacak-local';
 const AUDIENCE = 'lacak-api';
+const EXPECTED: JwtExpectations = {
+  issuer: ISSUER,
+  audience: AUDIENCE,
+  algorithms: ['HS256'],
+  signer: "this API's local development secret (JWT_SECRET)",
+  renewal: 'get a new one with `npm run token -- --role <role> --agency <node id>`',
+};
 
 /**
  * The local development secret (HS256): verifies the embedded default's bearer tokens and also signs
@@ -13,6 +21,7 @@ const AUDIENCE = 'lacak-api';
  */
 export class TokenService implements TokenVerifier {
   private readonly key: Uint8Array;
+  private readonly keys: JWTVerifyGetKey = async () => this.key;
 
   constructor(
     secret: string,
@@ -36,17 +45,6 @@ export class TokenService implements TokenVerifier {
   }
 
   async verify(token: string): Promise<Actor> {
-    let payload;
-    try {
-      ({ payload } = await jwtVerify(token, this.key, {
-        issuer: ISSUER,
-        audience: AUDIENCE,
-        algorithms: ['HS256'],
-        requiredClaims: ['exp'],
-      }));
-    } catch (error) {
-      throw new InvalidTokenError(`Invalid bearer token: ${(error as Error).message}`);
-    }
-    return actorFromClaims(payload, this.claims);
+    return actorFromClaims(await verifyJwt(token, this.keys, EXPECTED), this.claims);
   }
 }

@@ -1,13 +1,21 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '@lacak/config';
-import { ACTOR_ROLES, type ActorRole } from '@lacak/domain';
+import { ACTOR_ROLES, AGENCY_NEED, type ActorRole, type AgencyNeed, actorAgencyProblem } from '@lacak/domain';
+import { loadOrganisation } from '@lacak/organisation';
 import { TokenService } from '../auth/token.service';
+
+const rolesThatNeed = (need: AgencyNeed) => ACTOR_ROLES.filter((role) => AGENCY_NEED[role] === need).join(', ');
 
 const usage = `Prints a bearer token signed with the local development secret.
 
   npm run token -- --role <role> [--agency <organisation node id>] [--sub <subject>] [--expires 12h]
 
-Roles: ${ACTOR_ROLES.join(', ')}`;
+Roles: ${ACTOR_ROLES.join(', ')}
+
+--agency names a node of the organisation tree (GET /agencies lists them):
+  required for ${rolesThatNeed('required')}
+  optional for ${rolesThatNeed('optional')}
+  not allowed for ${rolesThatNeed('none')}`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -34,6 +42,13 @@ async function main(): Promise<void> {
   }
   const role = values.role as ActorRole;
   const agencyId = values.agency ?? null;
+  // The API refuses a token whose agency does not fit the role or the tree; better not to sign one.
+  const problem = actorAgencyProblem({ role, agencyId }, loadOrganisation(config.orgTreeFile));
+  if (problem) {
+    const fix = AGENCY_NEED[role] === 'none' ? 'leave --agency out' : 'pass --agency <organisation node id>, e.g. --agency id-32.01-dinkes';
+    process.stderr.write(`Cannot sign this token: ${problem}. For ${role}, ${fix}.\n`);
+    process.exit(2);
+  }
   const token = await new TokenService(config.tokens.secret, config.claims).sign(
     { id: values.sub ?? `${role}${agencyId ? `@${agencyId}` : ''}`, role, agencyId },
     values.expires,

@@ -1,3 +1,4 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyBodyParser, FastifyInstance, FastifyRequest } from 'fastify';
 
 /**
@@ -14,30 +15,53 @@ class JsonTooDeepError extends Error {
 
 type CallbackParser = (request: FastifyRequest, body: string, done: (error: Error | null, value?: unknown) => void) => void;
 
-/**
- * Fastify's own JSON parser, prototype-poisoning checks included, that also refuses bodies nested
- * deeper than MAX_JSON_DEPTH. Registering it also keeps Nest from adding its form-body parser: the API
- * takes JSON only.
- */
-export function boundedJsonParser(fastify: FastifyInstance): FastifyBodyParser<Buffer> {
-  // Fastify's default parser is callback-style; its declared type also admits the promise style.
-  const parse = fastify.getDefaultJsonParser('error', 'error') as CallbackParser;
-  return (request, body, done) =>
-    parse(request, body.toString('utf8'), (error, value) => {
-      if (error) return done(error);
-      if (nestsDeeperThan(value, MAX_JSON_DEPTH)) return done(new JsonTooDeepError(`The JSON body nests deeper than ${MAX_JSON_DEPTH} levels`));
-      done(null, value);
-    });
-}
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPENERS = new Set([0x5b, 0x7b]); // [ {
+const CLOSERS = new Set([0x5d, 0x7d]); // ] }
 
-/** Iterative, so that measuring a deep body cannot itself overflow the stack. */
-function nestsDeeperThan(value: unknown, limit: number): boolean {
-  const pending: [unknown, number][] = [[value, 1]];
-  for (let next = pending.pop(); next; next = pending.pop()) {
-    const [current, depth] = next;
-    if (current === null || typeof current !== 'object') continue;
-    if (depth > limit) return true;
-    for (const child of Object.values(current)) pending.push([child, depth + 1]);
+/**
+ * Whether JSON text nests arrays and objects deeper than `limit`, counting brackets outside strings:
+ * one pass over the text, so a deep body is refused before anything is built from it. On valid JSON it
+ * agrees with the parsed structure; invalid JSON is the parser's to refuse.
+ */
+export function jsonNestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charCodeAt(i);
+    if (inString) {
+      if (char === BACKSLASH) i++;
+      else if (char === QUOTE) inString = false;
+    } else if (char === QUOTE) inString = true;
+    else if (OPENERS.has(char)) {
+      if (++depth > limit) return true;
+    } else if (CLOSERS.has(char)) depth--;
   }
   return false;
+}
+
+/**
+ * Fastify's own JSON parser, prototype-poisoning checks included, behind a depth check that refuses
+ * bodies nested deeper than MAX_JSON_DEPTH before they are parsed.
+ */
+export function boundedJsonParser(fastify: Pick<FastifyInstance, 'getDefaultJsonParser'>): FastifyBodyParser<Buffer> {
+  // Fastify's default parser is callback-style; its declared type also admits the promise style.
+  const parse = fastify.getDefaultJsonParser('error', 'error') as CallbackParser;
+  return (request, body, done) => {
+    const text = body.toString('utf8');
+    if (jsonNestsDeeperThan(text, MAX_JSON_DEPTH)) return done(new JsonTooDeepError(`The JSON body nests deeper than ${MAX_JSON_DEPTH} levels`));
+    parse(request, text, done);
+  };
+}
+
+/**
+ * The API takes JSON bodies only. Registering the bounded parser keeps Nest from adding its form-body
+ * parser; Fastify's text/plain parser goes too, so a text body gets 415 instead of a list of every
+ * field as missing.
+ */
+export function acceptJsonBodiesOnly(app: NestFastifyApplication): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  app.useBodyParser('application/json', {}, boundedJsonParser(fastify));
+  fastify.removeContentTypeParser('text/plain');
 }

@@ -16,14 +16,22 @@ import { loadOrganisation } from '@lacak/organisation';
 import { HolidayCalendarFeed, type Projector, createDeadlineContext, createProjector } from '@lacak/projections';
 import { READ_STORE } from '@lacak/read-store';
 import { REPORTER_IDENTITY_STORE } from '@lacak/reporter-identity';
-import { type Stores, closeStores, openStores } from '@lacak/storage';
+import { type Stores, closeStores } from '@lacak/storage';
 import { createTokenVerifier } from '../auth/create-token-verifier';
 import { TokenVerifier } from '../auth/token-verifier';
 import { TrackingSecrets, loadTrackingSecrets } from '../tracking/tracking-secrets';
 import { APP_CONFIG, CLOCK, type Clock, DEADLINE_CONTEXT, ORGANISATION_TREE, PROJECTOR, STORES } from './tokens';
 
+export interface InfrastructureOptions {
+  /** Open; closed again when the application shuts down. */
+  stores: Stores;
+  /** Where command times come from; the wall clock by default. */
+  clock?: Clock;
+}
+
 /**
- * The API's stores and services as Nest providers; `openStores` picks the adapters.
+ * The API's stores and services as Nest providers. The stores come in open (`openStores` picks the
+ * adapters), so a store that cannot be reached stops the start before Nest logs anything about it.
  */
 @Global()
 @Module({})
@@ -36,7 +44,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
     @Inject(HolidayCalendarFeed) private readonly calendarFeed: HolidayCalendarFeed,
   ) {}
 
-  static forRoot(config: AppConfig, options: { clock?: Clock } = {}): DynamicModule {
+  static forRoot(config: AppConfig, options: InfrastructureOptions): DynamicModule {
     const tree = loadOrganisation(config.orgTreeFile);
     const logger = new Logger('Projector');
     const fromStores = <K extends keyof Stores>(key: K) => ({ useFactory: (stores: Stores) => stores[key], inject: [STORES] });
@@ -46,7 +54,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
       { provide: APP_CONFIG, useValue: config },
       { provide: DEADLINE_CONTEXT, useValue: deadlines },
       { provide: ORGANISATION_TREE, useValue: tree },
-      { provide: STORES, useFactory: () => openStores(config) },
+      { provide: STORES, useValue: options.stores },
       { provide: EVENT_STORE, ...fromStores('eventStore') },
       { provide: READ_STORE, ...fromStores('readStore') },
       { provide: REPORTER_IDENTITY_STORE, ...fromStores('identities') },

@@ -1,31 +1,14 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CommandRefusedError, ConcurrencyConflictError, RevisionMismatchError } from '@lacak/application';
-import { PROBLEM_CONTENT_TYPE, type ProblemDetails, problemType } from './problem';
+import { PROBLEM_CONTENT_TYPE, type ProblemDetails, problem } from './problem';
 import { REFUSAL_STATUS } from './refusal-status';
 import { RequestValidationError, UnknownReferenceError } from './request-validation.error';
-
-const STATUS_TITLES: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  409: 'Conflict',
-  412: 'Precondition Failed',
-  413: 'Content Too Large',
-  414: 'URI Too Long',
-  415: 'Unsupported Media Type',
-  422: 'Unprocessable Content',
-  428: 'Precondition Required',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  503: 'Service Unavailable',
-};
 
 /** Codes of errors the framework raises before a handler runs (bad JSON, no token, no route...). */
 const HTTP_CODES: Record<number, string> = {
   400: 'MALFORMED_REQUEST',
+  408: 'REQUEST_TIMEOUT',
   401: 'UNAUTHENTICATED',
   403: 'FORBIDDEN',
   404: 'NOT_FOUND',
@@ -34,18 +17,16 @@ const HTTP_CODES: Record<number, string> = {
   414: 'URI_TOO_LONG',
   415: 'UNSUPPORTED_MEDIA_TYPE',
   429: 'RATE_LIMITED',
+  431: 'HEADERS_TOO_LARGE',
   503: 'UNAVAILABLE',
 };
-const httpCode = (status: number) => HTTP_CODES[status] ?? `HTTP_${status}`;
+export const httpCode = (status: number) => HTTP_CODES[status] ?? `HTTP_${status}`;
 
-const problem = (status: number, code: string, detail: string, extra: Partial<ProblemDetails> = {}): ProblemDetails => ({
-  type: problemType(code),
-  title: STATUS_TITLES[status] ?? 'Error',
-  status,
-  detail,
-  code,
-  ...extra,
-});
+/**
+ * Words that say how to fix what the framework refuses in words of its own ("Unsupported Media Type").
+ * Nothing but the body parsers answers 415, and they take JSON only.
+ */
+const STATUS_DETAILS = new Map([[415, 'The request body must be JSON, sent with Content-Type: application/json']]);
 
 /** Framework errors that carry their own 4xx status, such as Fastify's malformed-JSON error. */
 const isClientError = (error: unknown): error is { statusCode: number; message: string; code?: string } =>
@@ -92,11 +73,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (error instanceof HttpException) {
       const status = error.getStatus();
       const response = error.getResponse();
-      const detail = typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? error.message);
-      return problem(status, httpCode(status), detail);
+      if (typeof response === 'string') return problem(status, httpCode(status), STATUS_DETAILS.get(status) ?? response);
+      // An exception built from `{ message, code }` names its own problem code.
+      const { message, code } = response as { message?: unknown; code?: unknown };
+      return problem(status, typeof code === 'string' ? code : httpCode(status), String(message ?? error.message));
     }
     if (isClientError(error)) {
-      return problem(error.statusCode, httpCode(error.statusCode), error.message);
+      return problem(error.statusCode, httpCode(error.statusCode), STATUS_DETAILS.get(error.statusCode) ?? error.message);
     }
     return problem(500, 'INTERNAL_ERROR', 'An unexpected error occurred; it has been logged with the correlation id');
   }

@@ -7,6 +7,10 @@ export interface SignOptions {
   audience?: string;
   /** Seconds since the epoch; the default is an hour from now. */
   expiresAt?: number;
+  /** Seconds since the epoch; the default is now. */
+  issuedAt?: number;
+  /** Seconds since the epoch; none by default. */
+  notBefore?: number;
   /** Another private key, to sign tokens the provider never issued. */
   key?: KeyLike;
   kid?: string;
@@ -46,13 +50,14 @@ export class JwksServer {
   }
 
   sign(payload: JWTPayload, options: SignOptions = {}): Promise<string> {
-    return new SignJWT(payload)
+    const jwt = new SignJWT(payload)
       .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: options.kid ?? this.kid })
       .setIssuer(options.issuer ?? this.issuer)
       .setAudience(options.audience ?? this.audience)
-      .setIssuedAt()
-      .setExpirationTime(options.expiresAt ?? Math.floor(Date.now() / 1000) + 3600)
-      .sign(options.key ?? this.privateKey);
+      .setIssuedAt(options.issuedAt)
+      .setExpirationTime(options.expiresAt ?? Math.floor(Date.now() / 1000) + 3600);
+    if (options.notBefore !== undefined) jwt.setNotBefore(options.notBefore);
+    return jwt.sign(options.key ?? this.privateKey);
   }
 
   close(): Promise<void> {

@@ -7,6 +7,7 @@ import type { AppConfig } from '@lacak/config';
 import type { ComplaintStatus, OrganisationTree } from '@lacak/domain';
 import { EVENT_STORE, type EventStore } from '@lacak/event-store';
 import type { Projector } from '@lacak/projections';
+import { openStores } from '@lacak/storage';
 import { AppModule } from '../../app.module';
 import { LifecycleCommand } from '../../complaints/lifecycle/lifecycle.command';
 import { SubmitComplaintCommand } from '../../complaints/submit/submit-complaint.command';
@@ -54,7 +55,7 @@ type Scheduled = { plan: ComplaintPlan; at: Date; step: PlannedStep | null };
 export async function seedDemo({ config, count, seed, onProgress }: SeedDemoOptions): Promise<SeedDemoResult> {
   const started = Date.now();
   const clock = new ScriptedClock();
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, { clock }), { logger: false });
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, { clock, stores: await openStores(config) }), { logger: false });
   try {
     const plans = planDemo({ tree: app.get<OrganisationTree>(ORGANISATION_TREE), count, seed, now: new Date(started) });
     // Commands of all complaints interleaved by time, so the event log reads in the order things happened.
