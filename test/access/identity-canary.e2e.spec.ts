@@ -132,6 +132,8 @@ describe('Reporter identities never leak (canary markers)', () => {
   const exposed: { what: string; response: HttpResponse }[] = [];
   /** Allowed identity reads: they must hold the markers, and each must be recorded. */
   const allowedReads: { what: string; kind: Kind; response: HttpResponse }[] = [];
+  /** Refused identity reads of seeded (existing) complaints: each must be recorded with its refusal. */
+  const refusedReads: { what: string; kind: Kind; response: HttpResponse }[] = [];
   const logProbe = `LOGPROBE${marker()}`;
   const titleProbe = `judulprobe${marker().toLowerCase()}`;
   /** Markers of submissions that were refused: their identities must be gone as well. */
@@ -284,12 +286,39 @@ describe('Reporter identities never leak (canary markers)', () => {
         const response = await t.request('GET', url, { token: await tokenOf(viewer) });
         const what = `identity of ${kind} as ${viewer.label}`;
         if (response.status === 200) allowedReads.push({ what, kind, response });
-        else exposed.push({ what, response });
+        else {
+          exposed.push({ what, response });
+          refusedReads.push({ what, kind, response });
+        }
         const expected = IDENTITY_MATRIX[kind][viewer.label];
         if (response.status !== expected) mismatches.push(`${kind} · ${viewer.label}: expected ${expected}, got ${response.status} ${response.body?.code ?? ''}`);
       }
     }
     expect(mismatches).toEqual([]);
+  });
+
+  it('records every refused read with who asked and the refusal given, shown in the history, and tells the requester only the refusal', async () => {
+    const events = await t.allEvents();
+    const refusals = new Map(events.filter((e) => e.type === 'ReporterIdentityReadRefused').map((e) => [e.metadata.correlationId, e]));
+    expect(new Set(refusedReads.map((r) => r.response.status))).toEqual(new Set([403, 404, 410]));
+    for (const { what, response } of refusedReads) {
+      const event = refusals.get(String(response.headers['x-correlation-id']));
+      expect({ what, refusal: event?.data.refusal, reason: event?.data.reason }).toEqual({ what, refusal: response.body.code, reason: REASON });
+      expect({ what, keys: Object.keys(response.body).sort() }).toEqual({ what, keys: ['code', 'correlationId', 'detail', 'instance', 'status', 'title', 'type'] });
+    }
+
+    await projectionsCaughtUp(t);
+    const admin = await t.token('national_admin', 'national');
+    for (const kind of ['anonim', 'erased'] as const) {
+      const history = await t.request('GET', `/complaints/${seeded[kind].id}/history`, { token: admin });
+      const entries = history.body.filter((e: { type: string }) => e.type === 'ReporterIdentityReadRefused');
+      const expected = refusedReads.filter((r) => r.kind === kind);
+      expect({ kind, entries: entries.length }).toEqual({ kind, entries: expected.length });
+      for (const { response } of expected) {
+        const entry = entries.find((e: { correlationId: string }) => e.correlationId === response.headers['x-correlation-id']);
+        expect(entry?.summary).toBe(`Reporter identity read refused (${response.body.code}): ${REASON}`);
+      }
+    }
   });
 
   it('shows reporters their own identity, whatever the flags (the reporter is its owner)', async () => {
