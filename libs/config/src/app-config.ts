@@ -72,10 +72,16 @@ class Environment {
   @IsOptional() @Matches(/^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*)*$/, { message: 'JWT_AGENCY_CLAIM must be a claim name or a dotted path' })
   JWT_AGENCY_CLAIM?: string;
 
-  @IsOptional() @Matches(/^[0-9a-fA-F]{64}$/, { message: 'IDENTITY_MASTER_KEY must be 64 hexadecimal characters (32 bytes)' })
+  // With MongoDB the identities are shared by every replica and outlive any container: a key file
+  // made in one container's DATA_DIR would differ per replica and vanish with the container.
+  @ValidateIf((env: Environment) => env.MONGODB_URI !== undefined || env.IDENTITY_MASTER_KEY !== undefined)
+  @Matches(/^[0-9a-fA-F]{64}$/, { message: 'IDENTITY_MASTER_KEY must be 64 hexadecimal characters (32 bytes)' })
+  @IsString({ message: 'IDENTITY_MASTER_KEY is required with MONGODB_URI, the same on every process' })
   IDENTITY_MASTER_KEY?: string;
 
-  @IsOptional() @Matches(/^[0-9a-fA-F]{64}$/, { message: 'TRACKING_SECRET_KEY must be 64 hexadecimal characters (32 bytes)' })
+  @ValidateIf((env: Environment) => env.MONGODB_URI !== undefined || env.TRACKING_SECRET_KEY !== undefined)
+  @Matches(/^[0-9a-fA-F]{64}$/, { message: 'TRACKING_SECRET_KEY must be 64 hexadecimal characters (32 bytes)' })
+  @IsString({ message: 'TRACKING_SECRET_KEY is required with MONGODB_URI, the same on every process' })
   TRACKING_SECRET_KEY?: string;
 
   @IsOptional()
