@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import type { ActorRole } from '@lacak/domain';
 import { AUDIT_TRAIL_COLLECTION, AGENCY_STATS_COLLECTION, COMPLAINTS_COLLECTION } from '@lacak/projections';
 import { READ_STORE, type ReadStore } from '@lacak/read-store';
+import { REPORTER_IDENTITY_STORE, type ReporterIdentityStore } from '@lacak/reporter-identity';
 import type { HttpResponse, TestApp } from '../support/test-app';
 import {
   HOLDER,
@@ -457,5 +458,51 @@ describe('Reporter identities never leak (canary markers)', () => {
     expect(text).toContain(logProbe);
     expect(text).toMatch(/"context":"HTTP"/);
     expect(markersIn(text, [...identityMarkers(), accountMarker])).toEqual([]);
+  });
+});
+
+describe('One Idempotency-Key, many submissions at once', () => {
+  let t: TestApp;
+  const REASON_TO_READ = 'Konfirmasi data pelapor';
+  beforeAll(async () => (t = await startAccessApp()));
+  afterAll(() => t?.stop());
+
+  const submit = (token: string, key: string, title: string, name: string) =>
+    t.request('POST', '/complaints', {
+      token,
+      headers: { 'idempotency-key': key },
+      body: { title, description: 'Diminta membayar di luar tarif resmi.', channel: 'web', targetAgencyId: HOLDER, reporter: { name } },
+    });
+
+  it('takes one body of fifty different ones: the others get 422, and the stored title and identity come from the same request', async () => {
+    const token = await t.token('reporter', null, 'reporter-racing');
+    const responses = await Promise.all(Array.from({ length: 50 }, (_, i) => submit(token, 'form-race-1', `Laporan nomor ${i}`, `Pelapor nomor ${i}`)));
+    const created = responses.filter((r) => r.status === 201);
+    expect(created).toHaveLength(1);
+    const refused = responses.filter((r) => r.status !== 201);
+    expect(refused).toHaveLength(49);
+    for (const r of refused) {
+      expect(r.headers['content-type']).toContain('application/problem+json');
+      expect(r.body).toMatchObject({ status: 422, code: 'IDEMPOTENCY_KEY_REUSED' });
+    }
+
+    const { id } = created[0].body;
+    const submitted = (await t.allEvents()).filter((e) => e.type === 'ComplaintSubmitted');
+    expect(submitted).toHaveLength(1);
+    const winner = /nomor (\d+)$/.exec(String(submitted[0].data.title))![1];
+    const admin = await t.token('national_admin', 'national');
+    const identity = await t.request('GET', `/complaints/${id}/reporter-identity?reason=${encodeURIComponent(REASON_TO_READ)}`, { token: admin });
+    expect(identity.body).toEqual({ name: `Pelapor nomor ${winner}` });
+    // The losers' identities were stored and are gone again: none is left pending.
+    expect(await t.app.get<ReporterIdentityStore>(REPORTER_IDENTITY_STORE).pendingBefore('9999-01-01T00:00:00.000Z')).toEqual([]);
+  });
+
+  it('answers fifty identical submissions under one key alike: one complaint, the same id and tracking id', async () => {
+    const token = await t.token('reporter', null, 'reporter-repeating');
+    const responses = await Promise.all(Array.from({ length: 50 }, () => submit(token, 'form-repeat-1', 'Laporan yang sama', 'Pelapor yang sama')));
+    expect(new Set(responses.map((r) => r.status))).toEqual(new Set([201]));
+    expect(new Set(responses.map((r) => JSON.stringify(r.body))).size).toBe(1);
+    const submitted = (await t.allEvents()).filter((e) => e.type === 'ComplaintSubmitted' && e.data.complaintId === responses[0].body.id);
+    expect(submitted).toHaveLength(1);
   });
 });

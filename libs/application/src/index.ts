@@ -3,3 +3,5 @@ export * from './complaint-stream';
 export * from './errors';
 export * from './complaint-command.service';
 export * from './identity-access.service';
+export * from './request-fingerprint';
+export * from './pending-identity-sweep';

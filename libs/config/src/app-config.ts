@@ -99,6 +99,9 @@ class Environment {
   @IsOptional() @Transform(toInt) @Min(100) @Max(3_600_000) @IsInt()
   DEADLINE_CHECK_INTERVAL_MS?: number;
 
+  @IsOptional() @Transform(toInt) @Min(100) @Max(86_400_000) @IsInt()
+  PENDING_IDENTITY_TIMEOUT_MS?: number;
+
   @IsOptional() @Transform(toInt) @Min(1) @Max(100_000) @IsInt()
   RATE_LIMIT_SUBMISSIONS_PER_MINUTE?: number;
 
@@ -147,6 +150,11 @@ export interface AppConfig {
   identityMasterKey: string | undefined;
   /** Derives each complaint's tracking secret; without it, a key file in DATA_DIR is made and used. */
   trackingSecretKey: string | undefined;
+  /**
+   * How long a reporter identity may stay pending (stored, its complaint not yet) before a sweep
+   * settles it; far longer than any submission takes. Also how often the sweep runs.
+   */
+  pendingIdentityTimeoutMs: number;
   rateLimits: { submissionsPerMinute: number; trackingPerMinute: number };
   /** Versioned SLA policies and the holiday calendar; unset: the files shipped with libs/deadlines. */
   slaPolicyFile: string | undefined;
@@ -204,6 +212,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     claims: { role: parsed.JWT_ROLE_CLAIM ?? 'role', agencyId: parsed.JWT_AGENCY_CLAIM ?? 'agencyId' },
     identityMasterKey: parsed.IDENTITY_MASTER_KEY,
     trackingSecretKey: parsed.TRACKING_SECRET_KEY,
+    pendingIdentityTimeoutMs: parsed.PENDING_IDENTITY_TIMEOUT_MS ?? 300_000,
     trustProxy: parseTrustProxy(parsed.TRUST_PROXY),
     slaPolicyFile: parsed.SLA_POLICY_FILE,
     holidayFile: parsed.HOLIDAY_FILE,
