@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import type { ActorRole } from '@lacak/domain';
 import { AUDIT_TRAIL_COLLECTION, AGENCY_STATS_COLLECTION, COMPLAINTS_COLLECTION } from '@lacak/projections';
 import { READ_STORE, type ReadStore } from '@lacak/read-store';
+import { REPORTER_IDENTITY_STORE, type ReporterIdentityStore } from '@lacak/reporter-identity';
 import type { HttpResponse, TestApp } from '../support/test-app';
 import {
   HOLDER,
@@ -132,6 +133,8 @@ describe('Reporter identities never leak (canary markers)', () => {
   const exposed: { what: string; response: HttpResponse }[] = [];
   /** Allowed identity reads: they must hold the markers, and each must be recorded. */
   const allowedReads: { what: string; kind: Kind; response: HttpResponse }[] = [];
+  /** Refused identity reads of seeded (existing) complaints: each must be recorded with its refusal. */
+  const refusedReads: { what: string; kind: Kind; response: HttpResponse }[] = [];
   const logProbe = `LOGPROBE${marker()}`;
   const titleProbe = `judulprobe${marker().toLowerCase()}`;
   /** Markers of submissions that were refused: their identities must be gone as well. */
@@ -286,12 +289,39 @@ describe('Reporter identities never leak (canary markers)', () => {
         const response = await t.request('GET', url, { token: await tokenOf(viewer) });
         const what = `identity of ${kind} as ${viewer.label}`;
         if (response.status === 200) allowedReads.push({ what, kind, response });
-        else exposed.push({ what, response });
+        else {
+          exposed.push({ what, response });
+          refusedReads.push({ what, kind, response });
+        }
         const expected = IDENTITY_MATRIX[kind][viewer.label];
         if (response.status !== expected) mismatches.push(`${kind} · ${viewer.label}: expected ${expected}, got ${response.status} ${response.body?.code ?? ''}`);
       }
     }
     expect(mismatches).toEqual([]);
+  });
+
+  it('records every refused read with who asked and the refusal given, shown in the history, and tells the requester only the refusal', async () => {
+    const events = await t.allEvents();
+    const refusals = new Map(events.filter((e) => e.type === 'ReporterIdentityReadRefused').map((e) => [e.metadata.correlationId, e]));
+    expect(new Set(refusedReads.map((r) => r.response.status))).toEqual(new Set([403, 404, 410]));
+    for (const { what, response } of refusedReads) {
+      const event = refusals.get(String(response.headers['x-correlation-id']));
+      expect({ what, refusal: event?.data.refusal, reason: event?.data.reason }).toEqual({ what, refusal: response.body.code, reason: REASON });
+      expect({ what, keys: Object.keys(response.body).sort() }).toEqual({ what, keys: ['code', 'correlationId', 'detail', 'instance', 'status', 'title', 'type'] });
+    }
+
+    await projectionsCaughtUp(t);
+    const admin = await t.token('national_admin', 'national');
+    for (const kind of ['anonim', 'erased'] as const) {
+      const history = await t.request('GET', `/complaints/${seeded[kind].id}/history`, { token: admin });
+      const entries = history.body.filter((e: { type: string }) => e.type === 'ReporterIdentityReadRefused');
+      const expected = refusedReads.filter((r) => r.kind === kind);
+      expect({ kind, entries: entries.length }).toEqual({ kind, entries: expected.length });
+      for (const { response } of expected) {
+        const entry = entries.find((e: { correlationId: string }) => e.correlationId === response.headers['x-correlation-id']);
+        expect(entry?.summary).toBe(`Reporter identity read refused (${response.body.code}): ${REASON}`);
+      }
+    }
   });
 
   it('shows reporters their own identity, rahasia included; an anonim complaint has no account to own it', async () => {
@@ -493,5 +523,51 @@ describe('Reporter identities never leak (canary markers)', () => {
       };
       expect(answers).toEqual({ kind, detail: 404, history: 404, identity: 404, command: 404, listed: 0, tracking: 200 });
     }
+  });
+});
+
+describe('One Idempotency-Key, many submissions at once', () => {
+  let t: TestApp;
+  const REASON_TO_READ = 'Konfirmasi data pelapor';
+  beforeAll(async () => (t = await startAccessApp()));
+  afterAll(() => t?.stop());
+
+  const submit = (token: string, key: string, title: string, name: string) =>
+    t.request('POST', '/complaints', {
+      token,
+      headers: { 'idempotency-key': key },
+      body: { title, description: 'Diminta membayar di luar tarif resmi.', channel: 'web', targetAgencyId: HOLDER, reporter: { name } },
+    });
+
+  it('takes one body of fifty different ones: the others get 422, and the stored title and identity come from the same request', async () => {
+    const token = await t.token('reporter', null, 'reporter-racing');
+    const responses = await Promise.all(Array.from({ length: 50 }, (_, i) => submit(token, 'form-race-1', `Laporan nomor ${i}`, `Pelapor nomor ${i}`)));
+    const created = responses.filter((r) => r.status === 201);
+    expect(created).toHaveLength(1);
+    const refused = responses.filter((r) => r.status !== 201);
+    expect(refused).toHaveLength(49);
+    for (const r of refused) {
+      expect(r.headers['content-type']).toContain('application/problem+json');
+      expect(r.body).toMatchObject({ status: 422, code: 'IDEMPOTENCY_KEY_REUSED' });
+    }
+
+    const { id } = created[0].body;
+    const submitted = (await t.allEvents()).filter((e) => e.type === 'ComplaintSubmitted');
+    expect(submitted).toHaveLength(1);
+    const winner = /nomor (\d+)$/.exec(String(submitted[0].data.title))![1];
+    const admin = await t.token('national_admin', 'national');
+    const identity = await t.request('GET', `/complaints/${id}/reporter-identity?reason=${encodeURIComponent(REASON_TO_READ)}`, { token: admin });
+    expect(identity.body).toEqual({ name: `Pelapor nomor ${winner}` });
+    // The losers' identities were stored and are gone again: none is left pending.
+    expect(await t.app.get<ReporterIdentityStore>(REPORTER_IDENTITY_STORE).pendingBefore('9999-01-01T00:00:00.000Z')).toEqual([]);
+  });
+
+  it('answers fifty identical submissions under one key alike: one complaint, the same id and tracking id', async () => {
+    const token = await t.token('reporter', null, 'reporter-repeating');
+    const responses = await Promise.all(Array.from({ length: 50 }, () => submit(token, 'form-repeat-1', 'Laporan yang sama', 'Pelapor yang sama')));
+    expect(new Set(responses.map((r) => r.status))).toEqual(new Set([201]));
+    expect(new Set(responses.map((r) => JSON.stringify(r.body))).size).toBe(1);
+    const submitted = (await t.allEvents()).filter((e) => e.type === 'ComplaintSubmitted' && e.data.complaintId === responses[0].body.id);
+    expect(submitted).toHaveLength(1);
   });
 });

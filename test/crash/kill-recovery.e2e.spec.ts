@@ -11,6 +11,7 @@ import { EMBEDDED_FILES } from '@lacak/storage';
 import { TokenService } from '../../apps/api/src/auth/token.service';
 import { dumpReadModels } from '../../libs/projections/src/testing/stores';
 import { AGENCY, aSubmission, aVerification } from '../support/http-steps';
+import { orphanedIdentities, sealedIdentityRefs } from '../support/identity-files';
 import { ApiProcess } from '../support/server-process';
 
 /** A command the API answered with 2xx: its event must be stored at this revision, whatever happens next. */
@@ -47,7 +48,7 @@ class KillRun {
 
   private async lane(lane: number): Promise<void> {
     for (let n = 0; !this.killed; n++) {
-      const submitted = await this.send('/complaints', this.tokens.reporter, aSubmission({ title: `Lane ${lane} complaint ${n}` }));
+      const submitted = await this.send('/complaints', this.tokens.reporter, aSubmission({ title: `Lane ${lane} complaint ${n}`, reporter: { name: `Pelapor ${lane}-${n}` } }));
       if (!submitted) return;
       const id = submitted.id as string;
       this.ack({ complaintId: id, revision: 0, event: 'ComplaintSubmitted' });
@@ -107,12 +108,21 @@ async function projectionsReach(server: ApiProcess, position: bigint, timeoutMs 
   throw new Error(`Projections did not reach ${position}: ${JSON.stringify(projections)}\n${server.log}`);
 }
 
+async function until(condition: () => boolean, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`Not met within ${timeoutMs} ms: ${condition}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 describe('The API killed with commands in flight', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'lacak-crash-'));
   // A killed server leaves its projector lease behind; the restarted one (a new process) takes
   // over once it expires, so a short lease keeps the test quick.
   // The stream of submissions is one actor's: far above what the per-actor limit allows.
-  const env = { ...process.env, DATA_DIR: dataDir, PROJECTOR_LEASE_TTL_MS: '600', RATE_LIMIT_SUBMISSIONS_PER_MINUTE: '100000' };
+  // Identities left pending by a kill are swept within a few seconds of the restart.
+  const env = { ...process.env, DATA_DIR: dataDir, PROJECTOR_LEASE_TTL_MS: '600', RATE_LIMIT_SUBMISSIONS_PER_MINUTE: '100000', PENDING_IDENTITY_TIMEOUT_MS: '2000' };
   const acks: Ack[] = [];
 
   afterAll(async () => {
@@ -120,7 +130,7 @@ describe('The API killed with commands in flight', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('keeps every acknowledged command and, after restarting, projects the same read models as a rebuild', async () => {
+  it('keeps every acknowledged command, leaves no identity without its complaint and, after restarting, projects the same read models as a rebuild', async () => {
     const tokens = new TokenService(loadConfig(env).jwtSecret);
     const actors = {
       reporter: await tokens.sign({ id: 'reporter-crash', role: 'reporter', agencyId: null }),
@@ -144,7 +154,10 @@ describe('The API killed with commands in flight', () => {
       const stored = await eventStore.readAll();
       const last = stored[stored.length - 1].position;
       await projectionsReach(server, last);
+      await until(() => sealedIdentityRefs(dataDir, 'pending').length === 0);
       expect(await server.stop()).toBe('graceful');
+      expect(orphanedIdentities(dataDir, stored)).toEqual([]);
+      expect(sealedIdentityRefs(dataDir).length).toBeGreaterThanOrEqual(KILL_AFTER_ACKS.length);
 
       const lost: Ack[] = [];
       for (const ack of acks) {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { loadConfig } from '@lacak/config';
+import { identityStoreSetting } from '@lacak/storage';
 
 /** The compose files as Docker Compose reads them (merge keys resolved), checked without a Docker engine. */
 type Service = {
@@ -18,13 +19,43 @@ type ComposeFile = { services: Record<string, Service> };
 
 const DOCKER = join(__dirname, '..', '..', 'docker');
 const load = (file: string): ComposeFile => parse(readFileSync(join(DOCKER, file), 'utf8'), { merge: true });
-const JWT_SECRET = 'a-secret-of-at-least-thirty-two-characters';
+/** What docker/.env would hold: the secrets Compose substitutes into every app container. */
+const SECRETS: Record<string, string> = {
+  JWT_SECRET: 'a-secret-of-at-least-thirty-two-characters',
+  IDENTITY_MASTER_KEY: '1f'.repeat(32),
+  TRACKING_SECRET_KEY: '2e'.repeat(32),
+};
 
-/** The environment an app container gets, with `${JWT_SECRET:?...}` as Compose would substitute it. */
+/** The environment an app container gets, with each required `${NAME:?...}` as Compose would substitute it. */
 const appEnvironment = (service: Service): Record<string, string> =>
   Object.fromEntries(
-    Object.entries(service.environment ?? {}).map(([key, value]) => [key, String(value).replace(/^\$\{JWT_SECRET:\?[^}]*\}$/, JWT_SECRET)]),
+    Object.entries(service.environment ?? {}).map(([key, value]) => [
+      key,
+      String(value).replace(/^\$\{(\w+):\?[^}]*\}$/, (_, name: string) => SECRETS[name] ?? `unknown secret ${name}`),
+    ]),
   );
+
+/**
+ * Every app container takes the identity master key and the tracking key from the one secret,
+ * required (never a key file made per container), and keeps identities in MongoDB.
+ */
+function expectSharedKeysAndIdentitiesInMongo(services: Record<string, Service>, names: string[]): void {
+  for (const name of names) {
+    const environment = services[name].environment ?? {};
+    expect({ name, master: environment.IDENTITY_MASTER_KEY, tracking: environment.TRACKING_SECRET_KEY }).toEqual({
+      name,
+      master: expect.stringMatching(/^\$\{IDENTITY_MASTER_KEY:\?/),
+      tracking: expect.stringMatching(/^\$\{TRACKING_SECRET_KEY:\?/),
+    });
+    const config = loadConfig(appEnvironment(services[name]));
+    expect({ name, master: config.identityMasterKey, tracking: config.trackingSecretKey }).toEqual({
+      name,
+      master: SECRETS.IDENTITY_MASTER_KEY,
+      tracking: SECRETS.TRACKING_SECRET_KEY,
+    });
+    expect({ name, identities: identityStoreSetting(config).kind }).toEqual({ name, identities: 'mongodb' });
+  }
+}
 
 const healthcheckText = (service: Service) => (service.healthcheck?.test ?? []).join(' ');
 
@@ -64,6 +95,10 @@ describe('docker/compose.yml (development)', () => {
   it('demands a JWT secret rather than falling back to the development one', () => {
     expect(services.api.environment?.JWT_SECRET).toMatch(/^\$\{JWT_SECRET:\?/);
   });
+
+  it('gives the API and the projector the same keys from one secret, and keeps identities in MongoDB', () => {
+    expectSharedKeysAndIdentitiesInMongo(services, ['api', 'projector']);
+  });
 });
 
 describe('docker/compose.cluster.yml (production-shaped)', () => {
@@ -101,6 +136,10 @@ describe('docker/compose.cluster.yml (production-shaped)', () => {
     for (const member of mongoMembers) expect(config.readStore.uri).toContain(`${member}:27017`);
     expect(config.readStore.uri).toContain('replicaSet=rs0');
     expect(config.projectorInProcess).toBe(name === 'projector');
+  });
+
+  it('gives both APIs and the projector the same keys from one secret, and keeps identities in MongoDB', () => {
+    expectSharedKeysAndIdentitiesInMongo(services, ['api-1', 'api-2', 'projector']);
   });
 
   it('spreads requests over both APIs through the proxy, which waits for them to be healthy', () => {

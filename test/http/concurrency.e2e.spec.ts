@@ -109,4 +109,33 @@ describe('Concurrency and retries over HTTP', () => {
     expect(second.body).toEqual(first.body);
     expect(await disposedEvents(id)).toHaveLength(1);
   });
+
+  it('refuses a lifecycle command repeated under its Idempotency-Key with a different body (422), alone or concurrently', async () => {
+    const id = await verifiedComplaint(t);
+    const dispose = (key: string, agencyId: string, note: string) =>
+      t.request('POST', `/complaints/${id}/dispose`, { token: admin, headers: { 'idempotency-key': key }, body: { agencyId, note } });
+    const first = await dispose('dispose-a', AGENCY, 'Mohon ditindaklanjuti.');
+    const changed = await dispose('dispose-a', AGENCY, 'Catatan lain.');
+    expect([first.status, changed.status]).toEqual([200, 422]);
+    expect(changed.headers['content-type']).toContain('application/problem+json');
+    expect(changed.body).toMatchObject({ status: 422, code: 'IDEMPOTENCY_KEY_REUSED' });
+    expect((await dispose('dispose-a', AGENCY, 'Mohon ditindaklanjuti.')).body).toEqual(first.body);
+
+    const racing = await Promise.all(Array.from({ length: 10 }, (_, i) => dispose('dispose-b', OTHER_AGENCY, `Catatan ${i}`)));
+    expect(racing.filter((r) => r.status === 200)).toHaveLength(1);
+    expect(racing.filter((r) => r.status === 422)).toHaveLength(9);
+    const disposed = await disposedEvents(id);
+    expect(disposed.map((e) => e.data.agencyId)).toEqual([AGENCY, OTHER_AGENCY]);
+    expect(racing.find((r) => r.status === 200)?.body.revision).toBe(String(disposed[1].revision));
+  });
+
+  it('refuses a submission repeated under its Idempotency-Key with another title (422) and keeps the first', async () => {
+    const headers = { 'idempotency-key': 'form-changed-1' };
+    const first = await t.request('POST', '/complaints', { token: reporter, headers, body: aSubmission({ title: 'Jalan rusak' }) });
+    const changed = await t.request('POST', '/complaints', { token: reporter, headers, body: aSubmission({ title: 'Lampu jalan mati' }) });
+    expect([first.status, changed.status]).toEqual([201, 422]);
+    expect(changed.body).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+    const [submitted] = await t.eventStore.readStream(`complaint-${first.body.id}`);
+    expect(submitted.data.title).toBe('Jalan rusak');
+  });
 });

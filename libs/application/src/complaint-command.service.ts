@@ -19,7 +19,7 @@ import {
   type RecordedEvent,
 } from '@lacak/event-store';
 import { type CommandEnvelope, complaintStreamId, toComplaintEvent, toEventsToAppend } from './complaint-stream';
-import { CommandRefusedError, ConcurrencyConflictError, RevisionMismatchError } from './errors';
+import { CommandRefusedError, ConcurrencyConflictError, IdempotencyKeyReusedError, RevisionMismatchError } from './errors';
 import { eventIdFor } from './ids';
 
 export interface CommandOptions extends CommandEnvelope {
@@ -60,7 +60,7 @@ export class ComplaintCommandService {
       const history = await this.readHistory(streamId);
       const current = history.length > 0 ? history[history.length - 1].revision : null;
 
-      const replay = this.findStoredOutcome(history, options.commandId, complaintId);
+      const replay = this.findStoredOutcome(history, options, complaintId);
       if (replay) return replay;
 
       const state = history.map(toComplaintEvent).reduce(complaintDecider.evolve, complaintDecider.initialState());
@@ -82,6 +82,7 @@ export class ComplaintCommandService {
           toEventsToAppend(decision.events, actorOnRecord(command), command.at, options),
           { expectedState: current ?? 'no_stream' },
         );
+        if (options.requestFingerprint) await this.assertAppendedForThisRequest(streamId, result.nextExpectedRevision, decision.events.length, options);
         return { complaintId, revision: result.nextExpectedRevision, events: decision.events, replayed: false };
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError)) throw error;
@@ -114,10 +115,16 @@ export class ComplaintCommandService {
     }
   }
 
-  /** A retried command (same command id) finds its events already stored: answer as before. */
-  private findStoredOutcome(history: RecordedEvent[], commandId: string, complaintId: string): CommandOutcome | null {
+  /**
+   * A retried command (same command id) finds its events already stored: answer as before. The
+   * same id with another request is a reused Idempotency-Key, refused rather than answered with
+   * the first request's outcome. (Events stored before fingerprints were kept carry none.)
+   */
+  private findStoredOutcome(history: RecordedEvent[], { commandId, requestFingerprint }: CommandOptions, complaintId: string): CommandOutcome | null {
     const firstId = eventIdFor(commandId, 0);
-    if (!history.some((e) => e.id === firstId)) return null;
+    const first = history.find((e) => e.id === firstId);
+    if (!first) return null;
+    assertSameRequest(first, requestFingerprint);
     const stored = history.filter((e) => e.metadata.causationId === commandId);
     return {
       complaintId,
@@ -126,4 +133,19 @@ export class ComplaintCommandService {
       replayed: true,
     };
   }
+
+  /**
+   * An append of event ids already stored is answered as the original append was, so a concurrent
+   * request with the same command id that got there first looks like success: check whose it was.
+   */
+  private async assertAppendedForThisRequest(streamId: string, lastRevision: bigint, count: number, options: CommandOptions): Promise<void> {
+    const [first] = await this.eventStore.readStream(streamId, { fromRevision: lastRevision - BigInt(count - 1), maxCount: 1 });
+    assertSameRequest(first, options.requestFingerprint);
+  }
+}
+
+/** The stored event was caused by another request than this one, under the same command id. */
+function assertSameRequest(stored: RecordedEvent, requestFingerprint: string | undefined): void {
+  const storedFingerprint = stored.metadata.requestFingerprint;
+  if (storedFingerprint && requestFingerprint && storedFingerprint !== requestFingerprint) throw new IdempotencyKeyReusedError();
 }

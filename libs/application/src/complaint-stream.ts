@@ -16,6 +16,8 @@ export interface CommandEnvelope {
   /** Unique per command; a retry of the same command reuses it. */
   commandId: string;
   correlationId: string;
+  /** The request's fingerprint (`RequestFingerprints`): a replay of the command id must match it. */
+  requestFingerprint?: string;
 }
 
 /** Domain events → store events with deterministic ids and the metadata every event carries. */
@@ -35,6 +37,7 @@ export function toEventsToAppend(
       actor: { id: actor.id, role: actor.role, agencyId: actor.agencyId },
       occurredAt: at,
       schemaVersion: COMPLAINT_EVENT_SCHEMA_VERSION,
+      ...(envelope.requestFingerprint ? { requestFingerprint: envelope.requestFingerprint } : {}),
     },
   }));
 }

@@ -23,3 +23,14 @@ export class ConcurrencyConflictError extends Error {
     super(`Complaint ${complaintId} kept changing while the command was decided; retry`);
   }
 }
+
+/**
+ * An Idempotency-Key came again with a different request: answering with the first request's
+ * outcome would mix the two (IETF draft "The Idempotency-Key HTTP Header Field": 422).
+ */
+export class IdempotencyKeyReusedError extends Error {
+  override readonly name = 'IdempotencyKeyReusedError';
+  constructor() {
+    super('This Idempotency-Key was already used for a different request; send a new key with a new request');
+  }
+}

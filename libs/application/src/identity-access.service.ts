@@ -11,7 +11,7 @@ import {
   mayReadIdentity,
   refuse,
 } from '@lacak/domain';
-import { StreamNotFoundError, type EventStore } from '@lacak/event-store';
+import { StreamNotFoundError, type EventStore, type RecordedEvent } from '@lacak/event-store';
 import type { ReporterIdentity, ReporterIdentityStore } from '@lacak/reporter-identity';
 import { type CommandEnvelope, complaintStreamId, toComplaintEvent, toEventsToAppend } from './complaint-stream';
 import { CommandRefusedError } from './errors';
@@ -26,7 +26,8 @@ export interface IdentityRequest extends CommandEnvelope {
 
 /**
  * Reads and erasures of a reporter's identity. Each goes through the visibility matrix of the
- * domain and is recorded as an event (who, when, why) before any identity leaves the store.
+ * domain and is recorded as an event (who, when, why, and the answer) before any identity is
+ * handed out.
  */
 export class IdentityAccessService {
   constructor(
@@ -35,16 +36,23 @@ export class IdentityAccessService {
     private readonly scope: AgencyScope,
   ) {}
 
+  /**
+   * Every attempt on a complaint that exists is recorded, granted or refused, before the answer
+   * leaves: a refusal carries its code and nothing the requester was not told.
+   */
   async read(request: IdentityRequest): Promise<ReporterIdentity> {
-    const state = await this.visibleState(request);
-    // Sealed before anything else: whether an identity exists or was erased is itself not for everyone.
-    const allowed = mayReadIdentity(request.actor, holdingOf(state), this.scope);
-    if (!allowed.allowed) throw new CommandRefusedError(refuse('IDENTITY_SEALED', allowed.rule));
-    const reporterRef = await this.presentRef(state);
-    await this.record({ type: 'ReporterIdentityRead', data: { complaintId: request.complaintId, reason: request.reason, at: request.at } }, request);
-    const identity = await this.identities.find(reporterRef);
-    if (!identity) throw erased();
-    return identity;
+    const state = await this.state(request.complaintId);
+    const data = { complaintId: request.complaintId, reason: request.reason, at: request.at };
+    try {
+      const identity = await this.readableIdentity(request, state);
+      await this.record({ type: 'ReporterIdentityRead', data }, request);
+      return identity;
+    } catch (error) {
+      if (error instanceof CommandRefusedError && state.status !== 'NONE') {
+        await this.record({ type: 'ReporterIdentityReadRefused', data: { ...data, refusal: error.refusal.code } }, request);
+      }
+      throw error;
+    }
   }
 
   /** Crypto-shredding: the key goes, the history stays. Only the national admin erases. */
@@ -52,19 +60,29 @@ export class IdentityAccessService {
     if (!mayQuery('POST /complaints/{id}/reporter-identity/erase', request.actor.role)) {
       throw new CommandRefusedError(refuse('ROLE_NOT_ALLOWED', 'Only the national admin erases a reporter’s identity.'));
     }
-    const reporterRef = await this.presentRef(await this.visibleState(request));
+    const reporterRef = await this.presentRef(this.visible(request, await this.state(request.complaintId)));
     // Recorded first, so an erasure never happens without its audit record.
     await this.record({ type: 'ReporterIdentityErased', data: { complaintId: request.complaintId, reason: request.reason, at: request.at } }, request);
     await this.identities.erase(reporterRef);
   }
 
   /** The complaint's state, once the actor may see the complaint at all. */
-  private async visibleState(request: IdentityRequest): Promise<ComplaintState> {
-    const state = await this.state(request.complaintId);
+  private visible(request: IdentityRequest, state: ComplaintState): ComplaintState {
     if (state.status === 'NONE' || !canSeeComplaint(request.actor, holdingOf(state), this.scope)) {
       throw new CommandRefusedError(refuse('COMPLAINT_NOT_FOUND', 'No complaint exists with this id.'));
     }
     return state;
+  }
+
+  /** The identity, decrypted but not yet handed out; the refusal the requester gets otherwise. */
+  private async readableIdentity(request: IdentityRequest, state: ComplaintState): Promise<ReporterIdentity> {
+    this.visible(request, state);
+    // Sealed before anything else: whether an identity exists or was erased is itself not for everyone.
+    const allowed = mayReadIdentity(request.actor, holdingOf(state), this.scope);
+    if (!allowed.allowed) throw new CommandRefusedError(refuse('IDENTITY_SEALED', allowed.rule));
+    const identity = await this.identities.find(await this.presentRef(state));
+    if (!identity) throw erased();
+    return identity;
   }
 
   /** The identity reference, when the reporter left an identity that is still there. */
@@ -77,21 +95,29 @@ export class IdentityAccessService {
   }
 
   private async state(complaintId: string): Promise<ComplaintState> {
-    try {
-      const history = await this.eventStore.readStream(complaintStreamId(complaintId));
-      return history.map(toComplaintEvent).reduce(complaintDecider.evolve, complaintDecider.initialState());
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return complaintDecider.initialState();
-      throw error;
-    }
+    const history = await this.readStream(complaintStreamId(complaintId));
+    return history.map(toComplaintEvent).reduce(complaintDecider.evolve, complaintDecider.initialState());
   }
 
+  /**
+   * Appended with `any`, so the store's deduplication by event id is all that stops a retried
+   * command (same command id) from recording twice; KurrentDB only deduplicates appends close
+   * together, hence the look first.
+   */
   private async record(event: IdentityAccessEvent, request: IdentityRequest): Promise<void> {
-    await this.eventStore.appendToStream(
-      identityAccessStreamId(request.complaintId),
-      toEventsToAppend([event], request.actor, request.at, request),
-      { expectedState: 'any' },
-    );
+    const streamId = identityAccessStreamId(request.complaintId);
+    const [toAppend] = toEventsToAppend([event], request.actor, request.at, request);
+    if ((await this.readStream(streamId)).some((stored) => stored.id === toAppend.id)) return;
+    await this.eventStore.appendToStream(streamId, [toAppend], { expectedState: 'any' });
+  }
+
+  private async readStream(streamId: string): Promise<RecordedEvent[]> {
+    try {
+      return await this.eventStore.readStream(streamId);
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return [];
+      throw error;
+    }
   }
 }
 

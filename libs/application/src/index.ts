@@ -4,3 +4,5 @@ export * from './errors';
 export * from './complaint-command.service';
 export * from './identity-access.service';
 export * from './holiday-calendar.service';
+export * from './request-fingerprint';
+export * from './pending-identity-sweep';

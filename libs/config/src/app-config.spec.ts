@@ -27,4 +27,23 @@ describe('loadConfig', () => {
     expect((error as ConfigError).message).not.toContain('short');
     expect((error as ConfigError).message).toContain('5 characters');
   });
+
+  it('demands both keys with MONGODB_URI, where identities are shared by every replica', () => {
+    const error = (() => {
+      try {
+        loadConfig({ MONGODB_URI: 'mongodb://mongodb:27017/lacak' });
+      } catch (e) {
+        return e as ConfigError;
+      }
+    })();
+    expect(error?.problems).toEqual([
+      expect.stringContaining('IDENTITY_MASTER_KEY is required with MONGODB_URI'),
+      expect.stringContaining('TRACKING_SECRET_KEY is required with MONGODB_URI'),
+    ]);
+    const key = 'ab'.repeat(32);
+    expect(loadConfig({ MONGODB_URI: 'mongodb://mongodb:27017/lacak', IDENTITY_MASTER_KEY: key, TRACKING_SECRET_KEY: key })).toMatchObject({
+      identityMasterKey: key,
+      trackingSecretKey: key,
+    });
+  });
 });

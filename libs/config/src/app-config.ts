@@ -72,10 +72,16 @@ class Environment {
   @IsOptional() @Matches(/^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*)*$/, { message: 'JWT_AGENCY_CLAIM must be a claim name or a dotted path' })
   JWT_AGENCY_CLAIM?: string;
 
-  @IsOptional() @Matches(/^[0-9a-fA-F]{64}$/, { message: 'IDENTITY_MASTER_KEY must be 64 hexadecimal characters (32 bytes)' })
+  // With MongoDB the identities are shared by every replica and outlive any container: a key file
+  // made in one container's DATA_DIR would differ per replica and vanish with the container.
+  @ValidateIf((env: Environment) => env.MONGODB_URI !== undefined || env.IDENTITY_MASTER_KEY !== undefined)
+  @Matches(/^[0-9a-fA-F]{64}$/, { message: 'IDENTITY_MASTER_KEY must be 64 hexadecimal characters (32 bytes)' })
+  @IsString({ message: 'IDENTITY_MASTER_KEY is required with MONGODB_URI, the same on every process' })
   IDENTITY_MASTER_KEY?: string;
 
-  @IsOptional() @Matches(/^[0-9a-fA-F]{64}$/, { message: 'TRACKING_SECRET_KEY must be 64 hexadecimal characters (32 bytes)' })
+  @ValidateIf((env: Environment) => env.MONGODB_URI !== undefined || env.TRACKING_SECRET_KEY !== undefined)
+  @Matches(/^[0-9a-fA-F]{64}$/, { message: 'TRACKING_SECRET_KEY must be 64 hexadecimal characters (32 bytes)' })
+  @IsString({ message: 'TRACKING_SECRET_KEY is required with MONGODB_URI, the same on every process' })
   TRACKING_SECRET_KEY?: string;
 
   @IsOptional()
@@ -92,6 +98,9 @@ class Environment {
 
   @IsOptional() @Transform(toInt) @Min(100) @Max(3_600_000) @IsInt()
   DEADLINE_CHECK_INTERVAL_MS?: number;
+
+  @IsOptional() @Transform(toInt) @Min(100) @Max(86_400_000) @IsInt()
+  PENDING_IDENTITY_TIMEOUT_MS?: number;
 
   @IsOptional() @Transform(toInt) @Min(1) @Max(100_000) @IsInt()
   RATE_LIMIT_SUBMISSIONS_PER_MINUTE?: number;
@@ -141,6 +150,11 @@ export interface AppConfig {
   identityMasterKey: string | undefined;
   /** Derives each complaint's tracking secret; without it, a key file in DATA_DIR is made and used. */
   trackingSecretKey: string | undefined;
+  /**
+   * How long a reporter identity may stay pending (stored, its complaint not yet) before a sweep
+   * settles it; far longer than any submission takes. Also how often the sweep runs.
+   */
+  pendingIdentityTimeoutMs: number;
   rateLimits: { submissionsPerMinute: number; trackingPerMinute: number };
   /** Versioned SLA policies and the holiday calendar; unset: the files shipped with libs/deadlines. */
   slaPolicyFile: string | undefined;
@@ -198,6 +212,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     claims: { role: parsed.JWT_ROLE_CLAIM ?? 'role', agencyId: parsed.JWT_AGENCY_CLAIM ?? 'agencyId' },
     identityMasterKey: parsed.IDENTITY_MASTER_KEY,
     trackingSecretKey: parsed.TRACKING_SECRET_KEY,
+    pendingIdentityTimeoutMs: parsed.PENDING_IDENTITY_TIMEOUT_MS ?? 300_000,
     trustProxy: parseTrustProxy(parsed.TRUST_PROXY),
     slaPolicyFile: parsed.SLA_POLICY_FILE,
     holidayFile: parsed.HOLIDAY_FILE,

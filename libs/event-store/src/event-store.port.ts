@@ -21,6 +21,8 @@ export interface EventMetadata {
   /** ISO-8601 instant at which the command that produced the event was decided. */
   occurredAt: string;
   schemaVersion: number;
+  /** Fingerprint of the request that caused the event, when it came with an Idempotency-Key. */
+  requestFingerprint?: string;
 }
 
 /** An event about to be appended. `id` is a UUID; appending the same ids again is a no-op. */

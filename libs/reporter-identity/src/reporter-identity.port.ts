@@ -12,6 +12,16 @@ export interface ReporterIdentity {
 
 export type ReporterIdentityStatus = 'present' | 'erased' | 'unknown';
 
+/** The complaint a pending identity was saved for, and when (ISO-8601). No personal data. */
+export interface PendingFor {
+  complaintId: string;
+  since: string;
+}
+
+export interface PendingIdentity extends PendingFor {
+  reporterRef: string;
+}
+
 /**
  * Guarantees:
  * - At rest each identity is encrypted under its own key, bound to its `reporterRef`.
@@ -25,9 +35,18 @@ export type ReporterIdentityStatus = 'present' | 'erased' | 'unknown';
 export interface ReporterIdentityStore {
   /** Idempotent: saving the same ref again replaces the identity; after an erase it stores it afresh. */
   save(reporterRef: string, identity: ReporterIdentity): Promise<void>;
+  /**
+   * Saves like `save`, marked pending until `confirm`: it is written before the complaint that will
+   * point at it, so a crash in between leaves a pending identity that a sweep finds and erases.
+   */
+  savePending(reporterRef: string, identity: ReporterIdentity, pending: PendingFor): Promise<void>;
+  /** The complaint now points at the identity: it is no longer pending. Idempotent. */
+  confirm(reporterRef: string): Promise<void>;
+  /** Identities still pending that were saved before `before` (an ISO-8601 instant). */
+  pendingBefore(before: string): Promise<PendingIdentity[]>;
   /** Null when unknown or erased. */
   find(reporterRef: string): Promise<ReporterIdentity | null>;
-  /** Idempotent; an unknown ref stays unknown. */
+  /** Idempotent; an unknown ref stays unknown. A pending identity is erased like any other. */
   erase(reporterRef: string): Promise<void>;
   /** 'erased' lets the API answer 410 Gone rather than 404 for an identity that was shredded. */
   status(reporterRef: string): Promise<ReporterIdentityStatus>;

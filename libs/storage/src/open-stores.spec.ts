@@ -8,6 +8,7 @@ import { StoreConnectionError, closeStores, openStores, redact } from './open-st
 
 describe('openStores', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'lacak-stores-'));
+  const keys = { IDENTITY_MASTER_KEY: 'ab'.repeat(32), TRACKING_SECRET_KEY: 'cd'.repeat(32) };
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('opens the embedded default when no server is configured', async () => {
@@ -22,6 +23,7 @@ describe('openStores', () => {
       DATA_DIR: dataDir,
       EVENTSTORE_CONNECTION_STRING: 'kurrentdb://admin:changeit@127.0.0.1:1?tls=false',
       MONGODB_URI: 'mongodb://lacak:hunter2@127.0.0.1:1/lacak?replicaSet=rs0',
+      ...keys,
       // Long enough for the driver's first connection attempt even while jest compiles the KurrentDB client.
       STORE_CONNECT_TIMEOUT_MS: '3000',
     });
@@ -37,7 +39,7 @@ describe('openStores', () => {
   });
 
   it('keeps the embedded event store when only MongoDB is configured, and closes it when MongoDB fails', async () => {
-    const config = loadConfig({ DATA_DIR: dataDir, MONGODB_URI: 'mongodb://127.0.0.1:1/lacak', STORE_CONNECT_TIMEOUT_MS: '300' });
+    const config = loadConfig({ DATA_DIR: dataDir, MONGODB_URI: 'mongodb://127.0.0.1:1/lacak', STORE_CONNECT_TIMEOUT_MS: '300', ...keys });
     const error = (await openStores(config).catch((e: unknown) => e)) as StoreConnectionError;
     expect(error.problems).toEqual([expect.stringMatching(/^MONGODB_URI /)]);
     // The embedded file was closed again: a fresh open succeeds and can write.

@@ -2,11 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig, EventStoreSetting, ReadStoreSetting } from '@lacak/config';
 import { type EventStore, SqliteEventStore } from '@lacak/event-store';
-import { MongoReadStore, type ReadStore, SqliteReadStore } from '@lacak/read-store';
-import { type ReporterIdentityStore, MasterKeyError, SqliteReporterIdentityStore, resolveMasterKey } from '@lacak/reporter-identity';
+import { DEFAULT_DATABASE, MongoReadStore, type ReadStore, SqliteReadStore, databaseFromUri } from '@lacak/read-store';
+import { MasterKeyError, MongoReporterIdentityStore, type ReporterIdentityStore, SqliteReporterIdentityStore, resolveMasterKey } from '@lacak/reporter-identity';
 import { firstEndpoint, networkCause, tcpFailure } from './connection-failure';
 
-/** File names inside DATA_DIR of the embedded default. */
+/** File names inside DATA_DIR of the embedded default (identities and their keys only without MONGODB_URI). */
 export const EMBEDDED_FILES = { events: 'events.db', readModels: 'read-models.db', identities: 'reporter-identities.db', reporterKeys: 'reporter-keys.db' } as const;
 
 export interface Stores {
@@ -102,13 +102,33 @@ async function openReadStore(setting: ReadStoreSetting, config: AppConfig): Prom
   }
 }
 
-/** A malformed or mismatched master key is the operator's to fix, like an unreachable store. */
-function openIdentityStore(config: AppConfig): ReporterIdentityStore {
+/** Where reporter identities live: with the read models, in MongoDB when it is configured. */
+export const identityStoreSetting = (config: AppConfig): ReadStoreSetting => config.readStore;
+
+/**
+ * Identities live where the read models do: in MongoDB when it is configured, so every replica
+ * shares them and recreating a container loses none. A malformed or mismatched master key is the
+ * operator's to fix, like an unreachable store.
+ */
+async function openIdentityStore(config: AppConfig): Promise<ReporterIdentityStore> {
   try {
+    const masterKey = resolveMasterKey({ configured: config.identityMasterKey, dataDir: config.dataDir });
+    const setting = identityStoreSetting(config);
+    if (setting.kind === 'mongodb') {
+      const { uri } = setting;
+      return await MongoReporterIdentityStore.connect(uri, {
+        databaseName: databaseFromUri(uri) ?? DEFAULT_DATABASE,
+        masterKey,
+        serverSelectionTimeoutMs: config.storeConnectTimeoutMs,
+      }).catch((error: unknown) => {
+        if (error instanceof MasterKeyError) throw error;
+        throw new StoreConnectionError([`identity store on MONGODB_URI ${redact(uri)}: ${(error as Error).message}`]);
+      });
+    }
     return SqliteReporterIdentityStore.open({
       identitiesFile: join(config.dataDir, EMBEDDED_FILES.identities),
       keysFile: join(config.dataDir, EMBEDDED_FILES.reporterKeys),
-      masterKey: resolveMasterKey({ configured: config.identityMasterKey, dataDir: config.dataDir }),
+      masterKey,
     });
   } catch (error) {
     if (error instanceof MasterKeyError) throw new StoreConnectionError([`identity store: ${error.message}`]);
@@ -142,7 +162,7 @@ export async function openStores(config: AppConfig): Promise<Stores> {
     throw new StoreConnectionError(problems);
   }
   try {
-    return { eventStore: eventStore.value, readStore: readStore.value, identities: openIdentityStore(config) };
+    return { eventStore: eventStore.value, readStore: readStore.value, identities: await openIdentityStore(config) };
   } catch (error) {
     await eventStore.value.close();
     await readStore.value.close();

@@ -9,7 +9,7 @@ import {
   Optional,
   type Provider,
 } from '@nestjs/common';
-import { ComplaintCommandService, HolidayCalendarService, IdentityAccessService } from '@lacak/application';
+import { ComplaintCommandService, HolidayCalendarService, IdentityAccessService, PendingIdentitySweep, RequestFingerprints } from '@lacak/application';
 import type { AppConfig } from '@lacak/config';
 import { EVENT_STORE, type EventStore } from '@lacak/event-store';
 import { loadOrganisation } from '@lacak/organisation';
@@ -19,8 +19,8 @@ import { REPORTER_IDENTITY_STORE } from '@lacak/reporter-identity';
 import { type Stores, closeStores } from '@lacak/storage';
 import { createTokenVerifier } from '../auth/create-token-verifier';
 import { TokenVerifier } from '../auth/token-verifier';
-import { TrackingSecrets, loadTrackingSecrets } from '../tracking/tracking-secrets';
-import { APP_CONFIG, CLOCK, type Clock, DEADLINE_CONTEXT, ORGANISATION_TREE, PROJECTOR, STORES } from './tokens';
+import { TrackingSecrets, loadTrackingKey } from '../tracking/tracking-secrets';
+import { APP_CONFIG, CLOCK, type Clock, DEADLINE_CONTEXT, ORGANISATION_TREE, PROJECTOR, STORES, TRACKING_KEY } from './tokens';
 
 export interface InfrastructureOptions {
   /** Open; closed again when the application shuts down. */
@@ -37,11 +37,16 @@ export interface InfrastructureOptions {
 @Module({})
 export class InfrastructureModule implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Infrastructure');
+  private sweepTimer: NodeJS.Timeout | undefined;
+  private sweeping: Promise<void> = Promise.resolve();
 
   constructor(
     @Inject(STORES) private readonly stores: Stores,
     @Optional() @Inject(PROJECTOR) private readonly projector: Projector | null,
     @Inject(HolidayCalendarFeed) private readonly calendarFeed: HolidayCalendarFeed,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly pendingIdentities: PendingIdentitySweep,
   ) {}
 
   static forRoot(config: AppConfig, options: InfrastructureOptions): DynamicModule {
@@ -82,7 +87,14 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
             : null,
       },
       { provide: CLOCK, useValue: clock },
-      { provide: TrackingSecrets, useFactory: () => loadTrackingSecrets(config) },
+      { provide: TRACKING_KEY, useFactory: () => loadTrackingKey(config) },
+      { provide: TrackingSecrets, inject: [TRACKING_KEY], useFactory: (key: Buffer) => new TrackingSecrets(key) },
+      { provide: RequestFingerprints, inject: [TRACKING_KEY], useFactory: (key: Buffer) => new RequestFingerprints(key) },
+      {
+        provide: PendingIdentitySweep,
+        inject: [STORES],
+        useFactory: (stores: Stores) => new PendingIdentitySweep(stores.eventStore, stores.identities),
+      },
       {
         provide: IdentityAccessService,
         inject: [STORES],
@@ -103,7 +115,10 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
     };
   }
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
+    // At start (what a crash left behind is settled before the first request), then periodically.
+    await this.sweepPendingIdentities();
+    this.sweepTimer = setInterval(() => void this.sweepPendingIdentities(), this.config.pendingIdentityTimeoutMs).unref();
     if (this.projector) {
       this.projector.start();
       this.logger.log({ message: 'Projections running in this process', projections: this.projector.names });
@@ -111,8 +126,24 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
   }
 
   async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.sweepTimer);
+    await this.sweeping;
     await this.projector?.stop();
     await this.calendarFeed.stop();
     await closeStores(this.stores);
+  }
+
+  /** One sweep at a time; a failed one is logged and the next tries again. */
+  private sweepPendingIdentities(): Promise<void> {
+    this.sweeping = this.sweeping.then(async () => {
+      const before = new Date(this.clock.now().getTime() - this.config.pendingIdentityTimeoutMs).toISOString();
+      try {
+        const { confirmed, erased } = await this.pendingIdentities.sweep(before);
+        if (confirmed + erased > 0) this.logger.log({ message: 'Settled pending reporter identities', confirmed, erased });
+      } catch (error) {
+        this.logger.error({ message: 'Sweeping pending reporter identities failed', error: String(error) });
+      }
+    });
+    return this.sweeping;
   }
 }

@@ -5,6 +5,8 @@ export const CLOCK = Symbol('CLOCK');
 export const PROJECTOR = Symbol('PROJECTOR');
 export const STORES = Symbol('STORES');
 export const DEADLINE_CONTEXT = Symbol('DEADLINE_CONTEXT');
+/** The server key tracking secrets and request fingerprints are derived from; shared by every replica. */
+export const TRACKING_KEY = Symbol('TRACKING_KEY');
 
 /** Where command times come from; tests replace it. */
 export interface Clock {

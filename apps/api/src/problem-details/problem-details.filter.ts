@@ -1,6 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CommandRefusedError, ConcurrencyConflictError, RevisionMismatchError } from '@lacak/application';
+import { CommandRefusedError, ConcurrencyConflictError, IdempotencyKeyReusedError, RevisionMismatchError } from '@lacak/application';
 import { PROBLEM_CONTENT_TYPE, type ProblemDetails, problem } from './problem';
 import { REFUSAL_STATUS } from './refusal-status';
 import { RequestValidationError, UnknownReferenceError } from './request-validation.error';
@@ -66,6 +66,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return problem(412, 'REVISION_MISMATCH', error.message, {
         currentRevision: error.actual === null ? null : error.actual.toString(),
       });
+    }
+    if (error instanceof IdempotencyKeyReusedError) {
+      return problem(422, 'IDEMPOTENCY_KEY_REUSED', error.message);
     }
     if (error instanceof ConcurrencyConflictError) {
       return problem(409, 'CONCURRENT_MODIFICATION', error.message);

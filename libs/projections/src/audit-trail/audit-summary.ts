@@ -77,9 +77,18 @@ export function summarise(event: ComplaintEvent, tree: OrganisationTree): string
   }
 }
 
-/** Reads and erasures of the reporter's identity, with the reason given; never the identity. */
-export function summariseIdentityAccess(data: IdentityAccessEvent['data'], type: string): string {
-  return type === 'ReporterIdentityErased'
-    ? `Reporter identity erased: ${data.reason}`
-    : `Reporter identity read: ${data.reason}`;
+/** Reads, refused reads and erasures of the reporter's identity, with the reason given; never the identity. */
+export function summariseIdentityAccess(event: IdentityAccessEvent): string {
+  switch (event.type) {
+    case 'ReporterIdentityRead':
+      return `Reporter identity read: ${event.data.reason}`;
+    case 'ReporterIdentityReadRefused':
+      return `Reporter identity read refused (${event.data.refusal}): ${event.data.reason}`;
+    case 'ReporterIdentityErased':
+      return `Reporter identity erased: ${event.data.reason}`;
+    default: {
+      const unknown: never = event;
+      return String(unknown);
+    }
+  }
 }

@@ -84,4 +84,24 @@ describe('AuditTrailProjection', () => {
       summary: 'Reporter identity read: Konfirmasi alamat untuk mediasi',
     });
   });
+
+  it('records a refused read with who asked, why, and the refusal they were given', () => {
+    const [submitted] = recorded([events.submitted()]);
+    const refused = {
+      ...submitted,
+      id: 'identity-read-refused-1',
+      streamId: 'reporter-identity-complaint-1',
+      revision: 0n,
+      position: 99n,
+      type: 'ReporterIdentityReadRefused',
+      data: { complaintId: 'complaint-1', reason: 'Cek data pelapor', at: submitted.recordedAt, refusal: 'IDENTITY_SEALED' },
+      metadata: { ...submitted.metadata, actor: { id: 'officer-1', role: 'unit_officer', agencyId: AGENCY } },
+    };
+    expect(projection.evolve(null, refused)).toMatchObject({
+      complaintId: 'complaint-1',
+      type: 'ReporterIdentityReadRefused',
+      actor: { id: 'officer-1', role: 'unit_officer', agencyId: AGENCY },
+      summary: 'Reporter identity read refused (IDENTITY_SEALED): Cek data pelapor',
+    });
+  });
 });

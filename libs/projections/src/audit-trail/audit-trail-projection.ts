@@ -45,7 +45,7 @@ export class AuditTrailProjection implements DocumentProjection<AuditEntryDocume
       recordedAt: event.recordedAt,
       correlationId: event.metadata.correlationId,
       summary: event.streamId.startsWith(IDENTITY_ACCESS_STREAM_PREFIX)
-        ? summariseIdentityAccess(event.data as unknown as IdentityAccessEvent['data'], event.type)
+        ? summariseIdentityAccess({ type: event.type, data: event.data } as unknown as IdentityAccessEvent)
         : summarise(toComplaintEvent(event), this.tree),
     };
   }

@@ -11,7 +11,7 @@ import {
   wrapDataKey,
 } from '../crypto/envelope';
 import { MasterKeyError } from '../crypto/master-key';
-import type { ReporterIdentity, ReporterIdentityStatus, ReporterIdentityStore } from '../reporter-identity.port';
+import type { PendingFor, PendingIdentity, ReporterIdentity, ReporterIdentityStatus, ReporterIdentityStore } from '../reporter-identity.port';
 import { sealLegacyPlaintext } from './legacy-plaintext';
 
 export interface SqliteReporterIdentityStoreOptions {
@@ -36,6 +36,13 @@ function openDatabase(file: string): Database.Database {
   return db;
 }
 
+/** Files made before identities could be pending get the two columns that mark them. */
+function addPendingColumns(db: Database.Database): void {
+  const columns = new Set((db.prepare('PRAGMA table_info(sealed_identities)').all() as { name: string }[]).map((c) => c.name));
+  if (!columns.has('pending_complaint_id')) db.exec('ALTER TABLE sealed_identities ADD COLUMN pending_complaint_id TEXT');
+  if (!columns.has('pending_since')) db.exec('ALTER TABLE sealed_identities ADD COLUMN pending_since TEXT');
+}
+
 /**
  * The embedded identity store, with envelope encryption: each reporter's identity is sealed
  * under its own data key, and the data key is kept wrapped by the master key in another file.
@@ -53,6 +60,7 @@ export class SqliteReporterIdentityStore implements ReporterIdentityStore {
     const identities = openDatabase(options.identitiesFile);
     const keys = openDatabase(options.keysFile);
     identities.exec('CREATE TABLE IF NOT EXISTS sealed_identities (ref TEXT PRIMARY KEY, ciphertext BLOB, iv BLOB, tag BLOB)');
+    addPendingColumns(identities);
     keys.exec(`
       CREATE TABLE IF NOT EXISTS reporter_keys (ref TEXT PRIMARY KEY, wrapped_key BLOB NOT NULL);
       CREATE TABLE IF NOT EXISTS master_key_check (id INTEGER PRIMARY KEY CHECK (id = 1), sealed BLOB NOT NULL);
@@ -73,6 +81,23 @@ export class SqliteReporterIdentityStore implements ReporterIdentityStore {
     this.saveNow(reporterRef, identity);
   }
 
+  async savePending(reporterRef: string, identity: ReporterIdentity, pending: PendingFor): Promise<void> {
+    this.saveNow(reporterRef, identity, pending);
+  }
+
+  async confirm(reporterRef: string): Promise<void> {
+    this.identities.prepare('UPDATE sealed_identities SET pending_complaint_id = NULL, pending_since = NULL WHERE ref = ?').run(reporterRef);
+  }
+
+  async pendingBefore(before: string): Promise<PendingIdentity[]> {
+    return this.identities
+      .prepare(
+        `SELECT ref AS reporterRef, pending_complaint_id AS complaintId, pending_since AS since FROM sealed_identities
+         WHERE pending_since < ? AND ciphertext IS NOT NULL ORDER BY pending_since`,
+      )
+      .all(before) as PendingIdentity[];
+  }
+
   async find(reporterRef: string): Promise<ReporterIdentity | null> {
     const row = this.identities.prepare('SELECT ciphertext, iv, tag FROM sealed_identities WHERE ref = ?').get(reporterRef) as
       | IdentityRow
@@ -85,7 +110,9 @@ export class SqliteReporterIdentityStore implements ReporterIdentityStore {
   async erase(reporterRef: string): Promise<void> {
     // Key first: once it is gone the identity is unreadable, whatever happens to the next step.
     this.keys.prepare('DELETE FROM reporter_keys WHERE ref = ?').run(reporterRef);
-    this.identities.prepare('UPDATE sealed_identities SET ciphertext = NULL, iv = NULL, tag = NULL WHERE ref = ?').run(reporterRef);
+    this.identities
+      .prepare('UPDATE sealed_identities SET ciphertext = NULL, iv = NULL, tag = NULL, pending_complaint_id = NULL, pending_since = NULL WHERE ref = ?')
+      .run(reporterRef);
     // Old page versions stay in the WAL until a checkpoint; fold them in and truncate it now.
     this.keys.pragma('wal_checkpoint(TRUNCATE)');
     this.identities.pragma('wal_checkpoint(TRUNCATE)');
@@ -105,14 +132,15 @@ export class SqliteReporterIdentityStore implements ReporterIdentityStore {
     this.keys.close();
   }
 
-  private saveNow(reporterRef: string, identity: ReporterIdentity): void {
+  private saveNow(reporterRef: string, identity: ReporterIdentity, pending: PendingFor | null = null): void {
     const { ciphertext, iv, tag } = encryptIdentity(identity, this.dataKeyForSave(reporterRef), reporterRef);
     this.identities
       .prepare(
-        `INSERT INTO sealed_identities (ref, ciphertext, iv, tag) VALUES (?, ?, ?, ?)
-         ON CONFLICT(ref) DO UPDATE SET ciphertext = excluded.ciphertext, iv = excluded.iv, tag = excluded.tag`,
+        `INSERT INTO sealed_identities (ref, ciphertext, iv, tag, pending_complaint_id, pending_since) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT(ref) DO UPDATE SET ciphertext = excluded.ciphertext, iv = excluded.iv, tag = excluded.tag,
+           pending_complaint_id = excluded.pending_complaint_id, pending_since = excluded.pending_since`,
       )
-      .run(reporterRef, ciphertext, iv, tag);
+      .run(reporterRef, ciphertext, iv, tag, pending?.complaintId ?? null, pending?.since ?? null);
   }
 
   /** The reporter's existing key, so a repeat save never strands the stored ciphertext; else a new one. */

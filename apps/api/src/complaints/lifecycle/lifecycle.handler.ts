@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ComplaintCommandService, nameBasedId, newId } from '@lacak/application';
+import { ComplaintCommandService, RequestFingerprints, nameBasedId, newId } from '@lacak/application';
 import { addSpan } from '@lacak/deadlines';
 import type { Actor, ComplaintCommand, OrganisationTree } from '@lacak/domain';
 import type { DeadlineContext } from '@lacak/projections';
@@ -15,12 +15,16 @@ export class LifecycleHandler implements ICommandHandler<LifecycleCommand> {
     @Inject(ORGANISATION_TREE) private readonly tree: OrganisationTree,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(DEADLINE_CONTEXT) private readonly deadlines: DeadlineContext,
+    private readonly fingerprints: RequestFingerprints,
   ) {}
 
   async execute({ input, actor, preconditions }: LifecycleCommand): Promise<LifecycleResult> {
     const complaintId = input.data.complaintId;
     const key = preconditions.idempotencyKey;
     const commandId = key ? nameBasedId('command', actor.id, key, input.type, complaintId) : newId();
+    // Only a keyed request can be replayed: its fingerprint is of the request as the client sent
+    // it, before the server adds windows, ids and lookups below.
+    const requestFingerprint = key ? this.fingerprints.of({ type: input.type, data: input.data }) : undefined;
     const command = { ...input, actor, at: this.clock.now().toISOString() } as ComplaintCommand;
 
     let clarificationId: string | undefined;
@@ -42,6 +46,7 @@ export class LifecycleHandler implements ICommandHandler<LifecycleCommand> {
       commandId,
       correlationId: preconditions.correlationId,
       expectedRevision: preconditions.expectedRevision,
+      requestFingerprint,
     });
     return { id: complaintId, revision: outcome.revision, ...(clarificationId ? { clarificationId } : {}) };
   }

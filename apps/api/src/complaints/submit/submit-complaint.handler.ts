@@ -1,6 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRefusedError, ComplaintCommandService, nameBasedId, newId, trackingIdFor } from '@lacak/application';
+import {
+  CommandRefusedError,
+  ComplaintCommandService,
+  IdempotencyKeyReusedError,
+  RequestFingerprints,
+  nameBasedId,
+  newId,
+  trackingIdFor,
+} from '@lacak/application';
 import type { OrganisationTree } from '@lacak/domain';
 import type { DeadlineContext } from '@lacak/projections';
 import { REPORTER_IDENTITY_STORE, type ReporterIdentity, type ReporterIdentityStore } from '@lacak/reporter-identity';
@@ -18,6 +26,7 @@ export class SubmitComplaintHandler implements ICommandHandler<SubmitComplaintCo
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly trackingSecrets: TrackingSecrets,
     @Inject(DEADLINE_CONTEXT) private readonly deadlines: DeadlineContext,
+    private readonly fingerprints: RequestFingerprints,
   ) {}
 
   async execute({ request, actor, preconditions }: SubmitComplaintCommand): Promise<SubmitComplaintResult> {
@@ -30,17 +39,23 @@ export class SubmitComplaintHandler implements ICommandHandler<SubmitComplaintCo
     const complaintId = key ? nameBasedId('complaint', actor.id, key) : newId();
     const trackingId = trackingIdFor(complaintId);
 
+    const requestFingerprint = this.fingerprints.of(request);
     const identity = identityOf(request.reporter);
-    const reporterRef = identity ? nameBasedId('reporter', complaintId) : null;
+    // One ref per request: concurrent requests under one Idempotency-Key with different bodies each
+    // store their own identity, and the complaint points at the winner's, never at another's.
+    const reporterRef = identity ? nameBasedId('reporter', complaintId, requestFingerprint) : null;
     // A repeat of a stored submission (same Idempotency-Key) must neither replace the identity nor
     // bring back one that was erased: only a complaint that does not exist yet stores it.
     // Without a key the complaint id is fresh, so the stream read is only paid on keyed submissions.
     const isNew = !key || (await this.commands.currentRevision(complaintId)) === null;
-    // Identity first: an event must never point at an identity that was not stored.
-    if (reporterRef && identity && isNew) await this.identities.save(reporterRef, identity);
+    const at = this.clock.now().toISOString();
+    // Identity first, so an event never points at nothing; pending until the event is stored, so a
+    // crash in between leaves nothing the sweep does not erase (PendingIdentitySweep).
+    const saved = isNew ? reporterRef : null;
+    if (saved && identity) await this.identities.savePending(saved, identity, { complaintId, since: at });
 
+    let revision: bigint;
     try {
-      const at = this.clock.now().toISOString();
       const outcome = await this.commands.execute(
         {
           type: 'SubmitComplaint',
@@ -63,15 +78,18 @@ export class SubmitComplaintHandler implements ICommandHandler<SubmitComplaintCo
             reporterRef,
           },
         },
-        { commandId, correlationId: preconditions.correlationId },
+        // Only a keyed request can be replayed, so only its fingerprint is kept and checked.
+        { commandId, correlationId: preconditions.correlationId, requestFingerprint: key ? requestFingerprint : undefined },
       );
-      return { id: complaintId, trackingId, trackingSecret: this.trackingSecrets.secretFor(complaintId), revision: outcome.revision };
+      revision = outcome.revision;
     } catch (error) {
-      // A refused submission must not leave personal data behind. (Other errors keep it: a
-      // concurrent repeat of the same Idempotency-Key may have stored the complaint.)
-      if (reporterRef && isNew && error instanceof CommandRefusedError) await this.identities.erase(reporterRef);
+      // Refused, or another request's under the same key: no complaint points at this identity.
+      // (Other errors leave it pending: the complaint may have been stored; the sweep decides.)
+      if (saved && (error instanceof CommandRefusedError || error instanceof IdempotencyKeyReusedError)) await this.identities.erase(saved);
       throw error;
     }
+    if (saved) await this.identities.confirm(saved);
+    return { id: complaintId, trackingId, trackingSecret: this.trackingSecrets.secretFor(complaintId), revision };
   }
 }
 
