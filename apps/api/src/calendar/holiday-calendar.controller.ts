@@ -1,14 +1,15 @@
 import { Body, Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsString, Length, ValidateNested } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { HolidayCalendarService, newId } from '@lacak/application';
-import type { CalendarYear, HolidayKind } from '@lacak/deadlines';
+import type { CalendarSource, CalendarYear, HolidayKind } from '@lacak/deadlines';
 import type { Actor, CalendarDay } from '@lacak/domain';
 import type { DeadlineContext } from '@lacak/projections';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { CLOCK, type Clock, DEADLINE_CONTEXT } from '../infrastructure/tokens';
+import { ApiBodyProblems, ApiQueryProblems } from '../openapi/problem-responses';
 import { RequestValidationError } from '../problem-details/request-validation.error';
 
 export class CalendarDayRequest {
@@ -32,9 +33,25 @@ export class PublishHolidayCalendarRequest {
   cutiBersama!: CalendarDayRequest[];
 }
 
-interface HolidayCalendarView extends CalendarYear {
-  holidays: CalendarDay[];
-  cutiBersama: CalendarDay[];
+export class CalendarDayView implements CalendarDay {
+  @ApiProperty({ example: '2027-01-01' }) date!: string;
+  @ApiProperty({ example: 'Tahun Baru 2027 Masehi' }) name!: string;
+}
+
+export class HolidayCalendarView implements CalendarYear {
+  @ApiProperty({ example: 2027 }) year!: number;
+  @ApiProperty({ enum: ['published', 'holiday-file', 'date-holidays'], description: 'Where the year’s days off come from' }) source!: CalendarSource;
+  @ApiProperty({ type: Number, nullable: true, description: 'The published version in force; null for the holiday file and date-holidays' })
+  version!: number | null;
+  @ApiProperty({ description: 'Whether the dates follow a decree; false while they rest on date-holidays’ guesses' }) verified!: boolean;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The decree the year follows' }) decree!: string | null;
+  @ApiProperty({ type: [CalendarDayView] }) holidays!: CalendarDayView[];
+  @ApiProperty({ type: [CalendarDayView] }) cutiBersama!: CalendarDayView[];
+}
+
+export class PublishedCalendar {
+  @ApiProperty({ example: 2027 }) year!: number;
+  @ApiProperty({ example: 1, description: 'The version this publication became' }) version!: number;
 }
 
 function yearOf(raw: string): number {
@@ -59,6 +76,9 @@ export class HolidayCalendarController {
 
   /** The calendar in force for the year: where it comes from, its version, and its days off. */
   @Get()
+  @ApiOperation({ summary: 'The year’s national holidays and cuti bersama in force, and whether they are verified' })
+  @ApiOkResponse({ type: HolidayCalendarView })
+  @ApiQueryProblems('VALIDATION_FAILED')
   show(@Param('year') raw: string): HolidayCalendarView {
     const year = yearOf(raw);
     const { calendar } = this.deadlines;
@@ -68,13 +88,16 @@ export class HolidayCalendarController {
 
   /** 201 with the version published; the due dates of open complaints follow once the projection has it. */
   @Post()
+  @ApiOperation({ summary: 'Publish the year’s holidays and cuti bersama from the decree (national admin)' })
+  @ApiCreatedResponse({ type: PublishedCalendar })
+  @ApiBodyProblems('UNAUTHENTICATED', 'ROLE_NOT_ALLOWED', 'CALENDAR_INVALID', 'CALENDAR_UNCHANGED', 'CONCURRENT_MODIFICATION')
   async publish(
     @Param('year') raw: string,
     @Body() body: PublishHolidayCalendarRequest,
     @CurrentActor() actor: Actor,
     @Req() req: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<{ year: number; version: number }> {
+  ): Promise<PublishedCalendar> {
     const year = yearOf(raw);
     const published = await this.calendars.publish(
       { type: 'PublishHolidayCalendar', actor, at: this.clock.now().toISOString(), data: { year, ...body } },

@@ -9,6 +9,8 @@ const API_PROBLEM_STATUS = {
   VALIDATION_FAILED: 400,
   MALFORMED_REQUEST: 400,
   UNAUTHENTICATED: 401,
+  TOKEN_EXPIRED: 401,
+  TOKEN_AGENCY_INVALID: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONCURRENT_MODIFICATION: 409,
@@ -16,6 +18,7 @@ const API_PROBLEM_STATUS = {
   CONTENT_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   UNKNOWN_REFERENCE: 422,
+  IDEMPOTENCY_KEY_REUSED: 422,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
 } as const;
@@ -35,7 +38,7 @@ const WHAT_IT_MEANS: Record<number, string> = {
   412: 'If-Match names an older revision than the complaint’s current one (`currentRevision`)',
   413: 'The body is larger than 256 KiB',
   415: 'The body is not JSON',
-  422: 'The body names something that does not exist',
+  422: 'The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body',
   429: 'Over the rate limit; Retry-After says when to try again',
   503: 'A store or the identity provider is unavailable, or the work runs in another process',
 };
@@ -68,7 +71,9 @@ export class ProblemDetailsBody {
  */
 export function ApiProblems(...codes: ProblemCode[]): MethodDecorator & ClassDecorator {
   const byStatus = new Map<number, ProblemCode[]>();
-  for (const code of new Set(codes)) byStatus.set(statusOf(code), [...(byStatus.get(statusOf(code)) ?? []), code]);
+  // Whatever needs a bearer token can fail the token's checks in each of their ways.
+  const expanded = codes.flatMap((code) => (code === 'UNAUTHENTICATED' ? AUTHENTICATED : [code]));
+  for (const code of new Set(expanded)) byStatus.set(statusOf(code), [...(byStatus.get(statusOf(code)) ?? []), code]);
   const responses = [...byStatus].map(([status, inStatus]) =>
     ApiResponse({
       status,
@@ -84,7 +89,7 @@ export function ApiProblems(...codes: ProblemCode[]): MethodDecorator & ClassDec
 }
 
 /** Every request with a bearer token. */
-const AUTHENTICATED: ProblemCode[] = ['UNAUTHENTICATED'];
+const AUTHENTICATED: ProblemCode[] = ['UNAUTHENTICATED', 'TOKEN_EXPIRED', 'TOKEN_AGENCY_INVALID'];
 /** Every request with a JSON body. */
 const WITH_BODY: ProblemCode[] = ['VALIDATION_FAILED', 'MALFORMED_REQUEST', 'CONTENT_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'];
 
@@ -98,6 +103,7 @@ export const ApiCommandProblems = (...refusals: ProblemCode[]) =>
     'INVALID_TRANSITION',
     'CONCURRENT_MODIFICATION',
     'REVISION_MISMATCH',
+    'IDEMPOTENCY_KEY_REUSED',
     ...refusals,
   );
 
