@@ -135,6 +135,7 @@ describe('Reporter identities never leak (canary markers)', () => {
   const allowedReads: { what: string; kind: Kind; response: HttpResponse }[] = [];
   /** Refused identity reads of seeded (existing) complaints: each must be recorded with its refusal. */
   const refusedReads: { what: string; kind: Kind; response: HttpResponse }[] = [];
+  const strangerReads: { what: string; kind: Kind; response: HttpResponse }[] = [];
   const logProbe = `LOGPROBE${marker()}`;
   const titleProbe = `judulprobe${marker().toLowerCase()}`;
   /** Markers of submissions that were refused: their identities must be gone as well. */
@@ -291,7 +292,9 @@ describe('Reporter identities never leak (canary markers)', () => {
         if (response.status === 200) allowedReads.push({ what, kind, response });
         else {
           exposed.push({ what, response });
-          refusedReads.push({ what, kind, response });
+          // To a reporter, someone else's complaint does not exist: nothing ties the account to it.
+          if (viewer.role === 'reporter' && response.status === 404) strangerReads.push({ what, kind, response });
+          else refusedReads.push({ what, kind, response });
         }
         const expected = IDENTITY_MATRIX[kind][viewer.label];
         if (response.status !== expected) mismatches.push(`${kind} · ${viewer.label}: expected ${expected}, got ${response.status} ${response.body?.code ?? ''}`);
@@ -304,6 +307,9 @@ describe('Reporter identities never leak (canary markers)', () => {
     const events = await t.allEvents();
     const refusals = new Map(events.filter((e) => e.type === 'ReporterIdentityReadRefused').map((e) => [e.metadata.correlationId, e]));
     expect(new Set(refusedReads.map((r) => r.response.status))).toEqual(new Set([403, 404, 410]));
+    expect(strangerReads.map(({ what, response }) => ({ what, recorded: refusals.has(String(response.headers['x-correlation-id'])) }))).toEqual(
+      strangerReads.map(({ what }) => ({ what, recorded: false })),
+    );
     for (const { what, response } of refusedReads) {
       const event = refusals.get(String(response.headers['x-correlation-id']));
       expect({ what, refusal: event?.data.refusal, reason: event?.data.reason }).toEqual({ what, refusal: response.body.code, reason: REASON });

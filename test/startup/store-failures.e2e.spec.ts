@@ -43,6 +43,9 @@ describe('A process whose stores cannot be reached', () => {
       STORE_CONNECT_TIMEOUT_MS: '3000',
       EVENTSTORE_CONNECTION_STRING: `kurrentdb://${eventStore}?tls=false`,
       MONGODB_URI: `mongodb://${readStore}/lacak`,
+      // Required with MONGODB_URI: every replica shares them.
+      IDENTITY_MASTER_KEY: 'a'.repeat(64),
+      TRACKING_SECRET_KEY: 'b'.repeat(64),
     });
 
   /** Exit status 2 and exactly one line per store on stderr: no stack trace, no path of this machine. */

@@ -38,7 +38,10 @@ export class IdentityAccessService {
 
   /**
    * Every attempt on a complaint that exists is recorded, granted or refused, before the answer
-   * leaves: a refusal carries its code and nothing the requester was not told.
+   * leaves: a refusal carries its code and nothing the requester was not told. A reporter's
+   * attempt on a complaint that is not theirs is the one exception: to a reporter such a complaint
+   * does not exist, and recording the account beside it would tie an anonymous report to the
+   * account that sent it, the one tie anonymity forbids.
    */
   async read(request: IdentityRequest): Promise<ReporterIdentity> {
     const state = await this.state(request.complaintId);
@@ -48,7 +51,8 @@ export class IdentityAccessService {
       await this.record({ type: 'ReporterIdentityRead', data }, request);
       return identity;
     } catch (error) {
-      if (error instanceof CommandRefusedError && state.status !== 'NONE') {
+      const strangerReporter = request.actor.role === 'reporter' && !canSeeComplaint(request.actor, holdingOf(state), this.scope);
+      if (error instanceof CommandRefusedError && state.status !== 'NONE' && !strangerReporter) {
         await this.record({ type: 'ReporterIdentityReadRefused', data: { ...data, refusal: error.refusal.code } }, request);
       }
       throw error;
