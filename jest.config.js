@@ -21,4 +21,7 @@ module.exports = {
     '^@lacak/(domain|event-store|read-store|projections|reporter-identity|config|organisation|application|storage|deadlines)$': '<rootDir>/libs/$1/src',
   },
   testTimeout: 30000,
+  // Jest's default on 2 cores is one worker; the suites spend much of their time waiting on fsync
+  // and on child processes, so two keep both cores busy.
+  maxWorkers: 2,
 };
