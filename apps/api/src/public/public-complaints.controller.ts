@@ -1,4 +1,5 @@
 import { Controller, Get, Inject, Query as QueryParams } from '@nestjs/common';
+import { PUBLIC_LISTING } from '@lacak/domain';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
@@ -41,9 +42,9 @@ export class PublicComplaintPage {
  * and follow-ups only. Rejected, archived and duplicate reports stay out, and no field can carry identity.
  */
 export const PUBLIC_FILTER: Filter = {
-  confidential: false,
+  confidential: PUBLIC_LISTING.confidential,
   classification: { $ne: null },
-  status: { $nin: ['REJECTED', 'ARCHIVED_INVALID', 'DUPLICATE'] },
+  status: { $nin: [...PUBLIC_LISTING.hiddenStatuses] },
 };
 
 @ApiTags('public')

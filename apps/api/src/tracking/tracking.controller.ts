@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, IsUUID, Length } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
-import { COMPLAINT_STATUSES, type ComplaintStatus, trackingActor } from '@lacak/domain';
+import { COMPLAINT_STATUSES, type ComplaintStatus, trackingActor, isOpenReporterQuestion } from '@lacak/domain';
 import { COMPLAINTS_COLLECTION, type ComplaintDocument } from '@lacak/projections';
 import { READ_STORE, type ReadStore } from '@lacak/read-store';
 import { Public } from '../auth/public.decorator';
@@ -83,7 +83,7 @@ export class TrackingController {
       updatedAt: complaint.updatedAt,
       followUps: complaint.followUps.map(({ followUp, at }) => ({ followUp, at })),
       openQuestions: complaint.clarifications
-        .filter((c) => c.party === 'reporter' && c.answeredAt === null && !c.expiredAt)
+        .filter(isOpenReporterQuestion)
         .map(({ clarificationId, question, requestedAt }) => ({ clarificationId, question, requestedAt })),
       answeredQuestions: reporterQuestions(complaint).filter((q) => q.answeredAt !== null),
     };

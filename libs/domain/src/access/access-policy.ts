@@ -6,11 +6,13 @@
  */
 import { type Actor, isReporterOf } from '../complaint/actor';
 import type { AgencyScope } from '../complaint/complaint.decide';
-import type { ComplaintState } from '../complaint/complaint.state';
+import type { ComplaintStatus } from '../complaint/complaint.values';
+import { type ComplaintState, holderOf } from '../complaint/complaint.state';
 
 export type ReadScope =
   | { kind: 'everything' }
-  | { kind: 'subtree'; agencyId: string }
+  /** `sealedOnlyCounted`: rahasia and anonim complaints reach this reader only as counts. */
+  | { kind: 'subtree'; agencyId: string; sealedOnlyCounted: boolean }
   | { kind: 'own'; reporterId: string }
   | { kind: 'nothing' };
 
@@ -23,7 +25,9 @@ export function readScope(actor: Actor): ReadScope {
     case 'unit_officer':
     case 'apip_inspector':
     case 'auditor':
-      return actor.agencyId ? { kind: 'subtree', agencyId: actor.agencyId } : { kind: 'nothing' };
+      return actor.agencyId
+        ? { kind: 'subtree', agencyId: actor.agencyId, sealedOnlyCounted: actor.role === 'apip_inspector' }
+        : { kind: 'nothing' };
     case 'reporter':
       return { kind: 'own', reporterId: actor.id };
   }
@@ -40,21 +44,38 @@ export interface ComplaintHolding {
   anonymous: boolean;
 }
 
-export const holdingOf = (state: ComplaintState): ComplaintHolding => ({
-  holderAgencyId: state.assigneeAgencyId ?? state.targetAgencyId,
-  assigneeAgencyId: state.assigneeAgencyId,
-  reporterAccountId: state.reporterAccountId,
-  trackingId: state.trackingId,
-  confidential: state.confidential,
-  anonymous: state.anonymous,
+/** The decider's state and the complaints read model carry these fields alike. */
+type HoldingFields = Pick<ComplaintState, 'assigneeAgencyId' | 'targetAgencyId' | 'reporterAccountId' | 'trackingId' | 'confidential' | 'anonymous'>;
+
+export const holdingOf = (complaint: HoldingFields): ComplaintHolding => ({
+  holderAgencyId: holderOf(complaint),
+  assigneeAgencyId: complaint.assigneeAgencyId,
+  reporterAccountId: complaint.reporterAccountId,
+  trackingId: complaint.trackingId,
+  confidential: complaint.confidential,
+  anonymous: complaint.anonymous,
 });
+
+/** Rahasia or anonim: the complaint's content is sealed from readers who only monitor. */
+export const isSealed = (complaint: Pick<ComplaintHolding, 'confidential' | 'anonymous'>): boolean => complaint.confidential || complaint.anonymous;
 
 /**
  * Inspectors monitor: a rahasia or anonim complaint reaches them only as a number in the
  * counters, never as content (domain notes §3).
  */
-export const seesOnlyAggregatesOf = (actor: Actor, complaint: Pick<ComplaintHolding, 'confidential' | 'anonymous'>) =>
-  actor.role === 'apip_inspector' && (complaint.confidential || complaint.anonymous);
+export const seesOnlyAggregatesOf = (actor: Actor, complaint: Pick<ComplaintHolding, 'confidential' | 'anonymous'>) => {
+  const reach = readScope(actor);
+  return reach.kind === 'subtree' && reach.sealedOnlyCounted && isSealed(complaint);
+};
+
+/**
+ * What anyone may read without an account: complaints verified (classified), not rahasia, and not
+ * rejected, archived or marked duplicate; content and follow-ups only, never identity.
+ */
+export const PUBLIC_LISTING = {
+  confidential: false,
+  hiddenStatuses: ['REJECTED', 'ARCHIVED_INVALID', 'DUPLICATE'] as readonly ComplaintStatus[],
+} as const;
 
 export function canSeeComplaint(actor: Actor, complaint: ComplaintHolding, scope: AgencyScope): boolean {
   if (seesOnlyAggregatesOf(actor, complaint)) return false;

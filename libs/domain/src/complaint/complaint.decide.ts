@@ -33,11 +33,12 @@ import type {
   VerifyComplaint,
 } from './complaint.commands';
 import type { ComplaintEvent } from './complaint.events';
-import type { ComplaintLifecycleStatus, ComplaintState } from './complaint.state';
+import { type ComplaintLifecycleStatus, type ComplaintState, holderOf } from './complaint.state';
 import {
   COMPLAINT_STATUSES,
   OFFICER_INTAKE_CHANNELS,
   RATINGS,
+  OPEN_STATUSES,
   TERMINAL_STATUSES,
   type ComplaintStatus,
 } from './complaint.values';
@@ -430,7 +431,6 @@ function requireCloser({ actor, data }: CloseComplaint, state: ComplaintState, s
 }
 
 /** Statuses a complaint can still be handled in: every status but the terminal ones. */
-const OPEN_STATUSES: readonly ComplaintStatus[] = COMPLAINT_STATUSES.filter((s) => !TERMINAL_STATUSES.includes(s));
 
 /** Commands that still apply to a CLOSED complaint: aftercare and monitoring records. */
 const AFTER_CLOSURE: readonly ComplaintCommand['type'][] = [
@@ -449,7 +449,6 @@ const isNoLaterThan = (at: string, windowEndsAt: string): boolean => Date.parse(
 const sameInstant = (a: string, b: string): boolean => a === b || Date.parse(a) === Date.parse(b);
 
 /** The node holding the complaint: the assignee, else the agency the reporter chose; null is the national router. */
-const holderOf = (state: ComplaintState): string | null => state.assigneeAgencyId ?? state.targetAgencyId;
 
 const requireTheReporter = (actor: Actor, state: ComplaintState, what: string): Refused | null => {
   if (actor.role !== 'reporter') return refused('ROLE_NOT_ALLOWED', `Only the reporter ${what}.`);

@@ -63,6 +63,18 @@ export interface ComplaintState {
   duplicateOf: string | null;
 }
 
+/**
+ * The node that holds a complaint: the agency it is disposed to, else the one the reporter
+ * addressed; null while it waits at the national level. Scope, deadlines' zones and escalation
+ * all start from it, on the decider's state and on the read model alike.
+ */
+export const holderOf = (complaint: Pick<ComplaintState, 'assigneeAgencyId' | 'targetAgencyId'>): string | null =>
+  complaint.assigneeAgencyId ?? complaint.targetAgencyId;
+
+/** A question put to the reporter that still waits for an answer (neither answered nor expired). */
+export const isOpenReporterQuestion = (question: { party: string; answeredAt: string | null; expiredAt?: string | null }): boolean =>
+  question.party === 'reporter' && question.answeredAt === null && !question.expiredAt;
+
 export const initialComplaintState = (): ComplaintState => ({
   status: 'NONE',
   complaintId: null,

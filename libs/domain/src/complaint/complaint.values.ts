@@ -74,3 +74,6 @@ export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 
 /** Statuses no lifecycle command leaves, except that a CLOSED complaint may be reopened (and rated, reviewed). */
 export const TERMINAL_STATUSES: readonly ComplaintStatus[] = ['CLOSED', 'REJECTED', 'ARCHIVED_INVALID', 'DUPLICATE'];
+
+/** Statuses in which a complaint is still being handled. */
+export const OPEN_STATUSES: readonly ComplaintStatus[] = COMPLAINT_STATUSES.filter((s) => !TERMINAL_STATUSES.includes(s));

@@ -1,10 +1,4 @@
-import {
-  type ComplaintEvent,
-  type ComplaintStatus,
-  HOLIDAY_CALENDAR_STREAM_PREFIX,
-  IDENTITY_ACCESS_STREAM_PREFIX,
-  type OrganisationTree,
-} from '@lacak/domain';
+import { type ComplaintEvent, type ComplaintStatus, HOLIDAY_CALENDAR_STREAM_PREFIX, IDENTITY_ACCESS_STREAM_PREFIX, type OrganisationTree, holderOf, TERMINAL_STATUSES } from '@lacak/domain';
 import type { RecordedEvent } from '@lacak/event-store';
 import type { Filter, IndexSpec } from '@lacak/read-store';
 import { COMPLAINT_STREAM_PREFIX, complaintIdOf, toComplaintEvent, toHolidayCalendarEvent } from '@lacak/application';
@@ -17,7 +11,6 @@ import { COMPLAINTS_COLLECTION, type ComplaintDocument } from './complaint-docum
 type ComplaintDraft = Draft<ComplaintDocument>;
 
 /** Statuses in which no clock runs any more: a new calendar changes nothing for them. */
-const SETTLED: readonly ComplaintStatus[] = ['CLOSED', 'REJECTED', 'ARCHIVED_INVALID', 'DUPLICATE'];
 
 /** The complaint work queue and detail read model. */
 export class ComplaintProjection implements DocumentProjection<ComplaintDocument> {
@@ -54,7 +47,7 @@ export class ComplaintProjection implements DocumentProjection<ComplaintDocument
     if (!recorded.streamId.startsWith(HOLIDAY_CALENDAR_STREAM_PREFIX) || !this.deadlines) return null;
     const { data } = toHolidayCalendarEvent(recorded);
     this.deadlines.calendar.publish(publishedYearOf(data));
-    return { status: { $nin: SETTLED }, submittedAt: { $lt: `${data.year + 1}-01-01T00:00:00.000Z` } };
+    return { status: { $nin: [...TERMINAL_STATUSES] }, submittedAt: { $lt: `${data.year + 1}-01-01T00:00:00.000Z` } };
   }
 
   evolve(document: ComplaintDocument | null, recorded: RecordedEvent): ComplaintDraft | null {
@@ -242,7 +235,7 @@ export class ComplaintProjection implements DocumentProjection<ComplaintDocument
   }
 
   private withCurrentAgency(doc: ComplaintDraft): ComplaintDraft {
-    const currentAgencyId = doc.assigneeAgencyId ?? doc.targetAgencyId ?? this.tree.root.id;
+    const currentAgencyId = holderOf(doc) ?? this.tree.root.id;
     // An agency missing from a reconfigured tree still shows up under the root.
     const path = this.tree.pathTo(currentAgencyId);
     return this.withDeadlines({ ...doc, currentAgencyId, agencyPath: path.length > 0 ? path : [this.tree.root.id, currentAgencyId] });

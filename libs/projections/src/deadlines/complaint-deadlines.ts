@@ -1,5 +1,5 @@
 import { type ClockSpan, type Deadline, type DueDates, calendarYearsOf, clockSpans, dueDates } from '@lacak/deadlines';
-import type { ComplaintStatus, DeadlineClock } from '@lacak/domain';
+import { type ComplaintStatus, type DeadlineClock, holderOf, isOpenReporterQuestion } from '@lacak/domain';
 import type { ComplaintDocument } from '../complaints/complaint-document';
 import type { ClockView, ClockViews } from './clock-view';
 import type { DeadlineContext } from './deadline-context';
@@ -36,7 +36,7 @@ const atOrAfter = (at: string, since: string | undefined) => since === undefined
  */
 export function planDeadlines(doc: ComplaintDocument, ctx: DeadlineContext): ComplaintDeadlines {
   const policy = ctx.policyFor(doc.slaPolicyVersion, doc.submittedAt);
-  const holder = doc.assigneeAgencyId ?? doc.targetAgencyId;
+  const holder = holderOf(doc);
   const zone = ctx.zoneOf(holder);
   const latestDisposition = doc.dispositions.at(-1)?.at;
   const respondedSinceDisposition = doc.followUps.some((f) => atOrAfter(f.at, latestDisposition));
@@ -90,7 +90,7 @@ export function planDeadlines(doc: ComplaintDocument, ctx: DeadlineContext): Com
     const at = dueOf(due.resolution);
     if (at && !missed('resolution', doc.dispositions[0]?.at)) pending.push({ kind: 'missed', clock: 'resolution', dueAt: at });
   }
-  const open = reporterClarifications.find((c) => c.answeredAt === null && !c.expiredAt);
+  const open = reporterClarifications.find(isOpenReporterQuestion);
   if (doc.status === 'AWAITING_REPORTER' && open && due.clarification) {
     clocks.clarification = view('clarification', due.clarification);
     const at = dueOf(due.clarification);

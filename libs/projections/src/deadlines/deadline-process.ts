@@ -1,5 +1,5 @@
 import { CommandRefusedError, type ComplaintCommandService, nameBasedId } from '@lacak/application';
-import type { Actor, ComplaintCommand, RefusalCode } from '@lacak/domain';
+import { type Actor, type ComplaintCommand, type RefusalCode, holderOf } from '@lacak/domain';
 import type { ReadStore } from '@lacak/read-store';
 import { COMPLAINTS_COLLECTION, type ComplaintDocument } from '../complaints/complaint-document';
 import { type DueAction, planDeadlines } from './complaint-deadlines';
@@ -116,7 +116,7 @@ export class DeadlineProcess {
         return { ...base, type: 'ReferToOmbudsman', data: { complaintId, reason: 'Unresolved past the referral limit of its SLA policy' } };
       case 'escalate': {
         // One level up from the node holding the complaint; the national root has nowhere to go.
-        const holder = complaint.assigneeAgencyId ?? complaint.targetAgencyId;
+        const holder = holderOf(complaint);
         const parent = holder ? this.context.tree.get(holder)?.parentId : null;
         if (!parent) return null;
         const policy = this.context.policyFor(complaint.slaPolicyVersion, complaint.submittedAt);

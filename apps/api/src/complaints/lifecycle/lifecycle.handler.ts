@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ComplaintCommandService, RequestFingerprints, nameBasedId, newId } from '@lacak/application';
 import { addSpan } from '@lacak/deadlines';
-import type { Actor, ComplaintCommand, OrganisationTree } from '@lacak/domain';
+import { type Actor, type ComplaintCommand, type OrganisationTree, holderOf } from '@lacak/domain';
 import type { DeadlineContext } from '@lacak/projections';
 import { CLOCK, type Clock, DEADLINE_CONTEXT, ORGANISATION_TREE } from '../../infrastructure/tokens';
 import { UnknownReferenceError } from '../../problem-details/request-validation.error';
@@ -60,7 +60,7 @@ export class LifecycleHandler implements ICommandHandler<LifecycleCommand> {
     const start = type === 'DisputeFollowUp' ? state?.respondedAt : state?.closedAt;
     if (!state || !start) return null;
     const policy = this.deadlines.policyFor(state.slaPolicyVersion, start);
-    const zone = this.deadlines.zoneOf(state.assigneeAgencyId ?? state.targetAgencyId);
+    const zone = this.deadlines.zoneOf(holderOf(state));
     const limit = type === 'DisputeFollowUp' ? policy.limits.disputeWindow : policy.limits.reopenWindow;
     return addSpan(this.deadlines.calendar, start, limit, zone);
   }

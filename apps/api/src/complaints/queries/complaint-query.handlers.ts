@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { type Actor, type OrganisationTree, canSeeComplaint, maySeeContent } from '@lacak/domain';
+import { type Actor, type OrganisationTree, canSeeComplaint, maySeeContent, holderOf, holdingOf } from '@lacak/domain';
 import { remainingWorkingDays } from '@lacak/deadlines';
 import {
   AUDIT_TRAIL_COLLECTION,
@@ -22,7 +22,7 @@ import {
   GetComplaintQuery,
   ListComplaintsQuery,
 } from './complaint-queries';
-import { holdingOfDocument, scopeFilter } from './complaint-scope';
+import { scopeFilter } from './complaint-scope';
 import { type ReporterComplaintView, toReporterHistory, toReporterView } from './reporter-view';
 
 /**
@@ -45,7 +45,7 @@ export function toView(document: ComplaintDocument, actor: Actor): ComplaintView
  */
 export function withRemainingDays(view: ComplaintView, deadlines: DeadlineContext, now: Date, memo = new Map<string, number>()): ComplaintView {
   if (!view.deadlines) return view;
-  const zone = deadlines.zoneOf(view.assigneeAgencyId ?? view.targetAgencyId);
+  const zone = deadlines.zoneOf(holderOf(view));
   const remaining: Partial<Record<ClockName, number>> = {};
   for (const [clock, state] of Object.entries(view.deadlines) as [ClockName, ClockView][]) {
     if (!('due' in state)) {
@@ -126,7 +126,7 @@ export async function visibleComplaint(
   actor: Actor,
 ): Promise<ComplaintDocument | null> {
   const document = await readStore.collection<ComplaintDocument>(COMPLAINTS_COLLECTION).findOne({ _id: complaintId });
-  return document && canSeeComplaint(actor, holdingOfDocument(document), tree) ? document : null;
+  return document && canSeeComplaint(actor, holdingOf(document), tree) ? document : null;
 }
 
 @QueryHandler(GetComplaintQuery)

@@ -1,5 +1,4 @@
-import { type Actor, type ComplaintHolding, readScope } from '@lacak/domain';
-import type { ComplaintDocument } from '@lacak/projections';
+import { type Actor, readScope } from '@lacak/domain';
 import type { Filter } from '@lacak/read-store';
 
 /** The part of the complaints read model an actor may see, as a read-store filter; null: none of it. */
@@ -9,22 +8,11 @@ export function scopeFilter(actor: Actor): Filter | null {
     case 'everything':
       return {};
     case 'subtree':
-      // Inspectors see rahasia and anonim complaints only in the counters.
-      return actor.role === 'apip_inspector'
-        ? { agencyPath: scope.agencyId, confidential: false, anonymous: false }
-        : { agencyPath: scope.agencyId };
+      // Rahasia and anonim complaints reach such a reader only in the counters.
+      return scope.sealedOnlyCounted ? { agencyPath: scope.agencyId, confidential: false, anonymous: false } : { agencyPath: scope.agencyId };
     case 'own':
       return { reporterAccountId: scope.reporterId };
     case 'nothing':
       return null;
   }
 }
-
-export const holdingOfDocument = (doc: ComplaintDocument): ComplaintHolding => ({
-  holderAgencyId: doc.assigneeAgencyId ?? doc.targetAgencyId,
-  assigneeAgencyId: doc.assigneeAgencyId,
-  reporterAccountId: doc.reporterAccountId,
-  trackingId: doc.trackingId,
-  confidential: doc.confidential,
-  anonymous: doc.anonymous,
-});
