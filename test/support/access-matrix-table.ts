@@ -1,6 +1,7 @@
-import { ACTOR_ROLES, COMMAND_ACCESS, CONTENT_ACCESS, QUERY_ACCESS, type AccessRow } from '@lacak/domain';
+import { ACTOR_ROLES, COMMAND_ACCESS, CONTENT_ACCESS, IDENTITY_ACCESS, QUERY_ACCESS, type AccessRow, type QueryName } from '@lacak/domain';
+import { QUERY_ROUTES } from '../../apps/api/src/http/use-case-routes';
 
-/** The access matrix as the README's markdown table: one row per command, query or withheld content, one column per role. */
+/** The access matrix as the README's markdown table: one row per command, query (with its route), withheld content or identity seal, one column per role. */
 export function accessMatrixTable(): string {
   const header = `| | ${ACTOR_ROLES.map((r) => `\`${r}\``).join(' | ')} |`;
   const rule = `|---|${ACTOR_ROLES.map(() => '---').join('|')}|`;
@@ -9,7 +10,8 @@ export function accessMatrixTable(): string {
     header,
     rule,
     ...Object.entries(COMMAND_ACCESS).map(([name, access]) => row(`\`${name}\``, access)),
-    ...Object.entries(QUERY_ACCESS).map(([name, access]) => row(`\`${name}\``, access)),
+    ...Object.entries(QUERY_ACCESS).map(([name, access]) => row(`\`${name}\` (\`${QUERY_ROUTES[name as QueryName]}\`)`, access)),
     ...Object.entries(CONTENT_ACCESS).map(([name, access]) => row(name, access)),
+    ...Object.entries(IDENTITY_ACCESS).map(([name, access]) => row(name, access)),
   ].join('\n');
 }

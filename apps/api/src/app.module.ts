@@ -6,6 +6,9 @@ import { ProjectionsController } from './admin/projections.controller';
 import { HolidayCalendarController } from './calendar/holiday-calendar.controller';
 import { AgenciesModule } from './agencies/agencies.module';
 import { BearerAuthGuard } from './auth/bearer-auth.guard';
+import { RoleGuard } from './auth/role.guard';
+import { QueryUseCasesModule } from './queries/query-use-cases.module';
+import { CheckHealthHandler, GetHolidayCalendarHandler, ListSlaPoliciesHandler } from './queries/operations-queries';
 import { ComplaintsModule } from './complaints/complaints.module';
 import { PublicModule } from './public/public.module';
 import { TrackingModule } from './tracking/tracking.module';
@@ -21,11 +24,15 @@ export class AppModule {
   static forRoot(config: AppConfig, options: InfrastructureOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config, options), ComplaintsModule, AgenciesModule, TrackingModule, PublicModule, rateLimitModule(config)],
+      imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config, options), QueryUseCasesModule, ComplaintsModule, AgenciesModule, TrackingModule, PublicModule, rateLimitModule(config)],
       controllers: [HealthController, ProjectionsController, SlaPoliciesController, HolidayCalendarController],
       providers: [
-        // Global guards run in this order: the actor is verified before the rate limits count it.
+        CheckHealthHandler,
+        ListSlaPoliciesHandler,
+        GetHolidayCalendarHandler,
+        // Global guards run in this order: the actor is verified, then its role, before the rate limits count it.
         { provide: APP_GUARD, useClass: BearerAuthGuard },
+        { provide: APP_GUARD, useClass: RoleGuard },
         { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],

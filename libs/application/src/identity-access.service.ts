@@ -61,7 +61,7 @@ export class IdentityAccessService {
 
   /** Crypto-shredding: the key goes, the history stays. Only the national admin erases. */
   async erase(request: IdentityRequest): Promise<void> {
-    if (!mayQuery('POST /complaints/{id}/reporter-identity/erase', request.actor.role)) {
+    if (!mayQuery('erase-reporter-identity', request.actor.role)) {
       throw new CommandRefusedError(refuse('ROLE_NOT_ALLOWED', 'Only the national admin erases a reporter’s identity.'));
     }
     const reporterRef = await this.presentRef(this.visible(request, await this.state(request.complaintId)));

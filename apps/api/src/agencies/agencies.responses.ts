@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ORG_NODE_KINDS, type OrgNode, type SlaClass } from '@lacak/domain';
 import type { AgencyStatsView, CountersView } from './agency-queries';
-import type { SlaIndicators } from './sla-indicators';
+import type { SlaIndicators } from '@lacak/application/queries';
 
 /** The answers of the organisation queries, for the OpenAPI document; each implements the view it documents. */
 

@@ -4,13 +4,15 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsString, Length, ValidateNested } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { HolidayCalendarService, newId } from '@lacak/application';
-import type { CalendarSource, CalendarYear, HolidayKind } from '@lacak/deadlines';
+import { QueryBus } from '@nestjs/cqrs';
+import type { CalendarSource, CalendarYear } from '@lacak/deadlines';
 import type { Actor, CalendarDay } from '@lacak/domain';
-import type { DeadlineContext } from '@lacak/projections';
+import { Allows } from '../auth/allows.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { CLOCK, type Clock, DEADLINE_CONTEXT } from '../infrastructure/tokens';
+import { CLOCK, type Clock } from '../infrastructure/tokens';
 import { ApiBodyProblems, ApiQueryProblems } from '../openapi/problem-responses';
 import { RequestValidationError } from '../problem-details/request-validation.error';
+import { GetHolidayCalendarQuery } from '../queries/operations-queries';
 
 export class CalendarDayRequest {
   @ApiProperty({ example: '2027-01-01', description: 'The local date, the same day in every zone' }) @IsString() @Length(10, 10)
@@ -70,20 +72,18 @@ function yearOf(raw: string): number {
 export class HolidayCalendarController {
   constructor(
     private readonly calendars: HolidayCalendarService,
-    @Inject(DEADLINE_CONTEXT) private readonly deadlines: DeadlineContext,
+    private readonly queryBus: QueryBus,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** The calendar in force for the year: where it comes from, its version, and its days off. */
   @Get()
+  @Allows('get-holiday-calendar')
   @ApiOperation({ summary: 'The year’s national holidays and cuti bersama in force, and whether they are verified' })
   @ApiOkResponse({ type: HolidayCalendarView })
   @ApiQueryProblems('VALIDATION_FAILED')
-  show(@Param('year') raw: string): HolidayCalendarView {
-    const year = yearOf(raw);
-    const { calendar } = this.deadlines;
-    const days = (kind: HolidayKind) => calendar.holidaysIn(year).filter((day) => day.kind === kind).map(({ date, name }) => ({ date, name }));
-    return { ...calendar.yearOf(year), holidays: days('holiday'), cutiBersama: days('cuti_bersama') };
+  show(@Param('year') raw: string, @CurrentActor() actor: Actor): Promise<HolidayCalendarView> {
+    return this.queryBus.execute(new GetHolidayCalendarQuery(actor, yearOf(raw)));
   }
 
   /** 201 with the version published; the due dates of open complaints follow once the projection has it. */

@@ -1,9 +1,12 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { SlaPolicy } from '@lacak/deadlines';
-import type { DeadlineContext } from '@lacak/projections';
-import { CLOCK, type Clock, DEADLINE_CONTEXT } from '../infrastructure/tokens';
+import type { SlaPolicyListView } from '@lacak/application/queries';
+import type { Actor } from '@lacak/domain';
+import { Allows } from '../auth/allows.decorator';
+import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiQueryProblems } from '../openapi/problem-responses';
+import { ListSlaPoliciesQuery } from '../queries/operations-queries';
 import { SlaPolicyList } from './sla-policies.responses';
 
 /** The published SLA policy versions; each complaint stays pinned to the one in force at its submission. */
@@ -11,17 +14,14 @@ import { SlaPolicyList } from './sla-policies.responses';
 @ApiBearerAuth()
 @Controller('sla-policies')
 export class SlaPoliciesController {
-  constructor(
-    @Inject(DEADLINE_CONTEXT) private readonly deadlines: DeadlineContext,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly queryBus: QueryBus) {}
 
   @Get()
+  @Allows('list-sla-policies')
   @ApiOperation({ summary: 'The published SLA policy versions and the one in force' })
   @ApiOkResponse({ type: SlaPolicyList })
   @ApiQueryProblems()
-  list(): { inForce: string; versions: readonly SlaPolicy[] } {
-    const { policies } = this.deadlines;
-    return { inForce: policies.inForce(this.clock.now().toISOString()).version, versions: policies.versions };
+  list(@CurrentActor() actor: Actor): Promise<SlaPolicyListView> {
+    return this.queryBus.execute(new ListSlaPoliciesQuery(actor));
   }
 }

@@ -1,20 +1,18 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, NotFoundException, Param, Post, Req } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Get, Headers, HttpCode, NotFoundException, Param, Post, Req } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, IsUUID, Length } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
-import { COMPLAINT_STATUSES, type ComplaintStatus, trackingActor, isOpenReporterQuestion } from '@lacak/domain';
-import { COMPLAINTS_COLLECTION, type ComplaintDocument } from '@lacak/projections';
-import { READ_STORE, type ReadStore } from '@lacak/read-store';
+import { TrackedComplaints } from '@lacak/application/queries';
+import { COMPLAINT_STATUSES, type ComplaintStatus, trackingActor } from '@lacak/domain';
+import type { ComplaintDocument } from '@lacak/projections';
 import { Public } from '../auth/public.decorator';
 import { LifecycleCommand } from '../complaints/lifecycle/lifecycle.command';
 import { PublicFollowUp, REVISION, ReporterQuestion } from '../complaints/queries/complaint-queries.responses';
-import { reporterQuestions } from '../complaints/queries/reporter-view';
 import { readPreconditions } from '../http/preconditions';
 import { RateLimited } from '../http/rate-limit';
 import { ApiBodyProblems, ApiProblems } from '../openapi/problem-responses';
-import { PUBLIC_STATUS } from './public-status';
-import { TrackingSecrets } from './tracking-secrets';
+import { TrackComplaintQuery } from '../public/public-queries';
 
 export class TrackedAnswerRequest {
   @ApiProperty({ format: 'uuid' }) @IsUUID()
@@ -64,8 +62,8 @@ const NOT_FOUND = 'No complaint with this tracking id and secret';
 @Controller('track/:trackingId')
 export class TrackingController {
   constructor(
-    @Inject(READ_STORE) private readonly readStore: ReadStore,
-    private readonly secrets: TrackingSecrets,
+    private readonly tracked: TrackedComplaints,
+    private readonly queryBus: QueryBus,
     private readonly commandBus: CommandBus,
   ) {}
 
@@ -74,19 +72,9 @@ export class TrackingController {
   @ApiOkResponse({ type: TrackingView })
   @ApiProblems('NOT_FOUND', 'RATE_LIMITED')
   async track(@Param('trackingId') trackingId: string, @Headers('x-tracking-secret') secret?: string): Promise<TrackingView> {
-    const complaint = await this.authorised(trackingId, secret);
-    return {
-      trackingId: complaint.trackingId,
-      status: complaint.status,
-      publicStatus: PUBLIC_STATUS[complaint.status],
-      submittedAt: complaint.submittedAt,
-      updatedAt: complaint.updatedAt,
-      followUps: complaint.followUps.map(({ followUp, at }) => ({ followUp, at })),
-      openQuestions: complaint.clarifications
-        .filter(isOpenReporterQuestion)
-        .map(({ clarificationId, question, requestedAt }) => ({ clarificationId, question, requestedAt })),
-      answeredQuestions: reporterQuestions(complaint).filter((q) => q.answeredAt !== null),
-    };
+    const view = await this.queryBus.execute(new TrackComplaintQuery(trackingId, secret));
+    if (!view) throw new NotFoundException(NOT_FOUND);
+    return view;
   }
 
   /** The reporter answers a clarification with the secret, as the complaint's reporter. */
@@ -114,10 +102,8 @@ export class TrackingController {
   }
 
   private async authorised(trackingId: string, secret: string | undefined): Promise<ComplaintDocument> {
-    const complaint = await this.readStore
-      .collection<ComplaintDocument>(COMPLAINTS_COLLECTION)
-      .findOne({ trackingId: trackingId.toUpperCase() });
-    if (!complaint || !secret || !this.secrets.matches(complaint._id, secret)) throw new NotFoundException(NOT_FOUND);
+    const complaint = await this.tracked.find(trackingId, secret);
+    if (!complaint) throw new NotFoundException(NOT_FOUND);
     return complaint;
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { TrackComplaintHandler } from '../public/public-queries';
 import { TrackingController } from './tracking.controller';
 
-@Module({ controllers: [TrackingController] })
+@Module({ controllers: [TrackingController], providers: [TrackComplaintHandler] })
 export class TrackingModule {}

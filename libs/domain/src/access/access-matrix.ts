@@ -1,10 +1,11 @@
 /**
- * The access matrix, role × command × query × scope, as data: the README prints it and the
+ * The access matrix, role × use case × scope, as data: the README prints it and the
  * table-driven HTTP test checks the API against it. The decider and the access policy enforce
  * it (and the finer rules: status, channel, assignee); this table says who may ever try.
  *
  * Scope: `everywhere`, `subtree` (complaints held by the actor's node or below it), `own`
- * (the reporter's own complaints), `channels` (officer intake by sms, letter or walk-in only).
+ * (the reporter's own complaints), `channels` (officer intake by sms, letter or walk-in only),
+ * `handling` (complaints disposed to the actor's node or below it: the agency handling them).
  * A role missing from a row may not do it at all (403); out of scope answers 404, exactly as
  * an unknown complaint would, so scope never reveals that a complaint exists.
  */
@@ -12,7 +13,7 @@ import type { Actor, ActorRole } from '../complaint/actor';
 import type { ComplaintCommandType } from '../complaint/complaint.commands';
 import { refuse, type Refusal } from '../complaint/refusals';
 
-export type Reach = 'everywhere' | 'subtree' | 'own' | 'channels';
+export type Reach = 'everywhere' | 'subtree' | 'own' | 'channels' | 'handling';
 export type AccessRow = Readonly<Partial<Record<ActorRole, Reach>>>;
 
 const officersInSubtree: AccessRow = { agency_admin: 'subtree', unit_officer: 'subtree' };
@@ -107,26 +108,26 @@ const everyone: AccessRow = {
 };
 
 export const QUERY_ACCESS = {
-  'GET /complaints': { ...readers, reporter: 'own' },
-  'GET /complaints/{id}': { ...readers, reporter: 'own' },
-  'GET /complaints/{id}/history': { ...readers, reporter: 'own' },
-  'GET /complaints/export': readers,
+  'list-complaints': { ...readers, reporter: 'own' },
+  'get-complaint': { ...readers, reporter: 'own' },
+  'get-complaint-history': { ...readers, reporter: 'own' },
+  'export-complaints': readers,
   // The organisation tree is public knowledge; its counters are not.
-  'GET /agencies': everyone,
-  'GET /agencies/{id}/stats': readers,
-  'GET /sla-policies': everyone,
-  'GET /complaints/{id}/reporter-identity': {
+  'list-agencies': everyone,
+  'get-agency-stats': readers,
+  'list-sla-policies': everyone,
+  'read-reporter-identity': {
     national_admin: 'everywhere',
     auditor: 'subtree',
     agency_admin: 'subtree',
     unit_officer: 'subtree',
     reporter: 'own',
   },
-  'POST /complaints/{id}/reporter-identity/erase': { national_admin: 'everywhere' },
-  'POST /admin/projections/rebuild': { national_admin: 'everywhere' },
+  'erase-reporter-identity': { national_admin: 'everywhere' },
+  'rebuild-projections': { national_admin: 'everywhere' },
   // Holidays are public facts; only the national admin publishes the year's decree.
-  'GET /calendar/holidays/{year}': everyone,
-  'POST /calendar/holidays/{year}': { national_admin: 'everywhere' },
+  'get-holiday-calendar': everyone,
+  'publish-holiday-calendar': { national_admin: 'everywhere' },
 } as const satisfies Record<string, AccessRow>;
 
 /**
@@ -138,6 +139,23 @@ export const QUERY_ACCESS = {
 export const CONTENT_ACCESS = {
   'investigation findings (summary)': { national_admin: 'everywhere', apip_inspector: 'subtree', auditor: 'subtree' },
 } as const satisfies Record<string, AccessRow>;
+
+/**
+ * The identity seal: who may read the reporter's identity, by how the complaint was sent. Nobody
+ * sees an anonim reporter; a rahasia reporter is sealed from the agency, seen only by the national
+ * admin and auditors (audited break-glass); a normal reporter is seen by the agency handling the
+ * complaint on need-to-know as well. The reporter always sees their own; inspectors never.
+ */
+export const IDENTITY_ACCESS = {
+  'reporter identity (normal)': { reporter: 'own', national_admin: 'everywhere', agency_admin: 'handling', unit_officer: 'handling', auditor: 'subtree' },
+  'reporter identity (rahasia)': { reporter: 'own', national_admin: 'everywhere', auditor: 'subtree' },
+  'reporter identity (anonim)': { reporter: 'own' },
+} as const satisfies Record<`reporter identity (${IdentitySeal})`, AccessRow>;
+
+export type IdentitySeal = 'normal' | 'rahasia' | 'anonim';
+
+/** The identity seal's row for a complaint sent this way. */
+export const identityAccessOf = (seal: IdentitySeal): AccessRow => IDENTITY_ACCESS[`reporter identity (${seal})`];
 
 export type CommandName = keyof typeof COMMAND_ACCESS;
 export type QueryName = keyof typeof QUERY_ACCESS;

@@ -8,6 +8,7 @@ import { type Actor, isReporterOf } from '../complaint/actor';
 import type { AgencyScope } from '../complaint/complaint.decide';
 import type { ComplaintStatus } from '../complaint/complaint.values';
 import { type ComplaintState, holderOf } from '../complaint/complaint.state';
+import { type IdentitySeal, identityAccessOf } from './access-matrix';
 
 export type ReadScope =
   | { kind: 'everything' }
@@ -103,31 +104,38 @@ export function canSeeAgency(actor: Actor, agencyId: string, scope: AgencyScope)
 
 export type IdentityAccess = { allowed: true } | { allowed: false; rule: string };
 
+const sealOf = (complaint: Pick<ComplaintHolding, 'confidential' | 'anonymous'>): IdentitySeal =>
+  complaint.anonymous ? 'anonim' : complaint.confidential ? 'rahasia' : 'normal';
+
+/** Why a reader without reach under the complaint's seal is refused. */
+function sealRule(seal: IdentitySeal, actor: Actor): string {
+  if (seal === 'anonim') return 'An anonim reporter’s identity is shown to no one.';
+  return identityAccessOf('normal')[actor.role] === 'handling'
+    ? 'A rahasia reporter’s identity is sealed from the agency.'
+    : 'This role never sees reporter identities.';
+}
+
 /**
- * The visibility matrix for the reporter's identity (domain notes §3 and §8): nobody sees an
- * anonim reporter; a rahasia reporter is sealed from the agency; the assignee sees a normal
- * reporter on need-to-know; the national admin and auditors (break-glass) see normal and rahasia;
- * inspectors see aggregates only. Every allowed read is recorded by the caller.
+ * The identity seal of the access matrix (`IDENTITY_ACCESS`), applied to one complaint: the
+ * reader's reach under the complaint's seal, then scope. Every allowed read is recorded by the caller.
  */
 export function mayReadIdentity(actor: Actor, complaint: ComplaintHolding, scope: AgencyScope): IdentityAccess {
   if (isReporterOf(actor, complaint)) return { allowed: true };
-  if (complaint.anonymous) return { allowed: false, rule: 'An anonim reporter’s identity is shown to no one.' };
-  switch (actor.role) {
-    case 'national_admin':
+  const seal = sealOf(complaint);
+  switch (identityAccessOf(seal)[actor.role]) {
+    case 'everywhere':
       return { allowed: true };
-    case 'auditor':
+    case 'subtree':
       return canSeeComplaint(actor, complaint, scope)
         ? { allowed: true }
         : { allowed: false, rule: 'Auditors read identities only of complaints in their scope.' };
-    case 'agency_admin':
-    case 'unit_officer': {
-      if (complaint.confidential) return { allowed: false, rule: 'A rahasia reporter’s identity is sealed from the agency.' };
+    case 'handling': {
       const assignee = complaint.assigneeAgencyId;
       return assignee !== null && actor.agencyId !== null && scope.isWithin(assignee, actor.agencyId)
         ? { allowed: true }
         : { allowed: false, rule: 'Only the agency handling the complaint may see who reported it.' };
     }
     default:
-      return { allowed: false, rule: 'This role never sees reporter identities.' };
+      return { allowed: false, rule: sealRule(seal, actor) };
   }
 }

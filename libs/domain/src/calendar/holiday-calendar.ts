@@ -100,7 +100,7 @@ const sameDays = (a: readonly CalendarDay[], b: readonly CalendarDay[]) =>
  * without a name), and when nothing changed since the version in force.
  */
 export function decideHolidayCalendar(command: PublishHolidayCalendar, state: HolidayCalendarState): HolidayCalendarDecision {
-  if (!mayQuery('POST /calendar/holidays/{year}', command.actor.role)) {
+  if (!mayQuery('publish-holiday-calendar', command.actor.role)) {
     return { ok: false, refusal: refuse('ROLE_NOT_ALLOWED', 'Only the national admin publishes the holiday calendar.') };
   }
   const problems = calendarProblems(command.data);

@@ -1,16 +1,17 @@
-import { Controller, ForbiddenException, Get, NotFoundException, Param, Query as QueryParams, Res } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Param, Query as QueryParams, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import type { FastifyReply } from 'fastify';
-import { type Actor, COMPLAINT_STATUSES, type ComplaintStatus, mayQuery } from '@lacak/domain';
+import type { ReporterComplaintView } from '@lacak/application/queries';
+import { type Actor, COMPLAINT_STATUSES, type ComplaintStatus } from '@lacak/domain';
+import { Allows } from '../../auth/allows.decorator';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { entityTag } from '../../http/preconditions';
 import { ApiQueryProblems } from '../../openapi/problem-responses';
 import { toCsv } from './complaint-export';
 import { COMPLAINT_DETAIL_SCHEMA, ComplaintDetail, ComplaintListPage, HistoryEntry, ReporterComplaintDetail } from './complaint-queries.responses';
-import type { ReporterComplaintView } from './reporter-view';
 import {
   type AuditEntryView,
   type ComplaintPage,
@@ -69,6 +70,7 @@ export class ComplaintQueriesController {
 
   /** The work queue: only complaints within the caller's scope. */
   @Get()
+  @Allows('list-complaints')
   @ApiOperation({ summary: 'The work queue: complaints within the caller’s scope, filtered and paged' })
   @ApiOkResponse({ type: ComplaintListPage })
   @ApiQueryProblems('VALIDATION_FAILED')
@@ -84,18 +86,19 @@ export class ComplaintQueriesController {
 
   /** The same queue as CSV (content and handling only, never identity); reporters have none. */
   @Get('export')
+  @Allows('export-complaints')
   @ApiOperation({ summary: 'The work queue as CSV: content and handling, never identity' })
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'RFC 4180 CSV with a header row, at most 10,000 rows', schema: { type: 'string' } })
-  @ApiQueryProblems('VALIDATION_FAILED', 'FORBIDDEN')
+  @ApiQueryProblems('VALIDATION_FAILED', 'ROLE_NOT_ALLOWED')
   async export(@QueryParams() params: ListComplaintsParams, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
-    if (!mayQuery('GET /complaints/export', actor.role)) throw new ForbiddenException('This role does not export work queues');
     const rows = await this.queryBus.execute(new ExportComplaintsQuery({ agencyId: params.agency, status: params.status, text: params.q }, actor));
     reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="complaints.csv"');
     return toCsv(rows);
   }
 
   @Get(':id')
+  @Allows('get-complaint')
   @ApiOperation({ summary: 'One complaint: the officers’ view, or the reporter’s view of their own' })
   @ApiOkResponse({ schema: COMPLAINT_DETAIL_SCHEMA, headers: { ETag: { description: 'The revision, as `"<digits>"`', schema: { type: 'string' } } } })
   @ApiQueryProblems('NOT_FOUND')
@@ -111,6 +114,7 @@ export class ComplaintQueriesController {
   }
 
   @Get(':id/history')
+  @Allows('get-complaint-history')
   @ApiOperation({ summary: 'The audit trail: one entry per event, oldest first' })
   @ApiOkResponse({ type: [HistoryEntry] })
   @ApiQueryProblems('NOT_FOUND')

@@ -20,7 +20,7 @@ import {
 } from '@lacak/domain';
 import { CLOCK_NAMES } from '@lacak/projections';
 import type { AuditEntryView, ComplaintPage, ComplaintView } from './complaint-queries';
-import type { ReporterComplaintView } from './reporter-view';
+import type { ReporterComplaintView } from '@lacak/application/queries';
 
 /**
  * The answers of the complaint queries, for the OpenAPI document. Each class implements the view the

@@ -1,38 +1,14 @@
 import { Query } from '@nestjs/cqrs';
-import type { Actor, ComplaintStatus } from '@lacak/domain';
-import type { ReporterComplaintView } from './reporter-view';
-import type { AuditEntryDocument, ClockName, ComplaintDocument, OmitFields } from '@lacak/projections';
+import type { AuditEntryView, ComplaintPage, ComplaintView, Paging, QueueFilter, ReporterComplaintView } from '@lacak/application/queries';
+import type { Actor } from '@lacak/domain';
+import type { ComplaintDocument } from '@lacak/projections';
 
-export type ComplaintView = OmitFields<ComplaintDocument, '_id' | 'lastPosition' | 'searchText' | 'agencyPath' | 'reporterAccountId' | 'revision'> & {
-  id: string;
-  /** The 64-bit stream revision: the API gives every revision as a string of digits, since JSON numbers lose precision past 2^53. */
-  revision: string;
-  /** Working days left on each running clock as of the request, in the agency's zone; negative once overdue. */
-  remainingWorkingDays?: Partial<Record<ClockName, number>>;
-};
-
-export interface QueueFilter {
-  agencyId?: string;
-  status?: ComplaintStatus[];
-  text?: string;
-  overdue?: boolean;
-  escalated?: boolean;
-}
-
-export interface ComplaintPage {
-  /** Reporters get the reporter view of their own complaints. */
-  items: (ComplaintView | ReporterComplaintView)[];
-  page: number;
-  pageSize: number;
-  total: number;
-}
-
-export type AuditEntryView = OmitFields<AuditEntryDocument, '_id' | 'lastPosition' | 'revision'> & { eventId: string; revision: string };
+export type { AuditEntryView, ComplaintPage, ComplaintView, QueueFilter };
 
 export class ListComplaintsQuery extends Query<ComplaintPage> {
   constructor(
     readonly filter: QueueFilter,
-    readonly paging: { page: number; pageSize: number; sort: 'oldest' | 'newest' | 'due' },
+    readonly paging: Paging,
     readonly actor: Actor,
   ) {
     super();

@@ -1,6 +1,6 @@
 import type { FindingsConclusion, OfflineAnswerChannel } from '@lacak/domain';
 import type { ComplaintDocument } from '@lacak/projections';
-import { PUBLIC_STATUS } from '../../tracking/public-status';
+import { PUBLIC_STATUS } from './public-status';
 
 /**
  * What a reporter sees of their own complaint: its content, where it stands, the follow-ups and

@@ -1,0 +1,17 @@
+import type { QueryName } from '@lacak/domain';
+
+/** The HTTP route of each use case the access matrix names beside the commands: routes live in the API, not in the domain. */
+export const QUERY_ROUTES: { readonly [useCase in QueryName]: string } = {
+  'list-complaints': 'GET /complaints',
+  'get-complaint': 'GET /complaints/{id}',
+  'get-complaint-history': 'GET /complaints/{id}/history',
+  'export-complaints': 'GET /complaints/export',
+  'list-agencies': 'GET /agencies',
+  'get-agency-stats': 'GET /agencies/{id}/stats',
+  'list-sla-policies': 'GET /sla-policies',
+  'read-reporter-identity': 'GET /complaints/{id}/reporter-identity',
+  'erase-reporter-identity': 'POST /complaints/{id}/reporter-identity/erase',
+  'rebuild-projections': 'POST /admin/projections/rebuild',
+  'get-holiday-calendar': 'GET /calendar/holidays/{year}',
+  'publish-holiday-calendar': 'POST /calendar/holidays/{year}',
+};

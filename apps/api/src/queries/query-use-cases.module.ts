@@ -1,0 +1,87 @@
+import { Global, Logger, Module, type Provider } from '@nestjs/common';
+import {
+  CheckHealth,
+  ExportComplaints,
+  GetAgencyStats,
+  GetComplaint,
+  GetComplaintHistory,
+  GetHolidayCalendar,
+  ListAgencies,
+  ListComplaints,
+  ListPublicComplaints,
+  ListSlaPolicies,
+  TrackComplaint,
+  TrackedComplaints,
+  type ComplaintReadContext,
+} from '@lacak/application/queries';
+import type { AppConfig } from '@lacak/config';
+import type { OrganisationTree } from '@lacak/domain';
+import { EVENT_STORE, type EventStore } from '@lacak/event-store';
+import type { DeadlineContext, Projector } from '@lacak/projections';
+import { READ_STORE, type ReadStore } from '@lacak/read-store';
+import { APP_CONFIG, CLOCK, type Clock, DEADLINE_CONTEXT, ORGANISATION_TREE, PROJECTOR } from '../infrastructure/tokens';
+import { TrackingSecrets } from '../tracking/tracking-secrets';
+
+const COMPLAINT_READS = Symbol('COMPLAINT_READS');
+const logger = new Logger('Health');
+
+const complaintQuery = <T>(useCase: new (context: ComplaintReadContext) => T): Provider => ({
+  provide: useCase,
+  inject: [COMPLAINT_READS],
+  useFactory: (context: ComplaintReadContext) => new useCase(context),
+});
+
+const providers: Provider[] = [
+  {
+    provide: COMPLAINT_READS,
+    inject: [READ_STORE, ORGANISATION_TREE, DEADLINE_CONTEXT, CLOCK],
+    useFactory: (readStore: ReadStore, scope: OrganisationTree, deadlines: DeadlineContext, clock: Clock): ComplaintReadContext => ({
+      readStore,
+      scope,
+      deadlines,
+      now: () => clock.now(),
+    }),
+  },
+  complaintQuery(ListComplaints),
+  complaintQuery(GetComplaint),
+  complaintQuery(GetComplaintHistory),
+  complaintQuery(ExportComplaints),
+  { provide: ListAgencies, inject: [ORGANISATION_TREE], useFactory: (tree: OrganisationTree) => new ListAgencies(tree) },
+  {
+    provide: GetAgencyStats,
+    inject: [ORGANISATION_TREE, READ_STORE, CLOCK],
+    useFactory: (tree: OrganisationTree, readStore: ReadStore, clock: Clock) => new GetAgencyStats(tree, readStore, () => clock.now()),
+  },
+  {
+    provide: ListSlaPolicies,
+    inject: [DEADLINE_CONTEXT, CLOCK],
+    useFactory: (deadlines: DeadlineContext, clock: Clock) => new ListSlaPolicies(deadlines, () => clock.now()),
+  },
+  { provide: GetHolidayCalendar, inject: [DEADLINE_CONTEXT], useFactory: (deadlines: DeadlineContext) => new GetHolidayCalendar(deadlines) },
+  { provide: ListPublicComplaints, inject: [READ_STORE], useFactory: (readStore: ReadStore) => new ListPublicComplaints(readStore) },
+  {
+    provide: TrackedComplaints,
+    inject: [READ_STORE, TrackingSecrets],
+    useFactory: (readStore: ReadStore, secrets: TrackingSecrets) => new TrackedComplaints(readStore, (id, secret) => secrets.matches(id, secret)),
+  },
+  { provide: TrackComplaint, inject: [TrackedComplaints], useFactory: (tracked: TrackedComplaints) => new TrackComplaint(tracked) },
+  {
+    provide: CheckHealth,
+    inject: [EVENT_STORE, READ_STORE, PROJECTOR, APP_CONFIG, DEADLINE_CONTEXT, CLOCK],
+    useFactory: (eventStore: EventStore, readStore: ReadStore, projector: Projector | null, config: AppConfig, deadlines: DeadlineContext, clock: Clock) =>
+      new CheckHealth({
+        eventStore,
+        readStore,
+        kinds: { eventStore: config.eventStore.kind, readStore: config.readStore.kind },
+        projector,
+        deadlines,
+        now: () => clock.now(),
+        storeUnavailable: (store, error) => logger.warn({ message: 'Store unavailable', store, error: String(error) }),
+      }),
+  },
+];
+
+/** The application's query use cases, built once from the composition root's stores and clock. */
+@Global()
+@Module({ providers, exports: providers.map((p) => (p as { provide: unknown }).provide as string | symbol) })
+export class QueryUseCasesModule {}

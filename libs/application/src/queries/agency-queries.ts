@@ -1,0 +1,71 @@
+import { type Actor, type OrganisationTree, type OrgNode, canSeeAgency } from '@lacak/domain';
+import { AGENCY_COUNTERS, AGENCY_STATS_COLLECTION, type AgencyCounters, type AgencyStatsDocument, zeroCounters } from '@lacak/projections';
+import type { ReadStore } from '@lacak/read-store';
+import { assertMayRun } from './query-access';
+import { type SlaIndicators, slaIndicators } from './sla-indicators';
+
+export interface CountersView extends AgencyCounters {
+  /** Follow-ups given per disposition received (tindak lanjut rate); null before any disposition. */
+  followUpRate: number | null;
+}
+
+export interface AgencyStatsView {
+  agency: OrgNode;
+  /** Counters of the node itself. */
+  own: CountersView;
+  /** Counters of the node and everything below it. */
+  subtree: CountersView;
+  subtreeSize: number;
+  /** SLA compliance per class, overdue ageing and ratings over the subtree, as of the request. */
+  sla: SlaIndicators;
+}
+
+/** The organisation tree, or one node's subtree, as a flat list; null for an unknown root. Public knowledge. */
+export class ListAgencies {
+  constructor(private readonly tree: OrganisationTree) {}
+
+  run(actor: Actor, rootId?: string): OrgNode[] | null {
+    assertMayRun('list-agencies', actor);
+    if (!rootId) return this.tree.nodes();
+    if (!this.tree.has(rootId)) return null;
+    return this.tree.subtreeIds(rootId).map((id) => this.tree.get(id)!);
+  }
+}
+
+const withRate = (counters: AgencyCounters): CountersView => ({
+  ...counters,
+  followUpRate: counters.disposed > 0 ? Math.round((counters.responded / counters.disposed) * 1000) / 1000 : null,
+});
+
+const sum = (documents: AgencyCounters[]): AgencyCounters => {
+  const total = zeroCounters();
+  // A counter added after a document was stored counts as zero until the next rebuild.
+  for (const document of documents) for (const counter of AGENCY_COUNTERS) total[counter] += document[counter] ?? 0;
+  return total;
+};
+
+/** Monitoring counters of a node and its subtree; null when the node is unknown or out of the actor's scope. */
+export class GetAgencyStats {
+  constructor(
+    private readonly tree: OrganisationTree,
+    private readonly readStore: ReadStore,
+    private readonly now: () => Date,
+  ) {}
+
+  async run(actor: Actor, agencyId: string): Promise<AgencyStatsView | null> {
+    assertMayRun('get-agency-stats', actor);
+    const agency = this.tree.get(agencyId);
+    if (!agency || !canSeeAgency(actor, agencyId, this.tree)) return null;
+    const subtreeIds = this.tree.subtreeIds(agencyId);
+    // Counters are kept per node; the rollup is summed at read time, so a changed tree needs no rebuild.
+    const documents = await this.readStore.collection<AgencyStatsDocument>(AGENCY_STATS_COLLECTION).find({ _id: { $in: subtreeIds } });
+    const own = documents.find((d) => d._id === agencyId);
+    return {
+      agency,
+      own: withRate(own ? sum([own]) : zeroCounters()),
+      subtree: withRate(sum(documents)),
+      subtreeSize: subtreeIds.length,
+      sla: await slaIndicators(this.readStore, agencyId, this.now()),
+    };
+  }
+}

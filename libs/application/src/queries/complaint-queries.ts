@@ -1,0 +1,164 @@
+import { type Actor, type AgencyScope, canSeeComplaint, holderOf, holdingOf, maySeeContent } from '@lacak/domain';
+import { remainingWorkingDays } from '@lacak/deadlines';
+import {
+  AUDIT_TRAIL_COLLECTION,
+  type AuditEntryDocument,
+  type ClockName,
+  type ClockView,
+  COMPLAINTS_COLLECTION,
+  type ComplaintDocument,
+  type DeadlineContext,
+  type OmitFields,
+} from '@lacak/projections';
+import type { ReadStore, SortSpec } from '@lacak/read-store';
+import { assertMayRun } from './query-access';
+import { type QueueFilter, queueFilter } from './complaint-filters';
+import { type ReporterComplaintView, toReporterHistory, toReporterView } from './reporter-view';
+
+export type ComplaintView = OmitFields<ComplaintDocument, '_id' | 'lastPosition' | 'searchText' | 'agencyPath' | 'reporterAccountId' | 'revision'> & {
+  id: string;
+  /** The 64-bit stream revision: the API gives every revision as a string of digits, since JSON numbers lose precision past 2^53. */
+  revision: string;
+  /** Working days left on each running clock as of the request, in the agency's zone; negative once overdue. */
+  remainingWorkingDays?: Partial<Record<ClockName, number>>;
+};
+
+export interface ComplaintPage {
+  /** Reporters get the reporter view of their own complaints. */
+  items: (ComplaintView | ReporterComplaintView)[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+export type AuditEntryView = OmitFields<AuditEntryDocument, '_id' | 'lastPosition' | 'revision'> & { eventId: string; revision: string };
+
+export interface Paging {
+  page: number;
+  pageSize: number;
+  sort: 'oldest' | 'newest' | 'due';
+}
+
+/** What the complaint queries read: the read store, the organisation tree, the deadlines and the time. */
+export interface ComplaintReadContext {
+  readStore: ReadStore;
+  scope: AgencyScope;
+  deadlines: DeadlineContext;
+  now: () => Date;
+}
+
+/**
+ * A complaint as an officer, inspector or auditor sees it. Investigation findings name officials:
+ * readers the access matrix keeps from them see that findings were recorded and their conclusion,
+ * with the summary withheld (null).
+ */
+export function toView(document: ComplaintDocument, actor: Actor): ComplaintView {
+  const { _id, lastPosition: _position, searchText: _search, agencyPath: _path, reporterAccountId: _reporter, revision, ...rest } = document;
+  const investigation =
+    rest.investigation && !maySeeContent('investigation findings (summary)', actor.role)
+      ? { ...rest.investigation, summary: null }
+      : rest.investigation;
+  return { id: _id, ...rest, revision: String(revision), investigation };
+}
+
+/**
+ * Remaining working days are relative to now, so they are computed per request, not stored. Due
+ * instants fall at the end of a local day, so a page repeats few of them: `memo` computes each once.
+ */
+export function withRemainingDays(view: ComplaintView, deadlines: DeadlineContext, now: Date, memo = new Map<string, number>()): ComplaintView {
+  if (!view.deadlines) return view;
+  const zone = deadlines.zoneOf(holderOf(view));
+  const remaining: Partial<Record<ClockName, number>> = {};
+  for (const [clock, state] of Object.entries(view.deadlines) as [ClockName, ClockView][]) {
+    if (!('due' in state)) {
+      remaining[clock] = state.remainingDays;
+      continue;
+    }
+    const key = `${state.due}|${zone}`;
+    let days = memo.get(key);
+    if (days === undefined) {
+      days = remainingWorkingDays(state.due, now.toISOString(), deadlines.calendar, zone);
+      memo.set(key, days);
+    }
+    remaining[clock] = days;
+  }
+  return { ...view, remainingWorkingDays: remaining };
+}
+
+/** The reader's view of one complaint: the reporter's own view, or the officers' with its clocks. */
+const viewFor = (document: ComplaintDocument, actor: Actor, context: ComplaintReadContext, now: Date, memo?: Map<string, number>) =>
+  actor.role === 'reporter' ? toReporterView(document) : withRemainingDays(toView(document, actor), context.deadlines, now, memo);
+
+/** The complaint's document when the actor may see it; an unknown complaint and one out of scope look the same. */
+async function visibleComplaint(context: ComplaintReadContext, complaintId: string, actor: Actor): Promise<ComplaintDocument | null> {
+  const document = await context.readStore.collection<ComplaintDocument>(COMPLAINTS_COLLECTION).findOne({ _id: complaintId });
+  return document && canSeeComplaint(actor, holdingOf(document), context.scope) ? document : null;
+}
+
+/** The work queue: the complaints within the actor's scope, filtered and paged. */
+export class ListComplaints {
+  constructor(private readonly context: ComplaintReadContext) {}
+
+  async run(actor: Actor, filter: QueueFilter, paging: Paging): Promise<ComplaintPage> {
+    assertMayRun('list-complaints', actor);
+    const query = queueFilter(actor, filter);
+    if (query === null) return { items: [], page: paging.page, pageSize: paging.pageSize, total: 0 };
+    const complaints = this.context.readStore.collection<ComplaintDocument>(COMPLAINTS_COLLECTION);
+    const sort: SortSpec =
+      paging.sort === 'due' ? { nextDueAt: 1, _id: 1 } : paging.sort === 'oldest' ? { submittedAt: 1, _id: 1 } : { submittedAt: -1, _id: -1 };
+    const [items, total] = await Promise.all([
+      complaints.find(paging.sort === 'due' ? { ...query, nextDueAt: { $ne: null } } : query, {
+        sort,
+        skip: (paging.page - 1) * paging.pageSize,
+        limit: paging.pageSize,
+      }),
+      complaints.countDocuments(query),
+    ]);
+    const now = this.context.now();
+    const memo = new Map<string, number>();
+    return { items: items.map((document) => viewFor(document, actor, this.context, now, memo)), page: paging.page, pageSize: paging.pageSize, total };
+  }
+}
+
+/** One complaint as the actor may see it; null when it is unknown or out of scope. */
+export class GetComplaint {
+  constructor(private readonly context: ComplaintReadContext) {}
+
+  async run(actor: Actor, complaintId: string): Promise<ComplaintView | ReporterComplaintView | null> {
+    assertMayRun('get-complaint', actor);
+    const document = await visibleComplaint(this.context, complaintId, actor);
+    return document && viewFor(document, actor, this.context, this.context.now());
+  }
+}
+
+/** The audit trail of one complaint, oldest first; the reporter's history for a reporter; null when unknown or out of scope. */
+export class GetComplaintHistory {
+  constructor(private readonly context: ComplaintReadContext) {}
+
+  async run(actor: Actor, complaintId: string): Promise<AuditEntryView[] | null> {
+    assertMayRun('get-complaint-history', actor);
+    if (!(await visibleComplaint(this.context, complaintId, actor))) return null;
+    const entries = await this.context.readStore
+      .collection<AuditEntryDocument>(AUDIT_TRAIL_COLLECTION)
+      .find({ complaintId }, { sort: { lastPosition: 1 } });
+    const views = entries.map(({ _id, lastPosition: _position, revision, ...rest }) => ({ eventId: _id, ...rest, revision: String(revision) }));
+    return actor.role === 'reporter' ? toReporterHistory(views) : views;
+  }
+}
+
+/** Most rows one export returns; larger extracts are narrowed by agency, status or text. */
+export const EXPORT_LIMIT = 10_000;
+
+/** The work queue as rows for a CSV export, within the actor's scope, oldest first. */
+export class ExportComplaints {
+  constructor(private readonly context: ComplaintReadContext) {}
+
+  async run(actor: Actor, filter: QueueFilter): Promise<ComplaintDocument[]> {
+    assertMayRun('export-complaints', actor);
+    const query = queueFilter(actor, filter);
+    if (query === null) return [];
+    return this.context.readStore
+      .collection<ComplaintDocument>(COMPLAINTS_COLLECTION)
+      .find(query, { sort: { submittedAt: 1, _id: 1 }, limit: EXPORT_LIMIT });
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * The query use cases: the only way into a read. Each states which roles may run it (from the
+ * access matrix), applies scope and visibility, and returns views. Its own entry point
+ * (`@lacak/application/queries`) because it reads the projections' documents, which import the
+ * command side of this library.
+ */
+export * from './query-access';
+export * from './complaint-filters';
+export * from './complaint-queries';
+export * from './reporter-view';
+export * from './public-status';
+export * from './public-queries';
+export * from './agency-queries';
+export * from './sla-indicators';
+export * from './deadline-queries';
+export * from './health-query';
