@@ -6,6 +6,7 @@ import { ProjectionsController } from './admin/projections.controller';
 import { HolidayCalendarController } from './calendar/holiday-calendar.controller';
 import { AgenciesModule } from './agencies/agencies.module';
 import { BearerAuthGuard } from './auth/bearer-auth.guard';
+import { COMMAND_HANDLERS } from './commands/command.handlers';
 import { ComplaintsModule } from './complaints/complaints.module';
 import { PublicModule } from './public/public.module';
 import { TrackingModule } from './tracking/tracking.module';
@@ -24,6 +25,7 @@ export class AppModule {
       imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config, options), ComplaintsModule, AgenciesModule, TrackingModule, PublicModule, rateLimitModule(config)],
       controllers: [HealthController, ProjectionsController, SlaPoliciesController, HolidayCalendarController],
       providers: [
+        ...COMMAND_HANDLERS,
         // Global guards run in this order: the actor is verified before the rate limits count it.
         { provide: APP_GUARD, useClass: BearerAuthGuard },
         { provide: APP_GUARD, useClass: RateLimitGuard },

@@ -1,14 +1,14 @@
 import { Body, Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsString, Length, ValidateNested } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { HolidayCalendarService, newId } from '@lacak/application';
-import type { CalendarSource, CalendarYear, HolidayKind } from '@lacak/deadlines';
+import type { CalendarSource, CalendarYear, DeadlineContext, HolidayKind } from '@lacak/deadlines';
 import type { Actor, CalendarDay } from '@lacak/domain';
-import type { DeadlineContext } from '@lacak/projections';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { CLOCK, type Clock, DEADLINE_CONTEXT } from '../infrastructure/tokens';
+import { PublishHolidayCalendarCommand } from '../commands/commands';
+import { DEADLINE_CONTEXT } from '../infrastructure/tokens';
 import { ApiBodyProblems, ApiQueryProblems } from '../openapi/problem-responses';
 import { RequestValidationError } from '../problem-details/request-validation.error';
 
@@ -69,9 +69,8 @@ function yearOf(raw: string): number {
 @Controller('calendar/holidays/:year')
 export class HolidayCalendarController {
   constructor(
-    private readonly calendars: HolidayCalendarService,
+    private readonly commandBus: CommandBus,
     @Inject(DEADLINE_CONTEXT) private readonly deadlines: DeadlineContext,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** The calendar in force for the year: where it comes from, its version, and its days off. */
@@ -99,10 +98,7 @@ export class HolidayCalendarController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<PublishedCalendar> {
     const year = yearOf(raw);
-    const published = await this.calendars.publish(
-      { type: 'PublishHolidayCalendar', actor, at: this.clock.now().toISOString(), data: { year, ...body } },
-      { commandId: newId(), correlationId: String(req.id) },
-    );
+    const published = await this.commandBus.execute(new PublishHolidayCalendarCommand({ year, ...body }, actor, { correlationId: String(req.id) }));
     reply.header('location', `/calendar/holidays/${year}`);
     return { year, version: published.version };
   }

@@ -3,7 +3,8 @@ import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagg
 import type { FastifyReply } from 'fastify';
 import type { AppConfig } from '@lacak/config';
 import { EVENT_STORE, type EventStore } from '@lacak/event-store';
-import { type DeadlineContext, type Projector, upcomingYears } from '@lacak/projections';
+import type { DeadlineContext } from '@lacak/deadlines';
+import { type Projector, upcomingYears } from '@lacak/projections';
 import { READ_STORE, type ReadStore } from '@lacak/read-store';
 import { Public } from '../auth/public.decorator';
 import { APP_CONFIG, CLOCK, type Clock, DEADLINE_CONTEXT, PROJECTOR } from '../infrastructure/tokens';

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { SlaPolicy } from '@lacak/deadlines';
-import type { DeadlineContext } from '@lacak/projections';
+import type { DeadlineContext } from '@lacak/deadlines';
 import { CLOCK, type Clock, DEADLINE_CONTEXT } from '../infrastructure/tokens';
 import { ApiQueryProblems } from '../openapi/problem-responses';
 import { SlaPolicyList } from './sla-policies.responses';

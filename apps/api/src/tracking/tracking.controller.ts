@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, NotFoundException, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { TrackingSecrets } from '@lacak/application';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, IsUUID, Length } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
@@ -7,14 +8,13 @@ import { COMPLAINT_STATUSES, type ComplaintStatus, trackingActor, isOpenReporter
 import { COMPLAINTS_COLLECTION, type ComplaintDocument } from '@lacak/projections';
 import { READ_STORE, type ReadStore } from '@lacak/read-store';
 import { Public } from '../auth/public.decorator';
-import { LifecycleCommand } from '../complaints/lifecycle/lifecycle.command';
+import { RunLifecycleCommand } from '../commands/commands';
 import { PublicFollowUp, REVISION, ReporterQuestion } from '../complaints/queries/complaint-queries.responses';
 import { reporterQuestions } from '../complaints/queries/reporter-view';
 import { readPreconditions } from '../http/preconditions';
 import { RateLimited } from '../http/rate-limit';
 import { ApiBodyProblems, ApiProblems } from '../openapi/problem-responses';
 import { PUBLIC_STATUS } from './public-status';
-import { TrackingSecrets } from './tracking-secrets';
 
 export class TrackedAnswerRequest {
   @ApiProperty({ format: 'uuid' }) @IsUUID()
@@ -104,7 +104,7 @@ export class TrackingController {
     const complaint = await this.authorised(trackingId, secret);
     const actor = trackingActor(complaint.trackingId);
     const result = await this.commandBus.execute(
-      new LifecycleCommand(
+      new RunLifecycleCommand(
         { type: 'AnswerClarification', data: { complaintId: complaint._id, ...body } },
         actor,
         readPreconditions(req.headers, String(req.id)),

@@ -1,13 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { type Actor, type OrganisationTree, canSeeComplaint, maySeeContent, holderOf, holdingOf } from '@lacak/domain';
-import { remainingWorkingDays } from '@lacak/deadlines';
+import { type DeadlineContext, remainingWorkingDays } from '@lacak/deadlines';
 import {
   AUDIT_TRAIL_COLLECTION,
   type AuditEntryDocument,
   type ClockName,
   type ClockView,
-  type DeadlineContext,
   COMPLAINTS_COLLECTION,
   type ComplaintDocument,
 } from '@lacak/projections';
