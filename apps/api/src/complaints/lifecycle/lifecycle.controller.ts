@@ -42,13 +42,13 @@ const methodName = (path: string) => path.replace(/-(\w)/g, (_, letter: string) 
 function defineRoute(route: LifecycleRoute): void {
   const prototype = LifecycleController.prototype;
   const name = methodName(route.path);
-  Object.defineProperty(prototype, name, {
-    value: function (this: LifecycleController, id: string, body: object, actor: Actor, req: FastifyRequest, reply: FastifyReply) {
+  // Named as the method: Nest and the OpenAPI document find parameters and operation ids by the function's name.
+  const method = {
+    [name](this: LifecycleController, id: string, body: object, actor: Actor, req: FastifyRequest, reply: FastifyReply) {
       return this.run(route, id, body, actor, req, reply);
     },
-    writable: true,
-    configurable: true,
-  });
+  }[name];
+  Object.defineProperty(prototype, name, { value: method, writable: true, configurable: true });
   Reflect.defineMetadata('design:paramtypes', [String, route.body, Object, Object, Object], prototype, name);
   Reflect.defineMetadata('design:returntype', Promise, prototype, name);
   Param('id')(prototype, name, 0);
