@@ -19,7 +19,7 @@ module.exports = {
   moduleNameMapper: {
     '^@lacak/application/queries$': '<rootDir>/libs/application/src/queries',
     '^@lacak/event-store/kurrentdb$': '<rootDir>/libs/event-store/src/kurrentdb/kurrentdb-event-store',
-    '^@lacak/(domain|event-store|read-store|projections|reporter-identity|config|organisation|application|storage|deadlines)$': '<rootDir>/libs/$1/src',
+    '^@lacak/(domain|event-store|read-store|projections|reporter-identity|config|organisation|application|storage|deadlines|processes)$': '<rootDir>/libs/$1/src',
   },
   testTimeout: 30000,
   // Jest's default on 2 cores is one worker; the suites spend much of their time waiting on fsync

@@ -1,20 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ComplaintCommandService, complaintStreamId } from '@lacak/application';
+import { ComplaintCommandService, ComplaintLifecycle, complaintStreamId } from '@lacak/application';
 import { loadConfig } from '@lacak/config';
+import type { DeadlineContext } from '@lacak/deadlines';
 import type { Actor, ComplaintCommand } from '@lacak/domain';
 import { SqliteEventStore } from '@lacak/event-store';
 import { loadOrganisation } from '@lacak/organisation';
-import {
-  COMPLAINTS_COLLECTION,
-  type ComplaintDocument,
-  type DeadlineContext,
-  DeadlineProcess,
-  Projector,
-  createDeadlineContext,
-  createProjections,
-} from '@lacak/projections';
+import { DeadlineProcess, createDeadlineContext } from '@lacak/processes';
+import { COMPLAINTS_COLLECTION, type ComplaintDocument, Projector, createProjections } from '@lacak/projections';
 import { SqliteReadStore } from '@lacak/read-store';
 
 /** Walks complaints past every deadline by moving an injected clock, never by waiting. */
@@ -30,7 +24,7 @@ describe('The deadline process', () => {
   let now = new Date('2026-03-02T02:00:00.000Z'); // Monday 09:00 WIB
   const clock = () => now;
   const process = (service: ComplaintCommandService = commands, ctx: DeadlineContext = context) =>
-    new DeadlineProcess(readStore, service, ctx, { intervalMs: 3_600_000, now: clock });
+    new DeadlineProcess(readStore, new ComplaintLifecycle({ commands: service, tree, deadlines: ctx, clock: { now: clock } }), ctx, { intervalMs: 3_600_000, now: clock });
 
   /** A running clock counted on the shipped 2026 decree; a calendar-day limit rests on no calendar. */
   const dueIn2026 = (due: string) => ({ due, calendarVerified: true, calendars: [{ year: 2026, source: 'holiday-file', version: null }] });
@@ -104,9 +98,9 @@ describe('The deadline process', () => {
     at('2026-03-14T02:00:00.000Z');
     let executed = 0;
     const dying = Object.create(commands) as ComplaintCommandService;
-    dying.execute = async (command, options) => {
+    dying.execute = async (command, options, complete) => {
       if (executed++ === 1) throw new Error('killed');
-      return commands.execute(command, options);
+      return commands.execute(command, options, complete);
     };
     await process(dying).tick();
     await caughtUp();

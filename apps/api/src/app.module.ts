@@ -9,6 +9,7 @@ import { BearerAuthGuard } from './auth/bearer-auth.guard';
 import { RoleGuard } from './auth/role.guard';
 import { QueryUseCasesModule } from './queries/query-use-cases.module';
 import { CheckHealthHandler, GetHolidayCalendarHandler, ListSlaPoliciesHandler } from './queries/operations-queries';
+import { COMMAND_HANDLERS } from './commands/command.handlers';
 import { ComplaintsModule } from './complaints/complaints.module';
 import { PublicModule } from './public/public.module';
 import { TrackingModule } from './tracking/tracking.module';
@@ -30,6 +31,7 @@ export class AppModule {
         CheckHealthHandler,
         ListSlaPoliciesHandler,
         GetHolidayCalendarHandler,
+        ...COMMAND_HANDLERS,
         // Global guards run in this order: the actor is verified, then its role, before the rate limits count it.
         { provide: APP_GUARD, useClass: BearerAuthGuard },
         { provide: APP_GUARD, useClass: RoleGuard },

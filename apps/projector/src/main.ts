@@ -2,8 +2,8 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createLogger, loadConfig } from '@lacak/config';
 import { loadOrganisation } from '@lacak/organisation';
-import { ComplaintCommandService } from '@lacak/application';
-import { HolidayCalendarFeed, createDeadlineContext, createProjector } from '@lacak/projections';
+import { createDeadlineContext, createProjector } from '@lacak/processes';
+import { HolidayCalendarFeed } from '@lacak/projections';
 import { closeStores, exitOnStartupFailure, openStores } from '@lacak/storage';
 
 /**
@@ -26,11 +26,7 @@ async function main(): Promise<void> {
   });
   // Every published calendar is in before a due date is computed.
   await calendarFeed.start();
-  const projector = createProjector(config, stores.eventStore, stores.readStore, log, {
-    context,
-    commands: new ComplaintCommandService(stores.eventStore, tree),
-    now: () => new Date(),
-  });
+  const projector = createProjector(config, stores.eventStore, stores.readStore, log, { context, now: () => new Date() });
   projector.start();
   log.log({ message: 'Projector running', projections: projector.names, dataDir: config.dataDir });
 

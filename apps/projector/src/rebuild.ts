@@ -1,14 +1,8 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@lacak/config';
 import { loadOrganisation } from '@lacak/organisation';
-import { ComplaintCommandService } from '@lacak/application';
-import {
-  HolidayCalendarFeed,
-  LeaseNotHeldError,
-  UnknownProjectionError,
-  createDeadlineContext,
-  createProjector,
-} from '@lacak/projections';
+import { createDeadlineContext, createProjector } from '@lacak/processes';
+import { HolidayCalendarFeed, LeaseNotHeldError, UnknownProjectionError } from '@lacak/projections';
 import { StoreConnectionError, closeStores, openStores } from '@lacak/storage';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -31,11 +25,7 @@ async function main(): Promise<void> {
   const calendarFeed = new HolidayCalendarFeed(stores.eventStore, context.calendar, { now: () => new Date(), warn: log.log, error: log.error });
   // Replayed due dates count on every published calendar.
   await calendarFeed.start();
-  const projector = createProjector(config, stores.eventStore, stores.readStore, log, {
-    context,
-    commands: new ComplaintCommandService(stores.eventStore, tree),
-    now: () => new Date(),
-  });
+  const projector = createProjector(config, stores.eventStore, stores.readStore, log, { context, now: () => new Date() });
   try {
     const started = Date.now();
     projector.start();

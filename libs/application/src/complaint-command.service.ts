@@ -6,11 +6,9 @@ import {
   EXACT_AGENCY_SCOPE,
   actorOnRecord,
   canSeeComplaint,
-  complaintDecider,
   decideComplaint,
   holdingOf,
   refuse,
-  refuseRoleNeverAllowed,
 } from '@lacak/domain';
 import {
   StreamNotFoundError,
@@ -18,7 +16,7 @@ import {
   type EventStore,
   type RecordedEvent,
 } from '@lacak/event-store';
-import { type CommandEnvelope, complaintStreamId, toComplaintEvent, toEventsToAppend } from './complaint-stream';
+import { type CommandEnvelope, complaintStreamId, foldComplaintHistory, toComplaintEvent, toEventsToAppend } from './complaint-stream';
 import { CommandRefusedError, ConcurrencyConflictError, IdempotencyKeyReusedError, RevisionMismatchError } from './errors';
 import { eventIdFor } from './ids';
 
@@ -36,12 +34,27 @@ export interface CommandOutcome {
   replayed: boolean;
 }
 
+/** A command as its caller gave it, before what follows from the complaint's state is added. */
+export type CommandToComplete = Pick<ComplaintCommand, 'type' | 'actor' | 'at'> & { data: { complaintId: string } };
+
+/**
+ * Adds to a command what follows from the complaint it addresses (windows, thresholds): run on the
+ * state the decision is made on, once the complaint is known to be in the actor's scope.
+ */
+export type CommandCompletion<C extends CommandToComplete> = (
+  command: C,
+  state: ComplaintState,
+  events: readonly ComplaintEvent[],
+) => ComplaintCommand | Promise<ComplaintCommand>;
+
 /** Optimistic retries when no If-Match was given and another command won the race. */
 const MAX_ATTEMPTS = 5;
 
 /**
- * Load → fold → decide → append with the revision the decision was made on. The append's
- * expected revision is what makes N concurrent commands on one revision yield one winner.
+ * Load → fold → complete → decide → append with the revision the decision was made on. The append's
+ * expected revision is what makes N concurrent commands on one revision yield one winner. The use
+ * cases (`ComplaintLifecycle`, `ComplaintSubmission`) are its callers: they refuse a role that may
+ * never issue the command before anything is read.
  */
 export class ComplaintCommandService {
   constructor(
@@ -50,11 +63,13 @@ export class ComplaintCommandService {
     private readonly scope: AgencyScope = EXACT_AGENCY_SCOPE,
   ) {}
 
-  async execute(command: ComplaintCommand, options: CommandOptions): Promise<CommandOutcome> {
-    // A role that may never issue the command learns nothing about the complaint: 403 before any read.
-    const neverAllowed = refuseRoleNeverAllowed(command.actor, command.type);
-    if (neverAllowed) throw new CommandRefusedError(neverAllowed);
-    const complaintId = command.data.complaintId;
+  /** `complete` adds what follows from the state; a command given whole needs none. */
+  async execute<C extends CommandToComplete = ComplaintCommand>(
+    toComplete: C,
+    options: CommandOptions,
+    complete: CommandCompletion<C> = (command) => command as unknown as ComplaintCommand,
+  ): Promise<CommandOutcome> {
+    const complaintId = toComplete.data.complaintId;
     const streamId = complaintStreamId(complaintId);
     for (let attempt = 1; ; attempt++) {
       const history = await this.readHistory(streamId);
@@ -63,16 +78,17 @@ export class ComplaintCommandService {
       const replay = this.findStoredOutcome(history, options, complaintId);
       if (replay) return replay;
 
-      const state = history.map(toComplaintEvent).reduce(complaintDecider.evolve, complaintDecider.initialState());
+      const state = foldComplaintHistory(history);
       // A complaint outside the actor's scope does not exist for them: the same answer as a missing
       // one, given before anything else (such as its revision) could tell them otherwise.
-      const missing = state.status === 'NONE' && command.type !== 'SubmitComplaint';
-      if (missing || (state.status !== 'NONE' && !canSeeComplaint(command.actor, holdingOf(state), this.scope))) {
+      const missing = state.status === 'NONE' && toComplete.type !== 'SubmitComplaint';
+      if (missing || (state.status !== 'NONE' && !canSeeComplaint(toComplete.actor, holdingOf(state), this.scope))) {
         throw new CommandRefusedError(refuse('COMPLAINT_NOT_FOUND', 'No complaint exists with this id.'));
       }
       if (options.expectedRevision !== undefined && options.expectedRevision !== current) {
         throw new RevisionMismatchError(options.expectedRevision, current);
       }
+      const command = await complete(toComplete, state, history.map(toComplaintEvent));
       const decision = decideComplaint(command, state, this.scope);
       if (!decision.ok) throw new CommandRefusedError(decision.refusal);
 
@@ -101,8 +117,7 @@ export class ComplaintCommandService {
 
   /** The complaint's current state as the actor may know it: null when unknown or out of scope. */
   async stateFor(complaintId: string, actor: ComplaintCommand['actor']): Promise<ComplaintState | null> {
-    const history = await this.readHistory(complaintStreamId(complaintId));
-    const state = history.map(toComplaintEvent).reduce(complaintDecider.evolve, complaintDecider.initialState());
+    const state = foldComplaintHistory(await this.readHistory(complaintStreamId(complaintId)));
     return state.status !== 'NONE' && canSeeComplaint(actor, holdingOf(state), this.scope) ? state : null;
   }
 

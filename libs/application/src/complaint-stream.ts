@@ -1,16 +1,15 @@
 import {
   COMPLAINT_EVENT_SCHEMA_VERSION,
   type Actor,
-  type ComplaintEvent,
+  type ComplaintState,
+  foldComplaint,
+  toComplaintEvent,
 } from '@lacak/domain';
 import type { EventToAppend, JsonObject, RecordedEvent } from '@lacak/event-store';
 import { eventIdFor } from './ids';
 
-export const COMPLAINT_STREAM_PREFIX = 'complaint-';
-
-export const complaintStreamId = (complaintId: string): string => `${COMPLAINT_STREAM_PREFIX}${complaintId}`;
-
-export const complaintIdOf = (streamId: string): string => streamId.slice(COMPLAINT_STREAM_PREFIX.length);
+// The stream names and the decoding of stored events are the domain's; callers of the application find them here too.
+export { COMPLAINT_STREAM_PREFIX, complaintIdOf, complaintStreamId, toComplaintEvent } from '@lacak/domain';
 
 export interface CommandEnvelope {
   /** Unique per command; a retry of the same command reuses it. */
@@ -42,6 +41,5 @@ export function toEventsToAppend(
   }));
 }
 
-/** Stored events are trusted to be complaint events: only the engine writes complaint streams. */
-export const toComplaintEvent = (recorded: RecordedEvent): ComplaintEvent =>
-  ({ type: recorded.type, data: recorded.data }) as unknown as ComplaintEvent;
+/** The complaint's state from its stored events: the one fold of a complaint stream. */
+export const foldComplaintHistory = (history: readonly RecordedEvent[]): ComplaintState => foldComplaint(history.map(toComplaintEvent));

@@ -34,3 +34,11 @@ export class IdempotencyKeyReusedError extends Error {
     super('This Idempotency-Key was already used for a different request; send a new key with a new request');
   }
 }
+
+/** A referenced entity (for example the agency a complaint is disposed to) does not exist (422 UNKNOWN_REFERENCE). */
+export class UnknownReferenceError extends Error {
+  override readonly name = 'UnknownReferenceError';
+  constructor(readonly field: string, message: string) {
+    super(message);
+  }
+}

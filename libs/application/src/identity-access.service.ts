@@ -4,7 +4,6 @@ import {
   type ComplaintState,
   type IdentityAccessEvent,
   canSeeComplaint,
-  complaintDecider,
   holdingOf,
   mayQuery,
   identityAccessStreamId,
@@ -13,7 +12,7 @@ import {
 } from '@lacak/domain';
 import { StreamNotFoundError, type EventStore, type RecordedEvent } from '@lacak/event-store';
 import type { ReporterIdentity, ReporterIdentityStore } from '@lacak/reporter-identity';
-import { type CommandEnvelope, complaintStreamId, toComplaintEvent, toEventsToAppend } from './complaint-stream';
+import { type CommandEnvelope, complaintStreamId, foldComplaintHistory, toEventsToAppend } from './complaint-stream';
 import { CommandRefusedError } from './errors';
 
 export interface IdentityRequest extends CommandEnvelope {
@@ -100,7 +99,7 @@ export class IdentityAccessService {
 
   private async state(complaintId: string): Promise<ComplaintState> {
     const history = await this.readStream(complaintStreamId(complaintId));
-    return history.map(toComplaintEvent).reduce(complaintDecider.evolve, complaintDecider.initialState());
+    return foldComplaintHistory(history);
   }
 
   /**

@@ -37,3 +37,4 @@ export {
   type DueDates,
   type ReporterClarification,
 } from './deadline/due-dates';
+export type { DeadlineContext } from './deadline/deadline-context';

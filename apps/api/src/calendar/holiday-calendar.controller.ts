@@ -3,13 +3,12 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProp
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsString, Length, ValidateNested } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { HolidayCalendarService, newId } from '@lacak/application';
-import { QueryBus } from '@nestjs/cqrs';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { CalendarSource, CalendarYear } from '@lacak/deadlines';
 import type { Actor, CalendarDay } from '@lacak/domain';
 import { Allows } from '../auth/allows.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { CLOCK, type Clock } from '../infrastructure/tokens';
+import { PublishHolidayCalendarCommand } from '../commands/commands';
 import { ApiBodyProblems, ApiQueryProblems } from '../openapi/problem-responses';
 import { RequestValidationError } from '../problem-details/request-validation.error';
 import { GetHolidayCalendarQuery } from '../queries/operations-queries';
@@ -71,9 +70,8 @@ function yearOf(raw: string): number {
 @Controller('calendar/holidays/:year')
 export class HolidayCalendarController {
   constructor(
-    private readonly calendars: HolidayCalendarService,
     private readonly queryBus: QueryBus,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly commandBus: CommandBus,
   ) {}
 
   /** The calendar in force for the year: where it comes from, its version, and its days off. */
@@ -99,10 +97,7 @@ export class HolidayCalendarController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<PublishedCalendar> {
     const year = yearOf(raw);
-    const published = await this.calendars.publish(
-      { type: 'PublishHolidayCalendar', actor, at: this.clock.now().toISOString(), data: { year, ...body } },
-      { commandId: newId(), correlationId: String(req.id) },
-    );
+    const published = await this.commandBus.execute(new PublishHolidayCalendarCommand({ year, ...body }, actor, { correlationId: String(req.id) }));
     reply.header('location', `/calendar/holidays/${year}`);
     return { year, version: published.version };
   }

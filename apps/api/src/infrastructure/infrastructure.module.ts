@@ -9,18 +9,27 @@ import {
   Optional,
   type Provider,
 } from '@nestjs/common';
-import { ComplaintCommandService, HolidayCalendarService, IdentityAccessService, PendingIdentitySweep, RequestFingerprints } from '@lacak/application';
+import {
+  ComplaintCommandService,
+  ComplaintLifecycle,
+  ComplaintSubmission,
+  HolidayCalendarPublication,
+  IdentityAccessService,
+  RequestFingerprints,
+  TrackingSecrets,
+} from '@lacak/application';
 import type { AppConfig } from '@lacak/config';
 import { EVENT_STORE, type EventStore } from '@lacak/event-store';
 import { loadOrganisation } from '@lacak/organisation';
-import { HolidayCalendarFeed, type Projector, createDeadlineContext, createProjector } from '@lacak/projections';
+import { PendingIdentitySweep, createDeadlineContext, createProjector } from '@lacak/processes';
+import { HolidayCalendarFeed, type Projector } from '@lacak/projections';
 import { READ_STORE } from '@lacak/read-store';
 import { REPORTER_IDENTITY_STORE } from '@lacak/reporter-identity';
 import { type Stores, closeStores } from '@lacak/storage';
 import { createTokenVerifier } from '../auth/create-token-verifier';
 import { TokenVerifier } from '../auth/token-verifier';
-import { TrackingSecrets, loadTrackingKey } from '../tracking/tracking-secrets';
 import { APP_CONFIG, CLOCK, type Clock, DEADLINE_CONTEXT, ORGANISATION_TREE, PROJECTOR, STORES, TRACKING_KEY } from './tokens';
+import { loadTrackingKey } from './tracking-key';
 
 export interface InfrastructureOptions {
   /** Open; closed again when the application shuts down. */
@@ -80,11 +89,9 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
       },
       {
         provide: PROJECTOR,
-        inject: [STORES, ComplaintCommandService, HolidayCalendarFeed],
-        useFactory: (stores: Stores, commands: ComplaintCommandService) =>
-          config.projectorInProcess
-            ? createProjector(config, stores.eventStore, stores.readStore, logger, { context: deadlines, commands, now: () => clock.now() })
-            : null,
+        inject: [STORES, HolidayCalendarFeed],
+        useFactory: (stores: Stores) =>
+          config.projectorInProcess ? createProjector(config, stores.eventStore, stores.readStore, logger, { context: deadlines, now: () => clock.now() }) : null,
       },
       { provide: CLOCK, useValue: clock },
       { provide: TRACKING_KEY, useFactory: () => loadTrackingKey(config) },
@@ -100,11 +107,27 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         inject: [STORES],
         useFactory: (stores: Stores) => new IdentityAccessService(stores.eventStore, stores.identities, tree),
       },
-      { provide: HolidayCalendarService, inject: [EVENT_STORE], useFactory: (eventStore: EventStore) => new HolidayCalendarService(eventStore) },
+      {
+        provide: HolidayCalendarPublication,
+        inject: [EVENT_STORE],
+        useFactory: (eventStore: EventStore) => new HolidayCalendarPublication(eventStore, clock),
+      },
       {
         provide: ComplaintCommandService,
         inject: [EVENT_STORE],
         useFactory: (eventStore: EventStore) => new ComplaintCommandService(eventStore, tree),
+      },
+      {
+        provide: ComplaintLifecycle,
+        inject: [ComplaintCommandService, RequestFingerprints],
+        useFactory: (commands: ComplaintCommandService, fingerprints: RequestFingerprints) =>
+          new ComplaintLifecycle({ commands, tree, deadlines, clock, fingerprints }),
+      },
+      {
+        provide: ComplaintSubmission,
+        inject: [ComplaintCommandService, STORES, TrackingSecrets, RequestFingerprints],
+        useFactory: (commands: ComplaintCommandService, stores: Stores, trackingSecrets: TrackingSecrets, fingerprints: RequestFingerprints) =>
+          new ComplaintSubmission({ commands, identities: stores.identities, tree, deadlines, clock, trackingSecrets, fingerprints }),
       },
       { provide: TokenVerifier, useValue: createTokenVerifier(config) },
     ];

@@ -8,7 +8,4 @@ export const DEADLINE_CONTEXT = Symbol('DEADLINE_CONTEXT');
 /** The server key tracking secrets and request fingerprints are derived from; shared by every replica. */
 export const TRACKING_KEY = Symbol('TRACKING_KEY');
 
-/** Where command times come from; tests replace it. */
-export interface Clock {
-  now(): Date;
-}
+export type { Clock } from '@lacak/application';

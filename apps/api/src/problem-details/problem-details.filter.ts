@@ -1,9 +1,9 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CommandRefusedError, ConcurrencyConflictError, IdempotencyKeyReusedError, RevisionMismatchError } from '@lacak/application';
+import { CommandRefusedError, ConcurrencyConflictError, IdempotencyKeyReusedError, RevisionMismatchError, UnknownReferenceError } from '@lacak/application';
 import { PROBLEM_CONTENT_TYPE, type ProblemDetails, problem } from './problem';
 import { REFUSAL_STATUS } from './refusal-status';
-import { RequestValidationError, UnknownReferenceError } from './request-validation.error';
+import { RequestValidationError } from './request-validation.error';
 
 /** Codes of errors the framework raises before a handler runs (bad JSON, no token, no route...). */
 const HTTP_CODES: Record<number, string> = {

@@ -18,11 +18,3 @@ export class RequestValidationError extends Error {
     return new RequestValidationError(flat);
   }
 }
-
-/** A referenced entity (for example the agency a complaint is disposed to) does not exist. */
-export class UnknownReferenceError extends Error {
-  override readonly name = 'UnknownReferenceError';
-  constructor(readonly field: string, message: string) {
-    super(message);
-  }
-}

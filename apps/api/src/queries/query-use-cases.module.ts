@@ -14,13 +14,14 @@ import {
   TrackedComplaints,
   type ComplaintReadContext,
 } from '@lacak/application/queries';
+import { TrackingSecrets } from '@lacak/application';
 import type { AppConfig } from '@lacak/config';
 import type { OrganisationTree } from '@lacak/domain';
 import { EVENT_STORE, type EventStore } from '@lacak/event-store';
-import type { DeadlineContext, Projector } from '@lacak/projections';
+import type { DeadlineContext } from '@lacak/deadlines';
+import type { Projector } from '@lacak/projections';
 import { READ_STORE, type ReadStore } from '@lacak/read-store';
 import { APP_CONFIG, CLOCK, type Clock, DEADLINE_CONTEXT, ORGANISATION_TREE, PROJECTOR } from '../infrastructure/tokens';
-import { TrackingSecrets } from '../tracking/tracking-secrets';
 
 const COMPLAINT_READS = Symbol('COMPLAINT_READS');
 const logger = new Logger('Health');

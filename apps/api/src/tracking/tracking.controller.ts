@@ -7,7 +7,7 @@ import { TrackedComplaints } from '@lacak/application/queries';
 import { COMPLAINT_STATUSES, type ComplaintStatus, trackingActor } from '@lacak/domain';
 import type { ComplaintDocument } from '@lacak/projections';
 import { Public } from '../auth/public.decorator';
-import { LifecycleCommand } from '../complaints/lifecycle/lifecycle.command';
+import { RunLifecycleCommand } from '../commands/commands';
 import { PublicFollowUp, REVISION, ReporterQuestion } from '../complaints/queries/complaint-queries.responses';
 import { readPreconditions } from '../http/preconditions';
 import { RateLimited } from '../http/rate-limit';
@@ -92,7 +92,7 @@ export class TrackingController {
     const complaint = await this.authorised(trackingId, secret);
     const actor = trackingActor(complaint.trackingId);
     const result = await this.commandBus.execute(
-      new LifecycleCommand(
+      new RunLifecycleCommand(
         { type: 'AnswerClarification', data: { complaintId: complaint._id, ...body } },
         actor,
         readPreconditions(req.headers, String(req.id)),

@@ -1,5 +1,5 @@
 import { type Actor, type AgencyScope, canSeeComplaint, holderOf, holdingOf, maySeeContent } from '@lacak/domain';
-import { remainingWorkingDays } from '@lacak/deadlines';
+import { type DeadlineContext, remainingWorkingDays } from '@lacak/deadlines';
 import {
   AUDIT_TRAIL_COLLECTION,
   type AuditEntryDocument,
@@ -7,7 +7,6 @@ import {
   type ClockView,
   COMPLAINTS_COLLECTION,
   type ComplaintDocument,
-  type DeadlineContext,
   type OmitFields,
 } from '@lacak/projections';
 import type { ReadStore, SortSpec } from '@lacak/read-store';

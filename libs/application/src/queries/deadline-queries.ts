@@ -1,6 +1,6 @@
 import type { Actor } from '@lacak/domain';
 import type { CalendarYear, HolidayKind, SlaPolicy } from '@lacak/deadlines';
-import type { DeadlineContext } from '@lacak/projections';
+import type { DeadlineContext } from '@lacak/deadlines';
 import { assertMayRun } from './query-access';
 
 export interface SlaPolicyListView {

@@ -1,6 +1,7 @@
 import type { CalendarYear } from '@lacak/deadlines';
 import type { EventStore } from '@lacak/event-store';
-import { type DeadlineContext, type LeaseState, type ProjectionStatus, type Projector, upcomingYears } from '@lacak/projections';
+import type { DeadlineContext } from '@lacak/deadlines';
+import { type LeaseState, type ProjectionStatus, type Projector, upcomingYears } from '@lacak/projections';
 import type { ReadStore } from '@lacak/read-store';
 
 type StoreStatus = 'ok' | 'unavailable';

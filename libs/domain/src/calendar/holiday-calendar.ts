@@ -132,3 +132,7 @@ export const holidayCalendarDecider = {
   evolve: evolveHolidayCalendar,
   initialState: initialHolidayCalendarState,
 };
+
+/** Stored events of a calendar stream are trusted: only the calendar publication writes them. */
+export const toHolidayCalendarEvent = (stored: { type: string; data: unknown }): HolidayCalendarEvent =>
+  ({ type: stored.type, data: stored.data }) as HolidayCalendarEvent;

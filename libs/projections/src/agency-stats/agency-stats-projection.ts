@@ -1,7 +1,6 @@
-import type { ComplaintEvent, OrganisationTree } from '@lacak/domain';
+import { COMPLAINT_STREAM_PREFIX, type ComplaintEvent, type OrganisationTree, toComplaintEvent } from '@lacak/domain';
 import type { RecordedEvent } from '@lacak/event-store';
 import type { IndexSpec } from '@lacak/read-store';
-import { COMPLAINT_STREAM_PREFIX, toComplaintEvent } from '@lacak/application';
 import type { DocumentProjection, Draft, ProjectedDocument } from '../projection';
 
 export const AGENCY_STATS_COLLECTION = 'agency_stats';

@@ -1,7 +1,6 @@
-import { IDENTITY_ACCESS_STREAM_PREFIX, type IdentityAccessEvent, type OrganisationTree } from '@lacak/domain';
+import { COMPLAINT_STREAM_PREFIX, IDENTITY_ACCESS_STREAM_PREFIX, type IdentityAccessEvent, type OrganisationTree, toComplaintEvent } from '@lacak/domain';
 import type { RecordedEvent } from '@lacak/event-store';
 import type { IndexSpec } from '@lacak/read-store';
-import { COMPLAINT_STREAM_PREFIX, toComplaintEvent } from '@lacak/application';
 import type { DocumentProjection, Draft, ProjectedDocument } from '../projection';
 import { summarise, summariseIdentityAccess } from './audit-summary';
 

@@ -1,10 +1,21 @@
-import { type ComplaintEvent, type ComplaintStatus, HOLIDAY_CALENDAR_STREAM_PREFIX, IDENTITY_ACCESS_STREAM_PREFIX, type OrganisationTree, holderOf, TERMINAL_STATUSES } from '@lacak/domain';
+import type { DeadlineContext } from '@lacak/deadlines';
+import {
+  COMPLAINT_STREAM_PREFIX,
+  type ComplaintEvent,
+  type ComplaintStatus,
+  HOLIDAY_CALENDAR_STREAM_PREFIX,
+  IDENTITY_ACCESS_STREAM_PREFIX,
+  type OrganisationTree,
+  TERMINAL_STATUSES,
+  complaintIdOf,
+  holderOf,
+  toComplaintEvent,
+  toHolidayCalendarEvent,
+} from '@lacak/domain';
 import type { RecordedEvent } from '@lacak/event-store';
 import type { Filter, IndexSpec } from '@lacak/read-store';
-import { COMPLAINT_STREAM_PREFIX, complaintIdOf, toComplaintEvent, toHolidayCalendarEvent } from '@lacak/application';
 import type { DocumentProjection, Draft } from '../projection';
 import { planDeadlines } from '../deadlines/complaint-deadlines';
-import type { DeadlineContext } from '../deadlines/deadline-context';
 import { publishedYearOf } from '../deadlines/holiday-calendar-feed';
 import { COMPLAINTS_COLLECTION, type ComplaintDocument } from './complaint-document';
 

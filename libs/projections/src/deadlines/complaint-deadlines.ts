@@ -1,8 +1,7 @@
-import { type ClockSpan, type Deadline, type DueDates, calendarYearsOf, clockSpans, dueDates } from '@lacak/deadlines';
+import { type ClockSpan, type Deadline, type DeadlineContext, type DueDates, calendarYearsOf, clockSpans, dueDates } from '@lacak/deadlines';
 import { type ComplaintStatus, type DeadlineClock, holderOf, isOpenReporterQuestion } from '@lacak/domain';
 import type { ComplaintDocument } from '../complaints/complaint-document';
 import type { ClockView, ClockViews } from './clock-view';
-import type { DeadlineContext } from './deadline-context';
 
 /** What the deadline process does when a clock runs out; each is raised once, through the command path. */
 export type DueAction =

@@ -1,6 +1,6 @@
-import { HolidayCalendarService } from '@lacak/application';
 import { loadWorkingDayCalendar } from '@lacak/deadlines';
-import type { Actor } from '@lacak/domain';
+import { type Actor, holidayCalendarDecider, holidayCalendarStreamId } from '@lacak/domain';
+import { toAppend } from '../testing/complaint-history';
 import { type TempStores, openTempStores } from '../testing/stores';
 import { HolidayCalendarFeed } from './holiday-calendar-feed';
 
@@ -10,16 +10,20 @@ describe('HolidayCalendarFeed', () => {
   let stores: TempStores;
   let now = new Date('2026-12-30T02:00:00.000Z');
   const warnings: Record<string, unknown>[] = [];
-  const publish = (year: number, commandId: string) =>
-    new HolidayCalendarService(stores.eventStore).publish(
+  /** The year's first publication, as the calendar publication stores it. */
+  const publish = async (year: number) => {
+    const decision = holidayCalendarDecider.decide(
       {
         type: 'PublishHolidayCalendar',
         actor: admin,
         at: now.toISOString(),
         data: { year, decree: `SKB ${year} (test)`, holidays: [{ date: `${year}-01-01`, name: 'Tahun Baru' }], cutiBersama: [] },
       },
-      { commandId, correlationId: commandId },
+      holidayCalendarDecider.initialState(),
     );
+    if (!decision.ok) throw new Error(decision.refusal.message);
+    await stores.eventStore.appendToStream(holidayCalendarStreamId(year), decision.events.map((event) => toAppend(event, admin)), { expectedState: 'no_stream' });
+  };
   const feedOn = (calendar = loadWorkingDayCalendar()) => ({
     calendar,
     feed: new HolidayCalendarFeed(stores.eventStore, calendar, {
@@ -39,13 +43,13 @@ describe('HolidayCalendarFeed', () => {
   afterEach(() => stores.cleanup());
 
   it('has every stored publication in the calendar once started, and follows later ones', async () => {
-    await publish(2027, 'publish-2027');
+    await publish(2027);
     const { calendar, feed } = feedOn();
     await feed.start();
     try {
       expect(calendar.yearOf(2027)).toMatchObject({ source: 'published', version: 1 });
       expect(calendar.isWorkingDay('2027-01-05', 'Asia/Jakarta')).toBe(true);
-      await publish(2028, 'publish-2028');
+      await publish(2028);
       await waitUntil(() => calendar.yearOf(2028).verified);
       expect(calendar.yearOf(2028)).toMatchObject({ source: 'published', version: 1 });
     } finally {
@@ -69,7 +73,7 @@ describe('HolidayCalendarFeed', () => {
   });
 
   it('says nothing when both years are verified', async () => {
-    await publish(2027, 'publish-2027');
+    await publish(2027);
     const { feed } = feedOn();
     await feed.start();
     await feed.stop();

@@ -1,6 +1,5 @@
-import { toHolidayCalendarEvent } from '@lacak/application';
 import type { CalendarYear, PublishedYear, WorkingDayCalendar } from '@lacak/deadlines';
-import { HOLIDAY_CALENDAR_STREAM_PREFIX, type HolidayCalendarPublished } from '@lacak/domain';
+import { HOLIDAY_CALENDAR_STREAM_PREFIX, type HolidayCalendarPublished, toHolidayCalendarEvent } from '@lacak/domain';
 import type { AllPosition, AllSubscription, EventStore } from '@lacak/event-store';
 
 export const publishedYearOf = ({ year, version, decree, holidays, cutiBersama }: HolidayCalendarPublished['data']): PublishedYear => ({

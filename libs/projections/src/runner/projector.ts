@@ -1,10 +1,10 @@
+import type { DeadlineContext } from '@lacak/deadlines';
 import type { OrganisationTree } from '@lacak/domain';
 import type { EventStore } from '@lacak/event-store';
 import type { ReadStore } from '@lacak/read-store';
 import { AgencyStatsProjection } from '../agency-stats/agency-stats-projection';
 import { AuditTrailProjection } from '../audit-trail/audit-trail-projection';
 import { ComplaintProjection } from '../complaints/complaint-projection';
-import type { DeadlineContext } from '../deadlines/deadline-context';
 import type { DocumentProjection } from '../projection';
 import { ProjectionRunner, type ProjectionStatus, type RunnerOptions } from './projection-runner';
 import type { ProjectorLease } from './projector-lease';

@@ -1,6 +1,6 @@
-import { complaintStreamId, toEventsToAppend } from '@lacak/application';
-import { type Actor, type ComplaintEvent, OrganisationTree } from '@lacak/domain';
-import type { EventStore, RecordedEvent } from '@lacak/event-store';
+import { randomUUID } from 'node:crypto';
+import { COMPLAINT_EVENT_SCHEMA_VERSION, type Actor, type ComplaintEvent, OrganisationTree, complaintStreamId } from '@lacak/domain';
+import type { EventStore, EventToAppend, JsonObject, RecordedEvent } from '@lacak/event-store';
 // The builders are test code, outside the domain's public entry point.
 import { AGENCY, AT, actors, aComplaint } from '../../../domain/src/testing/complaint-builders';
 
@@ -44,8 +44,19 @@ export function asComplaint(complaintId: string, history: ComplaintEvent[]): Com
 }
 
 let commandCounter = 0;
-const toAppend = (event: ComplaintEvent, actor: Actor) =>
-  toEventsToAppend([event], actor, AT, { commandId: `command-${++commandCounter}`, correlationId: 'correlation-1' })[0];
+/** A store record of an event with the metadata the engine writes, each as if from its own command. */
+export const toAppend = (event: { type: string; data: object }, actor: Actor): EventToAppend => ({
+  id: randomUUID(),
+  type: event.type,
+  data: event.data as JsonObject,
+  metadata: {
+    correlationId: 'correlation-1',
+    causationId: `command-${++commandCounter}`,
+    actor: { id: actor.id, role: actor.role, agencyId: actor.agencyId },
+    occurredAt: AT,
+    schemaVersion: COMPLAINT_EVENT_SCHEMA_VERSION,
+  },
+});
 
 /** Store records for events in the given order: revisions per stream, positions from `firstPosition`. */
 export function recorded(

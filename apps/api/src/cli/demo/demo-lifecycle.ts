@@ -1,3 +1,4 @@
+import type { LifecycleRequest } from '@lacak/application';
 import {
   type Actor,
   type ArchiveReasonCode,
@@ -7,7 +8,6 @@ import {
   type OrganisationTree,
   type VerifyComplaint,
 } from '@lacak/domain';
-import type { LifecycleInput } from '../../complaints/lifecycle/lifecycle.command';
 import { agencyName } from './demo-places';
 import {
   CLOSE_NOTES,
@@ -35,7 +35,7 @@ export interface ScriptedStep {
   /** Hours after the submission. */
   hours: number;
   actor: Actor;
-  input: (run: ComplaintRun) => LifecycleInput;
+  input: (run: ComplaintRun) => LifecycleRequest;
 }
 
 /** Who acts on one complaint, and what its texts lead to. */
@@ -195,7 +195,7 @@ export class LifecycleScript {
     const question = this.random.pick(REPORTER_QUESTIONS);
     this.after(4, 48, asker, (run) => ({
       type: 'RequestClarification',
-      data: { complaintId: run.id, clarificationId: '', party: 'reporter', question },
+      data: { complaintId: run.id, party: 'reporter', question },
     }));
   }
 
@@ -223,7 +223,7 @@ export class LifecycleScript {
     const answer = this.random.pick(RESPONDENT_ANSWERS);
     this.after(12, 72, this.assignee.officer, (run) => ({
       type: 'RequestClarification',
-      data: { complaintId: run.id, clarificationId: '', party: 'respondent', question },
+      data: { complaintId: run.id, party: 'respondent', question },
     }));
     this.after(48, 240, this.assignee.officer, (run) => ({
       type: 'AnswerClarification',

@@ -9,8 +9,7 @@ import { EVENT_STORE, type EventStore } from '@lacak/event-store';
 import type { Projector } from '@lacak/projections';
 import { openStores } from '@lacak/storage';
 import { AppModule } from '../../app.module';
-import { LifecycleCommand } from '../../complaints/lifecycle/lifecycle.command';
-import { SubmitComplaintCommand } from '../../complaints/submit/submit-complaint.command';
+import { RunLifecycleCommand, SubmitComplaintCommand } from '../../commands/commands';
 import { type Clock, ORGANISATION_TREE, PROJECTOR } from '../../infrastructure/tokens';
 import type { ComplaintRun } from './demo-lifecycle';
 import { type ComplaintPlan, type PlannedStep, planDemo } from './demo-plan';
@@ -84,12 +83,12 @@ async function execute(commandBus: CommandBus, runs: Map<number, ComplaintRun>, 
   const preconditions = { correlationId: randomUUID() };
   try {
     if (!step) {
-      const { id } = await commandBus.execute(new SubmitComplaintCommand(plan.request, plan.submitter, preconditions));
-      runs.set(plan.index, { id, clarificationId: null });
+      const { complaintId } = await commandBus.execute(new SubmitComplaintCommand(plan.request, plan.submitter, preconditions));
+      runs.set(plan.index, { id: complaintId, clarificationId: null });
       return;
     }
     const run = runs.get(plan.index)!;
-    const result = await commandBus.execute(new LifecycleCommand(step.input(run), step.actor, preconditions));
+    const result = await commandBus.execute(new RunLifecycleCommand(step.input(run), step.actor, preconditions));
     if (result.clarificationId) run.clarificationId = result.clarificationId;
   } catch (error) {
     // A refusal means the plan broke a lifecycle rule: a bug in the seed, not something to skip.

@@ -7,7 +7,7 @@ import { CurrentActor } from '../../auth/current-actor.decorator';
 import { entityTag, readPreconditions } from '../../http/preconditions';
 import { RateLimited } from '../../http/rate-limit';
 import { ApiBodyProblems } from '../../openapi/problem-responses';
-import { SubmitComplaintCommand } from './submit-complaint.command';
+import { SubmitComplaintCommand } from '../../commands/commands';
 import { SubmitComplaintRequest, SubmitComplaintResponse } from './submit-complaint.request';
 
 @ApiTags('complaint commands')
@@ -34,9 +34,8 @@ export class SubmitComplaintController {
     @Req() req: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SubmitComplaintResponse> {
-    const preconditions = readPreconditions(req.headers, String(req.id));
-    const result = await this.commandBus.execute(new SubmitComplaintCommand(body, actor, preconditions));
-    reply.status(201).header('location', `/complaints/${result.id}`).header('etag', entityTag(result.revision));
-    return { id: result.id, trackingId: result.trackingId, trackingSecret: result.trackingSecret };
+    const outcome = await this.commandBus.execute(new SubmitComplaintCommand(body, actor, readPreconditions(req.headers, String(req.id))));
+    reply.status(201).header('location', `/complaints/${outcome.complaintId}`).header('etag', entityTag(outcome.revision));
+    return { id: outcome.complaintId, trackingId: outcome.trackingId, trackingSecret: outcome.trackingSecret };
   }
 }

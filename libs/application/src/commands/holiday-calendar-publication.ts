@@ -1,27 +1,32 @@
 import {
-  type HolidayCalendarEvent,
+  type Actor,
   type HolidayCalendarPublished,
   type PublishHolidayCalendar,
   holidayCalendarDecider,
   holidayCalendarStreamId,
+  toHolidayCalendarEvent,
 } from '@lacak/domain';
 import { StreamNotFoundError, WrongExpectedVersionError, type EventStore, type RecordedEvent } from '@lacak/event-store';
-import { type CommandEnvelope, toEventsToAppend } from './complaint-stream';
-import { CommandRefusedError, ConcurrencyConflictError } from './errors';
+import type { Clock } from '../clock';
+import { toEventsToAppend } from '../complaint-stream';
+import { CommandRefusedError, ConcurrencyConflictError } from '../errors';
+import { newId } from '../ids';
+import type { CommandCall } from './command-call';
 
 /** Optimistic retries when another publication of the same year won the race. */
 const MAX_ATTEMPTS = 5;
 
-/** Stored events of a calendar stream are trusted: only this service writes them. */
-export const toHolidayCalendarEvent = (recorded: RecordedEvent): HolidayCalendarEvent =>
-  ({ type: recorded.type, data: recorded.data }) as unknown as HolidayCalendarEvent;
-
 /** Publishes a year's holidays: load the year's stream → fold → decide → append on the revision decided on. */
-export class HolidayCalendarService {
-  constructor(private readonly eventStore: EventStore) {}
+export class HolidayCalendarPublication {
+  constructor(
+    private readonly eventStore: EventStore,
+    private readonly clock: Clock,
+  ) {}
 
-  async publish(command: PublishHolidayCalendar, envelope: CommandEnvelope): Promise<HolidayCalendarPublished['data']> {
-    const streamId = holidayCalendarStreamId(command.data.year);
+  async run(request: PublishHolidayCalendar['data'], actor: Actor, call: Pick<CommandCall, 'correlationId'>): Promise<HolidayCalendarPublished['data']> {
+    const command: PublishHolidayCalendar = { type: 'PublishHolidayCalendar', actor, at: this.clock.now().toISOString(), data: request };
+    const envelope = { commandId: newId(), correlationId: call.correlationId };
+    const streamId = holidayCalendarStreamId(request.year);
     for (let attempt = 1; ; attempt++) {
       const history = await this.readHistory(streamId);
       const state = history.map(toHolidayCalendarEvent).reduce(holidayCalendarDecider.evolve, holidayCalendarDecider.initialState());
@@ -29,7 +34,7 @@ export class HolidayCalendarService {
       if (!decision.ok) throw new CommandRefusedError(decision.refusal);
       const current = history.at(-1)?.revision;
       try {
-        await this.eventStore.appendToStream(streamId, toEventsToAppend(decision.events, command.actor, command.at, envelope), {
+        await this.eventStore.appendToStream(streamId, toEventsToAppend(decision.events, actor, command.at, envelope), {
           expectedState: current ?? 'no_stream',
         });
         return decision.events[0].data;

@@ -1,11 +1,10 @@
+import { ComplaintCommandService, ComplaintLifecycle } from '@lacak/application';
 import type { AppConfig } from '@lacak/config';
-import type { ComplaintCommandService } from '@lacak/application';
+import type { DeadlineContext } from '@lacak/deadlines';
 import type { EventStore } from '@lacak/event-store';
+import { Projector, ProjectorLease, createProjections } from '@lacak/projections';
 import type { ReadStore } from '@lacak/read-store';
-import { Projector, createProjections } from './projector';
-import { ProjectorLease } from './projector-lease';
-import type { DeadlineContext } from '../deadlines/deadline-context';
-import { DeadlineProcess } from '../deadlines/deadline-process';
+import { DeadlineProcess } from './deadline-process';
 
 export interface ProjectorLog {
   error(entry: Record<string, unknown>): void;
@@ -14,7 +13,7 @@ export interface ProjectorLog {
 
 export interface DeadlineKeeping {
   context: DeadlineContext;
-  commands: ComplaintCommandService;
+  /** The clock the process judges due dates by and raises its commands at. */
   now: () => Date;
 }
 
@@ -29,13 +28,15 @@ export function createProjector(
   log: ProjectorLog,
   deadlines: DeadlineKeeping,
 ): Projector {
+  const { context, now } = deadlines;
   const lease = new ProjectorLease(readStore, { holder: config.projectorId, ttlMs: config.projectorLeaseTtlMs });
-  const deadlineProcess = new DeadlineProcess(readStore, deadlines.commands, deadlines.context, {
+  const lifecycle = new ComplaintLifecycle({ commands: new ComplaintCommandService(eventStore, context.tree), tree: context.tree, deadlines: context, clock: { now } });
+  const deadlineProcess = new DeadlineProcess(readStore, lifecycle, context, {
     intervalMs: config.deadlineCheckIntervalMs,
-    now: deadlines.now,
+    now,
     onError: (error) => log.error({ message: 'Deadline pass failed; retrying on the next tick', error: String(error) }),
   });
-  return new Projector(createProjections(deadlines.context.tree, deadlines.context), eventStore, readStore, {
+  return new Projector(createProjections(context.tree, context), eventStore, readStore, {
     lease,
     companions: [deadlineProcess],
     onError: (projection, error) => log.error({ message: 'Projection failed; retrying', projection, error: String(error) }),

@@ -1,6 +1,6 @@
+import { complaintStreamId } from '@lacak/domain';
 import { StreamNotFoundError, type EventStore } from '@lacak/event-store';
 import type { PendingIdentity, ReporterIdentityStore } from '@lacak/reporter-identity';
-import { complaintStreamId } from './complaint-stream';
 
 export interface SweepResult {
   confirmed: number;

@@ -1,9 +1,8 @@
-import { CommandRefusedError, type ComplaintCommandService, nameBasedId } from '@lacak/application';
-import { type Actor, type ComplaintCommand, type RefusalCode, holderOf } from '@lacak/domain';
+import { CommandRefusedError, type ComplaintLifecycle, type LifecycleRequest, nameBasedId } from '@lacak/application';
+import type { DeadlineContext } from '@lacak/deadlines';
+import { type Actor, type RefusalCode, holderOf } from '@lacak/domain';
+import { COMPLAINTS_COLLECTION, type ComplaintDocument, type DueAction, planDeadlines } from '@lacak/projections';
 import type { ReadStore } from '@lacak/read-store';
-import { COMPLAINTS_COLLECTION, type ComplaintDocument } from '../complaints/complaint-document';
-import { type DueAction, planDeadlines } from './complaint-deadlines';
-import type { DeadlineContext } from './deadline-context';
 
 export const DEADLINE_ACTOR: Actor = { id: 'deadline-process', role: 'system', agencyId: null };
 
@@ -28,8 +27,8 @@ export interface DeadlineProcessOptions {
 /**
  * The process manager that keeps deadlines: each tick it finds the complaints whose next clock has
  * run out (the read model's `nextDueAt`, an indexed field) and raises what is owed as `system`,
- * through the ordinary command path. Every action has a name-based command id (complaint, action,
- * due instant), so a re-run after a crash, a restart or a rebuild replays the stored outcome
+ * through the same use case as every other caller (`ComplaintLifecycle`, which adds the thresholds).
+ * Every action has a name-based command id (complaint, action, due instant), so a re-run after a crash, a restart or a rebuild replays the stored outcome
  * instead of raising anything twice; the domain's own refusals (ALREADY_RECORDED, …) are a second guard.
  */
 export class DeadlineProcess {
@@ -38,7 +37,8 @@ export class DeadlineProcess {
 
   constructor(
     private readonly readStore: ReadStore,
-    private readonly commands: ComplaintCommandService,
+    /** Its clock must be the process's `now`: the command times are the instants judged due. */
+    private readonly lifecycle: ComplaintLifecycle,
     private readonly context: DeadlineContext,
     private readonly options: DeadlineProcessOptions,
   ) {}
@@ -74,11 +74,11 @@ export class DeadlineProcess {
       try {
         // A document behind its stream may miss what already met the clock (a disposition just made,
         // a rebuild under way): judge it on the next pass, once the projection has caught up.
-        if ((await this.commands.currentRevision(complaint._id)) !== BigInt(complaint.revision)) continue;
+        if ((await this.lifecycle.currentRevision(complaint._id)) !== BigInt(complaint.revision)) continue;
         const plan = planDeadlines(complaint, this.context);
         // Strictly after the due instant, as the domain's own check has it.
         for (const action of plan.pending.filter((a) => Date.parse(a.dueAt) < Date.parse(now))) {
-          if (await this.raise(complaint, action, now)) raised++;
+          if (await this.raise(complaint, action)) raised++;
         }
       } catch (error) {
         // One complaint that fails must not hold up every other clock.
@@ -88,13 +88,13 @@ export class DeadlineProcess {
     return raised;
   }
 
-  private async raise(complaint: ComplaintDocument, action: DueAction, now: string): Promise<boolean> {
-    const command = this.commandFor(complaint, action, now);
-    if (!command) return false;
+  private async raise(complaint: ComplaintDocument, action: DueAction): Promise<boolean> {
+    const request = this.requestFor(complaint, action);
+    if (!request) return false;
     const detail = 'clock' in action ? action.clock : 'reason' in action ? action.reason : '';
     const commandId = nameBasedId('deadline', complaint._id, action.kind, detail, action.dueAt);
     try {
-      const outcome = await this.commands.execute(command, { commandId, correlationId: commandId });
+      const outcome = await this.lifecycle.run(request, DEADLINE_ACTOR, { commandId, correlationId: commandId });
       return !outcome.replayed;
     } catch (error) {
       if (error instanceof CommandRefusedError && SETTLED.includes(error.refusal.code)) return false;
@@ -102,29 +102,23 @@ export class DeadlineProcess {
     }
   }
 
-  private commandFor(complaint: ComplaintDocument, action: DueAction, at: string): ComplaintCommand | null {
-    const base = { actor: DEADLINE_ACTOR, at };
+  private requestFor(complaint: ComplaintDocument, action: DueAction): LifecycleRequest | null {
     const complaintId = complaint._id;
     switch (action.kind) {
       case 'missed':
-        return { ...base, type: 'RecordDeadlineMissed', data: { complaintId, clock: action.clock, dueAt: action.dueAt } };
+        return { type: 'RecordDeadlineMissed', data: { complaintId, clock: action.clock, dueAt: action.dueAt } };
       case 'expire-clarification':
-        return { ...base, type: 'ExpireClarification', data: { complaintId, clarificationId: action.clarificationId, dueAt: action.dueAt } };
+        return { type: 'ExpireClarification', data: { complaintId, clarificationId: action.clarificationId, dueAt: action.dueAt } };
       case 'auto-close':
-        return { ...base, type: 'CloseComplaint', data: { complaintId, reasonCode: 'no_reply', note: null } };
+        return { type: 'CloseComplaint', data: { complaintId, reasonCode: 'no_reply', note: null } };
       case 'refer-to-ombudsman':
-        return { ...base, type: 'ReferToOmbudsman', data: { complaintId, reason: 'Unresolved past the referral limit of its SLA policy' } };
+        return { type: 'ReferToOmbudsman', data: { complaintId, reason: 'Unresolved past the referral limit of its SLA policy' } };
       case 'escalate': {
         // One level up from the node holding the complaint; the national root has nowhere to go.
         const holder = holderOf(complaint);
         const parent = holder ? this.context.tree.get(holder)?.parentId : null;
         if (!parent) return null;
-        const policy = this.context.policyFor(complaint.slaPolicyVersion, complaint.submittedAt);
-        return {
-          ...base,
-          type: 'EscalateToParent',
-          data: { complaintId, toAgencyId: parent, reason: action.reason, bounceThreshold: policy.limits.bounceEscalationThreshold },
-        };
+        return { type: 'EscalateToParent', data: { complaintId, toAgencyId: parent, reason: action.reason } };
       }
     }
   }

@@ -1,0 +1,4 @@
+export * from './deadline-context';
+export * from './deadline-process';
+export * from './create-projector';
+export * from './pending-identity-sweep';
