@@ -97,7 +97,13 @@ describe('Publishing a year’s holidays over HTTP', () => {
     now = new Date('2027-01-09T02:00:00.000Z');
     const raised = await t.eventually(() => detail(open.id), (r) => r.body.overdue.length === 1, 5000);
     expect(raised.body.overdue).toEqual([{ clock: 'verification', dueAt: '2027-01-08T16:59:59.999Z', at: '2027-01-09T02:00:00.000Z' }]);
-    expect(await history(missed.id, 'DeadlineMissed')).toHaveLength(1);
+    // The history says which calendar each missed due date was counted on.
+    const missedEntries = await history(missed.id, 'DeadlineMissed');
+    expect(missedEntries.map((e: { summary: string }) => e.summary)).toEqual([
+      'Deadline missed: verification clock, due 2027-01-06T16:59:59.999Z (calendar 2026 from the holiday file, 2027 unverified)',
+    ]);
+    const raisedEntries = await t.eventually(() => history(open.id, 'DeadlineMissed'), (entries) => entries.length === 1, 5000);
+    expect(raisedEntries[0].summary).toBe('Deadline missed: verification clock, due 2027-01-08T16:59:59.999Z (calendar 2026 from the holiday file, 2027 v1)');
 
     const shown = await t.request('GET', '/calendar/holidays/2027', { token: reporter });
     expect(shown.body).toEqual({ year: 2027, source: 'published', version: 1, verified: true, ...year2027 });

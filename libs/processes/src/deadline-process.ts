@@ -106,7 +106,7 @@ export class DeadlineProcess {
     const complaintId = complaint._id;
     switch (action.kind) {
       case 'missed':
-        return { type: 'RecordDeadlineMissed', data: { complaintId, clock: action.clock, dueAt: action.dueAt } };
+        return { type: 'RecordDeadlineMissed', data: { complaintId, clock: action.clock, dueAt: action.dueAt, calendars: action.calendars } };
       case 'expire-clarification':
         return { type: 'ExpireClarification', data: { complaintId, clarificationId: action.clarificationId, dueAt: action.dueAt } };
       case 'auto-close':

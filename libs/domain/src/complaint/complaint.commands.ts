@@ -9,6 +9,7 @@ import type {
   Classification,
   ClarificationParty,
   CloseReasonCode,
+  CalendarBasis,
   DeadlineClock,
   EscalationReason,
   FindingsConclusion,
@@ -105,7 +106,8 @@ export type ReopenComplaint = CommandBase<'ReopenComplaint', { reason: string; w
 export type ExpireClarification = CommandBase<'ExpireClarification', { clarificationId: string; dueAt: string }>;
 
 /** A deadline process: the clock's deadline `dueAt` passed unmet. */
-export type RecordDeadlineMissed = CommandBase<'RecordDeadlineMissed', { clock: DeadlineClock; dueAt: string }>;
+/** `calendars`: the calendar each year of the missed deadline's count was computed on. */
+export type RecordDeadlineMissed = CommandBase<'RecordDeadlineMissed', { clock: DeadlineClock; dueAt: string; calendars: CalendarBasis[] }>;
 
 /**
  * A deadline process: raise the complaint to a node above its holder (`toAgencyId`, looked up in the

@@ -549,14 +549,14 @@ function expireClarification(command: ExpireClarification, state: ComplaintState
 }
 
 function recordDeadlineMissed(command: RecordDeadlineMissed, state: ComplaintState): Decision {
-  const { complaintId, clock, dueAt } = command.data;
+  const { complaintId, clock, dueAt, calendars } = command.data;
   const recorded = state.overdue.some((missed) => missed.clock === clock && sameInstant(missed.dueAt, dueAt));
   return (
     requireStatus(command, state, OPEN_STATUSES) ??
     requireSystem(command.actor, 'records a missed deadline') ??
     (recorded ? refused('ALREADY_RECORDED', 'This deadline is already recorded as missed.') : null) ??
     (isAfter(command.at, dueAt) ? null : refused('DEADLINE_NOT_PASSED', 'The deadline has not passed yet.')) ??
-    decided({ type: 'DeadlineMissed', data: { complaintId, clock, dueAt, agencyId: holderOf(state), at: command.at } })
+    decided({ type: 'DeadlineMissed', data: { complaintId, clock, dueAt, agencyId: holderOf(state), calendars, at: command.at } })
   );
 }
 

@@ -9,6 +9,7 @@ import type {
   Classification,
   ClarificationParty,
   CloseReasonCode,
+  CalendarBasis,
   DeadlineClock,
   EscalationReason,
   FindingsConclusion,
@@ -155,7 +156,8 @@ export type ClarificationExpired = EventBase<'ClarificationExpired', { clarifica
 /** Overdue flag: a deadline clock lapsed. `agencyId` holds the complaint (null: the national router). */
 export type DeadlineMissed = EventBase<
   'DeadlineMissed',
-  { clock: DeadlineClock; dueAt: string; agencyId: string | null }
+  // `calendars` is absent from events recorded before calendars were published as events.
+  { clock: DeadlineClock; dueAt: string; agencyId: string | null; calendars?: CalendarBasis[] }
 >;
 
 /** Escalation flag: a node above the holder now oversees the complaint; the assignee stays. */

@@ -52,6 +52,16 @@ export type Rating = (typeof RATINGS)[number];
 export const DEADLINE_CLOCKS = ['verification', 'followUp', 'resolution', 'clarification'] as const;
 export type DeadlineClock = (typeof DEADLINE_CLOCKS)[number];
 
+/**
+ * Where the holidays of one year of a deadline's count came from: a published calendar version,
+ * the holiday file shipped with the engine, or the `date-holidays` library's unverified guesses.
+ */
+export interface CalendarBasis {
+  year: number;
+  source: 'published' | 'holiday-file' | 'date-holidays';
+  version: number | null;
+}
+
 /** Why a complaint is escalated to a node above its holder: a missed deadline, or ping-pong between agencies. */
 export const ESCALATION_REASONS = ['deadline', 'bouncing'] as const;
 export type EscalationReason = (typeof ESCALATION_REASONS)[number];

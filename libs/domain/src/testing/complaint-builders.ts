@@ -152,7 +152,11 @@ const dispute = { reason: 'Lubang hanya ditambal pasir, belum diaspal.', windowE
 const rating = { rating: 4, comment: 'Cepat ditangani.' } as const;
 const reopening = { reason: 'Lubang muncul lagi seminggu setelah ditutup.' };
 const expiry = { clarificationId: CLARIFICATION_ID, dueAt: DUE_AT };
-const missedDeadline = { clock: 'followUp', dueAt: DUE_AT } as const;
+const missedDeadline = {
+  clock: 'followUp' as const,
+  dueAt: DUE_AT,
+  calendars: [{ year: 2025, source: 'holiday-file' as const, version: null }],
+};
 const escalation = { toAgencyId: PARENT_AGENCY, reason: 'deadline' } as const;
 const referral = { reason: 'Belum selesai setelah 60 hari.' };
 const duplicate = { originalComplaintId: ORIGINAL_COMPLAINT_ID, note: 'Laporan yang sama dari pelapor yang sama.' };

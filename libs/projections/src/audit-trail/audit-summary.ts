@@ -1,4 +1,12 @@
-import type { ComplaintEvent, IdentityAccessEvent, OrganisationTree } from '@lacak/domain';
+import type { CalendarBasis, ComplaintEvent, IdentityAccessEvent, OrganisationTree } from '@lacak/domain';
+
+/** Which calendar a missed due date was counted on, so an auditor can tell a verified count from a guess. */
+function calendarsUsed(calendars: CalendarBasis[] | undefined): string {
+  if (!calendars?.length) return '';
+  const basis = ({ year, source, version }: CalendarBasis) =>
+    source === 'published' ? `${year} v${version}` : source === 'holiday-file' ? `${year} from the holiday file` : `${year} unverified`;
+  return ` (calendar ${calendars.map(basis).join(', ')})`;
+}
 
 /**
  * One readable line per event for auditors. Built only from event data, which never holds
@@ -59,7 +67,7 @@ export function summarise(event: ComplaintEvent, tree: OrganisationTree): string
     case 'ClarificationExpired':
       return `Clarification to the reporter expired unanswered (due ${event.data.dueAt})`;
     case 'DeadlineMissed':
-      return `Deadline missed: ${event.data.clock} clock, due ${event.data.dueAt}`;
+      return `Deadline missed: ${event.data.clock} clock, due ${event.data.dueAt}${calendarsUsed(event.data.calendars)}`;
     case 'EscalatedToParent':
       return `Escalated from ${agency(event.data.fromAgencyId)} to ${agency(event.data.toAgencyId)} (${event.data.reason})`;
     case 'ReferredToOmbudsman':

@@ -1,11 +1,11 @@
 import { type ClockSpan, type Deadline, type DeadlineContext, type DueDates, calendarYearsOf, clockSpans, dueDates } from '@lacak/deadlines';
 import { type ComplaintStatus, type DeadlineClock, holderOf, isOpenReporterQuestion } from '@lacak/domain';
 import type { ComplaintDocument } from '../complaints/complaint-document';
-import type { ClockView, ClockViews } from './clock-view';
+import type { CalendarUse, ClockView, ClockViews } from './clock-view';
 
 /** What the deadline process does when a clock runs out; each is raised once, through the command path. */
 export type DueAction =
-  | { kind: 'missed'; clock: Exclude<DeadlineClock, 'clarification'>; dueAt: string }
+  | { kind: 'missed'; clock: Exclude<DeadlineClock, 'clarification'>; dueAt: string; calendars: CalendarUse[] }
   | { kind: 'escalate'; reason: 'deadline' | 'bouncing'; dueAt: string }
   | { kind: 'expire-clarification'; clarificationId: string; dueAt: string }
   | { kind: 'auto-close'; dueAt: string }
@@ -74,20 +74,22 @@ export function planDeadlines(doc: ComplaintDocument, ctx: DeadlineContext): Com
   if (verificationRuns) {
     clocks.verification = view('verification', due.verification);
     const at = dueOf(due.verification);
-    if (at && !missed('verification')) pending.push({ kind: 'missed', clock: 'verification', dueAt: at });
+    if (at && !missed('verification')) pending.push({ kind: 'missed', clock: 'verification', dueAt: at, calendars: clocks.verification.calendars });
   }
   const handling = HANDLING.includes(doc.status) && latestDisposition !== undefined && !respondedSinceDisposition;
   if (handling && due.followUp) {
     clocks.followUp = view('followUp', due.followUp);
     const at = dueOf(due.followUp);
-    if (at && !missed('followUp', latestDisposition)) pending.push({ kind: 'missed', clock: 'followUp', dueAt: at });
+    if (at && !missed('followUp', latestDisposition)) pending.push({ kind: 'missed', clock: 'followUp', dueAt: at, calendars: clocks.followUp.calendars });
     // A missed follow-up goes up one level, once per disposition.
     if (at && !escalated('deadline', latestDisposition)) pending.push({ kind: 'escalate', reason: 'deadline', dueAt: at });
   }
   if (handling && due.resolution) {
     clocks.resolution = view('resolution', due.resolution);
     const at = dueOf(due.resolution);
-    if (at && !missed('resolution', doc.dispositions[0]?.at)) pending.push({ kind: 'missed', clock: 'resolution', dueAt: at });
+    if (at && !missed('resolution', doc.dispositions[0]?.at)) {
+      pending.push({ kind: 'missed', clock: 'resolution', dueAt: at, calendars: clocks.resolution.calendars });
+    }
   }
   const open = reporterClarifications.find(isOpenReporterQuestion);
   if (doc.status === 'AWAITING_REPORTER' && open && due.clarification) {
