@@ -1,4 +1,8 @@
-/** Layer rules: the domain stays pure, libraries never reach into apps, apps never into each other. */
+/**
+ * Layer rules: the domain stays pure, libraries reach each other only through their `@lacak/*`
+ * aliases and never into apps or test/, projections stay below the application layer, apps never
+ * import each other. Each lib's README says what it may import.
+ */
 module.exports = {
   forbidden: [
     {
@@ -25,6 +29,64 @@ module.exports = {
       severity: 'error',
       from: { path: '^apps/([^/]+)/' },
       to: { path: '^apps/([^/]+)/', pathNot: '^apps/$1/' },
+    },
+    {
+      name: 'no-relative-imports-across-libs',
+      comment: 'A lib reaches another lib only through its alias (@lacak/<lib>, @lacak/domain/testing), never by a relative path.',
+      severity: 'error',
+      from: { path: '^libs/([^/]+)/' },
+      to: { dependencyTypes: ['local'], dependencyTypesNot: ['aliased'], path: '^libs/', pathNot: '^libs/$1/' },
+    },
+    {
+      name: 'apps-and-libs-do-not-import-test',
+      comment: 'test/ holds the end-to-end suites and their support; production code and lib specs never depend on it.',
+      severity: 'error',
+      from: { path: '^(apps|libs)/' },
+      to: { path: '^test/' },
+    },
+    {
+      name: 'test-helpers-stay-in-tests',
+      comment: 'libs/testing and every testing/ folder are left out of the build: only specs and other test helpers may import them.',
+      severity: 'error',
+      from: { path: '^(apps|libs)/', pathNot: ['\\.spec\\.ts$', '/testing/', '/contract/'] },
+      to: { path: ['^libs/testing/', '/testing/'] },
+    },
+    {
+      name: 'projections-do-not-import-application-or-config',
+      comment:
+        'Projections fold events into read models; commands (the application layer) and configuration belong to the process managers in libs/processes.',
+      severity: 'error',
+      from: {
+        path: '^libs/projections/',
+        pathNot: [
+          // moves with the process managers (issue #9)
+          '^libs/projections/src/deadlines/deadline-process\\.ts$',
+          // moves with the process managers (issue #9)
+          '^libs/projections/src/deadlines/deadline-context\\.ts$',
+          // moves with the process managers (issue #9)
+          '^libs/projections/src/deadlines/holiday-calendar-feed\\.ts$',
+          // moves with the process managers (issue #9)
+          '^libs/projections/src/deadlines/holiday-calendar-feed\\.spec\\.ts$',
+          // moves with the process managers (issue #9)
+          '^libs/projections/src/runner/create-projector\\.ts$',
+          // moves with the process managers (issue #9): the stream names and event decoding it takes from application
+          '^libs/projections/src/complaints/complaint-projection\\.ts$',
+          // moves with the process managers (issue #9): the stream names and event decoding it takes from application
+          '^libs/projections/src/audit-trail/audit-trail-projection\\.ts$',
+          // moves with the process managers (issue #9): the stream names and event decoding it takes from application
+          '^libs/projections/src/agency-stats/agency-stats-projection\\.ts$',
+          // moves with the process managers (issue #9): test histories appended through the application's stream helpers
+          '^libs/projections/src/testing/complaint-history\\.ts$',
+        ],
+      },
+      to: { path: '^libs/(application|config)/' },
+    },
+    {
+      name: 'application-does-not-import-processes-or-projections',
+      comment: 'libs/processes may import the application layer (it issues commands); the application never imports processes or projections.',
+      severity: 'error',
+      from: { path: '^libs/application/' },
+      to: { path: '^libs/(processes|projections)/' },
     },
     {
       name: 'no-circular',

@@ -17,8 +17,9 @@ module.exports = {
   // with require(esm), jest on Node 20 cannot, so swc turns it into CommonJS for the tests.
   transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
   moduleNameMapper: {
+    '^@lacak/domain/testing$': '<rootDir>/libs/domain/src/testing',
     '^@lacak/event-store/kurrentdb$': '<rootDir>/libs/event-store/src/kurrentdb/kurrentdb-event-store',
-    '^@lacak/(domain|event-store|read-store|projections|reporter-identity|config|organisation|application|storage|deadlines)$': '<rootDir>/libs/$1/src',
+    '^@lacak/(domain|event-store|read-store|projections|reporter-identity|config|organisation|application|storage|deadlines|testing)$': '<rootDir>/libs/$1/src',
   },
   testTimeout: 30000,
   // Jest's default on 2 cores is one worker; the suites spend much of their time waiting on fsync

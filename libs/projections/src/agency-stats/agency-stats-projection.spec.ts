@@ -1,5 +1,5 @@
 import type { Actor, ComplaintEvent } from '@lacak/domain';
-import { AGENCY, actors, events } from '../../../domain/src/testing/complaint-builders';
+import { AGENCY, actors, events } from '@lacak/domain/testing';
 import { OTHER_AGENCY, PROVINCE, actorFor, recorded, testTree } from '../testing/complaint-history';
 import { AgencyStatsProjection, type AgencyCounter, type AgencyStatsDocument, zeroCounters } from './agency-stats-projection';
 

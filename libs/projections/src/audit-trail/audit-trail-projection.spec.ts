@@ -1,5 +1,5 @@
 import type { ComplaintEvent } from '@lacak/domain';
-import { AGENCY, actors, aComplaint, events } from '../../../domain/src/testing/complaint-builders';
+import { AGENCY, actors, aComplaint, events } from '@lacak/domain/testing';
 import { OTHER_AGENCY, recorded, testTree } from '../testing/complaint-history';
 import { foldInMemory } from '../testing/fold';
 import { AuditTrailProjection } from './audit-trail-projection';

@@ -1,5 +1,5 @@
 import { COMPLAINT_STATUSES, type ComplaintEvent, type ComplaintStatus } from '@lacak/domain';
-import { AGENCY, CLARIFICATION_ID, aComplaint, events } from '../../../domain/src/testing/complaint-builders';
+import { AGENCY, CLARIFICATION_ID, aComplaint, events } from '@lacak/domain/testing';
 import { OTHER_AGENCY, PROVINCE, recorded, testTree } from '../testing/complaint-history';
 import { foldInMemory } from '../testing/fold';
 import type { ComplaintDocument } from './complaint-document';

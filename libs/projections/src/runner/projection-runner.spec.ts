@@ -1,4 +1,4 @@
-import { aComplaint, events } from '../../../domain/src/testing/complaint-builders';
+import { aComplaint, events } from '@lacak/domain/testing';
 import { AUDIT_TRAIL_COLLECTION, AuditTrailProjection } from '../audit-trail/audit-trail-projection';
 import { AGENCY_STATS_COLLECTION } from '../agency-stats/agency-stats-projection';
 import { OTHER_AGENCY, appendAtOnce, appendHistory, asComplaint, interleave, sampleHistories, testTree } from '../testing/complaint-history';

@@ -1,8 +1,7 @@
 import { complaintStreamId, toEventsToAppend } from '@lacak/application';
 import { type Actor, type ComplaintEvent, OrganisationTree } from '@lacak/domain';
 import type { EventStore, RecordedEvent } from '@lacak/event-store';
-// The builders are test code, outside the domain's public entry point.
-import { AGENCY, AT, actors, aComplaint } from '../../../domain/src/testing/complaint-builders';
+import { AGENCY, AT, actors, aComplaint } from '@lacak/domain/testing';
 
 /** National → province → the builders' agency (and a sibling); small enough to read paths off. */
 export const PROVINCE = 'prov-x';
