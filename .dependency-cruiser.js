@@ -38,6 +38,13 @@ module.exports = {
       to: { dependencyTypes: ['local'], dependencyTypesNot: ['aliased'], path: '^libs/', pathNot: '^libs/$1/' },
     },
     {
+      name: 'apps-and-tests-import-libs-by-alias',
+      comment: 'Apps and test/ reach a lib only through its alias, like the libs themselves.',
+      severity: 'error',
+      from: { path: '^(apps|test)/' },
+      to: { dependencyTypes: ['local'], dependencyTypesNot: ['aliased'], path: '^libs/' },
+    },
+    {
       name: 'apps-and-libs-do-not-import-test',
       comment: 'test/ holds the end-to-end suites and their support; production code and lib specs never depend on it.',
       severity: 'error',

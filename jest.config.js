@@ -17,7 +17,7 @@ module.exports = {
   // with require(esm), jest on Node 20 cannot, so swc turns it into CommonJS for the tests.
   transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
   moduleNameMapper: {
-    '^@lacak/domain/testing$': '<rootDir>/libs/domain/src/testing',
+    '^@lacak/(domain|projections)/testing$': '<rootDir>/libs/$1/src/testing',
     '^@lacak/event-store/kurrentdb$': '<rootDir>/libs/event-store/src/kurrentdb/kurrentdb-event-store',
     '^@lacak/(domain|event-store|read-store|projections|reporter-identity|config|organisation|application|storage|deadlines|testing)$': '<rootDir>/libs/$1/src',
   },

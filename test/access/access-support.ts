@@ -6,6 +6,7 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import type { ActorRole, OrganisationTree } from '@lacak/domain';
 import { type Projector, createProjections } from '@lacak/projections';
+import { eventually } from '@lacak/testing';
 import { ORGANISATION_TREE, PROJECTOR } from '../../apps/api/src/infrastructure/tokens';
 import { type HttpResponse, TestApp } from '../support/test-app';
 
@@ -166,11 +167,7 @@ export async function projectionsCaughtUp(t: TestApp, timeoutMs = 10_000): Promi
       const target = goal(s.name);
       return target === null || (s.position !== null && BigInt(s.position) >= target);
     });
-  const deadline = Date.now() + timeoutMs;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error(`Projections not caught up: ${JSON.stringify(projector.status())}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
+  await eventually(done, { timeoutMs, intervalMs: 5, description: `Projections catching up (${JSON.stringify(projector.status())} at the start)` });
 }
 
 /**

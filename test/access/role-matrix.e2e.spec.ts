@@ -437,13 +437,6 @@ for (const content of Object.keys(CONTENT_ACCESS) as ContentName[]) {
   }
 }
 
-// ---------------------------------------------------------------------------------------------
-// Known bugs: `role endpoint scope` → what is wrong; such a case runs as it.failing. None of the
-// matrix cases today; the If-Match scope leak is pinned in its own describe at the end.
-const KNOWN_BUGS: Record<string, string> = {};
-
-const keyOf = (c: Pick<Case, 'role' | 'endpoint' | 'scope'>) => `${c.role} ${c.endpoint} ${c.scope}`;
-
 interface Row {
   role: string;
   endpoint: string;
@@ -506,9 +499,7 @@ describe('Who may do and see what: every role × every endpoint × scope', () =>
   });
 
   for (const c of cases) {
-    const bug = KNOWN_BUGS[keyOf(c)];
-    const test = bug ? it.failing : it;
-    test(`${c.role} · ${c.endpoint} · ${c.scope} → ${c.expected}${bug ? ` (known bug: ${bug})` : ''}`, async () => {
+    it(`${c.role} · ${c.endpoint} · ${c.scope} → ${c.expected}`, async () => {
       const outcome = await c.run(t, tokens[c.role]);
       let actual = outcome.actual;
       // Out of scope must look exactly like an unknown complaint (or agency). The national admin and
@@ -639,12 +630,5 @@ describe('Out of scope answers exactly like an unknown complaint, whatever the r
   it('without preconditions', () => compare({}));
   it('with an Idempotency-Key', () => compare({ 'idempotency-key': `probe-${marker()}` }));
 
-  // BUG (scope leak through If-Match): POST /complaints/{id}/<command> with `If-Match: "<n>"` answers
-  // an unknown complaint with 412 REVISION_MISMATCH ("The complaint is at revision none, not <n>",
-  // currentRevision null) but an out-of-scope one with 404 COMPLAINT_NOT_FOUND, so any actor can tell
-  // that a complaint outside its scope exists. ComplaintCommandService.execute checks the expected
-  // revision before the decider refuses a missing complaint. Expected: 404 COMPLAINT_NOT_FOUND for both.
-  it('with an If-Match precondition', () =>
-    compare({ 'if-match': `"${outside.revision}"` }),
-  );
+  it('with an If-Match precondition', () => compare({ 'if-match': `"${outside.revision}"` }));
 });
