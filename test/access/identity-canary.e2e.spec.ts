@@ -16,9 +16,8 @@ import { AUDIT_TRAIL_COLLECTION, AGENCY_STATS_COLLECTION, COMPLAINTS_COLLECTION 
 import { READ_STORE, type ReadStore } from '@lacak/read-store';
 import { REPORTER_IDENTITY_STORE, type ReporterIdentityStore } from '@lacak/reporter-identity';
 import type { HttpResponse, TestApp } from '../support/test-app';
+import { HOLDER, OTHER_HOLDER } from '../support/complaint-stages';
 import {
-  HOLDER,
-  OTHER_HOLDER,
   asJson,
   canaryIdentity,
   marker,

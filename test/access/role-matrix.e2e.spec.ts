@@ -29,15 +29,9 @@ import {
   mayQuery,
 } from '@lacak/domain';
 import type { HttpResponse, TestApp } from '../support/test-app';
+import { type Fixture, HOLDER, OTHER_HOLDER, OWNER, STRANGER, type Stage, complaintAt } from '../support/complaint-stages';
 import {
-  type Fixture,
-  HOLDER,
-  OTHER_HOLDER,
-  OWNER,
-  STRANGER,
-  type Stage,
   asJson,
-  complaintAt,
   marker,
   projectionsCaughtUp,
   revealed,

@@ -1,6 +1,7 @@
 import { eventually } from '@lacak/testing';
+import { testOrganisation } from '@lacak/domain/testing';
 import { COMPLAINTS_COLLECTION } from '../complaints/complaint-document';
-import { appendHistory, asComplaint, interleave, sampleHistories, testTree } from '../testing/complaint-history';
+import { appendHistory, asComplaint, interleave, sampleHistories } from '../testing/complaint-history';
 import { caughtUp } from '../testing/projector-harness';
 import { type TempStores, openTempStores } from '../testing/stores';
 import { LeaseNotHeldError, Projector, createProjections } from './projector';
@@ -44,7 +45,7 @@ describe('Projectors sharing a read store', () => {
   const running: Projector[] = [];
   const projector = (holder: string, ttlMs = 150) => {
     const lease = new ProjectorLease(stores.readStore, { holder, ttlMs });
-    const p = new Projector(createProjections(testTree), stores.eventStore, stores.readStore, { lease, batchSize: 4 });
+    const p = new Projector(createProjections(testOrganisation), stores.eventStore, stores.readStore, { lease, batchSize: 4 });
     running.push(p);
     return { projector: p, lease };
   };

@@ -1,17 +1,7 @@
 import { complaintStreamId, toEventsToAppend } from '@lacak/application';
-import { type Actor, type ComplaintEvent, OrganisationTree } from '@lacak/domain';
+import type { Actor, ComplaintEvent } from '@lacak/domain';
 import type { EventStore, RecordedEvent } from '@lacak/event-store';
-import { AGENCY, AT, actors, aComplaint } from '@lacak/domain/testing';
-
-/** National → province → the builders' agency (and a sibling); small enough to read paths off. */
-export const PROVINCE = 'prov-x';
-export const OTHER_AGENCY = 'agency-y';
-export const testTree = new OrganisationTree([
-  { id: 'national', name: 'Nasional', kind: 'national', parentId: null },
-  { id: PROVINCE, name: 'Provinsi X', kind: 'province', parentId: 'national' },
-  { id: AGENCY, name: 'Dinas X', kind: 'regional_agency', parentId: PROVINCE },
-  { id: OTHER_AGENCY, name: 'Dinas Y', kind: 'regional_agency', parentId: PROVINCE },
-]);
+import { AGENCY, AT, OTHER_AGENCY, actors, aComplaint } from '@lacak/domain/testing';
 
 /** Who plausibly records each event: the reporter, the national router, or the assignee's officer. */
 export function actorFor(event: ComplaintEvent): Actor {
