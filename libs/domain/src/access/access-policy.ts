@@ -51,7 +51,7 @@ export const holdingOf = (state: ComplaintState): ComplaintHolding => ({
 
 /**
  * Inspectors monitor: a rahasia or anonim complaint reaches them only as a number in the
- * counters, never as content (domain notes §3).
+ * counters, never as content (libs/domain/README.md, *Sources and decisions*: confidentiality).
  */
 export const seesOnlyAggregatesOf = (actor: Actor, complaint: Pick<ComplaintHolding, 'confidential' | 'anonymous'>) =>
   actor.role === 'apip_inspector' && (complaint.confidential || complaint.anonymous);
@@ -83,7 +83,7 @@ export function canSeeAgency(actor: Actor, agencyId: string, scope: AgencyScope)
 export type IdentityAccess = { allowed: true } | { allowed: false; rule: string };
 
 /**
- * The visibility matrix for the reporter's identity (domain notes §3 and §8): nobody sees an
+ * The visibility matrix for the reporter's identity (libs/domain/README.md, *Sources and decisions*): nobody sees an
  * anonim reporter; a rahasia reporter is sealed from the agency; the assignee sees a normal
  * reporter on need-to-know; the national admin and auditors (break-glass) see normal and rahasia;
  * inspectors see aggregates only. Every allowed read is recorded by the caller.
