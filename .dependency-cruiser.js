@@ -1,4 +1,8 @@
-/** Layer rules: the domain stays pure, libraries never reach into apps, apps never into each other. */
+/**
+ * Layer rules: the domain stays pure, libraries reach each other only through their `@lacak/*`
+ * aliases and never into apps or test/, projections stay below the application layer, apps never
+ * import each other. Each lib's README says what it may import.
+ */
 module.exports = {
   forbidden: [
     {
@@ -25,6 +29,50 @@ module.exports = {
       severity: 'error',
       from: { path: '^apps/([^/]+)/' },
       to: { path: '^apps/([^/]+)/', pathNot: '^apps/$1/' },
+    },
+    {
+      name: 'no-relative-imports-across-libs',
+      comment: 'A lib reaches another lib only through its alias (@lacak/<lib>, @lacak/domain/testing), never by a relative path.',
+      severity: 'error',
+      from: { path: '^libs/([^/]+)/' },
+      to: { dependencyTypes: ['local'], dependencyTypesNot: ['aliased'], path: '^libs/', pathNot: '^libs/$1/' },
+    },
+    {
+      name: 'apps-and-tests-import-libs-by-alias',
+      comment: 'Apps and test/ reach a lib only through its alias, like the libs themselves.',
+      severity: 'error',
+      from: { path: '^(apps|test)/' },
+      to: { dependencyTypes: ['local'], dependencyTypesNot: ['aliased'], path: '^libs/' },
+    },
+    {
+      name: 'apps-and-libs-do-not-import-test',
+      comment: 'test/ holds the end-to-end suites and their support; production code and lib specs never depend on it.',
+      severity: 'error',
+      from: { path: '^(apps|libs)/' },
+      to: { path: '^test/' },
+    },
+    {
+      name: 'test-helpers-stay-in-tests',
+      comment: 'libs/testing and every testing/ folder are left out of the build: only specs and other test helpers may import them.',
+      severity: 'error',
+      from: { path: '^(apps|libs)/', pathNot: ['\\.spec\\.ts$', '/testing/', '/contract/'] },
+      to: { path: ['^libs/testing/', '/testing/'] },
+    },
+    {
+      name: 'projections-do-not-import-application-or-config',
+      comment:
+        'Projections fold events into read models; commands (the application layer) and configuration belong to the process managers in libs/processes.',
+      severity: 'error',
+      from: { path: '^libs/projections/' },
+      to: { path: '^libs/(application|config)/' },
+    },
+    {
+      name: 'application-does-not-import-processes',
+      comment:
+        'libs/processes may import the application layer (it issues commands); the application never imports processes. Query use cases read the read models, so they know the projections’ document shapes; projections never import the application (rule above), so no cycle forms.',
+      severity: 'error',
+      from: { path: '^libs/application/' },
+      to: { path: '^libs/processes/' },
     },
     {
       name: 'no-circular',

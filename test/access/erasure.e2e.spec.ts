@@ -7,13 +7,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ActorRole } from '@lacak/domain';
 import type { HttpResponse, TestApp } from '../support/test-app';
+import { HOLDER, OTHER_HOLDER, OWNER, complaintAt } from '../support/complaint-stages';
 import {
-  HOLDER,
-  OTHER_HOLDER,
-  OWNER,
   asJson,
   canaryIdentity,
-  complaintAt,
   markersIn,
   projectionsCaughtUp,
   startAccessApp,

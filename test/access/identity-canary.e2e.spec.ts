@@ -6,7 +6,7 @@
  * each scan sees what it scans: an allowed read does return the markers, the log capture does
  * catch a probe, the dumps do hold the complaints' titles.
  *
- * The identity reads follow the visibility matrix of the domain notes (§3): anonim → no one,
+ * The identity reads follow the visibility matrix in libs/domain/README.md (*Sources and decisions*): anonim → no one,
  * rahasia → the national admin and in-scope auditors, normal → also the assignee agency.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -16,9 +16,8 @@ import { AUDIT_TRAIL_COLLECTION, AGENCY_STATS_COLLECTION, COMPLAINTS_COLLECTION 
 import { READ_STORE, type ReadStore } from '@lacak/read-store';
 import { REPORTER_IDENTITY_STORE, type ReporterIdentityStore } from '@lacak/reporter-identity';
 import type { HttpResponse, TestApp } from '../support/test-app';
+import { HOLDER, OTHER_HOLDER } from '../support/complaint-stages';
 import {
-  HOLDER,
-  OTHER_HOLDER,
   asJson,
   canaryIdentity,
   marker,

@@ -30,15 +30,9 @@ import {
 } from '@lacak/domain';
 import { QUERY_ROUTES } from '../../apps/api/src/http/use-case-routes';
 import type { HttpResponse, TestApp } from '../support/test-app';
+import { type Fixture, HOLDER, OTHER_HOLDER, OWNER, STRANGER, type Stage, complaintAt } from '../support/complaint-stages';
 import {
-  type Fixture,
-  HOLDER,
-  OTHER_HOLDER,
-  OWNER,
-  STRANGER,
-  type Stage,
   asJson,
-  complaintAt,
   marker,
   projectionsCaughtUp,
   revealed,
@@ -438,15 +432,8 @@ for (const content of Object.keys(CONTENT_ACCESS) as ContentName[]) {
   }
 }
 
-// ---------------------------------------------------------------------------------------------
-// Known bugs: `role endpoint scope` → what is wrong; such a case runs as it.failing. None of the
-// matrix cases today; the If-Match scope leak is pinned in its own describe at the end.
-const KNOWN_BUGS: Record<string, string> = {};
-
 /** The route a case's endpoint is served on: a query's use case through the API's table, a command as written. */
 const routeOf = (endpoint: string): string => QUERY_ROUTES[endpoint as QueryName] ?? endpoint;
-
-const keyOf = (c: Pick<Case, 'role' | 'endpoint' | 'scope'>) => `${c.role} ${c.endpoint} ${c.scope}`;
 
 interface Row {
   role: string;
@@ -510,9 +497,7 @@ describe('Who may do and see what: every role × every endpoint × scope', () =>
   });
 
   for (const c of cases) {
-    const bug = KNOWN_BUGS[keyOf(c)];
-    const test = bug ? it.failing : it;
-    test(`${c.role} · ${c.endpoint} · ${c.scope} → ${c.expected}${bug ? ` (known bug: ${bug})` : ''}`, async () => {
+    it(`${c.role} · ${c.endpoint} · ${c.scope} → ${c.expected}`, async () => {
       const outcome = await c.run(t, tokens[c.role]);
       let actual = outcome.actual;
       // Out of scope must look exactly like an unknown complaint (or agency). The national admin and
@@ -643,12 +628,5 @@ describe('Out of scope answers exactly like an unknown complaint, whatever the r
   it('without preconditions', () => compare({}));
   it('with an Idempotency-Key', () => compare({ 'idempotency-key': `probe-${marker()}` }));
 
-  // BUG (scope leak through If-Match): POST /complaints/{id}/<command> with `If-Match: "<n>"` answers
-  // an unknown complaint with 412 REVISION_MISMATCH ("The complaint is at revision none, not <n>",
-  // currentRevision null) but an out-of-scope one with 404 COMPLAINT_NOT_FOUND, so any actor can tell
-  // that a complaint outside its scope exists. ComplaintCommandService.execute checks the expected
-  // revision before the decider refuses a missing complaint. Expected: 404 COMPLAINT_NOT_FOUND for both.
-  it('with an If-Match precondition', () =>
-    compare({ 'if-match': `"${outside.revision}"` }),
-  );
+  it('with an If-Match precondition', () => compare({ 'if-match': `"${outside.revision}"` }));
 });

@@ -1,7 +1,7 @@
 import { complaintStreamId, nameBasedId, newId, toEventsToAppend, trackingIdFor } from '@lacak/application';
 import type { Actor, ComplaintEvent, OrganisationTree } from '@lacak/domain';
 import type { EventStore } from '@lacak/event-store';
-import { actors, aComplaint } from '../../libs/domain/src/testing/complaint-builders';
+import { actors, aComplaint } from '@lacak/domain/testing';
 
 type Builder = ReturnType<typeof aComplaint>;
 

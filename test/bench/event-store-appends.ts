@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { toEventsToAppend } from '@lacak/application';
 import { type EventToAppend, SqliteEventStore } from '@lacak/event-store';
-import { AT, actors, aComplaint } from '../../libs/domain/src/testing/complaint-builders';
+import { AT, actors, aComplaint } from '@lacak/domain/testing';
 import { type LatencySummary, perSecond, summarise } from './stats';
 import { withTempDir } from './temp-dir';
 

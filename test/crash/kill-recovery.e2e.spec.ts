@@ -9,8 +9,9 @@ import { createDeadlineContext } from '@lacak/processes';
 import { Projector, type ProjectionStatus, createProjections } from '@lacak/projections';
 import { SqliteReadStore } from '@lacak/read-store';
 import { EMBEDDED_FILES } from '@lacak/storage';
+import { eventually } from '@lacak/testing';
 import { TokenService } from '../../apps/api/src/auth/token.service';
-import { dumpReadModels } from '../../libs/projections/src/testing/stores';
+import { dumpReadModels } from '@lacak/projections/testing';
 import { AGENCY, aSubmission, aVerification } from '../support/http-steps';
 import { orphanedIdentities, sealedIdentityRefs } from '../support/identity-files';
 import { ApiProcess } from '../support/server-process';
@@ -97,24 +98,12 @@ class KillRun {
 
 /** Polls /health until every projection has handled the event at `position`. */
 async function projectionsReach(server: ApiProcess, position: bigint, timeoutMs = 90_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let projections: ProjectionStatus[] = [];
-  while (Date.now() < deadline) {
-    ({
-      projector: { projections },
-    } = (await (await fetch(`${server.url}/health`)).json()) as { projector: { projections: ProjectionStatus[] } });
-    if (projections.every((p) => p.position !== null && BigInt(p.position) === position)) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`Projections did not reach ${position}: ${JSON.stringify(projections)}\n${server.log}`);
-}
-
-async function until(condition: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`Not met within ${timeoutMs} ms: ${condition}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  const projectionsOf = async () =>
+    ((await (await fetch(`${server.url}/health`)).json()) as { projector: { projections: ProjectionStatus[] } }).projector.projections;
+  const reached = (projections: ProjectionStatus[]) => projections.every((p) => p.position !== null && BigInt(p.position) === position);
+  await eventually(projectionsOf, reached, { timeoutMs, intervalMs: 50, description: `Projections reaching ${position}` }).catch((error: Error) => {
+    throw new Error(`${error.message}\n${server.log}`);
+  });
 }
 
 describe('The API killed with commands in flight', () => {
@@ -155,7 +144,7 @@ describe('The API killed with commands in flight', () => {
       const stored = await eventStore.readAll();
       const last = stored[stored.length - 1].position;
       await projectionsReach(server, last);
-      await until(() => sealedIdentityRefs(dataDir, 'pending').length === 0);
+      await eventually(() => sealedIdentityRefs(dataDir, 'pending').length === 0, { timeoutMs: 15_000, intervalMs: 50 });
       expect(await server.stop()).toBe('graceful');
       expect(orphanedIdentities(dataDir, stored)).toEqual([]);
       expect(sealedIdentityRefs(dataDir).length).toBeGreaterThanOrEqual(KILL_AFTER_ACKS.length);
@@ -179,5 +168,6 @@ describe('The API killed with commands in flight', () => {
       await Promise.all([eventStore.close(), readStore.close(), rebuilt.close()]);
       rmSync(scratch, { recursive: true, force: true });
     }
-  }, 60_000);
+    // Two API processes compile and start and the projections wait up to 90 s: on a loaded machine that outlasts 60 s.
+  }, 180_000);
 });

@@ -1,6 +1,7 @@
 import { ACTOR_ROLES, actorAgencyProblem, COMPLAINT_STATUSES } from '@lacak/domain';
 import { loadOrganisation } from '@lacak/organisation';
 import { TokenService } from '../../apps/api/src/auth/token.service';
+import { type Fixture, commandOn, complaintAt } from '../support/complaint-stages';
 import { AGENCY, aSubmission, aVerification, OTHER_AGENCY } from '../support/http-steps';
 import type { TestApp } from '../support/test-app';
 
@@ -38,47 +39,43 @@ export async function seedWorld(t: TestApp): Promise<FuzzWorld> {
     officer: await t.token('agency_admin', AGENCY),
     reporter: await t.token('reporter', null, REPORTER),
   };
-  const send = async (url: string, role: keyof typeof tokens, body: unknown, expected: number) => {
-    const response = await t.request('POST', url, { token: tokens[role], body });
-    if (response.status !== expected) throw new Error(`Seeding ${url} answered ${response.status}: ${JSON.stringify(response.body)}`);
-    return response.body;
-  };
   const complaintIds: string[] = [];
   const trackingIds: string[] = [];
   const secrets: string[] = [];
   const clarificationIds: string[] = [];
-  const submit = async (index: number) => {
-    const reporter = index === 0 ? { name: 'Siti Aminah', email: 'siti@example.id', idNumber: '3201012345670001' } : undefined;
-    const submitted = await send('/complaints', 'reporter', aSubmission({ reporter, targetAgencyId: index % 2 ? AGENCY : undefined }), 201);
-    complaintIds.push(submitted.id);
-    trackingIds.push(submitted.trackingId);
-    if (submitted.trackingSecret) secrets.push(submitted.trackingSecret);
-    return submitted.id as string;
+  const submitted = async (submission: Record<string, unknown>) => {
+    const fixture = await complaintAt(t, 'SUBMITTED', { reporterId: REPORTER, submission });
+    complaintIds.push(fixture.id);
+    trackingIds.push(fixture.trackingId);
+    if (fixture.trackingSecret) secrets.push(fixture.trackingSecret);
+    return fixture;
   };
+  const submit = (index: number) => {
+    const reporter = index === 0 ? { name: 'Siti Aminah', email: 'siti@example.id', idNumber: '3201012345670001' } : undefined;
+    return submitted(aSubmission({ reporter, targetAgencyId: index % 2 ? AGENCY : undefined }));
+  };
+  const send = (fixture: Fixture, role: keyof typeof tokens, command: string, body: unknown) => commandOn(t, fixture, tokens[role], command, body);
 
   for (let steps = 0; steps <= HAPPY_PATH.length; steps++) {
-    const id = await submit(steps);
+    const fixture = await submit(steps);
     let clarificationId = '';
     for (const [command, role, body] of HAPPY_PATH.slice(0, steps)) {
-      const result = await send(`/complaints/${id}/${command}`, role, command === 'answer-clarification' ? { ...body, clarificationId } : body, 200);
+      const result = await send(fixture, role, command, command === 'answer-clarification' ? { ...body, clarificationId } : body);
       if (result.clarificationId) clarificationIds.push((clarificationId = result.clarificationId));
     }
   }
   // A reporter clarification the officer answered on the reporter's behalf, and one still open for it.
   for (const answered of [true, false]) {
-    const id = await submit(-3);
-    for (const [command, role, body] of HAPPY_PATH.slice(0, 3)) await send(`/complaints/${id}/${command}`, role, body, 200);
-    const { clarificationId } = await send(`/complaints/${id}/request-clarification`, 'officer', { party: 'reporter', question: 'Jam berapa?' }, 200);
+    const fixture = await submit(-3);
+    for (const [command, role, body] of HAPPY_PATH.slice(0, 3)) await send(fixture, role, command, body);
+    const { clarificationId } = await send(fixture, 'officer', 'request-clarification', { party: 'reporter', question: 'Jam berapa?' });
     clarificationIds.push(clarificationId);
-    if (answered) await send(`/complaints/${id}/record-clarification-answer`, 'officer', { clarificationId, answer: 'Pukul 09.00.', channel: 'phone' }, 200);
+    if (answered) await send(fixture, 'officer', 'record-clarification-answer', { clarificationId, answer: 'Pukul 09.00.', channel: 'phone' });
   }
   // An anonymous complaint: its submitting account owns nothing, only its tracking secret does.
-  const anonymous = await send('/complaints', 'reporter', aSubmission({ anonymous: true, targetAgencyId: AGENCY }), 201);
-  complaintIds.push(anonymous.id);
-  trackingIds.push(anonymous.trackingId);
-  secrets.push(anonymous.trackingSecret);
-  await send(`/complaints/${await submit(-1)}/reject`, 'admin', { reasonCode: 'out_of_scope', reason: 'Bukan pelayanan publik' }, 200);
-  await send(`/complaints/${await submit(-2)}/archive`, 'admin', { reasonCode: 'too_general', reason: 'Terlalu umum' }, 200);
+  await submitted(aSubmission({ anonymous: true, targetAgencyId: AGENCY }));
+  await send(await submit(-1), 'admin', 'reject', { reasonCode: 'out_of_scope', reason: 'Bukan pelayanan publik' });
+  await send(await submit(-2), 'admin', 'archive', { reasonCode: 'too_general', reason: 'Terlalu umum' });
 
   // Every role with every agency; a pairing the organisation tree refuses is a bad credential.
   const tree = loadOrganisation(t.config.orgTreeFile);

@@ -1,5 +1,6 @@
 import { TestApp } from '../support/test-app';
-import { AGENCY, OTHER_AGENCY, aSubmission, verifiedComplaint } from '../support/http-steps';
+import { verifiedComplaint } from '../support/complaint-stages';
+import { AGENCY, OTHER_AGENCY, aSubmission } from '../support/http-steps';
 
 describe('Concurrency and retries over HTTP', () => {
   let t: TestApp;

@@ -1,6 +1,7 @@
 import { COMMAND_ACCESS } from '@lacak/domain';
 import { TestApp } from '../support/test-app';
-import { aSubmission, aVerification, verifiedComplaint } from '../support/http-steps';
+import { verifiedComplaint } from '../support/complaint-stages';
+import { aSubmission, aVerification } from '../support/http-steps';
 
 describe('Bad requests get problem details and write nothing', () => {
   let t: TestApp;

@@ -1,5 +1,5 @@
 import { TestApp } from '../support/test-app';
-import { verifiedComplaint } from '../support/http-steps';
+import { verifiedComplaint } from '../support/complaint-stages';
 
 const COMMANDS = [
   'verify', 'reject', 'archive', 'dispose', 'accept', 'request-clarification', 'answer-clarification', 'start-mediation',

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { eventually } from '@lacak/testing';
 
 const REPO_ROOT = join(__dirname, '..', '..');
 
@@ -20,8 +21,6 @@ async function freePort(): Promise<number> {
   await once(server, 'close');
   return port;
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** How a process that stopped by itself ended, and what it wrote. */
 export interface ProcessOutcome {
@@ -107,15 +106,19 @@ export class ApiProcess {
   }
 
   private async waitUntilReady(timeoutMs: number): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!this.hasExited && Date.now() < deadline) {
+    const answersHealth = async () => {
       try {
-        if ((await fetch(`${this.url}/health`)).status === 200) return;
+        return (await fetch(`${this.url}/health`)).status === 200;
       } catch {
-        // Not listening yet.
+        return false; // Not listening yet.
       }
-      await sleep(50);
-    }
+    };
+    // A process that exits while starting ends the wait at once: it will never answer.
+    const settled = await eventually(async () => this.hasExited || (await answersHealth()), { timeoutMs, intervalMs: 50 }).then(
+      () => true,
+      () => false,
+    );
+    if (settled && !this.hasExited) return;
     await this.kill();
     throw new Error(`The API did not become ready within ${timeoutMs} ms:\n${this.output}`);
   }

@@ -5,6 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type AppConfig, loadConfig } from '@lacak/config';
 import type { Actor, ActorRole } from '@lacak/domain';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@lacak/event-store';
+import { eventually } from '@lacak/testing';
 import { createApp } from '../../apps/api/src/create-app';
 import { TokenService } from '../../apps/api/src/auth/token.service';
 import type { Clock } from '../../apps/api/src/infrastructure/tokens';
@@ -78,13 +79,7 @@ export class TestApp {
   }
 
   /** Polls a read until it satisfies `accept`, as a client waiting for eventual consistency would. */
-  async eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 1000): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await read();
-      if (accept(value)) return value;
-      if (Date.now() > deadline) throw new Error(`Not consistent within ${timeoutMs} ms: ${JSON.stringify(value)}`);
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+  eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 5000): Promise<T> {
+    return eventually(read, accept, { timeoutMs, description: 'A consistent read' });
   }
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { type Actor, type ComplaintEvent, identityAccessStreamId } from '@lacak/domain';
 import { SqliteEventStore } from '@lacak/event-store';
 import { SqliteReporterIdentityStore } from '@lacak/reporter-identity';
-import { AGENCY, AT, COMPLAINT_ID, actors, aComplaint, testOrganisation } from '../../domain/src/testing/complaint-builders';
+import { AGENCY, AT, COMPLAINT_ID, actors, aComplaint, testOrganisation } from '@lacak/domain/testing';
 import { complaintStreamId, toEventsToAppend } from './complaint-stream';
 import { CommandRefusedError } from './errors';
 import { IdentityAccessService, type IdentityRequest } from './identity-access.service';

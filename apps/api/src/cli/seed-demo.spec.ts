@@ -5,6 +5,7 @@ import { loadConfig } from '@lacak/config';
 import type { RecordedEvent } from '@lacak/event-store';
 import type { Projector } from '@lacak/projections';
 import { closeStores, openStores } from '@lacak/storage';
+import { eventually } from '@lacak/testing';
 import { createApp } from '../create-app';
 import { PROJECTOR } from '../infrastructure/tokens';
 import { allReporterNames } from './demo/demo-reporters';
@@ -92,9 +93,9 @@ describe('seedDemo', () => {
     await engine.init();
     try {
       const engineProjector = engine.get<Projector>(PROJECTOR);
-      while ((await engineProjector.projectingProcess()) !== 'this process' || engineProjector.leaseState !== 'held') {
-        await new Promise((resolve) => setImmediate(resolve));
-      }
+      await eventually(async () => (await engineProjector.projectingProcess()) === 'this process' && engineProjector.leaseState === 'held', {
+        intervalMs: 1,
+      });
       const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', PROJECTOR_ID: 'seed' });
       const result = await seedDemo({ config, count: 5, seed: SEED });
 

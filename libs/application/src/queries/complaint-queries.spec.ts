@@ -5,7 +5,7 @@ import type { Actor } from '@lacak/domain';
 import type { DeadlineContext } from '@lacak/deadlines';
 import { COMPLAINTS_COLLECTION, type ComplaintDocument } from '@lacak/projections';
 import { SqliteReadStore } from '@lacak/read-store';
-import { AGENCY, PARENT_AGENCY, testOrganisation } from '../../../domain/src/testing/complaint-builders';
+import { AGENCY, PARENT_AGENCY, testOrganisation } from '@lacak/domain/testing';
 import { ExportComplaints, GetComplaint, GetComplaintHistory, ListComplaints, type ComplaintReadContext, type ComplaintView } from './complaint-queries';
 import { ListPublicComplaints } from './public-queries';
 import { QueryRefusedError } from './query-access';

@@ -62,7 +62,7 @@ export const isSealed = (complaint: Pick<ComplaintHolding, 'confidential' | 'ano
 
 /**
  * Inspectors monitor: a rahasia or anonim complaint reaches them only as a number in the
- * counters, never as content (domain notes §3).
+ * counters, never as content (libs/domain/README.md, *Sources and decisions*: confidentiality).
  */
 export const seesOnlyAggregatesOf = (actor: Actor, complaint: Pick<ComplaintHolding, 'confidential' | 'anonymous'>) => {
   const reach = readScope(actor);
@@ -116,8 +116,9 @@ function sealRule(seal: IdentitySeal, actor: Actor): string {
 }
 
 /**
- * The identity seal of the access matrix (`IDENTITY_ACCESS`), applied to one complaint: the
- * reader's reach under the complaint's seal, then scope. Every allowed read is recorded by the caller.
+ * The identity seal of the access matrix (`IDENTITY_ACCESS`; its sources in libs/domain/README.md,
+ * *Sources and decisions*), applied to one complaint: the reader's reach under the complaint's seal,
+ * then scope. Every allowed read is recorded by the caller.
  */
 export function mayReadIdentity(actor: Actor, complaint: ComplaintHolding, scope: AgencyScope): IdentityAccess {
   if (isReporterOf(actor, complaint)) return { allowed: true };

@@ -1,25 +1,10 @@
 import { DeciderSpecification } from '../testing/decider-specification';
-import { aComplaint, actors, commands, events } from '../testing/complaint-builders';
-import { OrganisationTree } from '../organisation/organisation-tree';
-import { decideComplaint } from './complaint.decide';
-import { complaintDecider, foldComplaint } from './complaint.decider';
-import type { ComplaintCommand } from './complaint.commands';
-import type { ComplaintState } from './complaint.state';
+import { aComplaint, actors, commands, complaintDeciderWithin, events, testOrganisation } from '../testing/complaint-builders';
+import { foldComplaint } from './complaint.decider';
 import type { ComplaintStatus } from './complaint.values';
 
-/** Agencies with units below them, so admins can dispose within their subtree. */
-const tree = new OrganisationTree([
-  { id: 'national', name: 'National', kind: 'national', parentId: null },
-  { id: 'agency-t', name: 'T', kind: 'ministry', parentId: 'national' },
-  { id: 'unit-t1', name: 'T1', kind: 'unit', parentId: 'agency-t' },
-  { id: 'agency-x', name: 'X', kind: 'ministry', parentId: 'national' },
-  { id: 'unit-x1', name: 'X1', kind: 'unit', parentId: 'agency-x' },
-  { id: 'agency-y', name: 'Y', kind: 'ministry', parentId: 'national' },
-]);
-const given = DeciderSpecification.for({
-  ...complaintDecider,
-  decide: (command: ComplaintCommand, state: ComplaintState) => decideComplaint(command, state, tree),
-});
+// Agencies with units below them, so admins can dispose within their subtree.
+const given = DeciderSpecification.for(complaintDeciderWithin(testOrganisation));
 const inStatus = (status: ComplaintStatus) => aComplaint().inStatus(status).events();
 
 describe('DisposeComplaint (first disposition)', () => {

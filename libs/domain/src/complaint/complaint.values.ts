@@ -1,4 +1,4 @@
-/** Closed value sets of the complaint domain (see the domain notes, sections 1, 5 and 8). */
+/** Closed value sets of the complaint domain (see libs/domain/README.md, *Sources and decisions*). */
 
 export const CHANNELS = ['web', 'sms', 'app', 'social', 'letter', 'walk-in', 'api'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -45,7 +45,7 @@ export const RATINGS = [1, 2, 3, 4, 5] as const;
 export type Rating = (typeof RATINGS)[number];
 
 /**
- * The deadline clocks a deadline process watches (domain notes §2 and §8): `verification` (verify
+ * The deadline clocks a deadline process watches (libs/domain/README.md, *Sources and decisions*: deadlines): `verification` (verify
  * and dispose), `followUp` (first tindak lanjut after disposition), `resolution` (the SLA class's
  * completion limit) and `clarification` (a reporter's answer).
  */

@@ -77,17 +77,22 @@ export const DUE_AT = '2025-02-28T02:00:00.000Z';
 export const ORIGINAL_COMPLAINT_ID = 'complaint-0';
 export const PARENT_AGENCY = 'province-p';
 
+/** The default assignee's sibling agency in the same province. */
+export const OTHER_AGENCY = 'agency-y';
+
 /**
- * For specs with subtree scopes: national › province-p › agency-x › unit-x1, and national ›
- * agency-y and agency-t beside it. `PARENT_AGENCY` is the node above the default assignee.
+ * The one organisation tree of the lib specs: national › province-p › {agency-x › unit-x1,
+ * agency-y}, and national › agency-t › unit-t1 beside them. `PARENT_AGENCY` is the node above the
+ * default assignee; the agencies' names are what audit summaries print.
  */
 export const testOrganisation = new OrganisationTree([
   { id: 'national', name: 'National', kind: 'national', parentId: null },
   { id: PARENT_AGENCY, name: 'Province P', kind: 'province', parentId: 'national' },
-  { id: AGENCY, name: 'Agency X', kind: 'regional_agency', parentId: PARENT_AGENCY },
+  { id: AGENCY, name: 'Dinas X', kind: 'regional_agency', parentId: PARENT_AGENCY },
   { id: 'unit-x1', name: 'Unit X1', kind: 'unit', parentId: AGENCY },
-  { id: 'agency-y', name: 'Agency Y', kind: 'ministry', parentId: 'national' },
+  { id: OTHER_AGENCY, name: 'Dinas Y', kind: 'regional_agency', parentId: PARENT_AGENCY },
   { id: 'agency-t', name: 'Agency T', kind: 'ministry', parentId: 'national' },
+  { id: 'unit-t1', name: 'Unit T1', kind: 'unit', parentId: 'agency-t' },
 ]);
 
 /** The complaint decider deciding within a scope, for `DeciderSpecification.for`. */

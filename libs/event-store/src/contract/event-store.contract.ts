@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { eventually } from '@lacak/testing';
 import { EventIdConflictError, StreamNotFoundError, WrongExpectedVersionError } from '../errors';
 import type {
   AllSubscription,
@@ -328,7 +329,8 @@ export function eventStoreContract(adapterName: string, factory: () => Promise<E
         for await (const _event of subscription) {
           expect(handledWhenAnnounced).toBe(-1);
           flags.push(subscription.isCaughtUp);
-          if (flags.length === 3) setTimeout(() => void subscription.unsubscribe(), 20);
+          // Ends the subscription once the catch-up was announced, which happens when the loop asks for more.
+          if (flags.length === 3) void eventually(() => handledWhenAnnounced !== -1).finally(() => subscription.unsubscribe());
         }
         expect(flags).toEqual([false, false, true]);
         // Listeners hear only once the consumer has handled everything and asks for more.

@@ -1,20 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import type { StartedTestContainer } from 'testcontainers';
+import { dockerEngineAnswers } from '@lacak/testing';
 import { eventStoreContract } from '../contract/event-store.contract';
 import { KurrentDbEventStore } from './kurrentdb-event-store';
 
 const IMAGE = process.env.KURRENTDB_IMAGE ?? 'kurrentplatform/kurrentdb:25.0';
 const PORT = 2113;
-
-/**
- * Testcontainers' own runtime detection, in a child process: jest collects a suite synchronously,
- * and this has to decide between running and skipping it. Fails within a second without Docker.
- */
-function dockerAnswers(): boolean {
-  const testcontainers = JSON.stringify(require.resolve('testcontainers'));
-  const probe = `require(${testcontainers}).getContainerRuntimeClient().then(() => process.exit(0), () => process.exit(1))`;
-  return spawnSync(process.execPath, ['-e', probe], { stdio: 'ignore', timeout: 3_000 }).status === 0;
-}
 
 async function startKurrentDb(): Promise<StartedTestContainer> {
   const { GenericContainer, Wait } = await import('testcontainers');
@@ -27,7 +17,7 @@ async function startKurrentDb(): Promise<StartedTestContainer> {
 }
 
 const serverConnectionString = process.env.EVENTSTORE_CONNECTION_STRING;
-const runnable = Boolean(serverConnectionString) || dockerAnswers();
+const runnable = Boolean(serverConnectionString) || dockerEngineAnswers();
 if (!runnable) {
   process.stdout.write(
     'KurrentDB contract suite skipped: set EVENTSTORE_CONNECTION_STRING=kurrentdb://localhost:2113?tls=false or start a Docker engine to run it\n',

@@ -1,4 +1,5 @@
 import { AccessDeniedError, UnavailableError } from '@kurrent/kurrentdb-client';
+import { eventually } from '@lacak/testing';
 import type { AllPosition, RecordedEvent } from '../event-store.port';
 import { KurrentDbSubscription, type ResubscribeOptions } from './kurrentdb-subscription';
 import type { Feed, FeedItem } from './look-ahead';
@@ -119,7 +120,7 @@ describe('KurrentDbSubscription', () => {
     // The second catch-up is announced once event-2 was handled and the consumer asks for more.
     expect(listener).toHaveBeenCalledTimes(1);
     void events.next();
-    await new Promise((resolve) => setImmediate(resolve));
+    await eventually(() => listener.mock.calls.length >= 2);
     expect(listener).toHaveBeenCalledTimes(2);
     await subscription.unsubscribe();
   });

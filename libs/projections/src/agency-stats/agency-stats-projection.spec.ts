@@ -1,16 +1,16 @@
 import type { Actor, ComplaintEvent } from '@lacak/domain';
-import { AGENCY, actors, events } from '../../../domain/src/testing/complaint-builders';
-import { OTHER_AGENCY, PROVINCE, actorFor, recorded, testTree } from '../testing/complaint-history';
+import { AGENCY, actors, events, OTHER_AGENCY, PARENT_AGENCY, testOrganisation } from '@lacak/domain/testing';
+import { actorFor, recorded } from '../testing/complaint-history';
 import { AgencyStatsProjection, type AgencyCounter, type AgencyStatsDocument, zeroCounters } from './agency-stats-projection';
 
-const projection = new AgencyStatsProjection(testTree);
+const projection = new AgencyStatsProjection(testOrganisation);
 const record = (event: ComplaintEvent, actor: Actor = actorFor(event)) => recorded([event], 7, () => actor)[0];
 
 describe('AgencyStatsProjection', () => {
   it.each<[string, ComplaintEvent, Actor | undefined, string, AgencyCounter]>([
     ['a submission without a chosen agency to the national root', events.submitted(), undefined, 'national', 'received'],
     ['a submission to the chosen agency', events.submitted({ targetAgencyId: OTHER_AGENCY }), undefined, OTHER_AGENCY, 'received'],
-    ['a verification to the verifying node', events.verified(), actors.agencyAdmin(PROVINCE), PROVINCE, 'verified'],
+    ['a verification to the verifying node', events.verified(), actors.agencyAdmin(PARENT_AGENCY), PARENT_AGENCY, 'verified'],
     ['a verification by an actor outside the tree to the root', events.verified(), actors.system, 'national', 'verified'],
     ['a disposition to the receiving agency, not the router', events.disposed(), actors.nationalAdmin, AGENCY, 'disposed'],
     ['a return to the returning agency', events.returned(), undefined, AGENCY, 'returned'],

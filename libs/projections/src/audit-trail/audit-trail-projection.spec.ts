@@ -1,10 +1,10 @@
 import type { ComplaintEvent } from '@lacak/domain';
-import { AGENCY, actors, aComplaint, events } from '../../../domain/src/testing/complaint-builders';
-import { OTHER_AGENCY, recorded, testTree } from '../testing/complaint-history';
+import { AGENCY, actors, aComplaint, events, OTHER_AGENCY, testOrganisation } from '@lacak/domain/testing';
+import { recorded } from '../testing/complaint-history';
 import { foldInMemory } from '../testing/fold';
 import { AuditTrailProjection } from './audit-trail-projection';
 
-const projection = new AuditTrailProjection(testTree);
+const projection = new AuditTrailProjection(testOrganisation);
 const trail = (history: ComplaintEvent[]) =>
   foldInMemory(projection, recorded(history)).sort((a, b) => a.revision - b.revision);
 /** The summary of an event, recorded after a submission unless it is one. */

@@ -1,11 +1,11 @@
 import { COMPLAINT_STATUSES, type ComplaintEvent, type ComplaintStatus } from '@lacak/domain';
-import { AGENCY, CLARIFICATION_ID, aComplaint, events } from '../../../domain/src/testing/complaint-builders';
-import { OTHER_AGENCY, PROVINCE, recorded, testTree } from '../testing/complaint-history';
+import { AGENCY, CLARIFICATION_ID, aComplaint, events, OTHER_AGENCY, PARENT_AGENCY, testOrganisation } from '@lacak/domain/testing';
+import { recorded } from '../testing/complaint-history';
 import { foldInMemory } from '../testing/fold';
 import type { ComplaintDocument } from './complaint-document';
 import { ComplaintProjection } from './complaint-projection';
 
-const projection = new ComplaintProjection(testTree);
+const projection = new ComplaintProjection(testOrganisation);
 
 /** The complaint after its whole history, or undefined when the projection keeps no document. */
 const project = (history: ComplaintEvent[]): ComplaintDocument | undefined => foldInMemory(projection, recorded(history))[0];
@@ -27,7 +27,7 @@ describe('ComplaintProjection', () => {
 
   it('files it under the chosen agency, with the whole root-to-agency path for subtree filters', () => {
     const document = project(aComplaint().submitted({ targetAgencyId: AGENCY }).events());
-    expect(document).toMatchObject({ currentAgencyId: AGENCY, agencyPath: ['national', PROVINCE, AGENCY] });
+    expect(document).toMatchObject({ currentAgencyId: AGENCY, agencyPath: ['national', PARENT_AGENCY, AGENCY] });
   });
 
   it('keeps an agency missing from the tree visible under the root', () => {
@@ -46,14 +46,14 @@ describe('ComplaintProjection', () => {
       status: 'DISPOSED',
       assigneeAgencyId: AGENCY,
       currentAgencyId: AGENCY,
-      agencyPath: ['national', PROVINCE, AGENCY],
+      agencyPath: ['national', PARENT_AGENCY, AGENCY],
     });
 
     expect(project(builder.returned().events())).toMatchObject({
       status: 'VERIFIED',
       assigneeAgencyId: null,
       currentAgencyId: OTHER_AGENCY,
-      agencyPath: ['national', PROVINCE, OTHER_AGENCY],
+      agencyPath: ['national', PARENT_AGENCY, OTHER_AGENCY],
       bounceCount: 1,
     });
 

@@ -1,5 +1,6 @@
 import { loadWorkingDayCalendar } from '@lacak/deadlines';
 import { type Actor, holidayCalendarDecider, holidayCalendarStreamId } from '@lacak/domain';
+import { eventually } from '@lacak/testing';
 import { toAppend } from '../testing/complaint-history';
 import { type TempStores, openTempStores } from '../testing/stores';
 import { HolidayCalendarFeed } from './holiday-calendar-feed';
@@ -50,7 +51,7 @@ describe('HolidayCalendarFeed', () => {
       expect(calendar.yearOf(2027)).toMatchObject({ source: 'published', version: 1 });
       expect(calendar.isWorkingDay('2027-01-05', 'Asia/Jakarta')).toBe(true);
       await publish(2028);
-      await waitUntil(() => calendar.yearOf(2028).verified);
+      await eventually(() => calendar.yearOf(2028).verified);
       expect(calendar.yearOf(2028)).toMatchObject({ source: 'published', version: 1 });
     } finally {
       await feed.stop();
@@ -81,11 +82,3 @@ describe('HolidayCalendarFeed', () => {
   });
 });
 
-/** Polls a condition the live subscription makes true. */
-async function waitUntil(condition: () => boolean, timeoutMs = 2000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}

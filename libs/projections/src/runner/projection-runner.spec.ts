@@ -1,7 +1,7 @@
-import { aComplaint, events } from '../../../domain/src/testing/complaint-builders';
+import { aComplaint, events, OTHER_AGENCY, testOrganisation } from '@lacak/domain/testing';
 import { AUDIT_TRAIL_COLLECTION, AuditTrailProjection } from '../audit-trail/audit-trail-projection';
 import { AGENCY_STATS_COLLECTION } from '../agency-stats/agency-stats-projection';
-import { OTHER_AGENCY, appendAtOnce, appendHistory, asComplaint, interleave, sampleHistories, testTree } from '../testing/complaint-history';
+import { appendAtOnce, appendHistory, asComplaint, interleave, sampleHistories } from '../testing/complaint-history';
 import { FailingReadStore, type WriteFailure } from '../testing/failing-read-store';
 import { caughtUp, expectedReadModels, newProjector } from '../testing/projector-harness';
 import { type TempStores, checkpointOf, dumpReadModels, openTempStores } from '../testing/stores';
@@ -109,7 +109,7 @@ describe('ProjectionRunner', () => {
       events.submitted({ complaintId: `bulk-${i}`, trackingId: `LPR-BULK-${i}` }),
     );
     await appendAtOnce(stores.eventStore, submissions);
-    const runner = new ProjectionRunner(new AuditTrailProjection(testTree), stores.eventStore, stores.readStore, {
+    const runner = new ProjectionRunner(new AuditTrailProjection(testOrganisation), stores.eventStore, stores.readStore, {
       streamPrefixes: ['complaint-'],
       batchSize: 100,
     });
@@ -124,7 +124,7 @@ describe('ProjectionRunner', () => {
   });
 
   it('stops when stopped before its subscription started', async () => {
-    const runner = new ProjectionRunner(new AuditTrailProjection(testTree), stores.eventStore, stores.readStore, {
+    const runner = new ProjectionRunner(new AuditTrailProjection(testOrganisation), stores.eventStore, stores.readStore, {
       streamPrefixes: ['complaint-'],
     });
     runner.start();

@@ -1,17 +1,11 @@
+import { eventually } from '@lacak/testing';
+import { testOrganisation } from '@lacak/domain/testing';
 import { COMPLAINTS_COLLECTION } from '../complaints/complaint-document';
-import { appendHistory, asComplaint, interleave, sampleHistories, testTree } from '../testing/complaint-history';
+import { appendHistory, asComplaint, interleave, sampleHistories } from '../testing/complaint-history';
 import { caughtUp } from '../testing/projector-harness';
 import { type TempStores, openTempStores } from '../testing/stores';
 import { LeaseNotHeldError, Projector, createProjections } from './projector';
 import { ProjectorLease } from './projector-lease';
-
-const until = async (condition: () => boolean, timeoutMs = 3000) => {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-};
 
 describe('ProjectorLease', () => {
   let stores: TempStores;
@@ -51,7 +45,7 @@ describe('Projectors sharing a read store', () => {
   const running: Projector[] = [];
   const projector = (holder: string, ttlMs = 150) => {
     const lease = new ProjectorLease(stores.readStore, { holder, ttlMs });
-    const p = new Projector(createProjections(testTree), stores.eventStore, stores.readStore, { lease, batchSize: 4 });
+    const p = new Projector(createProjections(testOrganisation), stores.eventStore, stores.readStore, { lease, batchSize: 4 });
     running.push(p);
     return { projector: p, lease };
   };
@@ -69,12 +63,12 @@ describe('Projectors sharing a read store', () => {
     // A lease far longer than the test: a loaded machine cannot let it lapse mid-way.
     const { projector: first } = projector('first', 60_000);
     first.start();
-    await until(() => first.leaseState === 'held');
+    await eventually(() => first.leaseState === 'held');
     const { projector: second, lease: secondLease } = projector('second', 60_000);
     const attempts = jest.spyOn(secondLease, 'tryAcquire');
     second.start();
     await caughtUp(first, stores.eventStore);
-    await until(() => attempts.mock.results.length > 0);
+    await eventually(() => attempts.mock.results.length > 0);
     await expect(attempts.mock.results[0].value).resolves.toBe(false);
 
     expect(second.leaseState).toBe('standby');
@@ -90,7 +84,7 @@ describe('Projectors sharing a read store', () => {
     second.start();
 
     await first.stop();
-    await until(() => second.leaseState === 'held');
+    await eventually(() => second.leaseState === 'held');
     await appendHistory(stores.eventStore, interleave(sampleHistories().map((history, i) => asComplaint(`later-${i}`, history))));
     await caughtUp(second, stores.eventStore);
 

@@ -1,18 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { COMPLAINT_EVENT_SCHEMA_VERSION, type Actor, type ComplaintEvent, OrganisationTree, complaintStreamId } from '@lacak/domain';
+import { COMPLAINT_EVENT_SCHEMA_VERSION, type Actor, type ComplaintEvent, complaintStreamId } from '@lacak/domain';
 import type { EventStore, EventToAppend, JsonObject, RecordedEvent } from '@lacak/event-store';
-// The builders are test code, outside the domain's public entry point.
-import { AGENCY, AT, actors, aComplaint } from '../../../domain/src/testing/complaint-builders';
-
-/** National → province → the builders' agency (and a sibling); small enough to read paths off. */
-export const PROVINCE = 'prov-x';
-export const OTHER_AGENCY = 'agency-y';
-export const testTree = new OrganisationTree([
-  { id: 'national', name: 'Nasional', kind: 'national', parentId: null },
-  { id: PROVINCE, name: 'Provinsi X', kind: 'province', parentId: 'national' },
-  { id: AGENCY, name: 'Dinas X', kind: 'regional_agency', parentId: PROVINCE },
-  { id: OTHER_AGENCY, name: 'Dinas Y', kind: 'regional_agency', parentId: PROVINCE },
-]);
+import { AGENCY, AT, OTHER_AGENCY, actors, aComplaint } from '@lacak/domain/testing';
 
 /** Who plausibly records each event: the reporter, the national router, or the assignee's officer. */
 export function actorFor(event: ComplaintEvent): Actor {

@@ -1,13 +1,13 @@
 import type { EventStore } from '@lacak/event-store';
 import type { Document, ReadStore } from '@lacak/read-store';
+import { testOrganisation } from '@lacak/domain/testing';
 import { Projector, createProjections } from '../runner/projector';
-import { testTree } from './complaint-history';
 import { foldInMemory } from './fold';
 
 /** The three read models folded in memory from every stored event: what the stores must hold. */
 export async function expectedReadModels(eventStore: EventStore): Promise<Record<string, Document[]>> {
   const events = await eventStore.readAll();
-  return Object.fromEntries(createProjections(testTree).map((p) => [p.collection, foldInMemory(p, events)]));
+  return Object.fromEntries(createProjections(testOrganisation).map((p) => [p.collection, foldInMemory(p, events)]));
 }
 
 /** Resolves once every projection of a started projector has handled the last stored event. */
@@ -22,4 +22,4 @@ export const newProjector = (
   eventStore: EventStore,
   readStore: ReadStore,
   onError?: (projection: string, error: unknown) => void,
-): Projector => new Projector(createProjections(testTree), eventStore, readStore, { batchSize: 4, retryDelayMs: 5, onError });
+): Projector => new Projector(createProjections(testOrganisation), eventStore, readStore, { batchSize: 4, retryDelayMs: 5, onError });

@@ -4,7 +4,7 @@ import { MongoClient } from 'mongodb';
 import { type ReadStoreFixture, readStoreContract } from '../contract/read-store.contract';
 import { DuplicateKeyError } from '../errors';
 import { MongoReadStore } from './mongo-read-store';
-import { dockerAnswers, dockerEndpoint } from './testing/docker-engine';
+import { dockerEngineAnswers } from '@lacak/testing';
 
 /**
  * The contract against a real server: MONGODB_URI if set, else a single-node replica set in a
@@ -12,8 +12,7 @@ import { dockerAnswers, dockerEndpoint } from './testing/docker-engine';
  * database, dropped afterwards, so a shared server keeps nothing.
  */
 const configuredUri = process.env.MONGODB_URI;
-const endpoint = configuredUri ? null : dockerEndpoint();
-const runnable = Boolean(configuredUri) || (endpoint !== null && dockerAnswers(endpoint));
+const runnable = Boolean(configuredUri) || dockerEngineAnswers();
 if (!runnable) {
   process.stderr.write(
     'MongoDB contract suite skipped: set MONGODB_URI=mongodb://localhost:27017/?replicaSet=rs0 or start a Docker engine to run it\n',

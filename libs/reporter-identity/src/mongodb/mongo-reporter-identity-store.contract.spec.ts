@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { StartedMongoDBContainer } from '@testcontainers/mongodb';
 import { MongoClient } from 'mongodb';
-import { dockerAnswers, dockerEndpoint } from '../../../read-store/src/mongodb/testing/docker-engine';
+import { dockerEngineAnswers } from '@lacak/testing';
 import { type IdentityStoreFixture, reporterIdentityStoreContract } from '../contract/reporter-identity-store.contract';
 import {
   IDENTITIES_COLLECTION,
@@ -17,8 +17,7 @@ import {
  * else skipped. Each test gets its own two databases, dropped afterwards.
  */
 const configuredUri = process.env.MONGODB_URI;
-const endpoint = configuredUri ? null : dockerEndpoint();
-const runnable = Boolean(configuredUri) || (endpoint !== null && dockerAnswers(endpoint));
+const runnable = Boolean(configuredUri) || dockerEngineAnswers();
 if (!runnable) {
   process.stderr.write(
     'MongoDB identity-store contract suite skipped: set MONGODB_URI=mongodb://localhost:27017/?replicaSet=rs0 or start a Docker engine to run it\n',

@@ -41,3 +41,9 @@ export function dockerAnswers(endpoint: DockerEndpoint, timeoutMs = 1500): boole
   });
   return result.status === 0;
 }
+
+/** Whether a Docker engine answers where one would listen: what the contract suites against real servers check before they run. */
+export function dockerEngineAnswers(env: NodeJS.ProcessEnv = process.env): boolean {
+  const endpoint = dockerEndpoint(env);
+  return endpoint !== null && dockerAnswers(endpoint);
+}

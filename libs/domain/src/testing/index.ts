@@ -1,0 +1,2 @@
+export * from './complaint-builders';
+export * from './decider-specification';
