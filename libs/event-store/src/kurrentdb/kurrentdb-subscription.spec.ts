@@ -1,8 +1,10 @@
+import { PassThrough } from 'node:stream';
 import { AccessDeniedError, UnavailableError } from '@kurrent/kurrentdb-client';
 import { eventually } from '@lacak/testing';
 import type { AllPosition, RecordedEvent } from '../event-store.port';
 import { KurrentDbSubscription, type ResubscribeOptions } from './kurrentdb-subscription';
 import type { Feed, FeedItem } from './look-ahead';
+import { OrderedFeed } from './ordered-feed';
 
 function recorded(n: number): RecordedEvent {
   return {
@@ -32,8 +34,12 @@ type ScriptedFeed = Feed<RecordedEvent> & { closed: boolean };
 function scripted(items: Array<FeedItem<RecordedEvent>>, then: 'end' | 'stays open' | Error): ScriptedFeed {
   let onClose = () => {};
   const closing = new Promise<void>((resolve) => (onClose = resolve));
+  let taken = 0;
   const feed: ScriptedFeed = {
     closed: false,
+    get bufferedEvents() {
+      return items.slice(taken).filter((item) => item.kind === 'event').length;
+    },
     async close() {
       feed.closed = true;
       onClose();
@@ -41,6 +47,7 @@ function scripted(items: Array<FeedItem<RecordedEvent>>, then: 'end' | 'stays op
     async *[Symbol.asyncIterator]() {
       for (const item of items) {
         if (feed.closed) return;
+        taken += 1;
         yield item;
       }
       if (then instanceof Error) throw then;
@@ -50,7 +57,7 @@ function scripted(items: Array<FeedItem<RecordedEvent>>, then: 'end' | 'stays op
   return feed;
 }
 
-function subscriptionOver(feeds: ScriptedFeed[], options: ResubscribeOptions = {}) {
+function subscriptionOver(feeds: Array<Feed<RecordedEvent>>, options: ResubscribeOptions = {}) {
   const open = jest.fn((_after: AllPosition) => {
     const feed = feeds.shift();
     if (!feed) throw new Error('no more connections scripted');
@@ -123,6 +130,36 @@ describe('KurrentDbSubscription', () => {
     await eventually(() => listener.mock.calls.length >= 2);
     expect(listener).toHaveBeenCalledTimes(2);
     await subscription.unsubscribe();
+  });
+
+  it('is not caught up while a burst the server sent after caughtUp is buffered here', async () => {
+    // The client's subscription, as the server feeds it: a Readable of events that also emits caughtUp.
+    const server = Object.assign(new PassThrough({ objectMode: true }), { unsubscribe: async () => {} });
+    // A high-water mark of one pauses the client stream at once, so a burst waits in its buffer.
+    const feed = new OrderedFeed(server, recorded, 1);
+    const { subscription } = subscriptionOver([feed]);
+    server.write(1);
+    server.emit('caughtUp', {});
+
+    const seen: Array<[string, boolean]> = [];
+    for await (const event of subscription) {
+      seen.push([event.id, subscription.isCaughtUp]);
+      if (seen.length === 1) {
+        // The consumer is slow, the server's live buffer overflows: it silently reads stored events
+        // again (no fellBehind is ever sent), sends them in a burst, then says caughtUp once more.
+        for (let n = 2; n <= 6; n++) server.write(n);
+        server.emit('caughtUp', {});
+      }
+      if (seen.length === 6) break;
+    }
+    expect(seen).toEqual([
+      ['event-1', true],
+      ['event-2', false],
+      ['event-3', false],
+      ['event-4', false],
+      ['event-5', false],
+      ['event-6', true],
+    ]);
   });
 
   it('ends the iteration with an error resubscribing cannot cure', async () => {

@@ -1,4 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { eventually } from '@lacak/testing';
 import { lookAhead, type FeedItem } from './look-ahead';
 
 /** A feed the test writes to item by item, standing in for the client's subscription. */
@@ -23,6 +24,9 @@ function feed<E>() {
     end: () => {
       ended = true;
       notify();
+    },
+    get bufferedEvents() {
+      return items.filter((item) => item.kind === 'event').length;
     },
     async *[Symbol.asyncIterator](): AsyncGenerator<FeedItem<E>> {
       for (;;) {
@@ -116,17 +120,42 @@ describe('lookAhead', () => {
   it('looks ahead again after falling behind, and reaches the end once more', async () => {
     const source = feed<string>();
     const state = progress();
+    const events = lookAhead(source, state);
     source.caughtUp();
     source.event('e1');
+    await expect(events.next()).resolves.toEqual({ done: false, value: 'e1' });
+    expect(state.isCaughtUp).toBe(true);
+
     source.fellBehind();
     source.event('e2', 'e3');
     source.caughtUp();
     source.end();
-
     const seen: Array<[string, boolean]> = [];
-    for await (const event of lookAhead(source, state)) seen.push([event, state.isCaughtUp]);
+    for await (const event of events) seen.push([event, state.isCaughtUp]);
     expect(seen).toEqual([
-      ['e1', true],
+      ['e2', false],
+      ['e3', true],
+    ]);
+    expect(state.reached).toBe(2);
+  });
+
+  it('is behind while events are buffered here, although the server said caught up and never says otherwise', async () => {
+    const source = feed<string>();
+    const state = progress();
+    const events = lookAhead(source, state);
+    source.caughtUp();
+    const live = events.next();
+    await eventually(() => state.reached === 1);
+
+    // The server's live buffer overflowed: it silently read stored events again, sent them in a burst, then caughtUp.
+    source.event('e1', 'e2', 'e3');
+    source.caughtUp();
+    source.end();
+    await expect(live).resolves.toEqual({ done: false, value: 'e1' });
+    const seen: Array<[string, boolean]> = [['e1', state.isCaughtUp]];
+    for await (const event of events) seen.push([event, state.isCaughtUp]);
+    expect(seen).toEqual([
+      ['e1', false],
       ['e2', false],
       ['e3', true],
     ]);
@@ -147,7 +176,7 @@ describe('lookAhead', () => {
       yield { kind: 'event', event: 'e1' };
       throw new Error('connection reset');
     }
-    const events = lookAhead(failing(), progress());
+    const events = lookAhead(Object.assign(failing(), { bufferedEvents: 0 }), progress());
     await expect(events.next()).rejects.toThrow('connection reset');
   });
 });

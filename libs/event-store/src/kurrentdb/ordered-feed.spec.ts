@@ -72,6 +72,20 @@ describe('OrderedFeed', () => {
     expect(seen).toEqual([...Array.from({ length: 40 }, (_, i) => i + 1), 'caughtUp', 41]);
   });
 
+  it('counts the events buffered on our side: queued here and still in the client stream', async () => {
+    const stream = clientStream();
+    const feed = new OrderedFeed(stream, keep, 1);
+    for (const value of ['e1', 'e2', 'e3']) stream.write(value);
+    stream.emit('caughtUp', {});
+    expect(feed.bufferedEvents).toBe(3);
+
+    const items = feed[Symbol.asyncIterator]();
+    await items.next();
+    expect(feed.bufferedEvents).toBe(2);
+    expect(await take(items, 3)).toEqual([event('e2'), event('e3'), { kind: 'caughtUp' }]);
+    expect(feed.bufferedEvents).toBe(0);
+  });
+
   it('passes a signal on at once when every pushed event was received', async () => {
     const stream = clientStream();
     const feed = new OrderedFeed(stream, keep);

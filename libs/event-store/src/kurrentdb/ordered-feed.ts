@@ -18,6 +18,7 @@ export class OrderedFeed<R, E> implements Feed<E> {
   private readonly queue: Array<FeedItem<E>> = [];
   private readonly signals: Array<{ afterEvents: number; item: FeedItem<E> }> = [];
   private received = 0;
+  private queuedEvents = 0;
   private ending?: Ending;
   private wake?: () => void;
 
@@ -37,10 +38,16 @@ export class OrderedFeed<R, E> implements Feed<E> {
     stream.on('close', () => this.finish({}));
   }
 
+  /** Events queued here plus those still in the client's buffer (skipped ones included). */
+  get bufferedEvents(): number {
+    return this.queuedEvents + this.stream.readableLength;
+  }
+
   async *[Symbol.asyncIterator](): AsyncIterator<FeedItem<E>> {
     for (;;) {
       const item = this.queue.shift();
       if (item) {
+        if (item.kind === 'event') this.queuedEvents -= 1;
         if (this.queue.length === 0 && this.stream.isPaused()) this.stream.resume();
         yield item;
       } else if (this.ending) {
@@ -55,6 +62,7 @@ export class OrderedFeed<R, E> implements Feed<E> {
   /** Ends the feed at once, dropping what is queued, and cancels the server-side subscription. */
   async close(): Promise<void> {
     this.queue.length = 0;
+    this.queuedEvents = 0;
     this.finish({});
     // Rejects only when the call never started, in which case there is nothing to cancel.
     await this.stream.unsubscribe().catch(() => undefined);
@@ -89,6 +97,7 @@ export class OrderedFeed<R, E> implements Feed<E> {
 
   private push(item: FeedItem<E>): void {
     if (this.ending) return;
+    if (item.kind === 'event') this.queuedEvents += 1;
     this.queue.push(item);
     this.notify();
   }
