@@ -27,3 +27,11 @@ export class EventIdConflictError extends Error {
     super(`Event ${eventId} is already stored and does not match this append to ${streamId}`);
   }
 }
+
+/** The stream was deleted (a KurrentDB tombstone): it can no longer be read or appended to. */
+export class StreamDeletedError extends Error {
+  override readonly name = 'StreamDeletedError';
+  constructor(readonly streamId: string) {
+    super(`Stream ${streamId} was deleted`);
+  }
+}

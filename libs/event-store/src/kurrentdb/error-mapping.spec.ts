@@ -1,11 +1,12 @@
 import {
+  StreamDeletedError as ClientStreamDeletedError,
   StreamNotFoundError as ClientStreamNotFoundError,
   UnavailableError,
   WrongExpectedVersionError as ClientWrongExpectedVersionError,
   type AppendStreamState,
   type CurrentStreamState,
 } from '@kurrent/kurrentdb-client';
-import { EventIdConflictError, StreamNotFoundError, WrongExpectedVersionError } from '../errors';
+import { EventIdConflictError, StreamDeletedError, StreamNotFoundError, WrongExpectedVersionError } from '../errors';
 import type { EventToAppend } from '../event-store.port';
 import { revisionToProbe, toActualState, toAppendError, toReadError } from './error-mapping';
 
@@ -94,6 +95,14 @@ describe('KurrentDB error mapping', () => {
   it('passes other append errors through', () => {
     const unavailable = new UnavailableError();
     expect(toAppendError(stream, batch, 'any', unavailable)).toBe(unavailable);
+  });
+
+  it('maps the client StreamDeletedError to the port one, for appends and reads', () => {
+    const deleted = ClientStreamDeletedError.fromStreamName(stream);
+    for (const error of [toAppendError(stream, batch, 'any', deleted), toReadError(stream, deleted)]) {
+      expect(error).toBeInstanceOf(StreamDeletedError);
+      expect(error).toMatchObject({ streamId: stream });
+    }
   });
 
   it('maps the client StreamNotFoundError to the port one for the stream read', () => {

@@ -1,9 +1,12 @@
 import {
+  NotLeaderError,
+  StreamDeletedError as ClientStreamDeletedError,
   StreamNotFoundError as ClientStreamNotFoundError,
+  UnavailableError,
   WrongExpectedVersionError as ClientWrongExpectedVersionError,
   type CurrentStreamState,
 } from '@kurrent/kurrentdb-client';
-import { EventIdConflictError, StreamNotFoundError, WrongExpectedVersionError } from '../errors';
+import { EventIdConflictError, StreamDeletedError, StreamNotFoundError, WrongExpectedVersionError } from '../errors';
 import type { EventToAppend, ExpectedStreamState } from '../event-store.port';
 
 /** BigInt() because the state may arrive as a number; a negative revision is the server's "no stream". */
@@ -38,6 +41,7 @@ export function toAppendError(
   error: unknown,
   storedIdAtProbe?: string,
 ): unknown {
+  if (error instanceof ClientStreamDeletedError) return new StreamDeletedError(streamId);
   if (!(error instanceof ClientWrongExpectedVersionError)) return error;
   const actual = toActualState(error.actualState);
   const firstId = events[0].id;
@@ -50,5 +54,18 @@ export function toAppendError(
 }
 
 export function toReadError(streamId: string, error: unknown): unknown {
+  if (error instanceof ClientStreamDeletedError) return new StreamDeletedError(streamId);
   return error instanceof ClientStreamNotFoundError ? new StreamNotFoundError(streamId) : error;
+}
+
+/**
+ * Whether a failed append may be tried once more. After a leader change or a lost connection the
+ * append may or may not have been written. With an exact expected state (a revision, or `no_stream`,
+ * revision -1) the server checks the stream's events at that revision, so a second try either
+ * writes the batch or answers the first write as an idempotent success. Under `any` or
+ * `stream_exists` a second try could write the events twice.
+ */
+export function mayRetryAppend(expected: ExpectedStreamState, error: unknown): boolean {
+  const exact = typeof expected === 'bigint' || expected === 'no_stream';
+  return exact && (error instanceof NotLeaderError || error instanceof UnavailableError);
 }

@@ -12,7 +12,7 @@ import type {
   RecordedEvent,
   SubscribeToAllOptions,
 } from '../event-store.port';
-import { revisionToProbe, toAppendError, toReadError } from './error-mapping';
+import { mayRetryAppend, revisionToProbe, toAppendError, toReadError } from './error-mapping';
 import { KurrentDbSubscription, type ResubscribeOptions } from './kurrentdb-subscription';
 import {
   collectAfter,
@@ -25,6 +25,9 @@ import {
   toSubscriptionFilter,
 } from './mapping';
 import { OrderedFeed } from './ordered-feed';
+import { assertSupportedServerVersion } from './server-version';
+
+export { UnsupportedServerVersionError } from './server-version';
 
 export type KurrentDbEventStoreOptions = ResubscribeOptions;
 
@@ -42,16 +45,21 @@ export class KurrentDbEventStore implements EventStore {
     return new KurrentDbEventStore(KurrentDBClient.connectionString(connectionString), options);
   }
 
-  private constructor(
+  /** Over a client created elsewhere; `connect` is the usual way in. */
+  constructor(
     private readonly client: KurrentDBClient,
     private readonly options: KurrentDbEventStoreOptions,
   ) {}
 
   async appendToStream(streamId: string, events: EventToAppend[], { expectedState }: AppendOptions): Promise<AppendResult> {
     if (events.length === 0) throw new RangeError(`Append to ${streamId} has no events`);
+    const append = () => this.client.appendToStream(streamId, events.map(toEventData), { streamState: toStreamState(expectedState) });
     let result: ClientAppendResult;
     try {
-      result = await this.client.appendToStream(streamId, events.map(toEventData), { streamState: toStreamState(expectedState) });
+      result = await append().catch((error: unknown) => {
+        if (mayRetryAppend(expectedState, error)) return append();
+        throw error;
+      });
     } catch (error) {
       throw await this.appendError(streamId, events, expectedState, error);
     }
@@ -85,9 +93,14 @@ export class KurrentDbEventStore implements EventStore {
     return subscription;
   }
 
-  /** Reads the newest record of `$all`: answers only when the server is up and serving reads. */
+  /**
+   * Reads the newest record of `$all`: answers only when the server is up and serving reads. Then
+   * refuses a server too old to report caught-up subscriptions (the client caches the version per
+   * connection and asks again after a reconnect, so a failover to an old node is refused too).
+   */
   async ping(): Promise<void> {
     for await (const _record of this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 })) break;
+    assertSupportedServerVersion((await this.serverFeatures()).serverVersion);
   }
 
   /** Ends subscriptions, then releases the connection. Safe to call twice. */
@@ -96,6 +109,11 @@ export class KurrentDbEventStore implements EventStore {
     this.closed = true;
     await Promise.all([...this.subscriptions].map((subscription) => subscription.unsubscribe()));
     await this.client.dispose();
+  }
+
+  /** The client keeps its server-features call protected; it is the only place it exposes the server version. */
+  private serverFeatures(): Promise<{ serverVersion: string }> {
+    return (this.client as unknown as { readonly capabilities: Promise<{ serverVersion: string }> }).capabilities;
   }
 
   private async eventAt(streamId: string, revision: bigint): Promise<RecordedEvent | undefined> {
