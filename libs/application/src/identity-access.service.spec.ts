@@ -103,4 +103,18 @@ describe('IdentityAccessService', () => {
     expect(append).toHaveBeenCalledTimes(2);
     expect((await recorded()).map((r) => r.type)).toEqual(['ReporterIdentityRead', 'ReporterIdentityReadRefused']);
   });
+
+  it('appends each record at the revision it read: the only state under which the store recognises a retry', async () => {
+    await given(aComplaint().submitted({ reporterRef: REF }).events());
+    const append = jest.spyOn(eventStore, 'appendToStream');
+    await service.read(request(actors.nationalAdmin));
+    await service.erase(request(actors.nationalAdmin));
+    expect(append.mock.calls.map(([, , options]) => options.expectedState)).toEqual(['no_stream', 0n]);
+  });
+
+  it('records reads that arrive at the same time, each once, although they raced for the same revision', async () => {
+    await given(aComplaint().submitted({ reporterRef: REF }).events());
+    await Promise.all([service.read(request(actors.nationalAdmin)), service.read(request(actors.nationalAdmin))]);
+    expect((await recorded()).map((r) => r.type)).toEqual(['ReporterIdentityRead', 'ReporterIdentityRead']);
+  });
 });

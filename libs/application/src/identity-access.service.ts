@@ -10,10 +10,13 @@ import {
   mayReadIdentity,
   refuse,
 } from '@lacak/domain';
-import { StreamNotFoundError, type EventStore, type RecordedEvent } from '@lacak/event-store';
+import { StreamNotFoundError, WrongExpectedVersionError, type EventStore, type RecordedEvent } from '@lacak/event-store';
 import type { ReporterIdentity, ReporterIdentityStore } from '@lacak/reporter-identity';
 import { type CommandEnvelope, complaintStreamId, foldComplaintHistory, toEventsToAppend } from './complaint-stream';
-import { CommandRefusedError } from './errors';
+import { CommandRefusedError, ConcurrencyConflictError } from './errors';
+
+/** Optimistic retries when another read or erasure of the same complaint was recorded at the same time. */
+const MAX_ATTEMPTS = 5;
 
 export interface IdentityRequest extends CommandEnvelope {
   complaintId: string;
@@ -103,15 +106,24 @@ export class IdentityAccessService {
   }
 
   /**
-   * Appended with `any`, so the store's deduplication by event id is all that stops a retried
-   * command (same command id) from recording twice; KurrentDB only deduplicates appends close
-   * together, hence the look first.
+   * A retried command (same command id) finds its record already stored and records nothing. The
+   * store recognises repeated ids only under an exact expected state, so the record is appended at
+   * the revision just read: a retry racing the first attempt then fails that check and looks again.
    */
   private async record(event: IdentityAccessEvent, request: IdentityRequest): Promise<void> {
     const streamId = identityAccessStreamId(request.complaintId);
     const [toAppend] = toEventsToAppend([event], request.actor, request.at, request);
-    if ((await this.readStream(streamId)).some((stored) => stored.id === toAppend.id)) return;
-    await this.eventStore.appendToStream(streamId, [toAppend], { expectedState: 'any' });
+    for (let attempt = 1; ; attempt++) {
+      const stored = await this.readStream(streamId);
+      if (stored.some((recorded) => recorded.id === toAppend.id)) return;
+      try {
+        await this.eventStore.appendToStream(streamId, [toAppend], { expectedState: stored.at(-1)?.revision ?? 'no_stream' });
+        return;
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersionError)) throw error;
+        if (attempt >= MAX_ATTEMPTS) throw new ConcurrencyConflictError(request.complaintId);
+      }
+    }
   }
 
   private async readStream(streamId: string): Promise<RecordedEvent[]> {

@@ -20,7 +20,7 @@ export class StreamNotFoundError extends Error {
   }
 }
 
-/** An append reused event ids that are stored elsewhere or in another order. */
+/** An append reused event ids that are stored elsewhere, in another order, or only in part. */
 export class EventIdConflictError extends Error {
   override readonly name = 'EventIdConflictError';
   constructor(readonly streamId: string, readonly eventId: string) {

@@ -1,7 +1,8 @@
 /**
  * The event store port, shaped after KurrentDB's client API so that the
  * production adapter only translates: expected stream states, bigint revisions
- * and positions, exclusive subscription positions, idempotent appends by event id.
+ * and positions, exclusive subscription positions, and retries recognised by event id under an
+ * exact expected state (see `appendToStream`).
  */
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -25,7 +26,7 @@ export interface EventMetadata {
   requestFingerprint?: string;
 }
 
-/** An event about to be appended. `id` is a UUID; appending the same ids again is a no-op. */
+/** An event about to be appended. `id` is a UUID; see `appendToStream` for what a repeated id does. */
 export interface EventToAppend {
   id: string;
   type: string;
@@ -53,7 +54,7 @@ export interface AppendOptions {
 export interface AppendResult {
   /** Revision of the last event now in the stream (the next append's expected revision). */
   nextExpectedRevision: bigint;
-  /** Global position of the last event written (or found, for an idempotent re-append). */
+  /** Global position of the last event written (or found, for a recognised retry). */
   position: bigint;
 }
 
@@ -102,6 +103,17 @@ export interface AllSubscription extends AsyncIterable<RecordedEvent> {
 }
 
 export interface EventStore {
+  /**
+   * Appends the events, all or none, if the stream is in the expected state.
+   *
+   * Repeated ids are recognised only under an exact expected state (`'no_stream'` or a revision)
+   * that the stream has since moved past: a batch stored whole and in order right after that state
+   * is answered with the original result and nothing is written; a batch stored there only in part
+   * is an `EventIdConflictError`. Nothing more is promised. At the current revision, or under `'any'`
+   * or `'stream_exists'`, the events may be written a second time (KurrentDB checks ids there only
+   * against a cache of recent appends that restarts and leader changes clear). So an appender that
+   * may run twice for one command looks for its ids first and appends with the revision it read.
+   */
   appendToStream(streamId: string, events: EventToAppend[], options: AppendOptions): Promise<AppendResult>;
   /** Throws `StreamNotFoundError` when the stream has no events. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;

@@ -144,24 +144,46 @@ export function eventStoreContract(adapterName: string, factory: () => Promise<E
     });
 
     describe('idempotent appends', () => {
-      it('a retried append returns the original result and writes nothing, even after later writes', async () => {
+      it('a retried append under its original exact state returns the original result and writes nothing, even after later writes', async () => {
         const stream = unique('retry');
         const batch = newEvents(2);
         const original = await append(stream, batch, 'no_stream');
         await append(unique('other'), [newEvent()], 'no_stream');
-        await append(stream, [newEvent()], 1n);
+        const atRevision = [newEvent()];
+        const originalAtRevision = await append(stream, atRevision, 1n);
+        await append(stream, [newEvent()], 2n);
 
         await expect(append(stream, batch, 'no_stream')).resolves.toEqual(original);
-        await expect(append(stream, batch, 'any')).resolves.toEqual(original);
-        expect(ids(await store.readStream(stream))).toEqual([...ids(batch), expect.any(String)]);
+        await expect(append(stream, atRevision, 1n)).resolves.toEqual(originalAtRevision);
+        expect(ids(await store.readStream(stream))).toEqual([...ids(batch), ...ids(atRevision), expect.any(String)]);
       });
 
-      it('reusing only some stored ids is an EventIdConflictError and writes nothing', async () => {
+      it('re-appending stored ids at the current revision promises no dedup, but leaves what is stored intact and answers as stored', async () => {
+        const stream = unique('current');
+        const batch = newEvents(2);
+        const original = await append(stream, batch, 'no_stream');
+
+        // The embedded store answers with the original result; KurrentDB may write the events again.
+        const outcome = await append(stream, batch, original.nextExpectedRevision).then(
+          (result) => ({ result }),
+          (error: unknown) => ({ error }),
+        );
+        const stored = await store.readStream(stream);
+        expect(ids(stored.slice(0, 2))).toEqual(ids(batch));
+        expect(stored.slice(0, 2).map((event) => event.revision)).toEqual([0n, 1n]);
+        if ('result' in outcome) {
+          expect(outcome.result.nextExpectedRevision).toBeGreaterThanOrEqual(original.nextExpectedRevision);
+          expect(stored.at(-1)?.revision).toBe(outcome.result.nextExpectedRevision);
+          expect(stored.at(-1)?.position).toBe(outcome.result.position);
+        }
+      });
+
+      it('reusing only some stored ids under the original exact state is an EventIdConflictError and writes nothing', async () => {
         const stream = unique('partial');
         const [stored] = newEvents(1);
         await append(stream, [stored], 'no_stream');
 
-        const attempt = append(stream, [stored, newEvent()], 'any');
+        const attempt = append(stream, [stored, newEvent()], 'no_stream');
         await expect(attempt).rejects.toBeInstanceOf(EventIdConflictError);
         await expect(attempt).rejects.toMatchObject({ streamId: stream });
         expect(ids(await store.readStream(stream))).toEqual([stored.id]);
