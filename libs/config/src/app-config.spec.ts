@@ -46,4 +46,23 @@ describe('loadConfig', () => {
       trackingSecretKey: key,
     });
   });
+
+  it('refuses identities in DATA_DIR behind events on KurrentDB unless this is the only replica', () => {
+    const kurrentDb = { EVENTSTORE_CONNECTION_STRING: 'kurrentdb://kurrentdb:2113?tls=false' };
+    const problems = (env: NodeJS.ProcessEnv) => {
+      try {
+        loadConfig(env);
+        return [];
+      } catch (e) {
+        return (e as ConfigError).problems;
+      }
+    };
+    expect(problems(kurrentDb)).toEqual([expect.stringMatching(/^SINGLE_REPLICA=true is required with EVENTSTORE_CONNECTION_STRING and no MONGODB_URI: .* \(got nothing\)$/)]);
+    expect(problems({ ...kurrentDb, SINGLE_REPLICA: 'false' })).toEqual([expect.stringContaining('SINGLE_REPLICA=true is required')]);
+    expect(problems({ ...kurrentDb, SINGLE_REPLICA: 'true' })).toEqual([]);
+    // Identities in MongoDB are shared like the events; the embedded default shares nothing beyond DATA_DIR.
+    const key = 'ab'.repeat(32);
+    expect(problems({ ...kurrentDb, MONGODB_URI: 'mongodb://mongodb:27017/lacak', IDENTITY_MASTER_KEY: key, TRACKING_SECRET_KEY: key })).toEqual([]);
+    expect(problems({})).toEqual([]);
+  });
 });

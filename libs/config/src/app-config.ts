@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
+import { Equals, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 
@@ -47,6 +47,17 @@ class Environment {
 
   @IsOptional() @Transform(toInt) @Min(100) @Max(120_000) @IsInt()
   STORE_CONNECT_TIMEOUT_MS?: number;
+
+  // Identities and the key files follow the read store: without MONGODB_URI they stay in this
+  // DATA_DIR. The embedded event store is local too, but KurrentDB is shared: a second replica on it
+  // would serve complaints whose identities and tracking secrets it cannot read, and sweep its own.
+  @ValidateIf((env: Environment) => Boolean(env.EVENTSTORE_CONNECTION_STRING) && !env.MONGODB_URI)
+  @Equals(true, {
+    message:
+      'SINGLE_REPLICA=true is required with EVENTSTORE_CONNECTION_STRING and no MONGODB_URI: reporter identities and their keys stay in this DATA_DIR while the events are shared, so another replica could not read them; set MONGODB_URI (with IDENTITY_MASTER_KEY and TRACKING_SECRET_KEY) to share them, or SINGLE_REPLICA=true when every process runs on this one DATA_DIR',
+  })
+  @Transform(toBool)
+  SINGLE_REPLICA?: boolean;
 
   @IsOptional() @Transform(toInt) @Min(300) @Max(600_000) @IsInt()
   PROJECTOR_LEASE_TTL_MS?: number;

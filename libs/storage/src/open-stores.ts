@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig, EventStoreSetting, ReadStoreSetting } from '@lacak/config';
 import { type EventStore, SqliteEventStore } from '@lacak/event-store';
-import { DEFAULT_DATABASE, MongoReadStore, type ReadStore, SqliteReadStore, databaseFromUri } from '@lacak/read-store';
+import { DEFAULT_DATABASE, MongoReadStore, checkServerAnswers, type ReadStore, SqliteReadStore, databaseFromUri } from '@lacak/read-store';
 import { MasterKeyError, MongoReporterIdentityStore, type ReporterIdentityStore, SqliteReporterIdentityStore, resolveMasterKey } from '@lacak/reporter-identity';
 import { firstEndpoint, networkCause, tcpFailure } from './connection-failure';
 
@@ -86,7 +86,10 @@ async function openReadStore(setting: ReadStoreSetting, config: AppConfig): Prom
     case 'mongodb': {
       const started = Date.now();
       try {
-        return await MongoReadStore.connect(setting.uri, { serverSelectionTimeoutMs: config.storeConnectTimeoutMs });
+        // Only this check is bounded by STORE_CONNECT_TIMEOUT_MS; the store's own client keeps the
+        // driver's defaults, so a later election does not fail every operation after a few seconds.
+        await checkServerAnswers(setting.uri, config.storeConnectTimeoutMs);
+        return await MongoReadStore.connect(setting.uri);
       } catch (error) {
         // The driver retries a refused connection until server selection times out; the cause is in its
         // message, or with the servers it tried.
@@ -118,8 +121,8 @@ async function openIdentityStore(config: AppConfig): Promise<ReporterIdentitySto
       const { uri } = setting;
       return await MongoReporterIdentityStore.connect(uri, {
         databaseName: databaseFromUri(uri) ?? DEFAULT_DATABASE,
+        // The read store's start-up check has just reached this server.
         masterKey,
-        serverSelectionTimeoutMs: config.storeConnectTimeoutMs,
       }).catch((error: unknown) => {
         if (error instanceof MasterKeyError) throw error;
         throw new StoreConnectionError([`identity store on MONGODB_URI ${redact(uri)}: ${(error as Error).message}`]);

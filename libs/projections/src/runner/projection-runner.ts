@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { AllSubscription, EventStore, RecordedEvent } from '@lacak/event-store';
+import { type AllSubscription, type EventStore, type RecordedEvent, StreamNotFoundError } from '@lacak/event-store';
 import type { Document, ReadStore, WriteOperation } from '@lacak/read-store';
 import type { DocumentProjection, ProjectedDocument } from '../projection';
 
@@ -8,6 +8,20 @@ export const CHECKPOINTS_COLLECTION = 'projection_checkpoints';
 export interface CheckpointDocument extends Document {
   /** Global position of the last event the projection has handled, as a decimal string. */
   position: string;
+  /**
+   * That event, so a checkpoint can tell whether the event store it is resumed on is the one it
+   * was written from (absent from checkpoints written before it was kept).
+   */
+  lastEvent?: { streamId: string; revision: string; id: string };
+}
+
+/**
+ * The checkpoint's last event is not in this event store at its position: the read store was built
+ * from another event store, or from a later state of this one (restored from a backup since).
+ * Resuming would skip or misplace events silently; only a rebuild makes the read model right.
+ */
+export class CheckpointMismatchError extends Error {
+  override readonly name = 'CheckpointMismatchError';
 }
 
 export interface ProjectionStatus {
@@ -124,6 +138,8 @@ export class ProjectionRunner<D extends ProjectedDocument = ProjectedDocument> {
       } catch (error) {
         this.lastError = error instanceof Error ? error.message : String(error);
         this.options.onError?.(this.projection.name, error);
+        // Retrying cannot help; a rebuild stops this loop and starts a new one from the start.
+        if (error instanceof CheckpointMismatchError) return;
         await this.subscription?.unsubscribe();
         if (!this.stopping) await sleep(this.options.retryDelayMs ?? 1000);
       }
@@ -133,7 +149,7 @@ export class ProjectionRunner<D extends ProjectedDocument = ProjectedDocument> {
   private async consume(): Promise<void> {
     const collection = this.readStore.collection(this.projection.collection);
     for (const index of this.projection.indexes) await collection.createIndex(index);
-    this.position = await this.loadCheckpoint();
+    this.position = await this.verifiedCheckpoint();
     // A stop() during the awaits above found no subscription to end: subscribing now would never return.
     if (this.stopping) return;
 
@@ -175,9 +191,32 @@ export class ProjectionRunner<D extends ProjectedDocument = ProjectedDocument> {
     return checkpoint ? BigInt(checkpoint.position) : null;
   }
 
+  /** The stored checkpoint's position, once its last event is found where it says in this event store. */
+  private async verifiedCheckpoint(): Promise<bigint | null> {
+    const checkpoint = await this.readStore.collection<CheckpointDocument>(CHECKPOINTS_COLLECTION).findOne({ _id: this.projection.name });
+    if (!checkpoint) return null;
+    const position = BigInt(checkpoint.position);
+    if (!checkpoint.lastEvent) return position;
+    const { streamId, revision, id } = checkpoint.lastEvent;
+    const [found] = await this.eventStore.readStream(streamId, { fromRevision: BigInt(revision), maxCount: 1 }).catch((error: unknown) => {
+      if (error instanceof StreamNotFoundError) return [];
+      throw error;
+    });
+    if (found?.id !== id || found.position !== position) {
+      const seen = found ? `holds event ${found.id} at position ${found.position} there` : 'has no such event';
+      throw new CheckpointMismatchError(
+        `Projection ${this.projection.name} refuses to resume: its checkpoint is event ${id} (${streamId}@${revision}) at position ${position}, ` +
+          `but this event store ${seen}. The read store was built from another event store or from a later copy of this one; ` +
+          'rebuild the read models (npm run rebuild, or POST /admin/projections/rebuild).',
+      );
+    }
+    return position;
+  }
+
   private async flush(events: RecordedEvent[]): Promise<void> {
     const operations = await this.foldBatch(events);
-    const last = events[events.length - 1].position;
+    const lastEvent = events[events.length - 1];
+    const last = lastEvent.position;
     await this.readStore.write([
       { collection: this.projection.collection, operations },
       {
@@ -186,7 +225,9 @@ export class ProjectionRunner<D extends ProjectedDocument = ProjectedDocument> {
           {
             updateOne: {
               filter: { _id: this.projection.name },
-              update: { $set: { position: last.toString() } },
+              update: {
+                $set: { position: last.toString(), lastEvent: { streamId: lastEvent.streamId, revision: lastEvent.revision.toString(), id: lastEvent.id } },
+              },
               upsert: true,
             },
           },

@@ -1,4 +1,4 @@
-import type { Document as MongoDocument } from 'mongodb';
+import { type Document as MongoDocument, MongoClient } from 'mongodb';
 
 export const DEFAULT_DATABASE = 'lacak';
 
@@ -19,4 +19,19 @@ export function databaseFromUri(uri: string): string | undefined {
  */
 export function supportsTransactions(hello: MongoDocument): boolean {
   return typeof hello.setName === 'string' || hello.msg === 'isdbgrid';
+}
+
+/**
+ * Whether a server answers `hello` within `timeoutMs`, through a client of its own that is closed
+ * afterwards: the start-up bound ends with start-up, and the clients that serve keep the driver's
+ * default server selection timeout (30 s), long enough to ride out a replica-set election. Fails
+ * with the driver's server selection error, which names what each server tried answered.
+ */
+export async function checkServerAnswers(uri: string, timeoutMs: number): Promise<void> {
+  const client = new MongoClient(uri, { serverSelectionTimeoutMS: timeoutMs });
+  try {
+    await client.db('admin').command({ hello: 1 });
+  } finally {
+    await client.close();
+  }
 }

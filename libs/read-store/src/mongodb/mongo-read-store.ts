@@ -7,7 +7,10 @@ import { DEFAULT_DATABASE, databaseFromUri, supportsTransactions } from './mongo
 export interface MongoReadStoreOptions {
   /** Overrides the database named in the URI path; without either, `lacak`. */
   databaseName?: string;
-  /** How long to wait for a usable server before failing; the driver's default is 30000. */
+  /**
+   * How long every operation waits for a usable server, for the life of the client; the driver's
+   * default is 30000. Only tests set it: a process bounds its start with `checkServerAnswers` instead.
+   */
   serverSelectionTimeoutMs?: number;
 }
 

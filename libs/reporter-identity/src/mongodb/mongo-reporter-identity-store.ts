@@ -19,7 +19,10 @@ export interface MongoReporterIdentityStoreOptions {
   keysDatabaseName?: string;
   /** 32 bytes. */
   masterKey: Buffer;
-  /** How long to wait for a usable server before failing; the driver's default is 30000. */
+  /**
+   * How long every operation waits for a usable server, for the life of the client; the driver's
+   * default is 30000. Only tests set it: a process bounds its start with `checkServerAnswers` instead.
+   */
   serverSelectionTimeoutMs?: number;
 }
 
