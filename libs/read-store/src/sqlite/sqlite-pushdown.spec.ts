@@ -7,6 +7,9 @@ import { applyUpdate, findDocuments } from './mingo-eval';
 import type { FindStrategy, SqliteCollection } from './sqlite-collection';
 import { SqliteReadStore } from './sqlite-read-store';
 
+// A fixed seed, so a failure reproduces and a run never depends on luck; PUSHDOWN_SEED picks another.
+fc.configureGlobal({ seed: Number(process.env.PUSHDOWN_SEED ?? 20261205) });
+
 /*
  * Differential tests: whatever SQLite answers (pushed-down filter, count, ORDER BY with
  * LIMIT/OFFSET), it must equal mingo over every document in insertion order, to the byte.
