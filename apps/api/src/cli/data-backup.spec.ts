@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '@lacak/config';
@@ -47,6 +47,8 @@ describe('npm run backup and npm run restore', () => {
 
     expect(manifest.files.map((f) => f.name)).toEqual([EMBEDDED_FILES.readModels, EMBEDDED_FILES.events, MASTER_KEY_FILE]);
     expect(manifest.notes).toEqual([]);
+    // Self-contained: the listed files and the manifest, no journal left beside a copy.
+    expect(readdirSync(backupDir).sort()).toEqual([...manifest.files.map((f) => f.name), MANIFEST_FILE].sort());
 
     const restoredDir = join(root, 'restored');
     await restoreDataDir(loadConfig({ DATA_DIR: restoredDir }), backupDir);

@@ -58,6 +58,14 @@ async function copyDatabase(source: string, target: string): Promise<void> {
   } finally {
     db.close();
   }
+  // The copy keeps the source's WAL mode, and any later read of it would leave -wal and -shm files
+  // beside it; in rollback mode it stays one self-contained file (the engine turns WAL on again).
+  const copy = new Database(target, { fileMustExist: true });
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
 }
 
 function lastEventPosition(eventsFile: string): string | null {
