@@ -95,6 +95,11 @@ export interface ReadStore {
   write(batch: CollectionWrites[]): Promise<void>;
   /** Whether `write` is atomic on this backend. */
   readonly atomicWrites: boolean;
+  /**
+   * The store's clock, in epoch milliseconds: one clock for every process sharing the store, so
+   * time-based conditions (the projector lease) hold whatever each process's own clock says.
+   */
+  serverTime(): Promise<number>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

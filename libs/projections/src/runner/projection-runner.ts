@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { type AllSubscription, type EventStore, type RecordedEvent, StreamNotFoundError } from '@lacak/event-store';
-import type { Document, ReadStore, WriteOperation } from '@lacak/read-store';
+import { type Document, DuplicateKeyError, type Filter, type ReadStore, type WriteOperation } from '@lacak/read-store';
 import type { DocumentProjection, ProjectedDocument } from '../projection';
 
 export const CHECKPOINTS_COLLECTION = 'projection_checkpoints';
@@ -13,6 +13,16 @@ export interface CheckpointDocument extends Document {
    * was written from (absent from checkpoints written before it was kept).
    */
   lastEvent?: { streamId: string; revision: string; id: string };
+  /** The projector lease's fencing token it was written under (absent without a lease). */
+  leaseToken?: number;
+}
+
+/**
+ * The batch was not written: this process no longer holds the projector lease, or a later holder
+ * has written the checkpoint since. The new holder projects these events; this one must not.
+ */
+export class LeaseLostError extends Error {
+  override readonly name = 'LeaseLostError';
 }
 
 /**
@@ -40,6 +50,12 @@ export interface RunnerOptions {
   /** Pause before resubscribing after a failure. */
   retryDelayMs?: number;
   onError?: (projection: string, error: unknown) => void;
+  /**
+   * The projector lease's current fencing token, null while the lease is not held. When given,
+   * a checkpoint already written under a higher token refuses the batch, and with it (on an
+   * atomic store) the batch's documents.
+   */
+  leaseToken?: () => number | null;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -217,26 +233,50 @@ export class ProjectionRunner<D extends ProjectedDocument = ProjectedDocument> {
     const operations = await this.foldBatch(events);
     const lastEvent = events[events.length - 1];
     const last = lastEvent.position;
-    await this.readStore.write([
-      { collection: this.projection.collection, operations },
-      {
-        collection: CHECKPOINTS_COLLECTION,
-        operations: [
-          {
-            updateOne: {
-              filter: { _id: this.projection.name },
-              update: {
-                $set: { position: last.toString(), lastEvent: { streamId: lastEvent.streamId, revision: lastEvent.revision.toString(), id: lastEvent.id } },
+    const fence = this.checkpointFence();
+    try {
+      await this.readStore.write([
+        { collection: this.projection.collection, operations },
+        {
+          collection: CHECKPOINTS_COLLECTION,
+          operations: [
+            {
+              updateOne: {
+                filter: { _id: this.projection.name, ...fence.filter },
+                update: {
+                  $set: {
+                    position: last.toString(),
+                    lastEvent: { streamId: lastEvent.streamId, revision: lastEvent.revision.toString(), id: lastEvent.id },
+                    ...fence.set,
+                  },
+                },
+                upsert: true,
               },
-              upsert: true,
             },
-          },
-        ],
-      },
-    ]);
+          ],
+        },
+      ]);
+    } catch (error) {
+      // Only the fence makes this upsert collide: the checkpoint was written under a later lease.
+      if (error instanceof DuplicateKeyError && error.collection === CHECKPOINTS_COLLECTION) {
+        throw new LeaseLostError(`Projection ${this.projection.name} stopped writing: another projector took the lease over and writes its checkpoint now`);
+      }
+      throw error;
+    }
     this.position = last;
     this.lastError = null;
     this.progress.emit('progress');
+  }
+
+  /** The checkpoint's condition and field for the lease's fencing token, nothing without a lease. */
+  private checkpointFence(): { filter: Filter; set: Partial<CheckpointDocument> } {
+    if (!this.options.leaseToken) return { filter: {}, set: {} };
+    const token = this.options.leaseToken();
+    if (token === null) throw new LeaseLostError(`Projection ${this.projection.name} stopped writing: this process does not hold the projector lease`);
+    return {
+      filter: { $or: [{ leaseToken: { $exists: false } }, { leaseToken: { $lte: token } }] },
+      set: { leaseToken: token },
+    };
   }
 
   /** Loads every document the batch touches in one query, folds, and returns one write per changed document. */

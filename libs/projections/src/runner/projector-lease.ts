@@ -5,8 +5,10 @@ const LEASE_ID = 'projector';
 
 export interface LeaseDocument extends Document {
   holder: string;
-  /** Epoch milliseconds after which another projector may take the lease over. */
+  /** Epoch milliseconds on the store's clock after which another projector may take the lease over. */
   expiresAt: number;
+  /** Counts takeovers: each new holder's token is higher than every earlier holder's. */
+  token: number;
 }
 
 export interface LeaseOptions {
@@ -14,19 +16,20 @@ export interface LeaseOptions {
   holder: string;
   /** How long a lease lasts without renewal: how long a dead holder blocks a takeover. */
   ttlMs?: number;
-  now?: () => number;
 }
 
 /**
  * One document in the read store says which projector process may write the read models.
  * A holder renews it well within its lifetime; when the holder dies, the lease expires and
- * another process takes over. Taking it is one conditional upsert: it matches when the lease is
- * ours or expired, and otherwise collides with the holder's document (E11000), which means "taken".
+ * another process takes over. Expiry is measured on the store's clock, never the process's,
+ * so a skewed machine cannot take a live lease. Each takeover raises the lease's fencing token;
+ * checkpoints record the token they were written under and refuse an older one (see
+ * `ProjectionRunner`), so a holder that lost the lease cannot move a checkpoint back.
  */
 export class ProjectorLease {
   readonly holder: string;
   readonly ttlMs: number;
-  private readonly now: () => number;
+  private heldToken: number | null = null;
 
   constructor(
     private readonly readStore: ReadStore,
@@ -34,28 +37,48 @@ export class ProjectorLease {
   ) {
     this.holder = options.holder;
     this.ttlMs = options.ttlMs ?? 15_000;
-    this.now = options.now ?? Date.now;
   }
 
-  /** Takes or renews the lease; false while another live holder has it. */
+  /** The fencing token of the last successful take or renewal; null before one or after losing it. */
+  get token(): number | null {
+    return this.heldToken;
+  }
+
+  /**
+   * Takes or renews the lease; false while another live holder has it. Renewing keeps the token;
+   * taking over is one conditional upsert that matches an expired lease and otherwise collides
+   * with the holder's document (E11000), which means "taken".
+   */
   async tryAcquire(): Promise<boolean> {
-    const now = this.now();
-    try {
-      await this.leases().updateOne(
-        { _id: LEASE_ID, $or: [{ holder: this.holder }, { expiresAt: { $lte: now } }] },
-        { $set: { holder: this.holder, expiresAt: now + this.ttlMs } },
-        { upsert: true },
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof DuplicateKeyError) return false;
-      throw error;
+    const now = await this.readStore.serverTime();
+    const expiresAt = now + this.ttlMs;
+    const renewed = await this.leases().updateOne({ _id: LEASE_ID, holder: this.holder }, { $set: { expiresAt } });
+    if (renewed.matchedCount === 0) {
+      try {
+        await this.leases().updateOne(
+          { _id: LEASE_ID, expiresAt: { $lte: now } },
+          { $set: { holder: this.holder, expiresAt }, $inc: { token: 1 } },
+          { upsert: true },
+        );
+      } catch (error) {
+        this.heldToken = null;
+        if (error instanceof DuplicateKeyError) return false;
+        throw error;
+      }
     }
+    const lease = await this.current();
+    // A lease written before tokens were kept counts as token 0.
+    this.heldToken = lease?.holder === this.holder ? (lease.token ?? 0) : null;
+    return this.heldToken !== null;
   }
 
-  /** Gives the lease up at once, so a standby projector need not wait for it to expire. */
+  /**
+   * Gives the lease up at once, so a standby projector need not wait for it to expire. The
+   * document stays, expired, so the next holder's token still counts up from it.
+   */
   async release(): Promise<void> {
-    await this.leases().deleteOne({ _id: LEASE_ID, holder: this.holder });
+    this.heldToken = null;
+    await this.leases().updateOne({ _id: LEASE_ID, holder: this.holder }, { $set: { expiresAt: 0 } });
   }
 
   async current(): Promise<LeaseDocument | null> {

@@ -57,10 +57,12 @@ export class Projector {
     readStore: ReadStore,
     private readonly options: ProjectorOptions = {},
   ) {
-    this.lease = options.lease;
+    const lease = options.lease;
+    this.lease = lease;
+    const leaseToken = lease ? () => lease.token : undefined;
     this.runners = projections.map(
       (projection) =>
-        new ProjectionRunner(projection, eventStore, readStore, { ...options, streamPrefixes: projection.streamPrefixes }),
+        new ProjectionRunner(projection, eventStore, readStore, { ...options, streamPrefixes: projection.streamPrefixes, leaseToken }),
     );
   }
 

@@ -35,6 +35,10 @@ export class FailingReadStore implements ReadStore {
     throw new Error(`injected write failure (${this.failure})`);
   }
 
+  serverTime(): Promise<number> {
+    return this.inner.serverTime();
+  }
+
   ping(): Promise<void> {
     return this.inner.ping();
   }

@@ -370,6 +370,37 @@ export function readStoreContract(adapterName: string, factory: () => Promise<Re
         expect(await store.collection(checkpoints).findOne({ _id: 'p' })).toEqual({ _id: 'p', position: '7' });
       });
 
+      it('write() with a fenced upsert that collides fails with E11000 and writes no checkpoint, nor the models when atomic', async () => {
+        const models = unique('fenced_models');
+        const checkpoints = unique('fenced_checkpoints');
+        await store.collection(checkpoints).insertOne({ _id: 'p', position: '7', leaseToken: 2 });
+        const stale = store.write([
+          { collection: models, operations: [{ insertOne: { document: { _id: 'c1', status: 'OPEN' } } }] },
+          {
+            collection: checkpoints,
+            operations: [{ updateOne: { filter: { _id: 'p', leaseToken: { $lte: 1 } }, update: { $set: { position: '9', leaseToken: 1 } }, upsert: true } }],
+          },
+        ]);
+        await expect(stale).rejects.toMatchObject({ name: 'DuplicateKeyError', collection: checkpoints });
+        expect(await store.collection(checkpoints).findOne({ _id: 'p' })).toEqual({ _id: 'p', position: '7', leaseToken: 2 });
+        if (store.atomicWrites) expect(await store.collection(models).countDocuments()).toBe(0);
+      });
+
+      it("tells the store's time, whatever this process's clock says", async () => {
+        const processTime = Date.now();
+        const hour = 3_600_000;
+        const clock = jest.spyOn(Date, 'now').mockReturnValue(processTime + 24 * hour);
+        try {
+          const first = await store.serverTime();
+          const second = await store.serverTime();
+          expect(Number.isInteger(first)).toBe(true);
+          expect(Math.abs(first - processTime)).toBeLessThan(hour);
+          expect(second).toBeGreaterThanOrEqual(first);
+        } finally {
+          clock.mockRestore();
+        }
+      });
+
       it('drop() removes the documents and the indexes', async () => {
         const collection = await seeded(store, 'drop', complaints.slice(0, 2));
         await collection.createIndex({ keys: { agencyId: 1 }, name: 'by_agency', unique: true });

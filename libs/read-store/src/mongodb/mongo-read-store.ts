@@ -48,6 +48,12 @@ export class MongoReadStore implements ReadStore {
     return writeBatch({ client: this.client, db: this.db }, batch, this.atomicWrites);
   }
 
+  /** The server's clock from its `hello` reply; the round trip makes it at most that much early. */
+  async serverTime(): Promise<number> {
+    const { localTime } = await this.db.command({ hello: 1 });
+    return (localTime as Date).getTime();
+  }
+
   async ping(): Promise<void> {
     await this.db.command({ ping: 1 });
   }

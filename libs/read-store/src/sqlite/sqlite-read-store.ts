@@ -50,6 +50,12 @@ export class SqliteReadStore implements ReadStore {
     }
   }
 
+  /** The file lives on one host, so that host's clock, read by SQLite rather than by this process, is the store's. */
+  async serverTime(): Promise<number> {
+    const { now } = this.db.prepare("SELECT CAST(round((julianday('now') - 2440587.5) * 86400000) AS INTEGER) AS now").get() as { now: number };
+    return now;
+  }
+
   async ping(): Promise<void> {
     this.db.prepare('SELECT 1').get();
   }
