@@ -59,6 +59,21 @@ class RecordingReadStore implements ReadStore {
   close = () => this.inner.close();
 }
 
+/** What an index sees of a condition: its operators, or equality; the values do not matter. */
+const operatorsOf = (condition: unknown) =>
+  typeof condition === 'object' && condition !== null && !Array.isArray(condition) ? Object.keys(condition).sort() : '=';
+
+/** One shape per collection, filtered fields with their operators, and sort; the first source names it. */
+function distinct(shapes: QueryShape[]): QueryShape[] {
+  const seen = new Map<string, QueryShape>();
+  for (const shape of shapes) {
+    const fields = Object.entries(shape.filter).map(([field, condition]) => [field, operatorsOf(condition)]).sort();
+    const key = JSON.stringify([shape.collection, fields, shape.sort]);
+    if (!seen.has(key)) seen.set(key, shape);
+  }
+  return [...seen.values()];
+}
+
 const actorOf = (role: Actor['role']): Actor =>
   ({ id: `${role}-1`, role, agencyId: role === 'reporter' ? null : role === 'apip_inspector' ? PARENT_AGENCY : role === 'national_admin' || role === 'system' ? 'national' : AGENCY });
 
@@ -109,7 +124,7 @@ export async function engineQueryShapes(): Promise<QueryShape[]> {
     }
     store.source = 'deadline process';
     await new DeadlineProcess(store, {} as ComplaintLifecycle, {} as DeadlineContext, { intervalMs: 60_000, now: () => new Date() }).tick();
-    return store.shapes;
+    return distinct(store.shapes);
   } finally {
     await inner.close();
     await rm(dir, { recursive: true, force: true });
