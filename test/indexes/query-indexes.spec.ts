@@ -58,12 +58,12 @@ describe('Every query the engine issues has a declared index that serves it', ()
     shapes = await engineQueryShapes();
   });
 
-  it('records the work queue of each scope (national, agency subtree, subtree without sealed complaints, own), the public list and the deadline process', () => {
+  it('records the work queue of each scope (national, agency subtree, subtree without sealed complaints, own), the public list, the single-complaint reads and the deadline process', () => {
     // Shapes are distinct: roles with the same scope issue the same shapes, recorded under the first;
     // the export issues the oldest-first queue's.
     const sources = new Set(shapes.map(({ source }) => source.split(' {')[0]));
     const scopes = ['national_admin', 'agency_admin', 'apip_inspector', 'reporter'];
-    for (const source of [...scopes.map((role) => `list as ${role}`), 'public list', 'public list by category', 'deadline process']) {
+    for (const source of [...scopes.map((role) => `list as ${role}`), 'public list', 'public list by category', 'complaint history', 'tracking lookup', 'agency counters', 'deadline process']) {
       expect(sources).toContain(source);
     }
     expect(shapes.some(({ sort }) => 'nextDueAt' in sort && '_id' in sort)).toBe(true);

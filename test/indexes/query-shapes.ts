@@ -5,30 +5,36 @@ import type { ComplaintLifecycle } from '@lacak/application';
 import {
   type ComplaintReadContext,
   ExportComplaints,
+  GetAgencyStats,
+  GetComplaintHistory,
   ListComplaints,
   ListPublicComplaints,
   type Paging,
   QueryRefusedError,
   type QueueFilter,
+  TrackedComplaints,
 } from '@lacak/application/queries';
 import type { DeadlineContext } from '@lacak/deadlines';
 import { ACTOR_ROLES, type Actor } from '@lacak/domain';
 import { AGENCY, PARENT_AGENCY, testOrganisation } from '@lacak/domain/testing';
 import { DeadlineProcess } from '@lacak/processes';
-import { createProjections } from '@lacak/projections';
+import { COMPLAINTS_COLLECTION, createProjections } from '@lacak/projections';
 import { type Document, type FindOptions, type Filter, type IndexSpec, type ReadCollection, type ReadStore, SqliteReadStore } from '@lacak/read-store';
 import type { QueryShape } from './index-coverage';
 
-/** The indexes the projections declare, per collection: what the projector creates at start. */
+/** The `_id` index every collection has in both adapters. */
+const ID_INDEX: IndexSpec = { name: '_id_', keys: { _id: 1 } };
+
+/** The indexes the projections declare, per collection (what the projector creates at start), with `_id`'s. */
 export function declaredIndexes(): Map<string, IndexSpec[]> {
   const byCollection = new Map<string, IndexSpec[]>();
   for (const projection of createProjections(testOrganisation)) {
-    byCollection.set(projection.collection, [...(byCollection.get(projection.collection) ?? []), ...projection.indexes]);
+    byCollection.set(projection.collection, [...(byCollection.get(projection.collection) ?? [ID_INDEX]), ...projection.indexes]);
   }
   return byCollection;
 }
 
-/** Passes everything to the inner store and records each `find`, labelled with what issued it. */
+/** Passes everything to the inner store and records each `find` and `findOne`, labelled with what issued it. */
 class RecordingReadStore implements ReadStore {
   readonly shapes: QueryShape[] = [];
   source = '';
@@ -45,9 +51,14 @@ class RecordingReadStore implements ReadStore {
       this.shapes.push({ collection: name, filter, sort: options.sort ?? {}, source: this.source });
       return inner.find(filter, options);
     };
+    const findOne = (filter: Filter, options: Pick<FindOptions, 'projection'> = {}) => {
+      this.shapes.push({ collection: name, filter, sort: {}, source: this.source });
+      return inner.findOne(filter, options);
+    };
     return new Proxy(inner, {
       get: (target, property) => {
         if (property === 'find') return find;
+        if (property === 'findOne') return findOne;
         const value: unknown = Reflect.get(target, property, target);
         return typeof value === 'function' ? value.bind(target) : value;
       },
@@ -91,10 +102,16 @@ const QUEUE_FILTERS: QueueFilter[] = [
 ];
 const SORTS: Paging['sort'][] = ['oldest', 'newest', 'due'];
 
+/** The one complaint the single-complaint reads find, so they go on to read its history. */
+const KNOWN_COMPLAINT = {
+  _id: 'c1', trackingId: 'LPR-C1', targetAgencyId: AGENCY, assigneeAgencyId: AGENCY, reporterAccountId: 'reporter-1', confidential: false, anonymous: false,
+};
+
 /**
  * Every find the engine issues, recorded from the query use cases themselves (each role's work
- * queue and export with each filter and sort, the public list with and without a category) and
- * from one pass of the deadline process, on an empty embedded read store.
+ * queue and export with each filter and sort, the public list with and without a category, a
+ * complaint's history, a tracking lookup, an agency's counters) and from one pass of the deadline
+ * process, on an embedded read store holding one complaint.
  */
 export async function engineQueryShapes(): Promise<QueryShape[]> {
   const dir = await mkdtemp(join(tmpdir(), 'lacak-query-shapes-'));
@@ -122,6 +139,13 @@ export async function engineQueryShapes(): Promise<QueryShape[]> {
       store.source = `public list${category ? ' by category' : ''}`;
       await new ListPublicComplaints(store).run(category, 2, 20);
     }
+    await inner.collection(COMPLAINTS_COLLECTION).insertOne(KNOWN_COMPLAINT);
+    store.source = 'complaint history';
+    await new GetComplaintHistory(context).run(actorOf('national_admin'), KNOWN_COMPLAINT._id);
+    store.source = 'tracking lookup';
+    await new TrackedComplaints(store, () => false).find(KNOWN_COMPLAINT.trackingId, 'secret');
+    store.source = 'agency counters';
+    await new GetAgencyStats(testOrganisation, store, () => new Date()).run(actorOf('national_admin'), AGENCY);
     store.source = 'deadline process';
     await new DeadlineProcess(store, {} as ComplaintLifecycle, {} as DeadlineContext, { intervalMs: 60_000, now: () => new Date() }).tick();
     return distinct(store.shapes);
