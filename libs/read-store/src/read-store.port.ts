@@ -58,6 +58,14 @@ export interface IndexSpec {
   keys: SortSpec;
   name?: string;
   unique?: boolean;
+  /**
+   * The documents the index must hold, e.g. `{ confidential: false }` (MongoDB's
+   * `partialFilterExpression`: equality, `$exists: true`, `$gt`/`$gte`/`$lt`/`$lte`, `$type`, `$and`).
+   * MongoDB indexes only those documents and uses the index only for queries whose filter implies
+   * it; the embedded adapter indexes every document, which answers the same queries. Not with
+   * `unique`: where uniqueness would hold would then differ between the adapters.
+   */
+  partialFilter?: Filter;
 }
 
 /** Writes for one collection inside a `ReadStore.write` batch. */

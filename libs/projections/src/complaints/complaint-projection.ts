@@ -6,6 +6,7 @@ import {
   HOLIDAY_CALENDAR_STREAM_PREFIX,
   IDENTITY_ACCESS_STREAM_PREFIX,
   type OrganisationTree,
+  PUBLIC_LISTING,
   TERMINAL_STATUSES,
   complaintIdOf,
   holderOf,
@@ -23,18 +24,38 @@ type ComplaintDraft = Draft<ComplaintDocument>;
 
 /** Statuses in which no clock runs any more: a new calendar changes nothing for them. */
 
+/** What a document must be to appear in the public list, as far as a partial index can say it. */
+const PUBLIC_INDEX_FILTER = { confidential: PUBLIC_LISTING.confidential, classification: { $exists: true } };
+
 /** The complaint work queue and detail read model. */
 export class ComplaintProjection implements DocumentProjection<ComplaintDocument> {
   readonly name = 'complaints';
   readonly collection = COMPLAINTS_COLLECTION;
   readonly streamPrefixes = [COMPLAINT_STREAM_PREFIX, IDENTITY_ACCESS_STREAM_PREFIX, HOLIDAY_CALENDAR_STREAM_PREFIX];
+  /**
+   * One index per query shape the engine issues (test/indexes checks each against them), each in
+   * equality–sort–range order and ending with the `_id` tie-breaker every list sorts by, so MongoDB
+   * reads a page in index order instead of sorting in memory. Boolean flags, the text filter
+   * (`searchText` $regex) and the public list's `$ne`/`$nin` are checked on the fetched documents.
+   * Names differ from the earlier, `_id`-less indexes, which a rebuild (or dropIndex) removes.
+   */
   readonly indexes: IndexSpec[] = [
-    // Equality (agency subtree, status) before the sort key (age), as MongoDB's ESR rule advises.
-    { name: 'queue_by_agency', keys: { agencyPath: 1, status: 1, submittedAt: 1 } },
-    { name: 'queue_by_status', keys: { status: 1, submittedAt: 1 } },
+    { name: 'queue_agency_status_age', keys: { agencyPath: 1, status: 1, submittedAt: 1, _id: 1 } },
+    { name: 'queue_agency_age', keys: { agencyPath: 1, submittedAt: 1, _id: 1 } },
+    { name: 'queue_agency_due', keys: { agencyPath: 1, nextDueAt: 1, _id: 1 } },
+    // The national scope: every complaint, by status or not.
+    { name: 'queue_status_age', keys: { status: 1, submittedAt: 1, _id: 1 } },
+    { name: 'queue_status_due', keys: { status: 1, nextDueAt: 1, _id: 1 } },
+    { name: 'queue_age', keys: { submittedAt: 1, _id: 1 } },
+    // Also the deadline process's `nextDueAt <= now`.
+    { name: 'queue_due', keys: { nextDueAt: 1, _id: 1 } },
+    { name: 'reporter_age', keys: { reporterAccountId: 1, submittedAt: 1, _id: 1 } },
+    { name: 'reporter_due', keys: { reporterAccountId: 1, nextDueAt: 1, _id: 1 } },
     { name: 'tracking_id', keys: { trackingId: 1 }, unique: true },
-    { name: 'next_due', keys: { nextDueAt: 1 } },
-    { name: 'by_reporter', keys: { reporterAccountId: 1, submittedAt: 1 } },
+    // The unauthenticated public list holds only what it may show: not rahasia, classified (MongoDB
+    // proves `classification $ne null` implies `$exists`; partial filters cannot say `$ne`/`$nin`).
+    { name: 'public_age', keys: { confidential: 1, submittedAt: 1, _id: 1 }, partialFilter: PUBLIC_INDEX_FILTER },
+    { name: 'public_category_age', keys: { category: 1, submittedAt: 1, _id: 1 }, partialFilter: PUBLIC_INDEX_FILTER },
   ];
 
   constructor(

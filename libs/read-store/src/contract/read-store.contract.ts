@@ -291,6 +291,26 @@ export function readStoreContract(adapterName: string, factory: () => Promise<Re
         expect(await collection.countDocuments()).toBe(5);
       });
 
+      it('creates a partial index, lists it with its filter, answers its queries in full, and refuses one that is also unique', async () => {
+        const collection = await seeded(store, 'partial');
+        const partialFilter = { status: 'OPEN', assignee: { $exists: true } };
+        const spec = { keys: { agencyId: 1, submittedAt: 1, _id: 1 }, name: 'open_by_agency', partialFilter } as const;
+        expect(await collection.createIndex(spec)).toBe('open_by_agency');
+        expect(await collection.createIndex(spec)).toBe('open_by_agency');
+        expect(await collection.listIndexes()).toContainEqual(spec);
+        await expect(collection.createIndex({ ...spec, partialFilter: { status: 'CLOSED' } })).rejects.toBeInstanceOf(InvalidOperationError);
+
+        // A filter that implies the partial one, and one that does not: both see every match.
+        expect(ids(await collection.find({ ...partialFilter, agencyId: 'a1' }, { sort: { submittedAt: -1, _id: -1 } }))).toEqual(['c1', 'c3']);
+        expect(ids(await collection.find({ agencyId: 'a1' }, { sort: { submittedAt: 1, _id: 1 } }))).toEqual(['c1', 'c3']);
+        await collection.insertOne({ _id: 'c5', status: 'CLOSED', agencyId: 'a1', submittedAt: '2024-05-04T08:00:00.000Z' });
+        expect((await collection.find({ agencyId: 'a1' }, { sort: { submittedAt: -1, _id: -1 } })).map((doc) => doc._id)).toEqual(['c5', 'c3', 'c1']);
+
+        await expect(collection.createIndex({ keys: { title: 1 }, name: 'unique_open_title', unique: true, partialFilter: { status: 'OPEN' } }))
+          .rejects.toBeInstanceOf(InvalidOperationError);
+        expect((await collection.listIndexes()).map((index) => index.name)).not.toContain('unique_open_title');
+      });
+
       it('refuses to build a unique index over existing duplicates', async () => {
         const collection = await seeded(store, 'unique_build');
         await expect(collection.createIndex({ keys: { agencyId: 1 }, unique: true })).rejects.toBeInstanceOf(DuplicateKeyError);

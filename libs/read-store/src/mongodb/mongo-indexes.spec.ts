@@ -1,18 +1,25 @@
-import type { IndexDescriptionInfo } from 'mongodb';
+import type { CreateIndexesOptions, IndexDescriptionInfo } from 'mongodb';
+import { InvalidOperationError } from '../errors';
 import type { IndexSpec } from '../read-store.port';
 import { fromIndexDescription, toIndexOptions } from './mongo-indexes';
 
-/** What listIndexes returns for an index created from `spec`, as MongoDB 8 lists it. */
-function listed({ keys, name, unique }: IndexSpec): IndexDescriptionInfo {
-  return { v: 2, key: keys, name, ...(unique && { unique }) };
+/** What listIndexes returns for an index created with `keys` and these options, as MongoDB 8 lists it. */
+function listed({ keys, name, unique, partialFilterExpression }: Pick<IndexSpec, 'keys'> & CreateIndexesOptions): IndexDescriptionInfo {
+  return { v: 2, key: keys, name, ...(unique && { unique }), ...(partialFilterExpression && { partialFilterExpression }) };
 }
 
 describe('index specs', () => {
   it.each<IndexSpec>([
     { keys: { agencyId: 1, status: 1, submittedAt: -1 }, name: 'agencyId_1_status_1_submittedAt_-1' },
     { keys: { 'location.district.code': 1, agencyId: 1 }, name: 'district_agency', unique: true },
+    { keys: { category: 1, submittedAt: 1, _id: 1 }, name: 'public_by_category', partialFilter: { confidential: false, classification: { $exists: true } } },
   ])('round-trips %j through createIndex options and listIndexes', (spec) => {
-    expect(fromIndexDescription(listed({ ...spec, ...toIndexOptions(spec) }))).toEqual(spec);
+    expect(fromIndexDescription(listed({ keys: spec.keys, ...toIndexOptions(spec) }))).toEqual(spec);
+  });
+
+  it('sends a partial filter as partialFilterExpression and refuses one on a unique index', () => {
+    expect(toIndexOptions({ keys: { a: 1 }, partialFilter: { b: true } })).toEqual({ partialFilterExpression: { b: true } });
+    expect(() => toIndexOptions({ keys: { a: 1 }, name: 'by_a', unique: true, partialFilter: { b: true } })).toThrow(InvalidOperationError);
   });
 
   it('keeps the key order of a compound index', () => {

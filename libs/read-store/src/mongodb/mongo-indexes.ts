@@ -1,12 +1,19 @@
 import type { CreateIndexesOptions, IndexDescriptionInfo } from 'mongodb';
+import { assertPortableIndex } from '../index-spec';
 import type { IndexSpec, SortSpec } from '../read-store.port';
 
 /**
  * Only a true `unique` is sent: MongoDB compares options when an index already exists, and
  * the port treats "unique: false" and no option as the same index.
  */
-export function toIndexOptions({ name, unique }: IndexSpec): CreateIndexesOptions {
-  return { ...(name !== undefined && { name }), ...(unique === true && { unique }) };
+export function toIndexOptions(index: IndexSpec): CreateIndexesOptions {
+  assertPortableIndex(index);
+  const { name, unique, partialFilter } = index;
+  return {
+    ...(name !== undefined && { name }),
+    ...(unique === true && { unique }),
+    ...(partialFilter !== undefined && { partialFilterExpression: partialFilter }),
+  };
 }
 
 /**
@@ -20,5 +27,10 @@ export function fromIndexDescription(index: IndexDescriptionInfo): IndexSpec | n
     if (direction !== 1 && direction !== -1) return null;
     keys[field] = direction;
   }
-  return { keys, ...(index.name !== undefined && { name: index.name }), ...(index.unique === true && { unique: true }) };
+  return {
+    keys,
+    ...(index.name !== undefined && { name: index.name }),
+    ...(index.unique === true && { unique: true }),
+    ...(index.partialFilterExpression !== undefined && { partialFilter: index.partialFilterExpression }),
+  };
 }

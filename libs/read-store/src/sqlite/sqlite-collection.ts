@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { DuplicateKeyError, InvalidOperationError } from '../errors';
+import { assertPortableIndex } from '../index-spec';
 import type {
   BulkWriteResult,
   DeleteResult,
@@ -151,12 +152,20 @@ export class SqliteCollection<T extends Document = Document> implements ReadColl
     return this.applyOperations(operations);
   }
 
-  async createIndex({ keys, name, unique }: IndexSpec): Promise<string> {
+  async createIndex(index: IndexSpec): Promise<string> {
+    const { keys, name, unique, partialFilter } = index;
     const fields = Object.entries(keys);
     if (!fields.length || fields.some(([, direction]) => direction !== 1 && direction !== -1)) {
       throw new InvalidOperationError('Index keys must map field paths to 1 or -1');
     }
-    const spec: NamedIndex = { keys, name: name ?? fields.map(([f, d]) => `${f}_${d}`).join('_'), ...(unique && { unique }) };
+    assertPortableIndex(index);
+    // The partial filter is kept (listed, compared) but every document is indexed: the same queries are answered.
+    const spec: NamedIndex = {
+      keys,
+      name: name ?? fields.map(([f, d]) => `${f}_${d}`).join('_'),
+      ...(unique && { unique }),
+      ...(partialFilter && { partialFilter }),
+    };
     return this.transaction(() => {
       this.ensureTable();
       const same = this.schema().indexes.find((i) => i.name === spec.name || JSON.stringify(i.keys) === JSON.stringify(keys));

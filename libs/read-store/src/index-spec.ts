@@ -1,0 +1,9 @@
+import { InvalidOperationError } from './errors';
+import type { IndexSpec } from './read-store.port';
+
+/** Both adapters refuse a unique partial index: MongoDB would enforce uniqueness within the filter, the embedded adapter over every document. */
+export function assertPortableIndex({ keys, name, unique, partialFilter }: IndexSpec): void {
+  if (unique && partialFilter) {
+    throw new InvalidOperationError(`Index '${name ?? JSON.stringify(keys)}' cannot be both unique and partial`);
+  }
+}
