@@ -67,6 +67,7 @@ class RecordingReadStore implements ReadStore {
 
   write: ReadStore['write'] = (batch) => this.inner.write(batch);
   ping = () => this.inner.ping();
+  serverTime = () => this.inner.serverTime();
   close = () => this.inner.close();
 }
 

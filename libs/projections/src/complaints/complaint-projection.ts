@@ -22,8 +22,6 @@ import { COMPLAINTS_COLLECTION, type ComplaintDocument } from './complaint-docum
 
 type ComplaintDraft = Draft<ComplaintDocument>;
 
-/** Statuses in which no clock runs any more: a new calendar changes nothing for them. */
-
 /** What a document must be to appear in the public list, as far as a partial index can say it. */
 const PUBLIC_INDEX_FILTER = { confidential: PUBLIC_LISTING.confidential, classification: { $exists: true } };
 
