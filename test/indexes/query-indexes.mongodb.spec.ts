@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { StartedMongoDBContainer } from '@testcontainers/mongodb';
 import { MongoClient } from 'mongodb';
 import { COMPLAINTS_COLLECTION } from '@lacak/projections';
 import { MongoReadStore } from '@lacak/read-store';
-import { dockerEngineAnswers } from '@lacak/testing';
+import { type TestMongoServer, runWithMongoServer, startTestMongoServer } from '@lacak/testing';
 import { type QueryShape, describeShape } from './index-coverage';
 import { declaredIndexes, engineQueryShapes } from './query-shapes';
 
@@ -11,11 +10,7 @@ import { declaredIndexes, engineQueryShapes } from './query-shapes';
  * What MongoDB itself makes of the declared indexes: MONGODB_URI if set, else a single-node replica
  * set in a Testcontainers container when a Docker engine answers, else skipped with one line.
  */
-const configuredUri = process.env.MONGODB_URI;
-const runnable = Boolean(configuredUri) || dockerEngineAnswers();
-if (!runnable) {
-  process.stderr.write('MongoDB explain() check of the query indexes skipped: set MONGODB_URI or start a Docker engine to run it\n');
-}
+const runnable = runWithMongoServer('MongoDB explain() check of the query indexes');
 
 const SERVER_TIMEOUT_MS = 5000;
 
@@ -45,19 +40,15 @@ const complaints = Array.from({ length: 40 }, (_, i) => ({
 }));
 
 (runnable ? describe : describe.skip)('The declared indexes on a real MongoDB server', () => {
-  let container: StartedMongoDBContainer | undefined;
+  let server: TestMongoServer | undefined;
   let client: MongoClient;
   let store: MongoReadStore;
   let shapes: QueryShape[];
   const databaseName = `lacak_indexes_${randomUUID().replace(/-/g, '')}`;
 
   beforeAll(async () => {
-    let uri = configuredUri;
-    if (!uri) {
-      const { MongoDBContainer } = await import('@testcontainers/mongodb');
-      container = await new MongoDBContainer('mongo:8.0').start();
-      uri = `${container.getConnectionString()}/?directConnection=true`;
-    }
+    server = await startTestMongoServer();
+    const { uri } = server;
     client = await MongoClient.connect(uri, { serverSelectionTimeoutMS: SERVER_TIMEOUT_MS });
     store = await MongoReadStore.connect(uri, { databaseName, serverSelectionTimeoutMs: SERVER_TIMEOUT_MS });
     for (const [collection, indexes] of declaredIndexes()) {
@@ -72,7 +63,7 @@ const complaints = Array.from({ length: 40 }, (_, i) => ({
     await store?.close();
     await client?.db(databaseName).dropDatabase();
     await client?.close();
-    await container?.stop();
+    await server?.stop();
   });
 
   it('answers every query the engine issues from an index, with no in-memory sort and no collection scan', async () => {

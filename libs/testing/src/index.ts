@@ -1,2 +1,3 @@
 export * from './docker-engine';
 export * from './eventually';
+export * from './mongo-server';

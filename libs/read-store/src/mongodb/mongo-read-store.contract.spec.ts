@@ -1,47 +1,33 @@
 import { randomUUID } from 'node:crypto';
-import type { StartedMongoDBContainer } from '@testcontainers/mongodb';
 import { MongoClient } from 'mongodb';
 import { type ReadStoreFixture, readStoreContract } from '../contract/read-store.contract';
 import { DuplicateKeyError } from '../errors';
 import { MongoReadStore } from './mongo-read-store';
-import { dockerEngineAnswers } from '@lacak/testing';
+import { type TestMongoServer, runWithMongoServer, startTestMongoServer } from '@lacak/testing';
 
 /**
  * The contract against a real server: MONGODB_URI if set, else a single-node replica set in a
  * Testcontainers container when a Docker engine answers, else skipped. Each test gets its own
  * database, dropped afterwards, so a shared server keeps nothing.
  */
-const configuredUri = process.env.MONGODB_URI;
-const runnable = Boolean(configuredUri) || dockerEngineAnswers();
-if (!runnable) {
-  process.stderr.write(
-    'MongoDB contract suite skipped: set MONGODB_URI=mongodb://localhost:27017/?replicaSet=rs0 or start a Docker engine to run it\n',
-  );
-}
+const runnable = runWithMongoServer('MongoDB contract suite');
 
 const SERVER_TIMEOUT_MS = 5000;
 
 (runnable ? describe : describe.skip)('MongoReadStore on a real server', () => {
-  let container: StartedMongoDBContainer | undefined;
+  let server: TestMongoServer | undefined;
   let uri: string;
   let admin: MongoClient;
 
   beforeAll(async () => {
-    if (configuredUri) {
-      uri = configuredUri;
-    } else {
-      // Loaded only here: Testcontainers takes half a second to load, wasted when skipping.
-      const { MongoDBContainer } = await import('@testcontainers/mongodb');
-      container = await new MongoDBContainer('mongo:8.0').start();
-      // The set's member is known by the container's hostname; connect to the mapped port directly.
-      uri = `${container.getConnectionString()}/?directConnection=true`;
-    }
+    server = await startTestMongoServer();
+    uri = server.uri;
     admin = await MongoClient.connect(uri, { serverSelectionTimeoutMS: SERVER_TIMEOUT_MS });
   }, 180_000);
 
   afterAll(async () => {
     await admin?.close();
-    await container?.stop();
+    await server?.stop();
   });
 
   const connect = (databaseName: string) =>

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { StartedMongoDBContainer } from '@testcontainers/mongodb';
 import { MongoClient } from 'mongodb';
-import { dockerEngineAnswers } from '@lacak/testing';
+import { type TestMongoServer, runWithMongoServer, startTestMongoServer } from '@lacak/testing';
 import { type IdentityStoreFixture, reporterIdentityStoreContract } from '../contract/reporter-identity-store.contract';
 import {
   IDENTITIES_COLLECTION,
@@ -16,35 +15,24 @@ import {
  * set, else a single-node replica set in a Testcontainers container when a Docker engine answers,
  * else skipped. Each test gets its own two databases, dropped afterwards.
  */
-const configuredUri = process.env.MONGODB_URI;
-const runnable = Boolean(configuredUri) || dockerEngineAnswers();
-if (!runnable) {
-  process.stderr.write(
-    'MongoDB identity-store contract suite skipped: set MONGODB_URI=mongodb://localhost:27017/?replicaSet=rs0 or start a Docker engine to run it\n',
-  );
-}
+const runnable = runWithMongoServer('MongoDB identity-store contract suite');
 
 const SERVER_TIMEOUT_MS = 5000;
 
 (runnable ? describe : describe.skip)('MongoReporterIdentityStore on a real server', () => {
-  let container: StartedMongoDBContainer | undefined;
+  let server: TestMongoServer | undefined;
   let uri: string;
   let admin: MongoClient;
 
   beforeAll(async () => {
-    if (configuredUri) {
-      uri = configuredUri;
-    } else {
-      const { MongoDBContainer } = await import('@testcontainers/mongodb');
-      container = await new MongoDBContainer('mongo:8.0').start();
-      uri = `${container.getConnectionString()}/?directConnection=true`;
-    }
+    server = await startTestMongoServer();
+    uri = server.uri;
     admin = await MongoClient.connect(uri, { serverSelectionTimeoutMS: SERVER_TIMEOUT_MS, promoteBuffers: true });
   }, 180_000);
 
   afterAll(async () => {
     await admin?.close();
-    await container?.stop();
+    await server?.stop();
   });
 
   async function freshDatabases(): Promise<IdentityStoreFixture> {
