@@ -11,7 +11,7 @@ import {
   refuse,
 } from '@lacak/domain';
 import {
-  StreamNotFoundError,
+  readStreamOrEmpty,
   WrongExpectedVersionError,
   type EventStore,
   type RecordedEvent,
@@ -121,13 +121,8 @@ export class ComplaintCommandService {
     return state.status !== 'NONE' && canSeeComplaint(actor, holdingOf(state), this.scope) ? state : null;
   }
 
-  private async readHistory(streamId: string): Promise<RecordedEvent[]> {
-    try {
-      return await this.eventStore.readStream(streamId);
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return [];
-      throw error;
-    }
+  private readHistory(streamId: string): Promise<RecordedEvent[]> {
+    return readStreamOrEmpty(this.eventStore, streamId);
   }
 
   /**

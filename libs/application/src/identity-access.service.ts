@@ -10,7 +10,7 @@ import {
   mayReadIdentity,
   refuse,
 } from '@lacak/domain';
-import { StreamNotFoundError, WrongExpectedVersionError, type EventStore, type RecordedEvent } from '@lacak/event-store';
+import { WrongExpectedVersionError, type EventStore, type RecordedEvent, readStreamOrEmpty } from '@lacak/event-store';
 import type { ReporterIdentity, ReporterIdentityStore } from '@lacak/reporter-identity';
 import { type CommandEnvelope, complaintStreamId, foldComplaintHistory, toEventsToAppend } from './complaint-stream';
 import { CommandRefusedError, ConcurrencyConflictError } from './errors';
@@ -126,13 +126,8 @@ export class IdentityAccessService {
     }
   }
 
-  private async readStream(streamId: string): Promise<RecordedEvent[]> {
-    try {
-      return await this.eventStore.readStream(streamId);
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return [];
-      throw error;
-    }
+  private readStream(streamId: string): Promise<RecordedEvent[]> {
+    return readStreamOrEmpty(this.eventStore, streamId);
   }
 }
 

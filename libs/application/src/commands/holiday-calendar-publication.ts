@@ -6,7 +6,7 @@ import {
   holidayCalendarStreamId,
   toHolidayCalendarEvent,
 } from '@lacak/domain';
-import { StreamNotFoundError, WrongExpectedVersionError, type EventStore, type RecordedEvent } from '@lacak/event-store';
+import { WrongExpectedVersionError, type EventStore, type RecordedEvent, readStreamOrEmpty } from '@lacak/event-store';
 import type { Clock } from '../clock';
 import { toEventsToAppend } from '../complaint-stream';
 import { CommandRefusedError, ConcurrencyConflictError } from '../errors';
@@ -45,12 +45,7 @@ export class HolidayCalendarPublication {
     }
   }
 
-  private async readHistory(streamId: string): Promise<RecordedEvent[]> {
-    try {
-      return await this.eventStore.readStream(streamId);
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return [];
-      throw error;
-    }
+  private readHistory(streamId: string): Promise<RecordedEvent[]> {
+    return readStreamOrEmpty(this.eventStore, streamId);
   }
 }

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { type AllSubscription, type EventStore, type RecordedEvent, StreamNotFoundError } from '@lacak/event-store';
+import { type AllSubscription, type EventStore, type RecordedEvent, readStreamOrEmpty } from '@lacak/event-store';
 import { type Document, DuplicateKeyError, type Filter, type ReadStore, type WriteOperation } from '@lacak/read-store';
 import type { DocumentProjection, ProjectedDocument } from '../projection';
 
@@ -214,10 +214,7 @@ export class ProjectionRunner<D extends ProjectedDocument = ProjectedDocument> {
     const position = BigInt(checkpoint.position);
     if (!checkpoint.lastEvent) return position;
     const { streamId, revision, id } = checkpoint.lastEvent;
-    const [found] = await this.eventStore.readStream(streamId, { fromRevision: BigInt(revision), maxCount: 1 }).catch((error: unknown) => {
-      if (error instanceof StreamNotFoundError) return [];
-      throw error;
-    });
+    const [found] = await readStreamOrEmpty(this.eventStore, streamId, { fromRevision: BigInt(revision), maxCount: 1 });
     if (found?.id !== id || found.position !== position) {
       const seen = found ? `holds event ${found.id} at position ${found.position} there` : 'has no such event';
       throw new CheckpointMismatchError(
