@@ -6,7 +6,12 @@
 
 export type Document = { _id: string; [key: string]: unknown };
 
-/** A MongoDB query filter, e.g. `{ status: { $in: ['DISPOSED'] }, agencyId: 'x' }`. */
+/**
+ * A MongoDB query filter, e.g. `{ status: { $in: ['DISPOSED'] }, agencyId: 'x' }`. A top-level
+ * `$text: { $search: 'pungli sekolah' }` needs the collection's text index and matches documents
+ * holding any of the space-separated words as a whole word, ignoring case and diacritics. Both
+ * adapters refuse phrases (`"…"`) and negated terms (`-term`): only plain terms are supported.
+ */
 export type Filter = Record<string, unknown>;
 
 /** A MongoDB update document using `$set`, `$unset`, `$inc`, `$push`, `$setOnInsert`. */
@@ -54,9 +59,17 @@ export interface BulkWriteResult {
 }
 
 export interface IndexSpec {
-  /** Field paths in order, e.g. `{ agencyId: 1, status: 1, submittedAt: -1 }`. */
-  keys: SortSpec;
+  /**
+   * Field paths in order, e.g. `{ agencyId: 1, status: 1, submittedAt: -1 }`; or a text index,
+   * every key `'text'`, e.g. `{ searchText: 'text' }` (one per collection, serving `$text`).
+   */
+  keys: Record<string, 1 | -1 | 'text'>;
   name?: string;
+  /**
+   * A text index's language: only `'none'`, no stemming and no stop words, so Indonesian words
+   * (`pungli`, `puskesmas`) match as written. Required with text keys.
+   */
+  default_language?: 'none';
   unique?: boolean;
   /**
    * The documents the index must hold, e.g. `{ confidential: false }` (MongoDB's

@@ -319,6 +319,45 @@ export function readStoreContract(adapterName: string, factory: () => Promise<Re
         expect(await collection.countDocuments({ agencyId: 'a1' })).toBe(3);
       });
 
+      it('answers $text through a text index: whole words, any term, ignoring case and diacritics, with the other fields', async () => {
+        const docs: Document[] = [
+          { _id: 't1', status: 'OPEN', searchText: 'lpr-7k3q9x2m4d1a pungli di puskesmas' },
+          { _id: 't2', status: 'CLOSED', searchText: 'Sekolah menarik BIAYA' },
+          { _id: 't3', status: 'OPEN', searchText: ['Jalan rusak', 'café tutup'] },
+          { _id: 't4', status: 'OPEN', searchText: 'pungutan liar' },
+        ];
+        const collection = await seeded(store, 'text', docs);
+        const search = (terms: string, rest: Filter = {}) => collection.find({ ...rest, $text: { $search: terms } }).then(ids);
+        await expect(search('pungli')).rejects.toBeInstanceOf(InvalidOperationError);
+
+        const spec = { keys: { searchText: 'text' }, name: 'search_text', default_language: 'none' } as const;
+        expect(await collection.createIndex(spec)).toBe('search_text');
+        expect(await collection.createIndex(spec)).toBe('search_text');
+        expect(await collection.listIndexes()).toContainEqual(spec);
+        await expect(collection.createIndex({ keys: { title: 'text' }, default_language: 'none' })).rejects.toBeInstanceOf(InvalidOperationError);
+
+        expect(await search('pungli')).toEqual(['t1']);
+        expect(await search('pung')).toEqual([]);
+        expect(await search('PUNGLI sekolah')).toEqual(['t1', 't2']);
+        expect(await search('cafe biaya')).toEqual(['t2', 't3']);
+        expect(await search('LPR-7K3Q9X2M4D1A')).toEqual(['t1']);
+        expect(await search('sekolah jalan', { status: 'OPEN' })).toEqual(['t3']);
+        expect(await collection.countDocuments({ status: 'OPEN', $text: { $search: 'pungli liar' } })).toBe(2);
+
+        // Kept in step with every write.
+        await collection.updateOne({ _id: 't4' }, { $set: { searchText: 'pungli lagi' } });
+        await collection.replaceOne({ _id: 't2' }, { _id: 't2', status: 'CLOSED', searchText: 'sudah selesai' });
+        await collection.insertOne({ _id: 't5', searchText: 'pungli baru' });
+        await collection.deleteOne({ _id: 't1' });
+        expect(await search('pungli sekolah')).toEqual(['t4', 't5']);
+        expect(await collection.updateMany({ $text: { $search: 'pungli' } }, { $set: { status: 'SEEN' } })).toMatchObject({ modifiedCount: 2 });
+        expect(await search('pungli', { status: 'SEEN' })).toEqual(['t4', 't5']);
+
+        await expect(search('"pungli lagi"')).rejects.toBeInstanceOf(InvalidOperationError);
+        await expect(search('pungli -lagi')).rejects.toBeInstanceOf(InvalidOperationError);
+        await expect(collection.find({ $or: [{ $text: { $search: 'pungli' } }, { status: 'OPEN' }] })).rejects.toBeInstanceOf(InvalidOperationError);
+      });
+
       it('returns exactly what a scan returns for filters on indexed fields', async () => {
         const docs: Document[] = [
           { _id: 'k1', k: 'x', n: { k: 'x' }, g: 1 },

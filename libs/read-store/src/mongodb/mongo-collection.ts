@@ -12,6 +12,7 @@ import type {
   UpdateResult,
   WriteOperation,
 } from '../read-store.port';
+import { textSearchTerms } from '../text-search';
 import { bulkWriteTo } from './mongo-batch';
 import { translateError } from './mongo-errors';
 import { fromIndexDescription, toIndexOptions } from './mongo-indexes';
@@ -32,15 +33,15 @@ export class MongoCollection<T extends Document = Document> implements ReadColle
   }
 
   findOne(filter: Filter, options: Pick<FindOptions, 'projection'> = {}): Promise<T | null> {
-    return this.translated(() => this.collection.findOne<T>(filter, { projection: options.projection }));
+    return this.translated(() => this.collection.findOne<T>(portableFilter(filter), { projection: options.projection }));
   }
 
   find(filter: Filter, { sort, skip, limit, projection }: FindOptions = {}): Promise<T[]> {
-    return this.translated(() => this.collection.find<T>(filter, { sort, skip, limit, projection }).toArray());
+    return this.translated(() => this.collection.find<T>(portableFilter(filter), { sort, skip, limit, projection }).toArray());
   }
 
   countDocuments(filter: Filter = {}): Promise<number> {
-    return this.translated(() => this.collection.countDocuments(filter));
+    return this.translated(() => this.collection.countDocuments(portableFilter(filter)));
   }
 
   async insertOne(document: T): Promise<void> {
@@ -98,4 +99,10 @@ export class MongoCollection<T extends Document = Document> implements ReadColle
       throw translateError(error, this.name);
     }
   }
+}
+
+/** The filter as given, after refusing the `$text` forms the embedded adapter does not answer alike. */
+function portableFilter(filter: Filter): Filter {
+  textSearchTerms(filter);
+  return filter;
 }

@@ -33,9 +33,17 @@ describe('index specs', () => {
     expect(toIndexOptions({ keys: { a: 1 }, unique: true })).toEqual({ unique: true });
   });
 
-  it('leaves out _id_ and indexes whose keys are not 1 or -1', () => {
+  it('sends a text index with default_language none and reads it back from the weights MongoDB lists', () => {
+    const spec: IndexSpec = { keys: { searchText: 'text' }, name: 'search_text', default_language: 'none' };
+    expect(toIndexOptions(spec)).toEqual({ name: 'search_text', default_language: 'none' });
+    const description: IndexDescriptionInfo = { v: 2, key: { _fts: 'text', _ftsx: 1 }, name: 'search_text', weights: { searchText: 1 }, default_language: 'none', textIndexVersion: 3 };
+    expect(fromIndexDescription(description)).toEqual(spec);
+    expect(() => toIndexOptions({ keys: { searchText: 'text' } })).toThrow(InvalidOperationError);
+    expect(() => toIndexOptions({ keys: { searchText: 'text', status: 1 }, default_language: 'none' })).toThrow(InvalidOperationError);
+  });
+
+  it('leaves out _id_ and indexes whose keys are not 1, -1 or text', () => {
     expect(fromIndexDescription({ v: 2, key: { _id: 1 }, name: '_id_' })).toBeNull();
-    expect(fromIndexDescription({ v: 2, key: { _fts: 'text', _ftsx: 1 }, name: 'title_text' })).toBeNull();
     expect(fromIndexDescription({ v: 2, key: { agencyId: 'hashed' }, name: 'agencyId_hashed' })).toBeNull();
   });
 });

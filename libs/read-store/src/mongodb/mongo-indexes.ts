@@ -8,9 +8,10 @@ import type { IndexSpec, SortSpec } from '../read-store.port';
  */
 export function toIndexOptions(index: IndexSpec): CreateIndexesOptions {
   assertPortableIndex(index);
-  const { name, unique, partialFilter } = index;
+  const { name, unique, partialFilter, default_language } = index;
   return {
     ...(name !== undefined && { name }),
+    ...(default_language !== undefined && { default_language }),
     ...(unique === true && { unique }),
     ...(partialFilter !== undefined && { partialFilterExpression: partialFilter }),
   };
@@ -18,10 +19,18 @@ export function toIndexOptions(index: IndexSpec): CreateIndexesOptions {
 
 /**
  * The port's view of a listed index, or null for `_id_` (always there, never the caller's)
- * and for keys the port cannot express (text, hashed, geo).
+ * and for keys the port cannot express (hashed, geo). MongoDB lists a text index under
+ * `{ _fts: 'text', _ftsx: 1 }` with its fields as `weights`.
  */
 export function fromIndexDescription(index: IndexDescriptionInfo): IndexSpec | null {
   if (index.name === '_id_') return null;
+  if (index.key._fts === 'text') {
+    return {
+      keys: Object.fromEntries(Object.keys(index.weights ?? {}).map((field) => [field, 'text'])),
+      ...(index.name !== undefined && { name: index.name }),
+      ...(index.default_language === 'none' && { default_language: 'none' }),
+    };
+  }
   const keys: SortSpec = {};
   for (const [field, direction] of Object.entries(index.key)) {
     if (direction !== 1 && direction !== -1) return null;

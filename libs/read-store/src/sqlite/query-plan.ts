@@ -1,5 +1,6 @@
 import { InvalidOperationError } from '../errors';
 import type { Filter, IndexSpec, SortSpec } from '../read-store.port';
+import { textSearchTerms } from '../text-search';
 
 /** A value bound to a statement (booleans and null are tagged blobs, see `keyExpression`). */
 export type SqlParam = string | number | Buffer;
@@ -24,7 +25,10 @@ export interface FilterPlan {
 
 /** What the planner needs to know about the collection. */
 export interface PlanContext {
+  /** The ordered (non-text) indexes. */
   indexes: (IndexSpec & { name: string })[];
+  /** The collection's FTS5 table (quoted), when it has a text index. */
+  textTable?: string;
   /**
    * False only when no document holds an array at this top-level field (the index probe
    * found none), so an equality needs no array-membership branch.
@@ -377,12 +381,48 @@ function prefilter(field: string, condition: unknown, context: PlanContext): Sql
   return { sql: `${key} IN (${placeholders(keys.length)}) OR ${key} BETWEEN ${MULTIKEY_RANGE}`, params: keys };
 }
 
+/**
+ * The SQL a text index stores for a document: the strings at the text fields (also those in an
+ * array there, as MongoDB indexes them), space-separated; other values are not indexed.
+ */
+export function textExpression(fields: string[], doc: string): string {
+  const parts = fields.map((field) => {
+    keyExpression(field); // Refuses the paths keyExpression refuses.
+    const path = jsonPath(field.split('.'));
+    return (
+      `ifnull(CASE json_type(${doc}, ${path}) WHEN 'text' THEN json_extract(${doc}, ${path}) ` +
+      `WHEN 'array' THEN (SELECT group_concat(value, ' ') FROM json_each(${doc}, ${path}) WHERE type = 'text') END, '')`
+    );
+  });
+  return parts.join(` || ' ' || `);
+}
+
+/**
+ * `$text` through the FTS5 table: any of the terms' words as a whole word (FTS5's unicode61
+ * tokenizer folds case and diacritics, as MongoDB's text index does). Each word is an FTS5 string,
+ * so nothing in it is read as query syntax; a term that holds punctuation, like a tracking id
+ * `LPR-7K3Q`, is split into its words, which MongoDB also matches one by one.
+ */
+function textCondition(terms: string[], context: PlanContext): Sql {
+  if (!context.textTable) throw new InvalidOperationError('$text needs a text index on the collection');
+  const words = terms.flatMap((term) => term.split(/[^\p{L}\p{N}\p{M}\p{Co}]+/u)).filter((word) => word !== '');
+  if (words.length === 0) return FALSE_SQL;
+  return {
+    sql: `rowid IN (SELECT rowid FROM ${context.textTable} WHERE ${context.textTable} MATCH ?)`,
+    params: [words.map((word) => `"${word}"`).join(' OR ')],
+  };
+}
+
 /** Translates a filter into WHERE conditions: exact ones where SQL can match as mingo does, prefilters elsewhere. */
 export function planFilter(filter: Filter, context: PlanContext): FilterPlan {
   const conditions: Sql[] = [];
   const nonNull = new Set<string>();
   let exact = true;
   for (const [field, condition] of Object.entries(filter)) {
+    if (field === '$text') {
+      conditions.push(textCondition(textSearchTerms({ $text: condition }) ?? [], context));
+      continue;
+    }
     if (field === '$and' && Array.isArray(condition) && condition.every(isPlainObject)) {
       for (const part of condition) {
         const plan = planFilter(part, context);

@@ -14,6 +14,7 @@ import type {
   UpdateResult,
   WriteOperation,
 } from '../read-store.port';
+import { assertPortableTextIndex, isTextIndex, textSearchTerms, withoutText } from '../text-search';
 import { applyUpdate, findDocuments, matcher, replacementDocument, upsertDocument, upsertReplacementId } from './mingo-eval';
 import {
   type FilterPlan,
@@ -28,6 +29,7 @@ import {
   planFilter,
   sortFactsQuery,
   sortKeys,
+  textExpression,
   unorderable,
   whereClause,
 } from './query-plan';
@@ -72,6 +74,8 @@ export function atomically<R>(db: Database.Database, work: () => R): R {
 export class SqliteCollection<T extends Document = Document> implements ReadCollection<T> {
   private readonly tableName: string;
   private readonly table: string;
+  /** The FTS5 table of the collection's text index, named after its table. */
+  private readonly textTable: string;
   private readonly statements = new Map<string, Database.Statement>();
   /** Keyed by PRAGMA schema_version, so tables and indexes created by another process are seen. */
   private schemaCache?: { version: number; exists: boolean; indexes: NamedIndex[] };
@@ -87,6 +91,7 @@ export class SqliteCollection<T extends Document = Document> implements ReadColl
   ) {
     this.tableName = `c_${name}`;
     this.table = quote(this.tableName);
+    this.textTable = quote(`${this.tableName}.text`);
   }
 
   async findOne(filter: Filter, options: Pick<FindOptions, 'projection'> = {}): Promise<T | null> {
@@ -110,7 +115,7 @@ export class SqliteCollection<T extends Document = Document> implements ReadColl
         texts = this.query(plan) as string[];
       }
       const docs = texts.map((text) => JSON.parse(text) as Document);
-      return findDocuments(docs, plan.strategy === 'matched' ? {} : filter, options);
+      return findDocuments(docs, plan.strategy === 'matched' ? {} : withoutText(filter), options);
     }) as T[];
   }
 
@@ -153,6 +158,7 @@ export class SqliteCollection<T extends Document = Document> implements ReadColl
   }
 
   async createIndex(index: IndexSpec): Promise<string> {
+    if (isTextIndex(index)) return this.createTextIndex(index);
     const { keys, name, unique, partialFilter } = index;
     const fields = Object.entries(keys);
     if (!fields.length || fields.some(([, direction]) => direction !== 1 && direction !== -1)) {
@@ -181,6 +187,39 @@ export class SqliteCollection<T extends Document = Document> implements ReadColl
     });
   }
 
+  /**
+   * One FTS5 table per collection, filled from the stored documents, then kept in step by
+   * triggers: every insert, rewrite and delete of a document changes its FTS row in the same
+   * statement, so in the same transaction. FTS rows share the documents' rowids (stable: the
+   * read store is never vacuumed).
+   */
+  private createTextIndex(index: IndexSpec): string {
+    assertPortableTextIndex(index);
+    const fields = Object.keys(index.keys);
+    const spec: NamedIndex = { keys: index.keys, name: index.name ?? fields.map((f) => `${f}_text`).join('_'), default_language: 'none' };
+    return this.transaction(() => {
+      this.ensureTable();
+      const same = this.schema().indexes.find((i) => i.name === spec.name || isTextIndex(i));
+      if (same && JSON.stringify(same) === JSON.stringify(spec)) return spec.name;
+      if (same) throw new InvalidOperationError(`Index '${spec.name}' conflicts with existing index '${same.name}'`);
+      const text = (doc: string) => textExpression(fields, doc);
+      const trigger = (event: string) => quote(this.indexName(`${spec.name}.${event}`));
+      this.db.exec(
+        `CREATE VIRTUAL TABLE ${this.textTable} USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');` +
+        `INSERT INTO ${this.textTable} (rowid, body) SELECT rowid, ${text('doc')} FROM ${this.table};` +
+        `CREATE TRIGGER ${trigger('insert')} AFTER INSERT ON ${this.table} BEGIN ` +
+        `INSERT INTO ${this.textTable} (rowid, body) VALUES (new.rowid, ${text('new.doc')}); END;` +
+        `CREATE TRIGGER ${trigger('update')} AFTER UPDATE OF doc ON ${this.table} BEGIN ` +
+        `UPDATE ${this.textTable} SET body = ${text('new.doc')} WHERE rowid = old.rowid; END;` +
+        `CREATE TRIGGER ${trigger('delete')} AFTER DELETE ON ${this.table} BEGIN ` +
+        `DELETE FROM ${this.textTable} WHERE rowid = old.rowid; END;`,
+      );
+      this.statement(`INSERT INTO ${INDEX_CATALOG} (collection, name, spec) VALUES (?, ?, ?)`)
+        .run(this.name, spec.name, JSON.stringify(spec));
+      return spec.name;
+    });
+  }
+
   async listIndexes(): Promise<IndexSpec[]> {
     const { exists, indexes } = this.schema();
     return exists ? [{ keys: { _id: 1 }, name: '_id_' }, ...structuredClone(indexes)] : [];
@@ -189,7 +228,8 @@ export class SqliteCollection<T extends Document = Document> implements ReadColl
   async drop(): Promise<void> {
     this.writes++;
     this.transaction(() => {
-      this.db.exec(`DROP TABLE IF EXISTS ${this.table}`);
+      // Dropping the table drops its triggers; the FTS table goes separately.
+      this.db.exec(`DROP TABLE IF EXISTS ${this.table}; DROP TABLE IF EXISTS ${this.textTable}`);
       this.statement(`DELETE FROM ${INDEX_CATALOG} WHERE collection = ?`).run(this.name);
     });
   }
@@ -275,7 +315,7 @@ export class SqliteCollection<T extends Document = Document> implements ReadColl
       if (upsert) this.insert(upsertDocument(filter, update));
       return { upsertedCount: upsert ? 1 : 0 };
     }
-    applyUpdate(matched.map((row) => row.doc), filter, update);
+    applyUpdate(matched.map((row) => row.doc), withoutText(filter), update);
     let modifiedCount = 0;
     for (const row of matched) modifiedCount += this.rewrite(row, row.doc);
     return { matchedCount: matched.length, modifiedCount };
@@ -323,7 +363,7 @@ export class SqliteCollection<T extends Document = Document> implements ReadColl
     const texts = plan.exact
       ? this.query({ sql: `SELECT doc FROM ${this.table}${where.sql} LIMIT ?`, params: [...where.params, limit === Infinity ? -1 : limit] })
       : this.query({ sql: `SELECT doc FROM ${this.table}${where.sql}`, params: where.params });
-    const test = plan.exact ? () => true : matcher(filter);
+    const test = plan.exact ? () => true : matcher(withoutText(filter));
     const found: Row[] = [];
     for (const text of texts as string[]) {
       if (found.length >= limit) break;
@@ -335,11 +375,14 @@ export class SqliteCollection<T extends Document = Document> implements ReadColl
 
   /** The WHERE conditions for `filter`; undefined when the collection has no table yet. */
   private filterPlan(filter: Filter): FilterPlan | undefined {
+    textSearchTerms(filter); // Refuses a nested `$text` before anything runs.
     const schema = this.schema();
     if (!schema.exists) return undefined;
-    const leading = new Set(schema.indexes.map((index) => Object.keys(index.keys)[0]));
+    const indexes = this.orderedIndexes();
+    const leading = new Set(indexes.map((index) => Object.keys(index.keys)[0]));
     return planFilter(filter, {
-      indexes: schema.indexes,
+      indexes,
+      ...(schema.indexes.some(isTextIndex) && { textTable: this.textTable }),
       // An index leading with the field finds its multikey entries in one seek; elsewhere, assume arrays.
       mayHoldArray: (field) =>
         !leading.has(field) ||
@@ -402,7 +445,12 @@ export class SqliteCollection<T extends Document = Document> implements ReadColl
 
   /** Whether an index holds the field, so SQLite can read its values without the documents. */
   private indexed(field: string): boolean {
-    return field === '_id' || this.schema().indexes.some((index) => Object.hasOwn(index.keys, field));
+    return field === '_id' || this.orderedIndexes().some((index) => Object.hasOwn(index.keys, field));
+  }
+
+  /** The indexes SQLite keeps as ordered keys: all but the text index. */
+  private orderedIndexes(): NamedIndex[] {
+    return this.schema().indexes.filter((index) => !isTextIndex(index));
   }
 
   /** The field's `SortFacts`, read from an index and cached until the collection changes. */
