@@ -52,6 +52,9 @@ export function impliesPartialFilter(filter: Filter, partialFilter: Filter): boo
  * be checked on the fetched documents. A partial index serves only filters that imply its own.
  */
 export function equalityPrefix({ filter, sort }: QueryShape, index: IndexSpec): number | null {
+  // A `$text` query is answered from the text index (and sorted after), whatever else it filters on.
+  if (Object.hasOwn(filter, '$text')) return Object.values(index.keys).includes('text') ? 0 : null;
+  if (Object.values(index.keys).includes('text')) return null;
   if (index.partialFilter && !impliesPartialFilter(filter, index.partialFilter)) return null;
   const pinned = new Set(Object.keys(filter).filter((field) => isEquality(filter[field])));
   const keys = Object.entries(index.keys);

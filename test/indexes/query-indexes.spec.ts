@@ -40,6 +40,14 @@ describe('Which index serves a query, in equality–sort–range order', () => {
     expect(equalityPrefix(shape({ confidential: true, classification: { $ne: null } }, sort), partial)).toBeNull();
   });
 
+  it('serves a $text query from the text index only, and nothing else from it', () => {
+    const text: IndexSpec = { keys: { searchText: 'text' }, default_language: 'none' };
+    const search = shape({ agencyPath: 'a', $text: { $search: 'pungli' } }, { submittedAt: -1, _id: -1 });
+    expect(equalityPrefix(search, text)).toBe(0);
+    expect(equalityPrefix(search, index({ agencyPath: 1, submittedAt: 1, _id: 1 }))).toBeNull();
+    expect(equalityPrefix(shape({ searchText: 'pungli' }, {}), text)).toBeNull();
+  });
+
   it('prefers the index with more equality keys, then a partial one', () => {
     const broad = index({ agencyPath: 1, submittedAt: 1, _id: 1 });
     const narrow = index({ agencyPath: 1, status: 1, submittedAt: 1, _id: 1 });

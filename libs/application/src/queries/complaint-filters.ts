@@ -26,8 +26,6 @@ export function scopeFilter(actor: Actor): Filter | null {
   }
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /**
  * The work-queue filter within the actor's scope; null when the actor may see no complaint. Kept
  * flat (one condition per field) so the read store can answer it from an index.
@@ -41,7 +39,8 @@ export function queueFilter(actor: Actor, filter: QueueFilter): Filter | null {
     query.agencyPath = paths.length === 1 ? paths[0] : { $all: paths };
   }
   if (filter.status?.length) query.status = filter.status.length === 1 ? filter.status[0] : { $in: filter.status };
-  if (filter.text) query.searchText = { $regex: escapeRegExp(filter.text.toLowerCase()) };
+  // Words only (letters, digits), so the text index sees plain terms: never a phrase or a negation.
+  if (filter.text) query.$text = { $search: (filter.text.match(/[\p{L}\p{N}]+/gu) ?? []).join(' ') };
   if (filter.overdue !== undefined) query.isOverdue = filter.overdue;
   if (filter.escalated !== undefined) query.isEscalated = filter.escalated;
   return query;

@@ -33,8 +33,8 @@ export class ComplaintProjection implements DocumentProjection<ComplaintDocument
   /**
    * One index per query shape the engine issues (test/indexes checks each against them), each in
    * equality–sort–range order and ending with the `_id` tie-breaker every list sorts by, so MongoDB
-   * reads a page in index order instead of sorting in memory. Boolean flags, the text filter
-   * (`searchText` $regex) and the public list's `$ne`/`$nin` are checked on the fetched documents.
+   * reads a page in index order instead of sorting in memory. Boolean flags and the public list's
+   * `$ne`/`$nin` are checked on the fetched documents; the text filter (`$text`) has its text index.
    * Names differ from the earlier, `_id`-less indexes, which a rebuild (or dropIndex) removes.
    */
   readonly indexes: IndexSpec[] = [
@@ -50,6 +50,8 @@ export class ComplaintProjection implements DocumentProjection<ComplaintDocument
     { name: 'reporter_age', keys: { reporterAccountId: 1, submittedAt: 1, _id: 1 } },
     { name: 'reporter_due', keys: { reporterAccountId: 1, nextDueAt: 1, _id: 1 } },
     { name: 'tracking_id', keys: { trackingId: 1 }, unique: true },
+    // `q=`: whole words of the tracking id, title and description; no stemming, Indonesian is not English.
+    { name: 'search_text', keys: { searchText: 'text' }, default_language: 'none' },
     // The unauthenticated public list holds only what it may show: not rahasia, classified (MongoDB
     // proves `classification $ne null` implies `$exists`; partial filters cannot say `$ne`/`$nin`).
     { name: 'public_age', keys: { confidential: 1, submittedAt: 1, _id: 1 }, partialFilter: PUBLIC_INDEX_FILTER },
