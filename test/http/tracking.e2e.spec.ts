@@ -85,4 +85,19 @@ describe('Reporter access without an account, and the public list', () => {
     expect(titles).not.toContain('Laporan rahasia tentang pungli');
     expect(JSON.stringify(list.body)).not.toMatch(/reporter|idNumber|email|phone/i);
   });
+
+  it('finds a complaint in the work queue by its whole tracking id, in any case, and by a word of its text', async () => {
+    const sought = await walkIn({ title: 'Jembatan gantung putus', description: 'Warga menyeberang sungai dengan rakit.' });
+    await walkIn({ title: 'Lampu jalan padam', description: 'Sudah dua minggu gelap.' });
+    const queue = (q: string) =>
+      t.eventually(
+        () => t.request('GET', `/complaints?q=${encodeURIComponent(q)}&pageSize=100`, { token: admin }),
+        (r) => r.status === 200 && r.body.total > 0,
+      );
+    for (const q of [sought.trackingId, sought.trackingId.toLowerCase(), 'jembatan']) {
+      const found = await queue(q);
+      expect({ q, ids: found.body.items.map((c: { id: string }) => c.id) }).toEqual({ q, ids: [sought.id] });
+    }
+  });
 });
+

@@ -49,7 +49,8 @@ export function impliesPartialFilter(filter: Filter, partialFilter: Filter): boo
  * query pins (every such field but the flags, if it pins any other), then the sort's fields in order
  * and all in the same or all in the reverse direction (fields pinned by equality may be left out of
  * the sort); a query without a sort needs a leading key it filters on. Range conditions may follow or
- * be checked on the fetched documents. A partial index serves only filters that imply its own.
+ * be checked on the fetched documents. A partial index serves only filters that imply its own; a
+ * unique index whose every key the query pins serves it whatever else it asks.
  */
 export function equalityPrefix({ filter, sort }: QueryShape, index: IndexSpec): number | null {
   // A `$text` query is answered from the text index (and sorted after), whatever else it filters on.
@@ -60,6 +61,8 @@ export function equalityPrefix({ filter, sort }: QueryShape, index: IndexSpec): 
   const keys = Object.entries(index.keys);
   let prefix = 0;
   while (prefix < keys.length && pinned.has(keys[prefix][0])) prefix++;
+  // A unique index with every key pinned finds at most one document: nothing is left to sort or scan.
+  if (index.unique && prefix === keys.length) return prefix;
   const mustBound = [...pinned].some((field) => !FLAGS_FILTERED_AFTER_SCAN.has(field));
   if (mustBound && prefix === 0) return null;
 

@@ -40,6 +40,12 @@ describe('Which index serves a query, in equality–sort–range order', () => {
     expect(equalityPrefix(shape({ confidential: true, classification: { $ne: null } }, sort), partial)).toBeNull();
   });
 
+  it('serves from a unique index whose every key the query pins, whatever else it filters and sorts', () => {
+    const byTrackingId = shape({ agencyPath: 'a', trackingId: 'LPR-7K3Q9X2M4D1A' }, { nextDueAt: 1, _id: 1 });
+    expect(equalityPrefix(byTrackingId, { keys: { trackingId: 1 }, unique: true })).toBe(1);
+    expect(equalityPrefix(byTrackingId, index({ trackingId: 1 }))).toBeNull();
+  });
+
   it('serves a $text query from the text index only, and nothing else from it', () => {
     const text: IndexSpec = { keys: { searchText: 'text' }, default_language: 'none' };
     const search = shape({ agencyPath: 'a', $text: { $search: 'pungli' } }, { submittedAt: -1, _id: -1 });

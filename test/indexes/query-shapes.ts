@@ -97,6 +97,7 @@ const QUEUE_FILTERS: QueueFilter[] = [
   { agencyId: AGENCY },
   { agencyId: AGENCY, status: ['VERIFIED'] },
   { text: 'pungli' },
+  { text: 'LPR-7K3Q9X2M4D1A' },
   { overdue: true },
   { escalated: true },
   { status: ['IN_PROGRESS'], overdue: true, escalated: false, text: 'biaya' },

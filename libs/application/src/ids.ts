@@ -17,6 +17,9 @@ const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
  * The reporter-facing tracking id, `LPR-` and 12 Crockford base-32 characters (60 bits)
  * derived from the complaint id: short enough to read over the phone, unambiguous to type.
  */
+/** What a tracking id looks like, as a reporter would read it out (any case). */
+export const TRACKING_ID_PATTERN = /^LPR-[0-9A-HJKMNP-TV-Z]{12}$/i;
+
 export function trackingIdFor(complaintId: string): string {
   const digest = createHash('sha256').update(complaintId).digest();
   let value = digest.readBigUInt64BE(0) >> 4n;

@@ -1,5 +1,6 @@
 import { type Actor, type ComplaintStatus, PUBLIC_LISTING, readScope } from '@lacak/domain';
 import type { Filter } from '@lacak/read-store';
+import { TRACKING_ID_PATTERN } from '../ids';
 
 /** The work-queue filters a reader may ask for. */
 export interface QueueFilter {
@@ -39,8 +40,11 @@ export function queueFilter(actor: Actor, filter: QueueFilter): Filter | null {
     query.agencyPath = paths.length === 1 ? paths[0] : { $all: paths };
   }
   if (filter.status?.length) query.status = filter.status.length === 1 ? filter.status[0] : { $in: filter.status };
+  const text = filter.text?.trim();
+  // A whole tracking id is a lookup: as words its `LPR` would match every complaint.
+  if (text && TRACKING_ID_PATTERN.test(text)) query.trackingId = text.toUpperCase();
   // Words only (letters, digits), so the text index sees plain terms: never a phrase or a negation.
-  if (filter.text) query.$text = { $search: (filter.text.match(/[\p{L}\p{N}]+/gu) ?? []).join(' ') };
+  else if (text) query.$text = { $search: (text.match(/[\p{L}\p{N}]+/gu) ?? []).join(' ') };
   if (filter.overdue !== undefined) query.isOverdue = filter.overdue;
   if (filter.escalated !== undefined) query.isEscalated = filter.escalated;
   return query;
