@@ -1,18 +1,30 @@
 import {
   assertZone,
+  endOfEpochDay,
+  epochDayOf,
+  epochDayOfLocalDate,
+  firstDayOfYear,
   isLocalDate,
-  localDateOf,
-  endOfLocalDay,
-  plusDays,
-  weekdayOf,
+  weekdayOfEpochDay,
+  yearOfEpochDay,
+  type EpochDay,
   type IndonesianZone,
-  type LocalDate,
 } from '../time/zones';
 import type { CalendarYear, Holiday, HolidayDecrees, PublishedYear } from './holiday';
 import { dateHolidaysFor, type NationalHolidaySource } from './national-holidays';
 import { loadHolidayDecrees } from './holiday-decrees';
 
 const SATURDAY = 6;
+
+/**
+ * One year's working days, built once from its holidays: `working[i]` for the year's i-th day,
+ * and `before[i]` the working days among its first i days, so any count is two lookups.
+ */
+interface YearTable {
+  first: EpochDay;
+  working: Uint8Array;
+  before: Int32Array;
+}
 
 /**
  * Working days: Monday to Friday, except national holidays and cuti bersama. A year's holidays
@@ -26,7 +38,7 @@ const SATURDAY = 6;
  */
 export class WorkingDayCalendar {
   private readonly holidaysByYear = new Map<number, readonly Holiday[]>();
-  private readonly closedDays = new Map<number, ReadonlySet<LocalDate>>();
+  private readonly tables = new Map<number, YearTable>();
   private readonly published = new Map<number, PublishedYear>();
 
   constructor(
@@ -48,7 +60,7 @@ export class WorkingDayCalendar {
     if ((this.published.get(year.year)?.version ?? 0) >= year.version) return false;
     this.published.set(year.year, year);
     this.holidaysByYear.delete(year.year);
-    this.closedDays.delete(year.year);
+    this.tables.delete(year.year);
     return true;
   }
 
@@ -63,8 +75,8 @@ export class WorkingDayCalendar {
 
   /** The calendar of every year from the local day of `from` to that of `to`, in order. */
   yearsSpanned(from: string, to: string, zone: IndonesianZone): CalendarYear[] {
-    const first = Number(localDateOf(from, zone).slice(0, 4));
-    const last = Number(localDateOf(to, zone).slice(0, 4));
+    const first = yearOfEpochDay(epochDayOf(from, zone));
+    const last = yearOfEpochDay(epochDayOf(to, zone));
     return Array.from({ length: Math.max(0, last - first) + 1 }, (_, index) => this.yearOf(first + index));
   }
 
@@ -81,18 +93,32 @@ export class WorkingDayCalendar {
   /** `date` is either a local date `YYYY-MM-DD`, taken as is, or an instant, taken as its local day in `zone`. */
   isWorkingDay(date: string, zone: IndonesianZone): boolean {
     assertZone(zone);
-    return this.isWorkingDate(isLocalDate(date) ? date : localDateOf(date, zone));
+    const day = isLocalDate(date) ? epochDayOfLocalDate(date) : epochDayOf(date, zone);
+    const table = this.tableOf(yearOfEpochDay(day));
+    return table.working[day - table.first] === 1;
   }
 
   /** The end of the `days`-th working day after the local day of `instant`; 0 gives the end of that day. */
   addWorkingDays(instant: string, days: number, zone: IndonesianZone): string {
     if (!Number.isInteger(days) || days < 0) throw new RangeError(`days must be a non-negative integer, got ${days}`);
-    let date = localDateOf(instant, zone);
-    for (let counted = 0; counted < days; ) {
-      date = plusDays(date, 1);
-      if (this.isWorkingDate(date)) counted += 1;
+    const start = epochDayOf(instant, zone);
+    if (days === 0) return endOfEpochDay(start, zone);
+    let table = this.tableOf(yearOfEpochDay(start));
+    // Working days to find after `start`, counted from the start of `table`'s year.
+    let wanted = days + table.before[start - table.first + 1];
+    while (wanted > table.before[table.working.length]) {
+      wanted -= table.before[table.working.length];
+      table = this.tableOf(yearOfEpochDay(table.first) + 1);
     }
-    return endOfLocalDay(date, zone);
+    // The first index whose count reaches `wanted` is one past the due day.
+    let low = 1;
+    let high = table.working.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (table.before[middle] < wanted) low = middle + 1;
+      else high = middle;
+    }
+    return endOfEpochDay(table.first + low - 1, zone);
   }
 
   /**
@@ -100,24 +126,44 @@ export class WorkingDayCalendar {
    * `workingDaysBetween(s, addWorkingDays(s, n)) === n`; negative when `to` falls on an earlier day.
    */
   workingDaysBetween(from: string, to: string, zone: IndonesianZone): number {
-    const start = localDateOf(from, zone);
-    const end = localDateOf(to, zone);
+    const start = epochDayOf(from, zone);
+    const end = epochDayOf(to, zone);
     // `0 - n` rather than `-n`, which is -0 when no working day lies between.
-    if (end < start) return 0 - this.workingDaysBetween(to, from, zone);
-    let count = 0;
-    for (let date = plusDays(start, 1); date <= end; date = plusDays(date, 1)) if (this.isWorkingDate(date)) count += 1;
-    return count;
+    return end < start ? 0 - this.workingDaysAfterThrough(end, start) : this.workingDaysAfterThrough(start, end);
   }
 
-  private isWorkingDate(date: LocalDate): boolean {
-    if (weekdayOf(date) >= SATURDAY) return false;
-    const year = Number(date.slice(0, 4));
-    let closed = this.closedDays.get(year);
-    if (!closed) {
-      closed = new Set(this.holidaysIn(year).map((holiday) => holiday.date));
-      this.closedDays.set(year, closed);
+  /** Working days in (start, end], from the year tables: the rest of the first year, whole years, the start of the last. */
+  private workingDaysAfterThrough(start: EpochDay, end: EpochDay): number {
+    const lastYear = yearOfEpochDay(end);
+    let year = yearOfEpochDay(start);
+    let table = this.tableOf(year);
+    let count = -table.before[start - table.first + 1];
+    for (; year < lastYear; table = this.tableOf(++year)) count += table.before[table.working.length];
+    return count + table.before[end - table.first + 1];
+  }
+
+  private tableOf(year: number): YearTable {
+    let table = this.tables.get(year);
+    if (!table) {
+      table = this.buildTable(year);
+      this.tables.set(year, table);
     }
-    return !closed.has(date);
+    return table;
+  }
+
+  private buildTable(year: number): YearTable {
+    const first = firstDayOfYear(year);
+    const length = firstDayOfYear(year + 1) - first;
+    const working = new Uint8Array(length);
+    for (let index = 0; index < length; index += 1) working[index] = weekdayOfEpochDay(first + index) >= SATURDAY ? 0 : 1;
+    for (const holiday of this.holidaysIn(year)) {
+      const index = epochDayOfLocalDate(holiday.date) - first;
+      // A date outside the year is not this year's to close, as each year answers for its own days.
+      if (index >= 0 && index < length) working[index] = 0;
+    }
+    const before = new Int32Array(length + 1);
+    for (let index = 0; index < length; index += 1) before[index + 1] = before[index] + working[index];
+    return { first, working, before };
   }
 
   private correctedHolidays(year: number): readonly Holiday[] {

@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { DateTime } from 'luxon';
 import shippedPolicies from '../../config/sla-policies.json';
-import { parseInstant } from '../time/zones';
+import { epochMillis, startOfLocalDate } from '../time/zones';
 import { parsePolicy, SlaPolicyError } from './parse-policy';
 import type { SlaPolicy } from './sla-policy';
 
 // National regulations take effect on a date in Jakarta.
 const POLICY_ZONE = 'Asia/Jakarta';
-const startOf = (policy: SlaPolicy): number => DateTime.fromISO(policy.effectiveFrom, { zone: POLICY_ZONE }).toMillis();
+const startOf = (policy: SlaPolicy): number => startOfLocalDate(policy.effectiveFrom, POLICY_ZONE);
 
 /**
  * The published SLA policy versions. Each is in force from its `effectiveFrom` until the next
@@ -33,7 +32,7 @@ export class PolicyBook {
 
   /** The version in force at `at` (the submission instant for pinning). */
   inForce(at: string): SlaPolicy {
-    const instant = parseInstant(at, 'at').toMillis();
+    const instant = epochMillis(at, 'at');
     const policy = [...this.versions].reverse().find((candidate) => startOf(candidate) <= instant);
     if (!policy) throw new SlaPolicyError(`No policy version is in force at ${at}; the first takes effect on ${this.versions[0].effectiveFrom}`);
     return policy;
@@ -51,7 +50,7 @@ export class PolicyBook {
    */
   publish(policy: unknown, publishedAt: string): PolicyBook {
     const added = parsePolicy(policy, `Version #${this.versions.length}`);
-    if (startOf(added) < parseInstant(publishedAt, 'publishedAt').toMillis()) {
+    if (startOf(added) < epochMillis(publishedAt, 'publishedAt')) {
       throw new SlaPolicyError(`Version ${added.version} would take effect on ${added.effectiveFrom}, before its publication at ${publishedAt}`);
     }
     return new PolicyBook([...this.versions, added]);
