@@ -209,7 +209,9 @@ export class SqliteCollection<T extends Document = Document> implements ReadColl
         `INSERT INTO ${this.textTable} (rowid, body) SELECT rowid, ${text('doc')} FROM ${this.table};` +
         `CREATE TRIGGER ${trigger('insert')} AFTER INSERT ON ${this.table} BEGIN ` +
         `INSERT INTO ${this.textTable} (rowid, body) VALUES (new.rowid, ${text('new.doc')}); END;` +
-        `CREATE TRIGGER ${trigger('update')} AFTER UPDATE OF doc ON ${this.table} BEGIN ` +
+        // Most rewrites leave the text as it was (a complaint's status moves, its words stay): skip those.
+        `CREATE TRIGGER ${trigger('update')} AFTER UPDATE OF doc ON ${this.table} ` +
+        `WHEN ${text('old.doc')} IS NOT ${text('new.doc')} BEGIN ` +
         `UPDATE ${this.textTable} SET body = ${text('new.doc')} WHERE rowid = old.rowid; END;` +
         `CREATE TRIGGER ${trigger('delete')} AFTER DELETE ON ${this.table} BEGIN ` +
         `DELETE FROM ${this.textTable} WHERE rowid = old.rowid; END;`,
