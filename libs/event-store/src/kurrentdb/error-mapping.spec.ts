@@ -7,8 +7,8 @@ import {
   type CurrentStreamState,
 } from '@kurrent/kurrentdb-client';
 import { EventIdConflictError, StreamDeletedError, StreamNotFoundError, WrongExpectedVersionError } from '../errors';
-import type { EventToAppend } from '../event-store.port';
 import { revisionToProbe, toActualState, toAppendError, toReadError } from './error-mapping';
+import { testEvent } from './testing/events';
 
 const stream = 'complaint-1';
 
@@ -19,19 +19,7 @@ const conflict = (expected: AppendStreamState, current: CurrentStreamState) =>
 /** The client types say bigint; some versions delivered numbers. */
 const asDelivered = (value: number) => value as unknown as bigint;
 
-const event = (id: string): EventToAppend => ({
-  id,
-  type: 'Tested',
-  data: {},
-  metadata: {
-    correlationId: 'c',
-    causationId: 'c',
-    actor: { id: 'u', role: 'citizen', agencyId: null },
-    occurredAt: '2024-05-01T08:30:00.000Z',
-    schemaVersion: 1,
-  },
-});
-const batch = [event('6f1c2d9e-0000-4000-8000-000000000001'), event('6f1c2d9e-0000-4000-8000-000000000002')];
+const batch = [testEvent('6f1c2d9e-0000-4000-8000-000000000001'), testEvent('6f1c2d9e-0000-4000-8000-000000000002')];
 
 describe('KurrentDB error mapping', () => {
   describe('wrong expected version', () => {

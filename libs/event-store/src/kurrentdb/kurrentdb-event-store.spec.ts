@@ -9,21 +9,11 @@ import { StreamDeletedError } from '../errors';
 import type { EventToAppend, ExpectedStreamState } from '../event-store.port';
 import { KurrentDbEventStore } from './kurrentdb-event-store';
 import { UnsupportedServerVersionError } from './server-version';
+import { testEvent } from './testing/events';
 
 const stream = 'complaint-1';
 
-const event: EventToAppend = {
-  id: '6f1c2d9e-0000-4000-8000-000000000001',
-  type: 'Tested',
-  data: {},
-  metadata: {
-    correlationId: 'c',
-    causationId: 'c',
-    actor: { id: 'u', role: 'citizen', agencyId: null },
-    occurredAt: '2024-05-01T08:30:00.000Z',
-    schemaVersion: 1,
-  },
-};
+const event: EventToAppend = testEvent('6f1c2d9e-0000-4000-8000-000000000001');
 
 const written: ClientAppendResult = { success: true, nextExpectedRevision: 3n, position: { commit: 700n, prepare: 700n } };
 

@@ -5,19 +5,14 @@ import type { AllPosition, RecordedEvent } from '../event-store.port';
 import { KurrentDbSubscription, type ResubscribeOptions } from './kurrentdb-subscription';
 import type { Feed, FeedItem } from './look-ahead';
 import { OrderedFeed } from './ordered-feed';
+import { TEST_METADATA } from './testing/events';
 
 function recorded(n: number): RecordedEvent {
   return {
     id: `event-${n}`,
     type: 'Tested',
     data: { n },
-    metadata: {
-      correlationId: 'c',
-      causationId: 'c',
-      actor: { id: 'u', role: 'citizen', agencyId: null },
-      occurredAt: '2024-05-01T08:30:00.000Z',
-      schemaVersion: 1,
-    },
+    metadata: TEST_METADATA,
     streamId: 'complaint-1',
     revision: BigInt(n - 1),
     position: BigInt(n * 100),
