@@ -75,6 +75,13 @@ module.exports = {
       to: { path: '^libs/processes/' },
     },
     {
+      name: 'integrity-is-small',
+      comment: 'The integrity library hashes and proves: node:crypto and the event store port types, nothing else, so the offline verifier can repeat it.',
+      severity: 'error',
+      from: { path: '^libs/integrity/src/', pathNot: '\\.spec\\.ts$' },
+      to: { path: '^(apps|libs/(?!integrity/|event-store/))' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -19,6 +19,7 @@ import {
 import { type CommandEnvelope, complaintStreamId, foldComplaintHistory, toComplaintEvent, toEventsToAppend } from './complaint-stream';
 import { CommandRefusedError, ConcurrencyConflictError, IdempotencyKeyReusedError, RevisionMismatchError } from './errors';
 import { eventIdFor } from './ids';
+import { readVerifiedStream } from './verified-stream';
 
 export interface CommandOptions extends CommandEnvelope {
   /** The revision the client decided on (HTTP If-Match); a different current revision fails. */
@@ -72,7 +73,7 @@ export class ComplaintCommandService {
     const complaintId = toComplete.data.complaintId;
     const streamId = complaintStreamId(complaintId);
     for (let attempt = 1; ; attempt++) {
-      const history = await this.readHistory(streamId);
+      const { history, assertIntact, chained } = await readVerifiedStream(this.eventStore, streamId);
       const current = history.length > 0 ? history[history.length - 1].revision : null;
 
       const replay = this.findStoredOutcome(history, options, complaintId);
@@ -85,6 +86,7 @@ export class ComplaintCommandService {
       if (missing || (state.status !== 'NONE' && !canSeeComplaint(toComplete.actor, holdingOf(state), this.scope))) {
         throw new CommandRefusedError(refuse('COMPLAINT_NOT_FOUND', 'No complaint exists with this id.'));
       }
+      await assertIntact();
       if (options.expectedRevision !== undefined && options.expectedRevision !== current) {
         throw new RevisionMismatchError(options.expectedRevision, current);
       }
@@ -95,7 +97,7 @@ export class ComplaintCommandService {
       try {
         const result = await this.eventStore.appendToStream(
           streamId,
-          toEventsToAppend(decision.events, actorOnRecord(command), command.at, options),
+          chained(toEventsToAppend(decision.events, actorOnRecord(command), command.at, options)),
           { expectedState: current ?? 'no_stream' },
         );
         if (options.requestFingerprint) await this.assertAppendedForThisRequest(streamId, result.nextExpectedRevision, decision.events.length, options);

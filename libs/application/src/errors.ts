@@ -42,3 +42,18 @@ export class UnknownReferenceError extends Error {
     super(message);
   }
 }
+
+/**
+ * The stream a command was to be decided on failed its hash-chain check: an event was changed,
+ * removed, reordered or inserted outside the engine. Nothing was written (409 INTEGRITY_VIOLATION).
+ */
+export class IntegrityViolationError extends Error {
+  override readonly name = 'IntegrityViolationError';
+  constructor(
+    readonly streamId: string,
+    readonly faults: readonly { revision: string; kind: string }[],
+  ) {
+    const first = faults[0];
+    super(`The stored history of ${streamId} failed its integrity check at revision ${first.revision} (${first.kind}); nothing was written`);
+  }
+}

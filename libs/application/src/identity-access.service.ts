@@ -14,6 +14,7 @@ import { WrongExpectedVersionError, type EventStore, type RecordedEvent, readStr
 import type { ReporterIdentity, ReporterIdentityStore } from '@lacak/reporter-identity';
 import { type CommandEnvelope, complaintStreamId, foldComplaintHistory, toEventsToAppend } from './complaint-stream';
 import { CommandRefusedError, ConcurrencyConflictError } from './errors';
+import { readVerifiedStream } from './verified-stream';
 
 /** Optimistic retries when another read or erasure of the same complaint was recorded at the same time. */
 const MAX_ATTEMPTS = 5;
@@ -114,10 +115,11 @@ export class IdentityAccessService {
     const streamId = identityAccessStreamId(request.complaintId);
     const [toAppend] = toEventsToAppend([event], request.actor, request.at, request);
     for (let attempt = 1; ; attempt++) {
-      const stored = await this.readStream(streamId);
+      const { history: stored, assertIntact, chained } = await readVerifiedStream(this.eventStore, streamId);
+      await assertIntact();
       if (stored.some((recorded) => recorded.id === toAppend.id)) return;
       try {
-        await this.eventStore.appendToStream(streamId, [toAppend], { expectedState: stored.at(-1)?.revision ?? 'no_stream' });
+        await this.eventStore.appendToStream(streamId, chained([toAppend]), { expectedState: stored.at(-1)?.revision ?? 'no_stream' });
         return;
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError)) throw error;

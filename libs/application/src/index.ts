@@ -2,6 +2,7 @@ export * from './ids';
 export * from './clock';
 export * from './complaint-stream';
 export * from './errors';
+export * from './verified-stream';
 export * from './complaint-command.service';
 export * from './identity-access.service';
 export * from './request-fingerprint';

@@ -24,6 +24,12 @@ export interface EventMetadata {
   schemaVersion: number;
   /** Fingerprint of the request that caused the event, when it came with an Idempotency-Key. */
   requestFingerprint?: string;
+  /**
+   * The hash chain (`@lacak/integrity`): the previous event's hash in the stream (null for the
+   * first) and this event's own. Absent from events stored before the engine hashed them.
+   */
+  previousHash?: string | null;
+  hash?: string;
 }
 
 /** An event about to be appended. `id` is a UUID; see `appendToStream` for what a repeated id does. */

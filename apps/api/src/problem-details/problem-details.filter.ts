@@ -1,6 +1,13 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CommandRefusedError, ConcurrencyConflictError, IdempotencyKeyReusedError, RevisionMismatchError, UnknownReferenceError } from '@lacak/application';
+import {
+  CommandRefusedError,
+  ConcurrencyConflictError,
+  IdempotencyKeyReusedError,
+  IntegrityViolationError,
+  RevisionMismatchError,
+  UnknownReferenceError,
+} from '@lacak/application';
 import { PROBLEM_CONTENT_TYPE, type ProblemDetails, problem } from './problem';
 import { REFUSAL_STATUS } from './refusal-status';
 import { RequestValidationError } from './request-validation.error';
@@ -69,6 +76,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (error instanceof IdempotencyKeyReusedError) {
       return problem(422, 'IDEMPOTENCY_KEY_REUSED', error.message);
+    }
+    if (error instanceof IntegrityViolationError) {
+      return problem(409, 'INTEGRITY_VIOLATION', error.message);
     }
     if (error instanceof ConcurrencyConflictError) {
       return problem(409, 'CONCURRENT_MODIFICATION', error.message);

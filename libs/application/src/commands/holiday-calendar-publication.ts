@@ -6,11 +6,12 @@ import {
   holidayCalendarStreamId,
   toHolidayCalendarEvent,
 } from '@lacak/domain';
-import { WrongExpectedVersionError, type EventStore, type RecordedEvent, readStreamOrEmpty } from '@lacak/event-store';
+import { WrongExpectedVersionError, type EventStore } from '@lacak/event-store';
 import type { Clock } from '../clock';
 import { toEventsToAppend } from '../complaint-stream';
 import { CommandRefusedError, ConcurrencyConflictError } from '../errors';
 import { newId } from '../ids';
+import { readVerifiedStream } from '../verified-stream';
 import type { CommandCall } from './command-call';
 
 /** Optimistic retries when another publication of the same year won the race. */
@@ -28,13 +29,14 @@ export class HolidayCalendarPublication {
     const envelope = { commandId: newId(), correlationId: call.correlationId };
     const streamId = holidayCalendarStreamId(request.year);
     for (let attempt = 1; ; attempt++) {
-      const history = await this.readHistory(streamId);
+      const { history, assertIntact, chained } = await readVerifiedStream(this.eventStore, streamId);
+      await assertIntact();
       const state = history.map(toHolidayCalendarEvent).reduce(holidayCalendarDecider.evolve, holidayCalendarDecider.initialState());
       const decision = holidayCalendarDecider.decide(command, state);
       if (!decision.ok) throw new CommandRefusedError(decision.refusal);
       const current = history.at(-1)?.revision;
       try {
-        await this.eventStore.appendToStream(streamId, toEventsToAppend(decision.events, actor, command.at, envelope), {
+        await this.eventStore.appendToStream(streamId, chained(toEventsToAppend(decision.events, actor, command.at, envelope)), {
           expectedState: current ?? 'no_stream',
         });
         return decision.events[0].data;
@@ -43,9 +45,5 @@ export class HolidayCalendarPublication {
         if (attempt >= MAX_ATTEMPTS) throw new ConcurrencyConflictError(streamId);
       }
     }
-  }
-
-  private readHistory(streamId: string): Promise<RecordedEvent[]> {
-    return readStreamOrEmpty(this.eventStore, streamId);
   }
 }

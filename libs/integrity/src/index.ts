@@ -1,0 +1,11 @@
+export { canonicalJson } from './canonical-json';
+export {
+  type ChainFault,
+  type ChainFaultKind,
+  type ChainVerification,
+  type HashableEvent,
+  chainEvents,
+  eventHash,
+  verifyChain,
+} from './event-chain';
+export { consistencyProof, inclusionProof, leafHash, nodeHash, rootHash, verifyConsistency, verifyInclusion } from './merkle-tree';
