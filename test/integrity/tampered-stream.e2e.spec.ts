@@ -5,6 +5,7 @@ import { readStreamOrEmpty } from '@lacak/event-store';
 import { verifyChain } from '@lacak/integrity';
 import { EMBEDDED_FILES } from '@lacak/storage';
 import { type Fixture, complaintAt } from '../support/complaint-stages';
+import { TAMPERINGS } from '../support/event-tampering';
 import { TestApp } from '../support/test-app';
 
 /**
@@ -27,8 +28,6 @@ describe('a command on a tampered complaint stream', () => {
   const streamOf = (fixture: Fixture) => readStreamOrEmpty(t.eventStore, `complaint-${fixture.id}`);
   const accept = async (fixture: Fixture) =>
     t.request('POST', `/complaints/${fixture.id}/accept`, { token: await t.token('agency_admin', fixture.holder), body: {} });
-  const row = (fixture: Fixture, revision: number) =>
-    db.prepare('SELECT * FROM events WHERE stream_id = ? AND revision = ?').get(`complaint-${fixture.id}`, revision) as Record<string, unknown>;
 
   it('chains every event the engine appends', async () => {
     const fixture = await complaintAt(t, 'DISPOSED');
@@ -38,52 +37,11 @@ describe('a command on a tampered complaint stream', () => {
     expect((await accept(fixture)).status).toBe(200);
   });
 
-  const tampering: [string, (fixture: Fixture) => void, { revision: string; kind: string }][] = [
-    [
-      'an edited event',
-      (fixture) => {
-        const { data } = row(fixture, 1);
-        const forged = { ...JSON.parse(String(data)), slaClass: 'information' };
-        db.prepare('UPDATE events SET data = ? WHERE stream_id = ? AND revision = 1').run(JSON.stringify(forged), `complaint-${fixture.id}`);
-      },
-      { revision: '1', kind: 'content-changed' },
-    ],
-    [
-      'a deleted event',
-      (fixture) => db.prepare('DELETE FROM events WHERE stream_id = ? AND revision = 1').run(`complaint-${fixture.id}`),
-      { revision: '2', kind: 'revision-gap' },
-    ],
-    [
-      'two events swapped',
-      (fixture) => {
-        const stream = `complaint-${fixture.id}`;
-        db.transaction(() => {
-          db.prepare('UPDATE events SET revision = -1 WHERE stream_id = ? AND revision = 1').run(stream);
-          db.prepare('UPDATE events SET revision = 1 WHERE stream_id = ? AND revision = 2').run(stream);
-          db.prepare('UPDATE events SET revision = 2 WHERE stream_id = ? AND revision = -1').run(stream);
-        })();
-      },
-      { revision: '1', kind: 'content-changed' },
-    ],
-    [
-      'an event inserted at the end',
-      (fixture) => {
-        const last = row(fixture, 2);
-        const metadata = JSON.parse(String(last.metadata));
-        delete metadata.hash;
-        delete metadata.previousHash;
-        db.prepare(
-          'INSERT INTO events (stream_id, revision, event_id, type, data, metadata, recorded_at) VALUES (?, 3, ?, ?, ?, ?, ?)',
-        ).run(`complaint-${fixture.id}`, '00000000-0000-4000-8000-00000000dead', 'ComplaintRejected', '{"reason":"palsu"}', JSON.stringify(metadata), last.recorded_at);
-      },
-      { revision: '3', kind: 'unhashed-event' },
-    ],
-  ];
-
-  it.each(tampering)('refuses a command after %s, writes nothing and raises an alert', async (_, tamper, fault) => {
+  it.each(TAMPERINGS.map((tampering) => [tampering.name, tampering] as const))('refuses a command after %s, writes nothing and raises an alert', async (_, tampering) => {
     const fixture = await complaintAt(t, 'DISPOSED');
-    tamper(fixture);
+    tampering.apply(db, `complaint-${fixture.id}`);
     const before = await streamOf(fixture);
+    const fault = { ...tampering.fault, revision: tampering.fault.revision === 'next' ? String(before.length - 1) : tampering.fault.revision };
 
     const response = await accept(fixture);
 
@@ -100,7 +58,7 @@ describe('a command on a tampered complaint stream', () => {
 
   it('raises one alert however many commands find the same fault', async () => {
     const fixture = await complaintAt(t, 'DISPOSED');
-    tampering[0][1](fixture);
+    TAMPERINGS[0].apply(db, `complaint-${fixture.id}`);
     expect((await accept(fixture)).status).toBe(409);
     expect((await accept(fixture)).status).toBe(409);
     const alerts = await readStreamOrEmpty(t.eventStore, INTEGRITY_ALERTS_STREAM);
@@ -109,7 +67,7 @@ describe('a command on a tampered complaint stream', () => {
 
   it('answers an actor who may not see the complaint as if it did not exist', async () => {
     const fixture = await complaintAt(t, 'DISPOSED');
-    tampering[0][1](fixture);
+    TAMPERINGS[0].apply(db, `complaint-${fixture.id}`);
     const response = await t.request('POST', `/complaints/${fixture.id}/accept`, { token: await t.token('agency_admin', 'id-33.01-dinkes'), body: {} });
     expect(response.status).toBe(404);
   });

@@ -3,6 +3,7 @@ export * from './clock';
 export * from './complaint-stream';
 export * from './errors';
 export * from './verified-stream';
+export * from './verify-event-log';
 export * from './complaint-command.service';
 export * from './identity-access.service';
 export * from './request-fingerprint';

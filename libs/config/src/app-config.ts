@@ -113,6 +113,9 @@ class Environment {
   @IsOptional() @Transform(toInt) @Min(100) @Max(86_400_000) @IsInt()
   PENDING_IDENTITY_TIMEOUT_MS?: number;
 
+  @IsOptional() @Transform(toInt) @Min(1_000) @Max(604_800_000) @IsInt()
+  INTEGRITY_CHECK_INTERVAL_MS?: number;
+
   @IsOptional() @Transform(toInt) @Min(1) @Max(100_000) @IsInt()
   RATE_LIMIT_SUBMISSIONS_PER_MINUTE?: number;
 
@@ -172,6 +175,8 @@ export interface AppConfig {
   holidayFile: string | undefined;
   /** How often the deadline process looks for clocks that ran out. */
   deadlineCheckIntervalMs: number;
+  /** How often the engine verifies the whole event log after the verification at start. */
+  integrityCheckIntervalMs: number;
   /** Fastify's `trustProxy`: whether, how many, or which proxies may name the client address. */
   trustProxy: boolean | number | string[];
 }
@@ -228,6 +233,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     slaPolicyFile: parsed.SLA_POLICY_FILE,
     holidayFile: parsed.HOLIDAY_FILE,
     deadlineCheckIntervalMs: parsed.DEADLINE_CHECK_INTERVAL_MS ?? 60_000,
+    integrityCheckIntervalMs: parsed.INTEGRITY_CHECK_INTERVAL_MS ?? 21_600_000,
     rateLimits: {
       submissionsPerMinute: parsed.RATE_LIMIT_SUBMISSIONS_PER_MINUTE ?? 20,
       trackingPerMinute: parsed.RATE_LIMIT_TRACKING_PER_MINUTE ?? 60,

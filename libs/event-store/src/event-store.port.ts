@@ -110,6 +110,11 @@ export interface AllSubscription extends AsyncIterable<RecordedEvent> {
 
 export interface EventStore {
   /**
+   * Whether positions are numbered 1, 2, 3, … with none skipped, so a missing one shows a removed
+   * event (the embedded store). KurrentDB's positions are offsets in its log: they only grow.
+   */
+  readonly positionsContiguous?: boolean;
+  /**
    * Appends the events, all or none, if the stream is in the expected state.
    *
    * Repeated ids are recognised only under an exact expected state (`'no_stream'` or a revision)

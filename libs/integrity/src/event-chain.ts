@@ -41,7 +41,9 @@ export type ChainFaultKind =
   /** The store's revisions skip or repeat a number. */
   | 'revision-gap'
   /** An event without a hash after the chain began: written around the engine. */
-  | 'unhashed-event';
+  | 'unhashed-event'
+  /** The log's positions go back, repeat, or (on a store numbering them one by one) skip one. */
+  | 'position-gap';
 
 export interface ChainFault {
   streamId: string;
@@ -58,37 +60,98 @@ export interface ChainVerification {
   unhashed: number;
 }
 
+/** What a verifier knows of a stream between two of its events: enough to check the next one. */
+interface StreamState {
+  streamId: string;
+  lastRevision: bigint | null;
+  head: string | null;
+  chained: boolean;
+  unhashed: number;
+}
+
+const emptyStream = (streamId: string): StreamState => ({ streamId, lastRevision: null, head: null, chained: false, unhashed: 0 });
+
+/** Checks the next event of a stream against what came before it; returns its faults. */
+function checkNext(state: StreamState, event: RecordedEvent): ChainFault[] {
+  const faults: ChainFault[] = [];
+  const fault = (kind: ChainFaultKind, detail: string) => faults.push({ streamId: event.streamId, revision: event.revision.toString(), kind, detail });
+  // Against the event before, so one missing event is one gap, not a gap at every later event.
+  const expected = state.lastRevision === null ? 0n : state.lastRevision + 1n;
+  if (event.revision !== expected) fault('revision-gap', `expected revision ${expected}, found ${event.revision}`);
+  state.lastRevision = event.revision;
+  const stored = event.metadata.hash;
+  if (stored === undefined) {
+    if (state.chained) fault('unhashed-event', 'an event without a hash follows hashed events');
+    else state.unhashed += 1;
+    state.head = eventHash({ ...event, metadata: { ...event.metadata, previousHash: state.head } });
+    return faults;
+  }
+  state.chained = true;
+  if (event.metadata.previousHash !== state.head) {
+    fault('link-broken', `names ${event.metadata.previousHash ?? 'no'} previous hash; the event before it hashes to ${state.head ?? 'nothing'}`);
+  }
+  const actual = eventHash(event);
+  if (actual !== stored) fault('content-changed', `stored with hash ${stored}, its content hashes to ${actual}`);
+  // The stored hash, not the recomputed one: one changed event is one fault, not a fault at every later event.
+  state.head = stored;
+  return faults;
+}
+
 /**
  * Checks one stream's events, read in revision order from revision 0. Events stored before this
  * engine hashed them carry no hash: each is given the hash it would have had, so the first chained
  * event after them seals their content too. Each fault names the first event it shows at.
  */
 export function verifyChain(events: readonly RecordedEvent[]): ChainVerification {
-  const faults: ChainFault[] = [];
-  let previous: string | null = null;
-  let chained = false;
-  let unhashed = 0;
-  events.forEach((event, index) => {
-    const fault = (kind: ChainFaultKind, detail: string) =>
-      faults.push({ streamId: event.streamId, revision: event.revision.toString(), kind, detail });
-    // Against the event before, so one missing event is one gap, not a gap at every later event.
-    const expected = index === 0 ? 0n : events[index - 1].revision + 1n;
-    if (event.revision !== expected) fault('revision-gap', `expected revision ${expected}, found ${event.revision}`);
-    const stored = event.metadata.hash;
-    if (stored === undefined) {
-      if (chained) fault('unhashed-event', 'an event without a hash follows hashed events');
-      else unhashed += 1;
-      previous = eventHash({ ...event, metadata: { ...event.metadata, previousHash: previous } });
-      return;
+  const state = emptyStream(events[0]?.streamId ?? '');
+  const faults = events.flatMap((event) => checkNext(state, event));
+  return { head: state.head, faults, unhashed: state.unhashed };
+}
+
+export interface LogVerificationReport {
+  events: number;
+  streams: number;
+  /** Events stored before the engine hashed them (sealed by the first chained event after them, if any). */
+  unhashedEvents: number;
+  faults: ChainFault[];
+}
+
+/**
+ * Checks a whole log fed in global order, one event at a time, holding one small state per stream
+ * rather than the events: every stream's chain and revisions, and that positions only grow (with
+ * `contiguousPositions`, that none is missing: the embedded store numbers them 1, 2, 3, …).
+ */
+export class LogVerifier {
+  private readonly streams = new Map<string, StreamState>();
+  private readonly faults: ChainFault[] = [];
+  private events = 0;
+  private lastPosition: bigint | null = null;
+
+  constructor(private readonly options: { contiguousPositions: boolean }) {}
+
+  add(event: RecordedEvent): void {
+    this.events += 1;
+    const previous = this.lastPosition;
+    if (previous !== null && (event.position <= previous || (this.options.contiguousPositions && event.position !== previous + 1n))) {
+      this.faults.push({
+        streamId: event.streamId,
+        revision: event.revision.toString(),
+        kind: 'position-gap',
+        detail: `position ${event.position} follows position ${previous}`,
+      });
     }
-    chained = true;
-    if (event.metadata.previousHash !== previous) {
-      fault('link-broken', `names ${event.metadata.previousHash ?? 'no'} previous hash; the event before it hashes to ${previous ?? 'nothing'}`);
+    this.lastPosition = event.position;
+    let state = this.streams.get(event.streamId);
+    if (!state) {
+      state = emptyStream(event.streamId);
+      this.streams.set(event.streamId, state);
     }
-    const actual = eventHash(event);
-    if (actual !== stored) fault('content-changed', `stored with hash ${stored}, its content hashes to ${actual}`);
-    // The stored hash, not the recomputed one: one changed event is one fault, not a fault at every later event.
-    previous = stored;
-  });
-  return { head: previous, faults, unhashed };
+    this.faults.push(...checkNext(state, event));
+  }
+
+  report(): LogVerificationReport {
+    let unhashedEvents = 0;
+    for (const state of this.streams.values()) unhashedEvents += state.unhashed;
+    return { events: this.events, streams: this.streams.size, unhashedEvents, faults: [...this.faults] };
+  }
 }

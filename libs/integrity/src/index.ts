@@ -4,6 +4,8 @@ export {
   type ChainFaultKind,
   type ChainVerification,
   type HashableEvent,
+  type LogVerificationReport,
+  LogVerifier,
   chainEvents,
   eventHash,
   verifyChain,

@@ -2,3 +2,4 @@ export * from './deadline-context';
 export * from './deadline-process';
 export * from './create-projector';
 export * from './pending-identity-sweep';
+export * from './log-verification-schedule';

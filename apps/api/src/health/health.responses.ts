@@ -37,6 +37,24 @@ export class CalendarHealth {
   @ApiPropertyOptional({ description: 'Present while a year’s deadlines rest on unverified dates' }) warning?: string;
 }
 
+export class IntegrityHealthBody {
+  @ApiProperty({
+    enum: ['not yet verified', 'verified', 'faults'],
+    description: 'The last verification of the whole event log by this process: at start (in the background), then every INTEGRITY_CHECK_INTERVAL_MS',
+  })
+  status!: 'not yet verified' | 'verified' | 'faults';
+  @ApiProperty({ description: 'Whether a verification is running now' }) running!: boolean;
+  @ApiPropertyOptional({ format: 'date-time', description: 'When the last verification finished' }) verifiedAt?: string;
+  @ApiPropertyOptional({ description: 'Events it verified' }) events?: number;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    example: { 'content-changed': 1 },
+    description: 'Faults by kind (content-changed, link-broken, revision-gap, unhashed-event, position-gap); the streams and revisions are in the log and in `npm run verify`',
+  })
+  faults?: Record<string, number>;
+}
+
 @ApiExtraModels(ProjectorHealth)
 export class HealthReport {
   @ApiProperty({ enum: ['ok', 'degraded'], description: 'ok (200) when both stores answer, degraded (503) otherwise' }) status!: 'ok' | 'degraded';
@@ -51,4 +69,7 @@ export class HealthReport {
 
   @ApiProperty({ type: CalendarHealth, description: 'This year’s and next year’s holidays; a warning while either rests on unverified dates' })
   calendar!: CalendarHealth;
+
+  @ApiProperty({ type: IntegrityHealthBody, description: 'Whether the event log proved intact when last verified; faults do not make the instance degraded' })
+  integrity!: IntegrityHealthBody;
 }

@@ -17,11 +17,12 @@ import {
   IdentityAccessService,
   RequestFingerprints,
   TrackingSecrets,
+  VerifyEventLog,
 } from '@lacak/application';
 import type { AppConfig } from '@lacak/config';
 import { EVENT_STORE, type EventStore } from '@lacak/event-store';
 import { loadOrganisation } from '@lacak/organisation';
-import { PendingIdentitySweep, createDeadlineContext, createProjector } from '@lacak/processes';
+import { LogVerificationSchedule, PendingIdentitySweep, createDeadlineContext, createProjector } from '@lacak/processes';
 import { HolidayCalendarFeed, type Projector } from '@lacak/projections';
 import { READ_STORE } from '@lacak/read-store';
 import { REPORTER_IDENTITY_STORE } from '@lacak/reporter-identity';
@@ -48,6 +49,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
   private readonly logger = new Logger('Infrastructure');
   private sweepTimer: NodeJS.Timeout | undefined;
   private sweeping: Promise<void> = Promise.resolve();
+  private readonly logVerification: LogVerificationSchedule;
 
   constructor(
     @Inject(STORES) private readonly stores: Stores,
@@ -56,7 +58,18 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly pendingIdentities: PendingIdentitySweep,
-  ) {}
+    verifyEventLog: VerifyEventLog,
+  ) {
+    const integrityLog = new Logger('Integrity');
+    this.logVerification = new LogVerificationSchedule(verifyEventLog, {
+      intervalMs: config.integrityCheckIntervalMs,
+      onVerified: ({ ok, events, streams, faults }) =>
+        ok
+          ? integrityLog.log({ message: 'Event log verified', events, streams })
+          : integrityLog.error({ message: 'Event log verification found faults', events, streams, faults }),
+      onError: (error) => integrityLog.error({ message: 'Event log verification failed; retrying on schedule', error: String(error) }),
+    });
+  }
 
   static forRoot(config: AppConfig, options: InfrastructureOptions): DynamicModule {
     const tree = loadOrganisation(config.orgTreeFile);
@@ -129,6 +142,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         useFactory: (commands: ComplaintCommandService, stores: Stores, trackingSecrets: TrackingSecrets, fingerprints: RequestFingerprints) =>
           new ComplaintSubmission({ commands, identities: stores.identities, tree, deadlines, clock, trackingSecrets, fingerprints }),
       },
+      { provide: VerifyEventLog, inject: [EVENT_STORE], useFactory: (eventStore: EventStore) => new VerifyEventLog(eventStore, clock) },
       { provide: TokenVerifier, useValue: createTokenVerifier(config) },
     ];
     return {
@@ -142,6 +156,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
     // At start (what a crash left behind is settled before the first request), then periodically.
     await this.sweepPendingIdentities();
     this.sweepTimer = setInterval(() => void this.sweepPendingIdentities(), this.config.pendingIdentityTimeoutMs).unref();
+    this.logVerification.start();
     if (this.projector) {
       this.projector.start();
       this.logger.log({ message: 'Projections running in this process', projections: this.projector.names });
@@ -151,6 +166,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.sweepTimer);
     await this.sweeping;
+    await this.logVerification.stop();
     await this.projector?.stop();
     await this.calendarFeed.stop();
     await closeStores(this.stores);

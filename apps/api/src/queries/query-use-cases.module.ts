@@ -14,7 +14,7 @@ import {
   TrackedComplaints,
   type ComplaintReadContext,
 } from '@lacak/application/queries';
-import { TrackingSecrets } from '@lacak/application';
+import { TrackingSecrets, VerifyEventLog } from '@lacak/application';
 import type { AppConfig } from '@lacak/config';
 import type { OrganisationTree } from '@lacak/domain';
 import { EVENT_STORE, type EventStore } from '@lacak/event-store';
@@ -68,9 +68,18 @@ const providers: Provider[] = [
   { provide: TrackComplaint, inject: [TrackedComplaints], useFactory: (tracked: TrackedComplaints) => new TrackComplaint(tracked) },
   {
     provide: CheckHealth,
-    inject: [EVENT_STORE, READ_STORE, PROJECTOR, APP_CONFIG, DEADLINE_CONTEXT, CLOCK],
-    useFactory: (eventStore: EventStore, readStore: ReadStore, projector: Projector | null, config: AppConfig, deadlines: DeadlineContext, clock: Clock) =>
+    inject: [EVENT_STORE, READ_STORE, PROJECTOR, APP_CONFIG, DEADLINE_CONTEXT, CLOCK, VerifyEventLog],
+    useFactory: (
+      eventStore: EventStore,
+      readStore: ReadStore,
+      projector: Projector | null,
+      config: AppConfig,
+      deadlines: DeadlineContext,
+      clock: Clock,
+      logVerification: VerifyEventLog,
+    ) =>
       new CheckHealth({
+        logVerification,
         eventStore,
         readStore,
         kinds: { eventStore: config.eventStore.kind, readStore: config.readStore.kind },

@@ -1,5 +1,7 @@
 import type { CalendarYear } from '@lacak/deadlines';
 import type { EventStore } from '@lacak/event-store';
+import type { ChainFaultKind } from '@lacak/integrity';
+import type { VerifyEventLog } from '../verify-event-log';
 import type { DeadlineContext } from '@lacak/deadlines';
 import { type LeaseState, type ProjectionStatus, type Projector, upcomingYears } from '@lacak/projections';
 import type { ReadStore } from '@lacak/read-store';
@@ -12,7 +14,16 @@ export interface HealthView {
   readStore: { kind: string; status: StoreStatus };
   projector: { lease: LeaseState; projections: ProjectionStatus[] } | 'not in this process';
   calendar: { status: 'verified' | 'unverified'; years: CalendarYear[]; warning?: string };
+  integrity: IntegrityHealth;
 }
+
+/**
+ * The last verification of the whole event log by this process. The faults are counted by kind
+ * here; which streams and revisions they are at goes to the log and to `npm run verify`.
+ */
+export type IntegrityHealth =
+  | { status: 'not yet verified'; running: boolean }
+  | { status: 'verified' | 'faults'; running: boolean; verifiedAt: string; events: number; faults: Partial<Record<ChainFaultKind, number>> };
 
 export interface HealthSources {
   eventStore: EventStore;
@@ -21,6 +32,7 @@ export interface HealthSources {
   kinds: { eventStore: string; readStore: string };
   projector: Projector | null;
   deadlines: DeadlineContext;
+  logVerification: VerifyEventLog;
   now: () => Date;
   /** Where the cause of an outage goes (host names, addresses): the log, never the public answer. */
   storeUnavailable: (store: string, error: unknown) => void;
@@ -39,12 +51,22 @@ export class CheckHealth {
     // A projection's last error stays in the log; the public answer only says that it is failing.
     const projections = projector?.status().map((p) => ({ ...p, lastError: p.lastError ? 'failing' : null }));
     return {
+      // Faults in the log do not make this instance unready: every instance reads the same log.
       status: eventStore === 'ok' && readStore === 'ok' ? 'ok' : 'degraded',
       eventStore: { kind: kinds.eventStore, status: eventStore },
       readStore: { kind: kinds.readStore, status: readStore },
       projector: projector && projections ? { lease: projector.leaseState, projections } : 'not in this process',
       calendar: this.calendar(),
+      integrity: this.integrity(),
     };
+  }
+
+  private integrity(): IntegrityHealth {
+    const { lastVerification: last, running } = this.sources.logVerification;
+    if (!last) return { status: 'not yet verified', running };
+    const faults: Partial<Record<ChainFaultKind, number>> = {};
+    for (const fault of last.faults) faults[fault.kind] = (faults[fault.kind] ?? 0) + 1;
+    return { status: last.ok ? 'verified' : 'faults', running, verifiedAt: last.finishedAt, events: last.events, faults };
   }
 
   private async check(store: string, probe: () => Promise<void>): Promise<StoreStatus> {

@@ -115,6 +115,21 @@ describe('SqliteEventStore', () => {
     await expect(store.readStream('retry')).resolves.toHaveLength(3);
   });
 
+  it('numbers positions 1, 2, 3, … with none skipped, even past failed appends in one group', async () => {
+    const taken = newEvent();
+    await store.appendToStream('numbered', [taken], { expectedState: 'no_stream' });
+    const outcomes = await Promise.allSettled([
+      store.appendToStream('numbered', [newEvent()], { expectedState: 0n }),
+      // A second batch of two whose last event reuses a stored id: refused whole, inside the group.
+      store.appendToStream('other', [newEvent(), taken], { expectedState: 'no_stream' }),
+      store.appendToStream('numbered', [newEvent()], { expectedState: 7n }),
+      store.appendToStream('numbered', [newEvent()], { expectedState: 1n }),
+    ]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled']);
+    expect(store.positionsContiguous).toBe(true);
+    expect((await store.readAll()).map((event) => event.position)).toEqual([1n, 2n, 3n]);
+  });
+
   it('rejects an append without events', async () => {
     await expect(store.appendToStream('empty', [], { expectedState: 'any' })).rejects.toBeInstanceOf(RangeError);
   });

@@ -61,6 +61,8 @@ function isEventIdViolation(error: unknown): boolean {
  * each in its own savepoint, and every caller is answered only once that transaction committed.
  */
 export class SqliteEventStore implements EventStore {
+  /** AUTOINCREMENT positions, and a rolled-back append rolls its number back too. */
+  readonly positionsContiguous = true;
   private pending: PendingAppend[] = [];
   private readonly subscriptions = new Set<SqliteSubscription>();
   private closed = false;

@@ -1,0 +1,84 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { VerifyEventLog } from '@lacak/application';
+import { EMBEDDED_FILES } from '@lacak/storage';
+import { eventually } from '@lacak/testing';
+import { complaintAt } from '../support/complaint-stages';
+import { TAMPERINGS } from '../support/event-tampering';
+import { runToExit } from '../support/server-process';
+import { TestApp } from '../support/test-app';
+
+/**
+ * The whole log verified: at start in the background, on demand (`npm run verify`), with every
+ * fault named by stream and revision and shown in `/health`.
+ */
+describe('verifying the whole event log', () => {
+  let t: TestApp;
+  let db: Database.Database;
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    db = new Database(join(t.config.dataDir, EMBEDDED_FILES.events), { timeout: 5000 });
+  });
+  afterAll(async () => {
+    db.close();
+    await t.stop();
+  });
+
+  const verify = () => t.app.get(VerifyEventLog).run();
+  const health = async () => (await t.request('GET', '/health')).body;
+  const cli = () => runToExit('apps/api/src/cli/verify.ts', { DATA_DIR: t.config.dataDir, LOG_LEVEL: 'silent' });
+
+  it('verifies the log once the engine has started, without holding up its readiness', async () => {
+    const integrity = await eventually(
+      async () => (await health()).integrity,
+      (value: { status: string }) => value.status !== 'not yet verified',
+    );
+    expect(integrity).toEqual(expect.objectContaining({ status: 'verified', faults: {} }));
+  });
+
+  it('passes an intact log, from the command line too', async () => {
+    const fixtures = [await complaintAt(t, 'DISPOSED'), await complaintAt(t, 'CLOSED')];
+    const verification = await verify();
+    expect(verification).toEqual(expect.objectContaining({ ok: true, faults: [], unhashedEvents: 0 }));
+    expect(verification.streams).toBeGreaterThanOrEqual(fixtures.length);
+
+    const outcome = await cli();
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout).toMatch(/Verified \d+ events in \d+ streams .*\nNo fault/);
+  });
+
+  it.each(TAMPERINGS.map((tampering) => [tampering.name, tampering] as const))('finds %s and names its stream and revision', async (_, tampering) => {
+    const fixture = await complaintAt(t, 'DISPOSED');
+    // A later event in another stream, so the changed one is never the log's last.
+    await complaintAt(t, 'SUBMITTED');
+    const streamId = `complaint-${fixture.id}`;
+    tampering.apply(db, streamId);
+    const revisions = db.prepare('SELECT count(*) AS n FROM events WHERE stream_id = ?').get(streamId) as { n: bigint };
+    const revision = tampering.fault.revision === 'next' ? String(Number(revisions.n) - 1) : tampering.fault.revision;
+
+    const verification = await verify();
+
+    expect(verification.ok).toBe(false);
+    expect(verification.faults).toContainEqual(expect.objectContaining({ streamId, revision, kind: tampering.fault.kind }));
+    expect((await health()).integrity).toEqual(expect.objectContaining({ status: 'faults', faults: expect.objectContaining({ [tampering.fault.kind]: expect.any(Number) }) }));
+  });
+
+  it('finds an event removed from the middle of the log by the gap in its positions', async () => {
+    const fixture = await complaintAt(t, 'DISPOSED');
+    await complaintAt(t, 'SUBMITTED');
+    const streamId = `complaint-${fixture.id}`;
+    const gaps = async () => (await verify()).faults.filter((fault) => fault.kind === 'position-gap').length;
+    const before = await gaps();
+    // The stream's last event: its chain alone cannot tell that it ended earlier.
+    db.prepare('DELETE FROM events WHERE stream_id = ? AND revision = (SELECT max(revision) FROM events WHERE stream_id = ?)').run(streamId, streamId);
+
+    expect(await gaps()).toBe(before + 1);
+  });
+
+  it('exits non-zero from the command line, naming each fault', async () => {
+    const outcome = await cli();
+    expect(outcome.code).toBe(1);
+    expect(outcome.stdout).toMatch(/fault\(s\):\n {2}complaint-[0-9a-f-]+ revision \d+: content-changed/);
+  });
+});
