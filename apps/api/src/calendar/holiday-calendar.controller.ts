@@ -88,7 +88,7 @@ export class HolidayCalendarController {
   @Post()
   @ApiOperation({ summary: 'Publish the year’s holidays and cuti bersama from the decree (national admin)' })
   @ApiCreatedResponse({ type: PublishedCalendar })
-  @ApiBodyProblems('UNAUTHENTICATED', 'ROLE_NOT_ALLOWED', 'CALENDAR_INVALID', 'CALENDAR_UNCHANGED', 'CONCURRENT_MODIFICATION')
+  @ApiBodyProblems('UNAUTHENTICATED', 'ROLE_NOT_ALLOWED', 'CALENDAR_INVALID', 'CALENDAR_UNCHANGED', 'CONCURRENT_MODIFICATION', 'INTEGRITY_VIOLATION')
   async publish(
     @Param('year') raw: string,
     @Body() body: PublishHolidayCalendarRequest,

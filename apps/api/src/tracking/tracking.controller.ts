@@ -82,7 +82,7 @@ export class TrackingController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Answer a question as the reporter, with the tracking secret', security: [] })
   @ApiOkResponse({ type: TrackedAnswerResponse })
-  @ApiBodyProblems('NOT_FOUND', 'RATE_LIMITED', 'INVALID_TRANSITION', 'CLARIFICATION_NOT_OPEN', 'CONCURRENT_MODIFICATION', 'REVISION_MISMATCH')
+  @ApiBodyProblems('NOT_FOUND', 'RATE_LIMITED', 'INVALID_TRANSITION', 'CLARIFICATION_NOT_OPEN', 'CONCURRENT_MODIFICATION', 'INTEGRITY_VIOLATION', 'REVISION_MISMATCH')
   async answer(
     @Param('trackingId') trackingId: string,
     @Body() body: TrackedAnswerRequest,

@@ -56,7 +56,7 @@ export class ReporterIdentityController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Erase the reporter’s identity by destroying its key (national admin); recorded' })
   @ApiNoContentResponse({ description: 'Erased' })
-  @ApiBodyProblems('UNAUTHENTICATED', 'ROLE_NOT_ALLOWED', 'COMPLAINT_NOT_FOUND', 'NO_REPORTER_IDENTITY', 'IDENTITY_ERASED')
+  @ApiBodyProblems('UNAUTHENTICATED', 'ROLE_NOT_ALLOWED', 'COMPLAINT_NOT_FOUND', 'NO_REPORTER_IDENTITY', 'IDENTITY_ERASED', 'INTEGRITY_VIOLATION')
   async erase(@Param('id') id: string, @Body() body: IdentityReasonRequest, @CurrentActor() actor: Actor, @Req() req: FastifyRequest): Promise<void> {
     await this.access.erase(this.request(id, body.reason, actor, req));
   }

@@ -27,7 +27,7 @@ export class SubmitComplaintController {
       ETag: { description: 'The revision, `"0"`', schema: { type: 'string' } },
     },
   })
-  @ApiBodyProblems('UNAUTHENTICATED', 'ROLE_NOT_ALLOWED', 'COMPLAINT_ALREADY_EXISTS', 'UNKNOWN_REFERENCE', 'IDEMPOTENCY_KEY_REUSED', 'RATE_LIMITED')
+  @ApiBodyProblems('UNAUTHENTICATED', 'ROLE_NOT_ALLOWED', 'COMPLAINT_ALREADY_EXISTS', 'UNKNOWN_REFERENCE', 'IDEMPOTENCY_KEY_REUSED', 'INTEGRITY_VIOLATION', 'RATE_LIMITED')
   async submit(
     @Body() body: SubmitComplaintRequest,
     @CurrentActor() actor: Actor,
