@@ -362,6 +362,20 @@ const QUERY_PLANS: Record<QueryName, QueryPlan> = {
       return { actual: String(response.status), response };
     },
   },
+  // Signing states only what the log holds: no complaint or agency involved.
+  'sign-tree-head': {
+    scopes: ['n/a'],
+    expected: (row, role) => (row[role] ? '201' : '403'),
+    run: async (t, token) => {
+      const response = await t.request('POST', '/audit/tree-heads', { token });
+      return { actual: String(response.status), response };
+    },
+  },
+  'export-dossier': {
+    scopes: ['in', 'out'],
+    expected: (row, role, scope) => (!row[role] ? '403' : scopedRead(row, role, scope)),
+    run: complaintRead((id) => `/complaints/${id}/dossier`),
+  },
   // No complaint or agency involved: one case per role. Only agency-stats is rebuilt, to stay quick.
   'rebuild-projections': {
     scopes: ['n/a'],

@@ -1,6 +1,9 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { VerifyEventLog } from '@lacak/application';
+import { chainEvents } from '@lacak/integrity';
+import { AuditTreeReader } from '@lacak/projections';
+import { READ_STORE } from '@lacak/read-store';
 import { EMBEDDED_FILES } from '@lacak/storage';
 import { eventually } from '@lacak/testing';
 import { complaintAt } from '../support/complaint-stages';
@@ -81,4 +84,45 @@ describe('verifying the whole event log', () => {
     expect(outcome.code).toBe(1);
     expect(outcome.stdout).toMatch(/fault\(s\):\n {2}complaint-[0-9a-f-]+ revision \d+: content-changed/);
   });
+});
+
+describe('a log rewritten whole, every chain recomputed', () => {
+  let t: TestApp;
+  let db: Database.Database;
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    db = new Database(join(t.config.dataDir, EMBEDDED_FILES.events), { timeout: 5000 });
+  });
+  afterAll(async () => {
+    db.close();
+    await t.stop();
+  });
+
+  it('is found by the signed tree head it no longer matches', async () => {
+    const fixture = await complaintAt(t, 'DISPOSED');
+    const streamId = `complaint-${fixture.id}`;
+    // The head must cover the complaint: the notary's tree reaches its last event first.
+    const last = (await t.allEvents()).at(-1)!.position;
+    const tree = new AuditTreeReader(t.app.get(READ_STORE));
+    await eventually(() => tree.state(), (state) => state.lastPosition !== null && state.lastPosition >= last);
+    expect((await t.request('POST', '/audit/tree-heads', { token: await t.token('national_admin', 'national') })).status).toBe(201);
+    const mismatches = async () => (await t.app.get(VerifyEventLog).run()).faults.filter((fault) => fault.kind === 'tree-head-mismatch').length;
+    const before = await mismatches();
+
+    // The forger rewrites the stream through the engine's own chaining, so every chain holds again.
+    const rows = db.prepare('SELECT * FROM events WHERE stream_id = ? ORDER BY revision').all(streamId) as Record<string, any>[];
+    let previous: string | null = null;
+    for (const row of rows) {
+      const event = { streamId, revision: BigInt(row.revision), type: row.type, data: JSON.parse(row.data), metadata: JSON.parse(row.metadata) };
+      if (event.revision === 1n) event.data = { ...event.data, forged: true };
+      const [chained] = chainEvents(streamId, event.revision, previous, [{ id: row.event_id, type: event.type, data: event.data, metadata: event.metadata }]);
+      previous = chained.metadata.hash!;
+      db.prepare('UPDATE events SET data = ?, metadata = ? WHERE position = ?').run(JSON.stringify(chained.data), JSON.stringify(chained.metadata), row.position);
+    }
+    const verification = await t.app.get(VerifyEventLog).run();
+    expect(verification.faults.filter((fault) => fault.streamId === streamId)).toEqual([]);
+    expect(await mismatches()).toBe(before + 1);
+  });
+
 });

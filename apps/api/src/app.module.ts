@@ -5,6 +5,7 @@ import type { AppConfig } from '@lacak/config';
 import { ProjectionsController } from './admin/projections.controller';
 import { HolidayCalendarController } from './calendar/holiday-calendar.controller';
 import { AgenciesModule } from './agencies/agencies.module';
+import { AuditModule } from './audit/audit.module';
 import { BearerAuthGuard } from './auth/bearer-auth.guard';
 import { RoleGuard } from './auth/role.guard';
 import { QueryUseCasesModule } from './queries/query-use-cases.module';
@@ -25,7 +26,7 @@ export class AppModule {
   static forRoot(config: AppConfig, options: InfrastructureOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config, options), QueryUseCasesModule, ComplaintsModule, AgenciesModule, TrackingModule, PublicModule, rateLimitModule(config)],
+      imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config, options), QueryUseCasesModule, ComplaintsModule, AgenciesModule, TrackingModule, PublicModule, AuditModule, rateLimitModule(config)],
       controllers: [HealthController, ProjectionsController, SlaPoliciesController, HolidayCalendarController],
       providers: [
         CheckHealthHandler,

@@ -12,3 +12,4 @@ export * from './commands/command-call';
 export * from './commands/complaint-lifecycle';
 export * from './commands/complaint-submission';
 export * from './commands/holiday-calendar-publication';
+export * from './audit';

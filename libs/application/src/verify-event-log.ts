@@ -1,5 +1,7 @@
-import type { AllPosition, EventStore } from '@lacak/event-store';
-import { type LogVerificationReport, LogVerifier } from '@lacak/integrity';
+import type { KeyObject } from 'node:crypto';
+import { type AllPosition, type EventStore, readStreamOrEmpty } from '@lacak/event-store';
+import { type ChainFault, type LogVerificationReport, LogVerifier, type RecordedTreeHead, type SignedTreeHead, verifyTreeHead } from '@lacak/integrity';
+import { TREE_HEADS_STREAM } from './audit/tree-heads';
 import type { Clock } from './clock';
 
 export interface LogVerification extends LogVerificationReport {
@@ -12,8 +14,9 @@ export interface LogVerification extends LogVerificationReport {
 const PAGE_SIZE = 2_000;
 
 /**
- * Checks the whole event log: every stream's hash chain and revisions, and the log's positions
- * (none missing, on a store that numbers them one by one). Holds one small state per stream, never
+ * Checks the whole event log: every stream's hash chain and revisions, the log's positions (none
+ * missing, on a store that numbers them one by one), and its Merkle tree against every signed tree
+ * head (each head's signature with the notary's public key). Holds one small state per stream, never
  * the events. The same use case serves `npm run verify`, the engine's verification at start and on
  * its schedule.
  */
@@ -24,6 +27,8 @@ export class VerifyEventLog {
   constructor(
     private readonly eventStore: EventStore,
     private readonly clock: Clock,
+    /** The notary's public key, for the heads' signatures. */
+    private readonly publicKey: KeyObject,
   ) {}
 
   /** The last finished verification of this process, null before the first. */
@@ -45,7 +50,8 @@ export class VerifyEventLog {
 
   private async verify(onProgress?: (events: number) => void): Promise<LogVerification> {
     const startedAt = this.clock.now().toISOString();
-    const verifier = new LogVerifier({ contiguousPositions: this.eventStore.positionsContiguous === true });
+    const { heads, faults } = await this.treeHeads();
+    const verifier = new LogVerifier({ contiguousPositions: this.eventStore.positionsContiguous === true, treeHeads: heads });
     let from: AllPosition = 'start';
     let events = 0;
     for (;;) {
@@ -57,8 +63,29 @@ export class VerifyEventLog {
       from = page[page.length - 1].position;
       await new Promise((resolve) => setImmediate(resolve));
     }
-    const report = verifier.report();
+    const verified = verifier.report();
+    const report = { ...verified, faults: [...faults, ...verified.faults] };
     this.last = { ...report, ok: report.faults.length === 0, startedAt, finishedAt: this.clock.now().toISOString() };
     return this.last;
+  }
+
+  /** The signed heads in the log; one whose signature fails is a fault, not a head to hold the log to. */
+  private async treeHeads(): Promise<{ heads: RecordedTreeHead[]; faults: ChainFault[] }> {
+    const heads: RecordedTreeHead[] = [];
+    const faults: ChainFault[] = [];
+    for (const event of await readStreamOrEmpty(this.eventStore, TREE_HEADS_STREAM)) {
+      const { size, rootHash, signedAt, signature } = event.data as unknown as SignedTreeHead;
+      const head = { size, rootHash, signedAt, signature };
+      const at = { streamId: event.streamId, revision: event.revision.toString() };
+      let valid: boolean;
+      try {
+        valid = verifyTreeHead(head, this.publicKey);
+      } catch {
+        valid = false;
+      }
+      if (valid) heads.push({ ...at, head });
+      else faults.push({ ...at, kind: 'tree-head-signature', detail: `the head signed ${signedAt} for ${size} events does not verify with the notary's public key` });
+    }
+    return { heads, faults };
   }
 }

@@ -95,6 +95,15 @@ class Environment {
   @IsString({ message: 'TRACKING_SECRET_KEY is required with MONGODB_URI, the same on every process' })
   TRACKING_SECRET_KEY?: string;
 
+  // Every process that signs tree heads must sign with the same key, or an auditor holds heads
+  // that the published public key does not verify: set it wherever processes share the read models.
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9+/]{40,}={0,2}$/, { message: 'AUDIT_SIGNING_KEY must be an Ed25519 private key, PKCS#8 DER in base64 (openssl genpkey -algorithm ed25519 -outform DER | base64 -w0)' })
+  AUDIT_SIGNING_KEY?: string;
+
+  @IsOptional() @Transform(toInt) @Min(1_000) @Max(86_400_000) @IsInt()
+  AUDIT_TREE_HEAD_INTERVAL_MS?: number;
+
   @IsOptional()
   @Matches(/^(true|false|\d{1,2}|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, {
     message: 'TRUST_PROXY must be true, false, a hop count, or a comma-separated list of proxy addresses/CIDRs',
@@ -164,6 +173,10 @@ export interface AppConfig {
   identityMasterKey: string | undefined;
   /** Derives each complaint's tracking secret; without it, a key file in DATA_DIR is made and used. */
   trackingSecretKey: string | undefined;
+  /** The notary's Ed25519 key (PKCS#8 DER, base64); without it, a key file in DATA_DIR. */
+  auditSigningKey: string | undefined;
+  /** How often the notary signs a tree head when the log has grown. */
+  auditTreeHeadIntervalMs: number;
   /**
    * How long a reporter identity may stay pending (stored, its complaint not yet) before a sweep
    * settles it; far longer than any submission takes. Also how often the sweep runs.
@@ -190,7 +203,7 @@ function parseTrustProxy(value: string | undefined): boolean | number | string[]
 /** What a message may show of a rejected value: never a secret, never a password in a URL. */
 function shown(name: string, value: string | undefined): string {
   if (value === undefined) return 'nothing';
-  if (['JWT_SECRET', 'IDENTITY_MASTER_KEY', 'TRACKING_SECRET_KEY'].includes(name)) return `${value.length} characters`;
+  if (['JWT_SECRET', 'IDENTITY_MASTER_KEY', 'TRACKING_SECRET_KEY', 'AUDIT_SIGNING_KEY'].includes(name)) return `${value.length} characters`;
   return JSON.stringify(value.replace(/\/\/[^@/]*@/, '//***@'));
 }
 
@@ -228,6 +241,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     claims: { role: parsed.JWT_ROLE_CLAIM ?? 'role', agencyId: parsed.JWT_AGENCY_CLAIM ?? 'agencyId' },
     identityMasterKey: parsed.IDENTITY_MASTER_KEY,
     trackingSecretKey: parsed.TRACKING_SECRET_KEY,
+    auditSigningKey: parsed.AUDIT_SIGNING_KEY,
+    auditTreeHeadIntervalMs: parsed.AUDIT_TREE_HEAD_INTERVAL_MS ?? 600_000,
     pendingIdentityTimeoutMs: parsed.PENDING_IDENTITY_TIMEOUT_MS ?? 300_000,
     trustProxy: parseTrustProxy(parsed.TRUST_PROXY),
     slaPolicyFile: parsed.SLA_POLICY_FILE,

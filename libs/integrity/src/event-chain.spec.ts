@@ -1,5 +1,8 @@
 import type { EventToAppend, RecordedEvent } from '@lacak/event-store';
-import { chainEvents, verifyChain } from './event-chain';
+import { generateKeyPairSync } from 'node:crypto';
+import { LogVerifier, chainEvents, eventHash, verifyChain } from './event-chain';
+import { MerkleFrontier, leafHash } from './merkle-tree';
+import { signTreeHead } from './tree-head';
 
 const STREAM = 'complaint-1';
 
@@ -114,4 +117,38 @@ describe('the hash chain of a stream', () => {
   it('has no head for an empty stream', () => {
     expect(verifyChain([])).toEqual({ head: null, faults: [], unhashed: 0 });
   });
+
+  describe('a whole log held to its signed tree heads', () => {
+    const { privateKey } = generateKeyPairSync('ed25519');
+    const log = renumberedLog();
+    const headOf = (events: RecordedEvent[]) => {
+      const frontier = MerkleFrontier.empty();
+      for (const event of events) frontier.append(leafHash(Buffer.from(eventHash(event), 'hex')));
+      return { streamId: 'audit-tree-heads', revision: '0', head: signTreeHead({ size: events.length, rootHash: frontier.root().toString('hex'), signedAt: '2026-12-05T02:00:00.000Z' }, privateKey) };
+    };
+    const verify = (events: RecordedEvent[], heads: ReturnType<typeof headOf>[]) => {
+      const verifier = new LogVerifier({ contiguousPositions: false, treeHeads: heads });
+      events.forEach((event) => verifier.add(event));
+      return verifier.report().faults.map((fault) => fault.kind);
+    };
+
+    it('passes the log a head was signed for, and the log grown since', () => {
+      expect(verify(log, [headOf(log.slice(0, 4))])).toEqual([]);
+    });
+
+    it('finds events removed from the end', () => {
+      expect(verify(log.slice(0, 3), [headOf(log)])).toEqual(['log-truncated']);
+    });
+
+    it('finds a log rewritten with every chain recomputed', () => {
+      const head = headOf(log);
+      const rewritten = recorded(chainEvents(STREAM, 0n, null, [anEvent(0), { ...anEvent(1), data: { complaintId: '1', n: 7 } }, anEvent(2), anEvent(3), anEvent(4)]));
+      expect(verify(rewritten.map((event, i) => ({ ...event, position: log[i].position })), [head])).toEqual(['tree-head-mismatch']);
+    });
+  });
 });
+
+/** Five chained events of one stream, as stored one command at a time. */
+function renumberedLog(): RecordedEvent[] {
+  return recorded(chainEvents(STREAM, 0n, null, [anEvent(0), anEvent(1), anEvent(2), anEvent(3), anEvent(4)]));
+}

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { EventToAppend, RecordedEvent } from '@lacak/event-store';
 import { canonicalJson } from './canonical-json';
+import { MerkleFrontier, leafHash } from './merkle-tree';
+import type { SignedTreeHead } from './tree-head';
 
 /** The part of an event its hash covers. */
 export interface HashableEvent {
@@ -43,7 +45,13 @@ export type ChainFaultKind =
   /** An event without a hash after the chain began: written around the engine. */
   | 'unhashed-event'
   /** The log's positions go back, repeat, or (on a store numbering them one by one) skip one. */
-  | 'position-gap';
+  | 'position-gap'
+  /** The log's first `size` events no longer hash to the root a signed tree head states. */
+  | 'tree-head-mismatch'
+  /** A signed tree head covers more events than the log holds: events were removed from its end. */
+  | 'log-truncated'
+  /** A tree head's signature does not verify with the notary's public key. */
+  | 'tree-head-signature';
 
 export interface ChainFault {
   streamId: string;
@@ -71,9 +79,11 @@ interface StreamState {
 
 const emptyStream = (streamId: string): StreamState => ({ streamId, lastRevision: null, head: null, chained: false, unhashed: 0 });
 
-/** Checks the next event of a stream against what came before it; returns its faults. */
-function checkNext(state: StreamState, event: RecordedEvent): ChainFault[] {
-  const faults: ChainFault[] = [];
+/**
+ * Checks the next event of a stream against what came before it, adding its faults; returns the
+ * hash of its content as stored (its leaf in the log's Merkle tree).
+ */
+function checkNext(state: StreamState, event: RecordedEvent, faults: ChainFault[]): string {
   const fault = (kind: ChainFaultKind, detail: string) => faults.push({ streamId: event.streamId, revision: event.revision.toString(), kind, detail });
   // Against the event before, so one missing event is one gap, not a gap at every later event.
   const expected = state.lastRevision === null ? 0n : state.lastRevision + 1n;
@@ -84,7 +94,7 @@ function checkNext(state: StreamState, event: RecordedEvent): ChainFault[] {
     if (state.chained) fault('unhashed-event', 'an event without a hash follows hashed events');
     else state.unhashed += 1;
     state.head = eventHash({ ...event, metadata: { ...event.metadata, previousHash: state.head } });
-    return faults;
+    return eventHash(event);
   }
   state.chained = true;
   if (event.metadata.previousHash !== state.head) {
@@ -94,7 +104,7 @@ function checkNext(state: StreamState, event: RecordedEvent): ChainFault[] {
   if (actual !== stored) fault('content-changed', `stored with hash ${stored}, its content hashes to ${actual}`);
   // The stored hash, not the recomputed one: one changed event is one fault, not a fault at every later event.
   state.head = stored;
-  return faults;
+  return actual;
 }
 
 /**
@@ -104,7 +114,8 @@ function checkNext(state: StreamState, event: RecordedEvent): ChainFault[] {
  */
 export function verifyChain(events: readonly RecordedEvent[]): ChainVerification {
   const state = emptyStream(events[0]?.streamId ?? '');
-  const faults = events.flatMap((event) => checkNext(state, event));
+  const faults: ChainFault[] = [];
+  for (const event of events) checkNext(state, event, faults);
   return { head: state.head, faults, unhashed: state.unhashed };
 }
 
@@ -116,18 +127,37 @@ export interface LogVerificationReport {
   faults: ChainFault[];
 }
 
+/** A signed tree head as the log holds it: in its stream, at a revision. */
+export interface RecordedTreeHead {
+  streamId: string;
+  revision: string;
+  head: SignedTreeHead;
+}
+
+export interface LogVerifierOptions {
+  /** The store numbers positions 1, 2, 3, …: a missing one is a removed event. */
+  contiguousPositions: boolean;
+  /** The signed tree heads to hold the log against: its first `size` events must hash to each root. */
+  treeHeads?: readonly RecordedTreeHead[];
+}
+
 /**
  * Checks a whole log fed in global order, one event at a time, holding one small state per stream
- * rather than the events: every stream's chain and revisions, and that positions only grow (with
- * `contiguousPositions`, that none is missing: the embedded store numbers them 1, 2, 3, …).
+ * rather than the events: every stream's chain and revisions, that positions only grow (with
+ * `contiguousPositions`, that none is missing), and that the log's Merkle tree (RFC 9162) has the
+ * root each signed tree head states at its size, which shows events removed from the end too.
  */
 export class LogVerifier {
   private readonly streams = new Map<string, StreamState>();
   private readonly faults: ChainFault[] = [];
   private events = 0;
   private lastPosition: bigint | null = null;
+  private readonly tree = MerkleFrontier.empty();
+  private readonly heads: RecordedTreeHead[];
 
-  constructor(private readonly options: { contiguousPositions: boolean }) {}
+  constructor(private readonly options: LogVerifierOptions) {
+    this.heads = [...(options.treeHeads ?? [])].sort((a, b) => b.head.size - a.head.size);
+  }
 
   add(event: RecordedEvent): void {
     this.events += 1;
@@ -146,10 +176,24 @@ export class LogVerifier {
       state = emptyStream(event.streamId);
       this.streams.set(event.streamId, state);
     }
-    this.faults.push(...checkNext(state, event));
+    this.tree.append(leafHash(Buffer.from(checkNext(state, event, this.faults), 'hex')));
+    // Heads sorted by size, largest first: the next one due is at the end.
+    while (this.heads.length > 0 && this.heads[this.heads.length - 1].head.size === this.tree.size) {
+      const { streamId, revision, head } = this.heads.pop()!;
+      const root = this.tree.root().toString('hex');
+      if (root !== head.rootHash) {
+        this.faults.push({ streamId, revision, kind: 'tree-head-mismatch', detail: `the first ${head.size} events hash to ${root}, the head signed ${head.signedAt} states ${head.rootHash}` });
+      }
+    }
   }
 
   report(): LogVerificationReport {
+    for (const { streamId, revision, head } of this.heads) {
+      if (head.size > this.tree.size) {
+        this.faults.push({ streamId, revision, kind: 'log-truncated', detail: `the head signed ${head.signedAt} covers ${head.size} events; the log holds ${this.tree.size}` });
+      }
+    }
+    this.heads.length = 0;
     let unhashedEvents = 0;
     for (const state of this.streams.values()) unhashedEvents += state.unhashed;
     return { events: this.events, streams: this.streams.size, unhashedEvents, faults: [...this.faults] };

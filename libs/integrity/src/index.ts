@@ -5,9 +5,22 @@ export {
   type ChainVerification,
   type HashableEvent,
   type LogVerificationReport,
+  type LogVerifierOptions,
+  type RecordedTreeHead,
   LogVerifier,
   chainEvents,
   eventHash,
   verifyChain,
 } from './event-chain';
-export { consistencyProof, inclusionProof, leafHash, nodeHash, rootHash, verifyConsistency, verifyInclusion } from './merkle-tree';
+export {
+  MerkleFrontier,
+  consistencyProof,
+  inclusionProof,
+  inclusionProofOver,
+  leafHash,
+  nodeHash,
+  rootHash,
+  verifyConsistency,
+  verifyInclusion,
+} from './merkle-tree';
+export { type SignedTreeHead, signTreeHead, treeHeadMessage, verifyTreeHead } from './tree-head';

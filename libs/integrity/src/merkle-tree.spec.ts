@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { consistencyProof, inclusionProof, leafHash, rootHash, verifyConsistency, verifyInclusion } from './merkle-tree';
+import { MerkleFrontier, consistencyProof, inclusionProof, inclusionProofOver, leafHash, rootHash, verifyConsistency, verifyInclusion } from './merkle-tree';
 
 // A fixed seed, so a failure reproduces; MERKLE_SEED picks another.
 fc.configureGlobal({ seed: Number(process.env.MERKLE_SEED ?? 9162) });
@@ -62,5 +62,42 @@ describe('the Merkle tree of RFC 9162', () => {
         expect(verifyConsistency(size1, size2, proof, flipped(root1), root2)).toBe(false);
       }),
     );
+  });
+
+  it('keeps the head of a growing log in a frontier that a restart resumes from', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 300 }), fc.nat(), (size, pick) => {
+        const leaves = leavesOf(size);
+        const restartAt = size === 0 ? 0 : pick % (size + 1);
+        const first = MerkleFrontier.empty();
+        leaves.slice(0, restartAt).forEach((leaf) => first.append(leaf));
+        expect(first.root()).toEqual(rootHash(leaves.slice(0, restartAt)));
+        const resumed = MerkleFrontier.restore(first.size, first.peakHashes);
+        leaves.slice(restartAt).forEach((leaf) => resumed.append(leaf));
+        expect(resumed.size).toBe(size);
+        expect(resumed.root()).toEqual(rootHash(leaves));
+      }),
+    );
+  });
+
+  it('builds the same proofs from subtree roots as from the leaves', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 600 }), fc.nat(), (size, pick) => {
+        const leaves = leavesOf(size);
+        const index = pick % size;
+        const ranges: [number, number][] = [];
+        const proof = inclusionProofOver(index, size, (start, end) => {
+          ranges.push([start, end]);
+          return rootHash(leaves.slice(start, end));
+        });
+        expect(proof).toEqual(inclusionProof(index, leaves));
+        // Only the siblings on the leaf's path: one subtree per level.
+        expect(ranges.length).toBe(proof.length);
+      }),
+    );
+  });
+
+  it('refuses to restore a frontier whose peaks do not fit its size', () => {
+    expect(() => MerkleFrontier.restore(3, ['00'])).toThrow(RangeError);
   });
 });

@@ -35,12 +35,82 @@ export function rootHash(leaves: readonly Buffer[]): Buffer {
 
 /** PATH(m, D[n]): the audit path of leaf m (0-based) in the tree of these leaves. */
 export function inclusionProof(index: number, leaves: readonly Buffer[]): Buffer[] {
-  if (index < 0 || index >= leaves.length) throw new RangeError(`Leaf ${index} is not in a tree of ${leaves.length}`);
-  if (leaves.length === 1) return [];
-  const k = split(leaves.length);
-  return index < k
-    ? [...inclusionProof(index, leaves.slice(0, k)), rootHash(leaves.slice(k))]
-    : [...inclusionProof(index - k, leaves.slice(k)), rootHash(leaves.slice(0, k))];
+  return inclusionProofOver(index, leaves.length, (start, end) => rootHash(leaves.slice(start, end)));
+}
+
+/**
+ * PATH(m, D[n]) from the roots of the subtrees it needs, `rangeRoot(start, end)` = MTH(D[start:end]):
+ * a store that keeps subtree roots answers without reading every leaf.
+ */
+export function inclusionProofOver(index: number, size: number, rangeRoot: (start: number, end: number) => Buffer): Buffer[] {
+  if (!Number.isSafeInteger(index) || index < 0 || index >= size) throw new RangeError(`Leaf ${index} is not in a tree of ${size}`);
+  const path: Buffer[] = [];
+  let start = 0;
+  let end = size;
+  // Top down; the path lists siblings bottom up.
+  while (end - start > 1) {
+    const k = split(end - start);
+    if (index < start + k) {
+      path.unshift(rangeRoot(start + k, end));
+      end = start + k;
+    } else {
+      path.unshift(rangeRoot(start, start + k));
+      start += k;
+    }
+  }
+  return path;
+}
+
+/**
+ * The Merkle tree head of a log appended to one leaf at a time, in O(log n) memory: the roots of
+ * its perfect subtrees, largest first (what a restart needs to go on from `size`).
+ */
+export class MerkleFrontier {
+  private constructor(
+    private count: number,
+    private readonly peaks: Buffer[],
+  ) {}
+
+  static empty(): MerkleFrontier {
+    return new MerkleFrontier(0, []);
+  }
+
+  /** Resumes from a saved `size` and `peaks` (hex). */
+  static restore(size: number, peaks: readonly string[]): MerkleFrontier {
+    if (peaks.length !== popCount(size)) throw new RangeError(`A tree of ${size} leaves has ${popCount(size)} perfect subtrees, not ${peaks.length}`);
+    return new MerkleFrontier(size, peaks.map((peak) => Buffer.from(peak, 'hex')));
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** The perfect subtrees' roots, hex, largest first. */
+  get peakHashes(): string[] {
+    return this.peaks.map((peak) => peak.toString('hex'));
+  }
+
+  append(leaf: Buffer): void {
+    let hash = leaf;
+    // Each trailing 1 bit of the old size is a perfect subtree the new leaf completes a pair with.
+    for (let n = this.count; n % 2 === 1; n = Math.floor(n / 2)) hash = nodeHash(this.peaks.pop()!, hash);
+    this.peaks.push(hash);
+    this.count += 1;
+  }
+
+  /** MTH of every leaf so far: the smaller subtrees hang to the right (RFC 9162 §2.1.1). */
+  root(): Buffer {
+    if (this.peaks.length === 0) return sha256();
+    let root = this.peaks[this.peaks.length - 1];
+    for (let i = this.peaks.length - 2; i >= 0; i--) root = nodeHash(this.peaks[i], root);
+    return root;
+  }
+}
+
+function popCount(n: number): number {
+  let count = 0;
+  for (let rest = n; rest > 0; rest = Math.floor(rest / 2)) count += rest % 2;
+  return count;
 }
 
 /** PROOF(m, D[n]): shows the tree of the first m leaves is a prefix of the tree of all n. */

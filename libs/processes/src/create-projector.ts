@@ -1,9 +1,11 @@
-import { ComplaintCommandService, ComplaintLifecycle } from '@lacak/application';
+import { ComplaintCommandService, ComplaintLifecycle, SignTreeHead } from '@lacak/application';
 import type { AppConfig } from '@lacak/config';
 import type { DeadlineContext } from '@lacak/deadlines';
 import type { EventStore } from '@lacak/event-store';
 import { Projector, ProjectorLease, createProjections } from '@lacak/projections';
 import type { ReadStore } from '@lacak/read-store';
+import { loadAuditSigningKey } from '@lacak/storage';
+import { AuditNotary } from './audit-notary';
 import { DeadlineProcess } from './deadline-process';
 
 export interface ProjectorLog {
@@ -18,8 +20,8 @@ export interface DeadlineKeeping {
 }
 
 /**
- * The projector as both the API and the projector process run it: all read models and the
- * deadline process, under the lease.
+ * The projector as both the API and the projector process run it: all read models, the deadline
+ * process and the audit notary (the log's Merkle tree and its signed heads), under the lease.
  */
 export function createProjector(
   config: AppConfig,
@@ -36,9 +38,13 @@ export function createProjector(
     now,
     onError: (error) => log.error({ message: 'Deadline pass failed; retrying on the next tick', error: String(error) }),
   });
+  const notary = new AuditNotary(eventStore, readStore, new SignTreeHead(eventStore, readStore, loadAuditSigningKey(config), { now }), {
+    headIntervalMs: config.auditTreeHeadIntervalMs,
+    onError: (error) => log.error({ message: 'Audit notary failed; retrying', error: String(error) }),
+  });
   return new Projector(createProjections(context.tree, context), eventStore, readStore, {
     lease,
-    companions: [deadlineProcess],
+    companions: [deadlineProcess, notary],
     onError: (projection, error) => log.error({ message: 'Projection failed; retrying', projection, error: String(error) }),
     onLeaseChange: (held) =>
       log.log({ message: held ? 'Projector lease taken: projecting' : 'Projector lease not held: standing by', holder: lease.holder }),

@@ -3,3 +3,4 @@ export * from './deadline-process';
 export * from './create-projector';
 export * from './pending-identity-sweep';
 export * from './log-verification-schedule';
+export * from './audit-notary';

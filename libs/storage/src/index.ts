@@ -1,2 +1,3 @@
 export * from './open-stores';
 export * from './startup-failure';
+export * from './audit-signing-key';

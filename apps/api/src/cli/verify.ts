@@ -1,22 +1,25 @@
+import { createPublicKey } from 'node:crypto';
 import { Presets, SingleBar } from 'cli-progress';
 import { type LogVerification, VerifyEventLog } from '@lacak/application';
 import { ConfigError, loadConfig } from '@lacak/config';
-import { StoreConnectionError, closeStores, openStores } from '@lacak/storage';
+import { StoreConnectionError, closeStores, loadAuditSigningKey, openStores } from '@lacak/storage';
 
 /**
- * `npm run verify`: checks the whole event log (every stream's hash chain and revisions, and no
- * missing position in the embedded store), with progress on a terminal and a report naming every
+ * `npm run verify`: checks the whole event log (every stream's hash chain and revisions, no missing
+ * position in the embedded store, the Merkle tree against every signed tree head), with progress on a terminal and a report naming every
  * fault's stream and revision. Exits 0 when the log is intact, 1 on any fault, 2 when it could not check.
  */
 async function main(): Promise<number> {
-  const stores = await openStores(loadConfig());
+  const config = loadConfig();
+  const stores = await openStores(config);
   const bar = process.stderr.isTTY
     ? new SingleBar({ stream: process.stderr, format: 'Verifying {value} events | {rate} events/s', hideCursor: true }, Presets.shades_classic)
     : null;
   const started = performance.now();
   bar?.start(0, 0, { rate: 0 });
   try {
-    const verification = await new VerifyEventLog(stores.eventStore, { now: () => new Date() }).run((events) =>
+    const publicKey = createPublicKey(loadAuditSigningKey(config));
+    const verification = await new VerifyEventLog(stores.eventStore, { now: () => new Date() }, publicKey).run((events) =>
       bar?.update(events, { rate: Math.round(events / ((performance.now() - started) / 1000)) }),
     );
     bar?.stop();

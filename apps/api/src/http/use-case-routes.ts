@@ -14,4 +14,6 @@ export const QUERY_ROUTES: { readonly [useCase in QueryName]: string } = {
   'rebuild-projections': 'POST /admin/projections/rebuild',
   'get-holiday-calendar': 'GET /calendar/holidays/{year}',
   'publish-holiday-calendar': 'POST /calendar/holidays/{year}',
+  'sign-tree-head': 'POST /audit/tree-heads',
+  'export-dossier': 'GET /complaints/{id}/dossier',
 };

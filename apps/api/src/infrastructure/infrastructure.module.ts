@@ -1,3 +1,4 @@
+import { type KeyObject, createPublicKey } from 'node:crypto';
 import {
   type DynamicModule,
   Global,
@@ -13,9 +14,12 @@ import {
   ComplaintCommandService,
   ComplaintLifecycle,
   ComplaintSubmission,
+  ExportComplaintDossier,
+  GetAuditPublicKey,
   HolidayCalendarPublication,
   IdentityAccessService,
   RequestFingerprints,
+  SignTreeHead,
   TrackingSecrets,
   VerifyEventLog,
 } from '@lacak/application';
@@ -26,10 +30,10 @@ import { LogVerificationSchedule, PendingIdentitySweep, createDeadlineContext, c
 import { HolidayCalendarFeed, type Projector } from '@lacak/projections';
 import { READ_STORE } from '@lacak/read-store';
 import { REPORTER_IDENTITY_STORE } from '@lacak/reporter-identity';
-import { type Stores, closeStores } from '@lacak/storage';
+import { type Stores, closeStores, loadAuditSigningKey } from '@lacak/storage';
 import { createTokenVerifier } from '../auth/create-token-verifier';
 import { TokenVerifier } from '../auth/token-verifier';
-import { APP_CONFIG, CLOCK, type Clock, DEADLINE_CONTEXT, ORGANISATION_TREE, PROJECTOR, STORES, TRACKING_KEY } from './tokens';
+import { APP_CONFIG, AUDIT_SIGNING_KEY, CLOCK, type Clock, DEADLINE_CONTEXT, ORGANISATION_TREE, PROJECTOR, STORES, TRACKING_KEY } from './tokens';
 import { loadTrackingKey } from './tracking-key';
 
 export interface InfrastructureOptions {
@@ -142,7 +146,24 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         useFactory: (commands: ComplaintCommandService, stores: Stores, trackingSecrets: TrackingSecrets, fingerprints: RequestFingerprints) =>
           new ComplaintSubmission({ commands, identities: stores.identities, tree, deadlines, clock, trackingSecrets, fingerprints }),
       },
-      { provide: VerifyEventLog, inject: [EVENT_STORE], useFactory: (eventStore: EventStore) => new VerifyEventLog(eventStore, clock) },
+      { provide: AUDIT_SIGNING_KEY, useFactory: () => loadAuditSigningKey(config) },
+      {
+        provide: SignTreeHead,
+        inject: [STORES, AUDIT_SIGNING_KEY],
+        useFactory: (stores: Stores, key: KeyObject) => new SignTreeHead(stores.eventStore, stores.readStore, key, clock),
+      },
+      { provide: GetAuditPublicKey, inject: [AUDIT_SIGNING_KEY], useFactory: (key: KeyObject) => new GetAuditPublicKey(key) },
+      {
+        provide: ExportComplaintDossier,
+        inject: [STORES, SignTreeHead, AUDIT_SIGNING_KEY],
+        useFactory: (stores: Stores, signTreeHead: SignTreeHead, key: KeyObject) =>
+          new ExportComplaintDossier(stores.eventStore, stores.readStore, tree, signTreeHead, key, clock),
+      },
+      {
+        provide: VerifyEventLog,
+        inject: [EVENT_STORE, AUDIT_SIGNING_KEY],
+        useFactory: (eventStore: EventStore, key: KeyObject) => new VerifyEventLog(eventStore, clock, createPublicKey(key)),
+      },
       { provide: TokenVerifier, useValue: createTokenVerifier(config) },
     ];
     return {

@@ -8,4 +8,7 @@ export const DEADLINE_CONTEXT = Symbol('DEADLINE_CONTEXT');
 /** The server key tracking secrets and request fingerprints are derived from; shared by every replica. */
 export const TRACKING_KEY = Symbol('TRACKING_KEY');
 
+/** The notary's Ed25519 key: tree heads are signed with it. */
+export const AUDIT_SIGNING_KEY = Symbol('AUDIT_SIGNING_KEY');
+
 export type { Clock } from '@lacak/application';

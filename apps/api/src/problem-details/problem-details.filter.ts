@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   CommandRefusedError,
   ConcurrencyConflictError,
+  DossierNotReadyError,
   IdempotencyKeyReusedError,
   IntegrityViolationError,
   RevisionMismatchError,
@@ -76,6 +77,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (error instanceof IdempotencyKeyReusedError) {
       return problem(422, 'IDEMPOTENCY_KEY_REUSED', error.message);
+    }
+    if (error instanceof DossierNotReadyError) {
+      return problem(503, 'UNAVAILABLE', error.message);
     }
     if (error instanceof IntegrityViolationError) {
       return problem(409, 'INTEGRITY_VIOLATION', error.message);

@@ -128,6 +128,10 @@ export const QUERY_ACCESS = {
   // Holidays are public facts; only the national admin publishes the year's decree.
   'get-holiday-calendar': everyone,
   'publish-holiday-calendar': { national_admin: 'everywhere' },
+  // The record's proofs: signing a tree head states only what the log holds, and a dossier is a
+  // complaint's whole record, for those who examine it.
+  'sign-tree-head': { national_admin: 'everywhere', auditor: 'everywhere', system: 'everywhere' },
+  'export-dossier': { national_admin: 'everywhere', apip_inspector: 'subtree', auditor: 'subtree' },
 } as const satisfies Record<string, AccessRow>;
 
 /**

@@ -1,0 +1,76 @@
+import { Controller, Get, HttpCode, NotFoundException, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import type { FastifyReply } from 'fastify';
+import type { Dossier } from '@lacak/application';
+import type { Actor } from '@lacak/domain';
+import { Allows } from '../auth/allows.decorator';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { Public } from '../auth/public.decorator';
+import { ApiQueryProblems } from '../openapi/problem-responses';
+import { ExportDossierQuery, GetAuditPublicKeyQuery, SignTreeHeadCommand } from './audit.bus';
+
+export class AuditPublicKeyView {
+  @ApiProperty({ enum: ['Ed25519'] }) algorithm!: 'Ed25519';
+  @ApiProperty({ description: 'SubjectPublicKeyInfo, PEM' }) publicKey!: string;
+  @ApiProperty({ description: 'SHA-256 of the key’s DER form, hex; the heads name it as keyId' }) keyId!: string;
+}
+
+export class SignedTreeHeadView {
+  @ApiProperty({ description: 'How many events of the log, in global order, the head covers' }) size!: number;
+  @ApiProperty({ description: 'RFC 9162 Merkle tree hash of those events, hex' }) rootHash!: string;
+  @ApiProperty({ format: 'date-time' }) signedAt!: string;
+  @ApiProperty({ description: 'Ed25519 over the canonical JSON of {rootHash, signedAt, size}, base64' }) signature!: string;
+}
+
+/**
+ * The record's proofs: the notary's public key, signed heads of the log's Merkle tree, and a
+ * complaint's dossier (its events with inclusion proofs against a signed head), which
+ * `tools/verify-dossier.mjs` checks offline with nothing but Node.
+ */
+@ApiTags('audit')
+@Controller()
+export class AuditController {
+  constructor(
+    private readonly queryBus: QueryBus,
+    private readonly commandBus: CommandBus,
+  ) {}
+
+  @Get('audit/public-key')
+  @Public()
+  @ApiOperation({ summary: 'The Ed25519 public key tree heads are signed with' })
+  @ApiOkResponse({ type: AuditPublicKeyView })
+  publicKey(): Promise<AuditPublicKeyView> {
+    return this.queryBus.execute(new GetAuditPublicKeyQuery());
+  }
+
+  @Post('audit/tree-heads')
+  @HttpCode(201)
+  @ApiBearerAuth()
+  @Allows('sign-tree-head')
+  @ApiOperation({ summary: 'Sign a head of the log’s Merkle tree now and append it to the log (national admin, auditors)' })
+  @ApiOkResponse({ type: SignedTreeHeadView })
+  @ApiQueryProblems('ROLE_NOT_ALLOWED', 'INTEGRITY_VIOLATION')
+  signHead(@CurrentActor() actor: Actor): Promise<SignedTreeHeadView> {
+    return this.commandBus.execute(new SignTreeHeadCommand(actor));
+  }
+
+  @Get('complaints/:id/dossier')
+  @ApiBearerAuth()
+  @Allows('export-dossier')
+  @ApiOperation({
+    summary: 'The complaint’s whole record with inclusion proofs against a signed tree head, as one JSON file (inspectors, auditors, national admin); the export is recorded',
+  })
+  @ApiOkResponse({ description: 'format lacak-dossier/1: complaintId, exportedAt, exportedBy, events (each with leafIndex and inclusionProof), treeHead, publicKey' })
+  @ApiQueryProblems('ROLE_NOT_ALLOWED', 'NOT_FOUND', 'INTEGRITY_VIOLATION', 'UNAVAILABLE')
+  async dossier(
+    @Param('id') id: string,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Dossier> {
+    const dossier = await this.queryBus.execute(new ExportDossierQuery(actor, id));
+    if (!dossier) throw new NotFoundException(`No complaint ${id}`);
+    reply.header('content-disposition', `attachment; filename="dossier-${id}.json"`);
+    return dossier;
+  }
+}

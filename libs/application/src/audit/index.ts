@@ -1,0 +1,2 @@
+export * from './complaint-dossier';
+export * from './tree-heads';
