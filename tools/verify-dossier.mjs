@@ -84,17 +84,32 @@ if (!verify(null, message, publicKey, Buffer.from(head.signature, 'base64'))) {
 // 2. Each event: its chain link, its hash, its place in the tree.
 let previous = null;
 let chained = false;
+let withheld = 0;
 events.forEach((event, i) => {
-  const name = `event ${event.id} (${event.type}, ${event.streamId} revision ${event.revision})`;
+  const name = `event ${event.id} (${event.type ?? 'content withheld'}, ${event.streamId} revision ${event.revision})`;
   if (event.streamId !== events[0].streamId) fail(`${name} is not in the dossier's stream ${events[0].streamId}`);
   if (String(event.revision) !== String(i)) fail(`${name}: expected revision ${i}; the stream has a gap or is out of order`);
   // The tree's leaf is the hash of the event as stored; the chain's link is that hash too, once hashing began.
-  const hash = eventHash(event);
-  if (event.metadata.hash === undefined) {
+  let hash;
+  if (event.withheld) {
+    // Only its hashes: its place in the chain and in the tree is proved, not what it says.
+    withheld += 1;
+    hash = event.contentHash;
+    if (event.previousHash !== undefined) {
+      chained = true;
+      if (event.previousHash !== previous) fail(`${name} does not follow the event before it (previous hash differs)`);
+      if (event.chainHash !== hash) fail(`${name}: its chain hash and content hash differ`);
+    } else if (chained) {
+      fail(`${name} has no hash but follows hashed events`);
+    }
+    previous = event.chainHash;
+  } else if (event.metadata.hash === undefined) {
+    hash = eventHash(event);
     // Stored before hashing began: the chain goes on from the hash it would have had.
     if (chained) fail(`${name} has no hash but follows hashed events`);
     previous = eventHash(event, previous);
   } else {
+    hash = eventHash(event);
     chained = true;
     if (event.metadata.previousHash !== previous) fail(`${name} does not follow the event before it (previous hash differs)`);
     if (hash !== event.metadata.hash) fail(`${name} was changed: its content hashes to ${hash}, not to the ${event.metadata.hash} it was stored with`);
@@ -108,6 +123,7 @@ events.forEach((event, i) => {
 const last = events[events.length - 1];
 console.log(`Proved: complaint ${dossier.complaintId}, ${events.length} events (${last.streamId} revisions 0 to ${last.revision}).`);
 console.log(`  Each event hashes to what the engine stored and names the event before it, so none was changed, removed, reordered or inserted.`);
+if (withheld > 0) console.log(`  ${withheld} of them are given by their hashes only (they name the reporter's account): their place is proved, not their content.`);
 console.log(`  Each is in the event log's Merkle tree of ${head.size} events, root ${head.rootHash},`);
 console.log(`  signed ${head.signedAt} by Ed25519 key ${keyId}${keyFile ? ` (${keyFile})` : ' (from the dossier: compare it with GET /audit/public-key)'}.`);
 console.log(`  Exported ${dossier.exportedAt} by ${dossier.exportedBy.role} ${dossier.exportedBy.id}.`);

@@ -391,7 +391,7 @@ describe('Reporter identities never leak (canary markers)', () => {
     }
   });
 
-  it('gives no marker in any answer a viewer gets: queues, details, histories, exports, stats, public list, tracking, refusals', async () => {
+  it('gives no marker in any answer a viewer gets: queues, details, histories, dossiers, exports, stats, public list, tracking, refusals', async () => {
     for (const viewer of [...VIEWERS, ...Object.values(seeded).filter((s) => s.reporterId).map((s) => ({ label: `reporter of ${s.kind}`, role: 'reporter' as const, agencyId: null, id: s.reporterId! }))]) {
       const token = await tokenOf(viewer);
       const get = async (what: string, url: string) => exposed.push({ what: `${what} as ${viewer.label}`, response: await t.request('GET', url, { token }) });
@@ -401,6 +401,7 @@ describe('Reporter identities never leak (canary markers)', () => {
       for (const s of Object.values(seeded)) {
         await get(`detail of ${s.kind}`, `/complaints/${s.id}`);
         await get(`history of ${s.kind}`, `/complaints/${s.id}/history`);
+        await get(`dossier of ${s.kind}`, `/complaints/${s.id}/dossier`);
         // Every seeded complaint is verified already: a refusal (409, 403 or 404) that changes nothing.
         const refusal = await t.request('POST', `/complaints/${s.id}/verify`, {
           token,

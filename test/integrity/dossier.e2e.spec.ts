@@ -58,10 +58,18 @@ describe('a complaint dossier', () => {
     expect(heads.map((h) => h.data.signature)).toContain(dossier.treeHead.signature);
   });
 
+  it('gives the events naming the reporter’s account by their hashes only', () => {
+    const submitted = dossier.events[0];
+    expect(submitted).toEqual(expect.objectContaining({ withheld: 'names the reporter’s account', contentHash: expect.any(String), chainHash: expect.any(String) }));
+    expect(submitted.data).toBeUndefined();
+    expect(JSON.stringify(dossier)).not.toContain('reporter-owner');
+  });
+
   it('verifies offline with the standalone verifier, with the published key too', async () => {
     const outcome = await verifyOffline(dossier);
     expect(outcome.code).toBe(0);
     expect(outcome.stdout).toContain(`Proved: complaint ${fixture.id}, ${dossier.events.length} events`);
+    expect(outcome.stdout).toContain('2 of them are given by their hashes only');
 
     const key = (await t.request('GET', '/audit/public-key')).body;
     expect(key).toEqual({ algorithm: 'Ed25519', publicKey: dossier.publicKey.publicKey, keyId: dossier.publicKey.keyId });

@@ -38,7 +38,7 @@ export class AuditController {
 
   @Get('audit/public-key')
   @Public()
-  @ApiOperation({ summary: 'The Ed25519 public key tree heads are signed with' })
+  @ApiOperation({ summary: 'The Ed25519 public key tree heads are signed with', security: [] })
   @ApiOkResponse({ type: AuditPublicKeyView })
   publicKey(): Promise<AuditPublicKeyView> {
     return this.queryBus.execute(new GetAuditPublicKeyQuery());

@@ -6,7 +6,7 @@ import type { AppConfig } from '@lacak/config';
 import { ProjectorLease } from '@lacak/projections';
 import { SqliteReadStore } from '@lacak/read-store';
 import { MASTER_KEY_FILE } from '@lacak/reporter-identity';
-import { EMBEDDED_FILES } from '@lacak/storage';
+import { AUDIT_SIGNING_KEY_FILE, EMBEDDED_FILES } from '@lacak/storage';
 import { TRACKING_KEY_FILE } from '../infrastructure/tracking-key';
 
 export const MANIFEST_FILE = 'manifest.json';
@@ -18,7 +18,7 @@ export const MANIFEST_FILE = 'manifest.json';
  * the wrapped keys last, so every copied identity has its key.
  */
 const DATABASES = [EMBEDDED_FILES.readModels, EMBEDDED_FILES.events, EMBEDDED_FILES.identities, EMBEDDED_FILES.reporterKeys];
-const KEY_FILES = [MASTER_KEY_FILE, TRACKING_KEY_FILE];
+const KEY_FILES = [MASTER_KEY_FILE, TRACKING_KEY_FILE, AUDIT_SIGNING_KEY_FILE];
 
 export interface BackedUpFile {
   name: string;

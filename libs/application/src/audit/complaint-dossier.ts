@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import { type Actor, type AgencyScope, canSeeComplaint, complaintStreamId, holdingOf } from '@lacak/domain';
-import { type EventStore, WrongExpectedVersionError } from '@lacak/event-store';
-import type { SignedTreeHead } from '@lacak/integrity';
+import { type EventStore, type RecordedEvent, WrongExpectedVersionError } from '@lacak/event-store';
+import { type SignedTreeHead, eventHash } from '@lacak/integrity';
 import { AuditTreeReader } from '@lacak/projections';
 import type { ReadStore } from '@lacak/read-store';
 import type { Clock } from '../clock';
@@ -12,21 +12,63 @@ import { assertMayRun } from '../queries/query-access';
 import { readVerifiedStream } from '../verified-stream';
 import { type AuditPublicKey, type SignTreeHead, auditPublicKeyOf, latestTreeHead } from './tree-heads';
 
+/** Whether the event names the reporter's account: as its actor, or as the complaint's owner. */
+const namesReporterAccount = (event: RecordedEvent): boolean =>
+  (event.metadata.actor.role === 'reporter' && !event.metadata.actor.id.startsWith('tracking:')) ||
+  (typeof event.data.reporterAccountId === 'string' && event.data.reporterAccountId !== '');
+
+/** The events as a dossier gives them: whole, or by their hashes where they name the reporter's account. */
+function dossierEvents(history: RecordedEvent[], entryOf: (event: RecordedEvent, i: number) => DossierEntry): (DossierEvent | WithheldDossierEvent)[] {
+  let chain: string | null = null;
+  return history.map((event, i) => {
+    const contentHash = eventHash(event);
+    const chainHash = event.metadata.hash ?? eventHash({ ...event, metadata: { ...event.metadata, previousHash: chain } });
+    chain = chainHash;
+    if (!namesReporterAccount(event)) return { ...entryOf(event, i), type: event.type, data: event.data, metadata: event.metadata };
+    return {
+      ...entryOf(event, i),
+      withheld: 'names the reporter’s account',
+      contentHash,
+      chainHash,
+      ...(event.metadata.hash === undefined ? {} : { previousHash: event.metadata.previousHash ?? null }),
+    };
+  });
+}
+
 /** Every export of a dossier is recorded here: who took which complaint's record, against which head. */
 export const DOSSIER_EXPORTS_STREAM = 'dossier-exports';
 
-export interface DossierEvent {
+interface DossierEntry {
   id: string;
   streamId: string;
   revision: string;
   position: string;
-  type: string;
-  data: unknown;
-  metadata: unknown;
   recordedAt: string;
   /** The event's leaf in the log's Merkle tree, and its audit path to the head's root (hex, bottom up). */
   leafIndex: number;
   inclusionProof: string[];
+}
+
+/** An event in full: the verifier recomputes its hash from its content. */
+export interface DossierEvent extends DossierEntry {
+  type: string;
+  data: unknown;
+  metadata: unknown;
+}
+
+/**
+ * An event whose content names the reporter's account, which no reader of a dossier may see: only
+ * its hashes are given, so the verifier proves it is in its place in the chain and in the tree,
+ * not what it says.
+ */
+export interface WithheldDossierEvent extends DossierEntry {
+  withheld: 'names the reporter’s account';
+  /** The hash of the event as stored (its leaf). */
+  contentHash: string;
+  /** The hash the next event in the stream names as its previous one. */
+  chainHash: string;
+  /** The hash this event names as the previous one; absent for an event stored before hashing began. */
+  previousHash?: string | null;
 }
 
 /** A complaint's whole record as an auditor takes it away: `tools/verify-dossier.mjs` checks it offline. */
@@ -35,7 +77,7 @@ export interface Dossier {
   complaintId: string;
   exportedAt: string;
   exportedBy: { id: string; role: string; agencyId: string | null };
-  events: DossierEvent[];
+  events: (DossierEvent | WithheldDossierEvent)[];
   treeHead: SignedTreeHead;
   publicKey: AuditPublicKey;
 }
@@ -90,14 +132,11 @@ export class ExportComplaintDossier {
       complaintId,
       exportedAt,
       exportedBy: { id: actor.id, role: actor.role, agencyId: actor.agencyId },
-      events: history.map((event, i) => ({
+      events: dossierEvents(history, (event, i) => ({
         id: event.id,
         streamId: event.streamId,
         revision: event.revision.toString(),
         position: event.position.toString(),
-        type: event.type,
-        data: event.data,
-        metadata: event.metadata,
         recordedAt: event.recordedAt,
         leafIndex: indexes.get(event.position)!,
         inclusionProof: proofs[i].map((hash) => hash.toString('hex')),
