@@ -371,6 +371,14 @@ const QUERY_PLANS: Record<QueryName, QueryPlan> = {
       return { actual: String(response.status), response };
     },
   },
+  'prove-log-consistency': {
+    scopes: ['n/a'],
+    expected: (row, role) => (row[role] ? '200' : '403'),
+    run: async (t, token) => {
+      const response = await t.request('GET', '/audit/consistency?from=1', { token });
+      return { actual: String(response.status), response };
+    },
+  },
   'export-dossier': {
     scopes: ['in', 'out'],
     expected: (row, role, scope) => (!row[role] ? '403' : scopedRead(row, role, scope)),

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DOSSIER_EXPORTS_STREAM, TREE_HEADS_STREAM, VerifyEventLog } from '@lacak/application';
 import { readStreamOrEmpty } from '@lacak/event-store';
+import { verifyConsistency } from '@lacak/integrity';
+import { eventually } from '@lacak/testing';
 import { complaintAt, type Fixture } from '../support/complaint-stages';
 import { TestApp } from '../support/test-app';
 
@@ -107,6 +109,33 @@ describe('a complaint dossier', () => {
         metadata: expect.objectContaining({ actor: { id: 'auditor-bpk', role: 'auditor', agencyId: fixture.holder } }),
       }),
     );
+  });
+
+  it('proves to the holder of its head that the log was only appended to since', async () => {
+    // The log grows, and a later head is signed once the tree has the new events.
+    await complaintAt(t, 'DISPOSED');
+    const admin = await t.token('national_admin', 'national');
+    const grown = await eventually(
+      async () => (await t.request('POST', '/audit/tree-heads', { token: admin })).body,
+      (head: { size: number }) => head.size > dossier.treeHead.size + 5,
+    );
+    const answer = await t.request('GET', `/audit/consistency?from=${dossier.treeHead.size}`, { token: await t.token('auditor', fixture.holder) });
+    expect(answer.status).toBe(200);
+    const { treeHead, proof } = answer.body;
+    expect(treeHead.size).toBe(grown.size);
+    const hashes = proof.map((hash: string) => Buffer.from(hash, 'hex'));
+    const root = (hex: string) => Buffer.from(hex, 'hex');
+    expect(verifyConsistency(dossier.treeHead.size, treeHead.size, hashes, root(dossier.treeHead.rootHash), root(treeHead.rootHash))).toBe(true);
+    expect(verifyConsistency(dossier.treeHead.size, treeHead.size, hashes, root(`${dossier.treeHead.rootHash[0] === '0' ? '1' : '0'}${dossier.treeHead.rootHash.slice(1)}`), root(treeHead.rootHash))).toBe(false);
+  });
+
+  it('refuses a consistency request without a size, or for a head larger than the log', async () => {
+    const token = await t.token('national_admin', 'national');
+    expect((await t.request('GET', '/audit/consistency', { token })).body.code).toBe('VALIDATION_FAILED');
+    expect((await t.request('GET', '/audit/consistency?from=0', { token })).status).toBe(400);
+    const beyond = await t.request('GET', '/audit/consistency?from=99999999', { token });
+    expect(beyond.status).toBe(422);
+    expect(beyond.body.detail).toContain('not a head of this log');
   });
 
   it('holds the whole log to its signed heads: npm run verify passes it', async () => {

@@ -15,6 +15,7 @@ export {
 export {
   MerkleFrontier,
   consistencyProof,
+  consistencyProofOver,
   inclusionProof,
   inclusionProofOver,
   leafHash,

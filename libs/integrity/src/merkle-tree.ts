@@ -115,17 +115,21 @@ function popCount(n: number): number {
 
 /** PROOF(m, D[n]): shows the tree of the first m leaves is a prefix of the tree of all n. */
 export function consistencyProof(size: number, leaves: readonly Buffer[]): Buffer[] {
-  if (size < 1 || size > leaves.length) throw new RangeError(`No consistency proof from size ${size} to ${leaves.length}`);
-  return subproof(size, leaves, true);
+  return consistencyProofOver(size, leaves.length, (start, end) => rootHash(leaves.slice(start, end)));
 }
 
-function subproof(m: number, leaves: readonly Buffer[], complete: boolean): Buffer[] {
-  const n = leaves.length;
-  if (m === n) return complete ? [] : [rootHash(leaves)];
-  const k = split(n);
-  return m <= k
-    ? [...subproof(m, leaves.slice(0, k), complete), rootHash(leaves.slice(k))]
-    : [...subproof(m - k, leaves.slice(k), false), rootHash(leaves.slice(0, k))];
+/** PROOF(m, D[n]) from the roots of the subtrees it needs (see `inclusionProofOver`). */
+export function consistencyProofOver(size: number, treeSize: number, rangeRoot: (start: number, end: number) => Buffer): Buffer[] {
+  if (!Number.isSafeInteger(size) || size < 1 || size > treeSize) throw new RangeError(`No consistency proof from size ${size} to ${treeSize}`);
+  const subproof = (m: number, start: number, end: number, complete: boolean): Buffer[] => {
+    const n = end - start;
+    if (m === n) return complete ? [] : [rangeRoot(start, end)];
+    const k = split(n);
+    return m <= k
+      ? [...subproof(m, start, start + k, complete), rangeRoot(start + k, end)]
+      : [...subproof(m - k, start + k, end, false), rangeRoot(start, start + k)];
+  };
+  return subproof(size, 0, treeSize, true);
 }
 
 /** §2.1.3.2: whether `leaf` is leaf `index` of the tree of `size` leaves with this root. */

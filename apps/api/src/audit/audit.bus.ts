@@ -1,5 +1,5 @@
 import { Command, CommandHandler, type ICommandHandler, type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { type AuditPublicKey, type Dossier, ExportComplaintDossier, GetAuditPublicKey, SignTreeHead } from '@lacak/application';
+import { type AuditPublicKey, type Dossier, ExportComplaintDossier, GetAuditPublicKey, type LogConsistencyProof, ProveLogConsistency, SignTreeHead } from '@lacak/application';
 import type { Actor } from '@lacak/domain';
 import type { SignedTreeHead } from '@lacak/integrity';
 
@@ -20,6 +20,15 @@ export class ExportDossierQuery extends Query<Dossier | null> {
 
 export class GetAuditPublicKeyQuery extends Query<AuditPublicKey> {}
 
+export class ProveLogConsistencyQuery extends Query<LogConsistencyProof> {
+  constructor(
+    readonly actor: Actor,
+    readonly from: number,
+  ) {
+    super();
+  }
+}
+
 /** Each handler adapts the bus to one use case; the use case holds everything else. */
 @CommandHandler(SignTreeHeadCommand)
 export class SignTreeHeadHandler implements ICommandHandler<SignTreeHeadCommand> {
@@ -37,4 +46,10 @@ export class ExportDossierHandler implements IQueryHandler<ExportDossierQuery> {
 export class GetAuditPublicKeyHandler implements IQueryHandler<GetAuditPublicKeyQuery> {
   constructor(private readonly useCase: GetAuditPublicKey) {}
   execute = async () => this.useCase.run();
+}
+
+@QueryHandler(ProveLogConsistencyQuery)
+export class ProveLogConsistencyHandler implements IQueryHandler<ProveLogConsistencyQuery> {
+  constructor(private readonly useCase: ProveLogConsistency) {}
+  execute = ({ actor, from }: ProveLogConsistencyQuery) => this.useCase.run(actor, from);
 }

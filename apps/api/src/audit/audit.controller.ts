@@ -1,14 +1,15 @@
-import { Controller, Get, HttpCode, NotFoundException, Param, Post, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
-import type { Dossier } from '@lacak/application';
+import type { Dossier, LogConsistencyProof } from '@lacak/application';
 import type { Actor } from '@lacak/domain';
 import { Allows } from '../auth/allows.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Public } from '../auth/public.decorator';
 import { ApiQueryProblems } from '../openapi/problem-responses';
-import { ExportDossierQuery, GetAuditPublicKeyQuery, SignTreeHeadCommand } from './audit.bus';
+import { RequestValidationError } from '../problem-details/request-validation.error';
+import { ExportDossierQuery, GetAuditPublicKeyQuery, ProveLogConsistencyQuery, SignTreeHeadCommand } from './audit.bus';
 
 export class AuditPublicKeyView {
   @ApiProperty({ enum: ['Ed25519'] }) algorithm!: 'Ed25519';
@@ -21,6 +22,12 @@ export class SignedTreeHeadView {
   @ApiProperty({ description: 'RFC 9162 Merkle tree hash of those events, hex' }) rootHash!: string;
   @ApiProperty({ format: 'date-time' }) signedAt!: string;
   @ApiProperty({ description: 'Ed25519 over the canonical JSON of {rootHash, signedAt, size}, base64' }) signature!: string;
+}
+
+export class LogConsistencyProofView {
+  @ApiProperty({ description: 'The size of the older head' }) from!: number;
+  @ApiProperty({ type: SignedTreeHeadView }) treeHead!: SignedTreeHeadView;
+  @ApiProperty({ type: [String], description: 'Subtree hashes, hex, as RFC 9162 §2.1.4 lists them' }) proof!: string[];
 }
 
 /**
@@ -53,6 +60,17 @@ export class AuditController {
   @ApiQueryProblems('ROLE_NOT_ALLOWED', 'INTEGRITY_VIOLATION')
   signHead(@CurrentActor() actor: Actor): Promise<SignedTreeHeadView> {
     return this.commandBus.execute(new SignTreeHeadCommand(actor));
+  }
+
+  @Get('audit/consistency')
+  @ApiBearerAuth()
+  @Allows('prove-log-consistency')
+  @ApiOperation({ summary: 'The latest signed tree head and the RFC 9162 consistency proof from the tree of an older head’s size to it' })
+  @ApiOkResponse({ type: LogConsistencyProofView })
+  @ApiQueryProblems('ROLE_NOT_ALLOWED', 'VALIDATION_FAILED', 'UNKNOWN_REFERENCE', 'INTEGRITY_VIOLATION')
+  consistency(@Query('from') raw: string | undefined, @CurrentActor() actor: Actor): Promise<LogConsistencyProof> {
+    if (!raw || !/^[1-9]\d{0,15}$/.test(raw)) throw new RequestValidationError([{ field: 'from', messages: ['from must be the size of a signed tree head, a positive integer'] }]);
+    return this.queryBus.execute(new ProveLogConsistencyQuery(actor, Number(raw)));
   }
 
   @Get('complaints/:id/dossier')

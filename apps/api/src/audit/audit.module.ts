@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
-import { ExportDossierHandler, GetAuditPublicKeyHandler, SignTreeHeadHandler } from './audit.bus';
+import { ExportDossierHandler, GetAuditPublicKeyHandler, ProveLogConsistencyHandler, SignTreeHeadHandler } from './audit.bus';
 import { AuditController } from './audit.controller';
 
 @Module({
   controllers: [AuditController],
-  providers: [SignTreeHeadHandler, ExportDossierHandler, GetAuditPublicKeyHandler],
+  providers: [SignTreeHeadHandler, ExportDossierHandler, GetAuditPublicKeyHandler, ProveLogConsistencyHandler],
 })
 export class AuditModule {}

@@ -16,4 +16,5 @@ export const QUERY_ROUTES: { readonly [useCase in QueryName]: string } = {
   'publish-holiday-calendar': 'POST /calendar/holidays/{year}',
   'sign-tree-head': 'POST /audit/tree-heads',
   'export-dossier': 'GET /complaints/{id}/dossier',
+  'prove-log-consistency': 'GET /audit/consistency',
 };

@@ -18,6 +18,7 @@ import {
   GetAuditPublicKey,
   HolidayCalendarPublication,
   IdentityAccessService,
+  ProveLogConsistency,
   RequestFingerprints,
   SignTreeHead,
   TrackingSecrets,
@@ -151,6 +152,11 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         provide: SignTreeHead,
         inject: [STORES, AUDIT_SIGNING_KEY],
         useFactory: (stores: Stores, key: KeyObject) => new SignTreeHead(stores.eventStore, stores.readStore, key, clock),
+      },
+      {
+        provide: ProveLogConsistency,
+        inject: [STORES, SignTreeHead],
+        useFactory: (stores: Stores, signTreeHead: SignTreeHead) => new ProveLogConsistency(stores.eventStore, stores.readStore, signTreeHead),
       },
       { provide: GetAuditPublicKey, inject: [AUDIT_SIGNING_KEY], useFactory: (key: KeyObject) => new GetAuditPublicKey(key) },
       {

@@ -7,6 +7,7 @@ import {
   IdempotencyKeyReusedError,
   IntegrityViolationError,
   RevisionMismatchError,
+  TreeSizeBeyondLogError,
   UnknownReferenceError,
 } from '@lacak/application';
 import { PROBLEM_CONTENT_TYPE, type ProblemDetails, problem } from './problem';
@@ -77,6 +78,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (error instanceof IdempotencyKeyReusedError) {
       return problem(422, 'IDEMPOTENCY_KEY_REUSED', error.message);
+    }
+    if (error instanceof TreeSizeBeyondLogError) {
+      return problem(422, 'UNKNOWN_REFERENCE', error.message);
     }
     if (error instanceof DossierNotReadyError) {
       return problem(503, 'UNAVAILABLE', error.message);

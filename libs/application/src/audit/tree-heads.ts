@@ -99,3 +99,43 @@ export async function latestTreeHead(eventStore: EventStore): Promise<SignedTree
   const { size, rootHash, signedAt, signature } = last.data as unknown as SignedTreeHead;
   return { size, rootHash, signedAt, signature };
 }
+
+/** A consistency proof (RFC 9162 §2.1.4) from the tree of an older head's size to the latest signed head. */
+export interface LogConsistencyProof {
+  from: number;
+  treeHead: SignedTreeHead;
+  /** Hex, as `verifyConsistency` takes them. */
+  proof: string[];
+}
+
+/** The older head covers more events than the log holds: it is not a head of this log. */
+export class TreeSizeBeyondLogError extends Error {
+  override readonly name = 'TreeSizeBeyondLogError';
+}
+
+/**
+ * Proves to an auditor holding an older signed head (from a dossier, say) that the log was only
+ * appended to since: the tree of its size is a prefix of the latest head's.
+ */
+export class ProveLogConsistency {
+  private readonly tree: AuditTreeReader;
+
+  constructor(
+    private readonly eventStore: EventStore,
+    readStore: ReadStore,
+    private readonly signTreeHead: SignTreeHead,
+  ) {
+    this.tree = new AuditTreeReader(readStore);
+  }
+
+  async run(actor: Actor, from: number): Promise<LogConsistencyProof> {
+    if (!mayQuery('prove-log-consistency', actor.role)) {
+      throw new CommandRefusedError(refuse('ROLE_NOT_ALLOWED', `The role ${actor.role} may never run prove-log-consistency.`));
+    }
+    let head = await latestTreeHead(this.eventStore);
+    if (!head || head.size < from) head = await this.signTreeHead.run({ id: 'notary', role: 'system', agencyId: null });
+    if (head.size < from) throw new TreeSizeBeyondLogError(`The log's tree holds ${head.size} events, fewer than the ${from} of the head you hold: it is not a head of this log, or events were removed`);
+    const proof = await this.tree.consistencyProof(from, head.size);
+    return { from, treeHead: head, proof: proof.map((hash) => hash.toString('hex')) };
+  }
+}

@@ -132,6 +132,7 @@ export const QUERY_ACCESS = {
   // complaint's whole record, for those who examine it.
   'sign-tree-head': { national_admin: 'everywhere', auditor: 'everywhere', system: 'everywhere' },
   'export-dossier': { national_admin: 'everywhere', apip_inspector: 'subtree', auditor: 'subtree' },
+  'prove-log-consistency': { national_admin: 'everywhere', apip_inspector: 'everywhere', auditor: 'everywhere' },
 } as const satisfies Record<string, AccessRow>;
 
 /**

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RecordedEvent } from '@lacak/event-store';
-import { chainEvents, inclusionProof, rootHash, verifyInclusion } from '@lacak/integrity';
+import { chainEvents, consistencyProof, inclusionProof, rootHash, verifyConsistency, verifyInclusion } from '@lacak/integrity';
 import { SqliteReadStore } from '@lacak/read-store';
 import { AuditTreeReader, AuditTreeWriter, TREE_CHUNK_SIZE, leafOf } from './audit-tree';
 
@@ -38,7 +38,7 @@ describe('the audit tree read model', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('holds the RFC 9162 tree of the log across batches and restarts, and proves any event against any size it reached', async () => {
+  it('holds the RFC 9162 tree of the log across batches and restarts, and proves any event against any size it reached, and any size consistent with a larger one', async () => {
     const log = aLog(3 * TREE_CHUNK_SIZE + 17);
     const leaves = log.map(leafOf);
     const writer = new AuditTreeWriter(store);
@@ -61,6 +61,16 @@ describe('the audit tree read model', () => {
         const [proof] = await reader.inclusionProofs([index], size);
         expect(proof).toEqual(inclusionProof(index, leaves.slice(0, size)));
         expect(verifyInclusion(leaves[index], index, size, proof, rootHash(leaves.slice(0, size)))).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: log.length }), fc.nat(), async (size2, pick) => {
+        const size1 = (pick % size2) + 1;
+        const proof = await reader.consistencyProof(size1, size2);
+        expect(proof).toEqual(consistencyProof(size1, leaves.slice(0, size2)));
+        expect(verifyConsistency(size1, size2, proof, rootHash(leaves.slice(0, size1)), rootHash(leaves.slice(0, size2)))).toBe(true);
       }),
       { numRuns: 60 },
     );

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@lacak/event-store';
-import { MerkleFrontier, eventHash, inclusionProofOver, leafHash, nodeHash, rootHash } from '@lacak/integrity';
+import { MerkleFrontier, consistencyProofOver, eventHash, inclusionProofOver, leafHash, nodeHash, rootHash } from '@lacak/integrity';
 import type { Document, ReadStore, WriteOperation } from '@lacak/read-store';
 
 /**
@@ -136,11 +136,26 @@ export class AuditTreeReader {
    * root and the leaves of the chunks the proofs descend into: never every leaf.
    */
   async inclusionProofs(indexes: readonly number[], size: number): Promise<Buffer[][]> {
+    const rangeRoot = await this.rangeRoots([...indexes.map((i) => Math.floor(i / TREE_CHUNK_SIZE)), Math.floor((size - 1) / TREE_CHUNK_SIZE)]);
+    return indexes.map((index) => inclusionProofOver(index, size, rangeRoot));
+  }
+
+  /** The consistency proof from the tree of its first `size` leaves to that of its first `treeSize`. */
+  async consistencyProof(size: number, treeSize: number): Promise<Buffer[]> {
+    const rangeRoot = await this.rangeRoots([Math.floor((size - 1) / TREE_CHUNK_SIZE), Math.floor((treeSize - 1) / TREE_CHUNK_SIZE)]);
+    return consistencyProofOver(size, treeSize, rangeRoot);
+  }
+
+  /**
+   * MTH of any range the proofs ask for, from every full chunk's root and the leaves of the chunks
+   * a proof descends into (those holding a proved leaf or a tree's last leaf).
+   */
+  private async rangeRoots(openChunks: number[]): Promise<(start: number, end: number) => Buffer> {
     const roots = new Map<number, Buffer>();
     for (const chunk of (await this.collection.find({ root: { $ne: null } }, { projection: { leaves: 0, positions: 0 } })) as TreeChunkDocument[]) {
       roots.set(chunk.index, Buffer.from(chunk.root!, 'hex'));
     }
-    const partial = new Set([...indexes.map((i) => Math.floor(i / TREE_CHUNK_SIZE)), Math.floor((size - 1) / TREE_CHUNK_SIZE)]);
+    const partial = new Set(openChunks);
     const leaves = new Map<number, Buffer[]>();
     for (const chunk of (await this.collection.find({ index: { $in: [...partial] } }, { projection: { positions: 0 } })) as TreeChunkDocument[]) {
       leaves.set(chunk.index, leavesOf(chunk));
@@ -161,7 +176,7 @@ export class AuditTreeReader {
       while (k * 2 < width) k *= 2;
       return nodeHash(rangeRoot(start, start + k), rangeRoot(start + k, end));
     };
-    return indexes.map((index) => inclusionProofOver(index, size, rangeRoot));
+    return rangeRoot;
   }
 }
 
