@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import { type AllPosition, type EventStore, readStreamOrEmpty } from '@lacak/event-store';
+import { type AllPosition, type EventStore, type RecordedEvent, readStreamOrEmpty } from '@lacak/event-store';
 import { type ChainFault, type LogVerificationReport, LogVerifier, type RecordedTreeHead, type SignedTreeHead, verifyTreeHead } from '@lacak/integrity';
 import { TREE_HEADS_STREAM } from './audit/tree-heads';
 import type { Clock } from './clock';
@@ -10,8 +10,23 @@ export interface LogVerification extends LogVerificationReport {
   finishedAt: string;
 }
 
-/** Events read per page: the verifier yields to the event loop between pages, so an engine keeps answering. */
+/** Events read per page: a whole-log pass yields to the event loop between pages, so an engine keeps answering. */
 const PAGE_SIZE = 2_000;
+
+/** Feeds every event of the log, in global order, a page at a time; `onProgress` hears the count after each page. */
+export async function forEachEventInLog(eventStore: EventStore, onEvent: (event: RecordedEvent) => void, onProgress?: (events: number) => void): Promise<void> {
+  let from: AllPosition = 'start';
+  let events = 0;
+  for (;;) {
+    const page = await eventStore.readAll({ fromPosition: from, maxCount: PAGE_SIZE });
+    for (const event of page) onEvent(event);
+    events += page.length;
+    onProgress?.(events);
+    if (page.length < PAGE_SIZE) return;
+    from = page[page.length - 1].position;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
 
 /**
  * Checks the whole event log: every stream's hash chain and revisions, the log's positions (none
@@ -52,17 +67,7 @@ export class VerifyEventLog {
     const startedAt = this.clock.now().toISOString();
     const { heads, faults } = await this.treeHeads();
     const verifier = new LogVerifier({ contiguousPositions: this.eventStore.positionsContiguous === true, treeHeads: heads });
-    let from: AllPosition = 'start';
-    let events = 0;
-    for (;;) {
-      const page = await this.eventStore.readAll({ fromPosition: from, maxCount: PAGE_SIZE });
-      for (const event of page) verifier.add(event);
-      events += page.length;
-      onProgress?.(events);
-      if (page.length < PAGE_SIZE) break;
-      from = page[page.length - 1].position;
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    await forEachEventInLog(this.eventStore, (event) => verifier.add(event), onProgress);
     const verified = verifier.report();
     const report = { ...verified, faults: [...faults, ...verified.faults] };
     this.last = { ...report, ok: report.faults.length === 0, startedAt, finishedAt: this.clock.now().toISOString() };

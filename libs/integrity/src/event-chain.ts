@@ -51,7 +51,9 @@ export type ChainFaultKind =
   /** A signed tree head covers more events than the log holds: events were removed from its end. */
   | 'log-truncated'
   /** A tree head's signature does not verify with the notary's public key. */
-  | 'tree-head-signature';
+  | 'tree-head-signature'
+  /** A stream sealed at the upgrade to hashing no longer has the history its seal names. */
+  | 'seal-mismatch';
 
 export interface ChainFault {
   streamId: string;
@@ -75,9 +77,23 @@ interface StreamState {
   head: string | null;
   chained: boolean;
   unhashed: number;
+  sealed: boolean;
 }
 
-const emptyStream = (streamId: string): StreamState => ({ streamId, lastRevision: null, head: null, chained: false, unhashed: 0 });
+const emptyStream = (streamId: string): StreamState => ({ streamId, lastRevision: null, head: null, chained: false, unhashed: 0, sealed: false });
+
+/**
+ * Where the upgrade to hashing seals the streams stored before it: `HistorySealed` events, each
+ * naming streams with their last revision and the hash their history then had (`chainHash`).
+ */
+export const HISTORY_SEALS_STREAM = 'history-seals';
+
+/** A stream stored before hashing began, with no chained event after: what a seal names. */
+export interface UnsealedStream {
+  streamId: string;
+  revision: string;
+  chainHash: string;
+}
 
 /**
  * Checks the next event of a stream against what came before it, adding its faults; returns the
@@ -171,6 +187,7 @@ export class LogVerifier {
       });
     }
     this.lastPosition = event.position;
+    if (event.streamId === HISTORY_SEALS_STREAM && event.type === 'HistorySealed') this.checkSeal(event);
     let state = this.streams.get(event.streamId);
     if (!state) {
       state = emptyStream(event.streamId);
@@ -185,6 +202,30 @@ export class LogVerifier {
         this.faults.push({ streamId, revision, kind: 'tree-head-mismatch', detail: `the first ${head.size} events hash to ${root}, the head signed ${head.signedAt} states ${head.rootHash}` });
       }
     }
+  }
+
+  /** A seal comes after the events it seals: the streams it names must be as it says, then. */
+  private checkSeal(event: RecordedEvent): void {
+    for (const sealed of (event.data.streams ?? []) as unknown as UnsealedStream[]) {
+      const state = this.streams.get(sealed.streamId);
+      const revision = state?.lastRevision?.toString();
+      if (!state || revision !== sealed.revision || state.head !== sealed.chainHash) {
+        this.faults.push({
+          streamId: sealed.streamId,
+          revision: sealed.revision,
+          kind: 'seal-mismatch',
+          detail: `sealed at revision ${sealed.revision} with hash ${sealed.chainHash}; its history up to then hashes to ${state?.head ?? 'nothing'} (revision ${revision ?? 'none'})`,
+        });
+      }
+      if (state) state.sealed = true;
+    }
+  }
+
+  /** Streams holding only events stored before hashing began, and no seal yet. */
+  unsealedStreams(): UnsealedStream[] {
+    return [...this.streams.values()]
+      .filter((state) => state.unhashed > 0 && !state.chained && !state.sealed && state.head !== null)
+      .map((state) => ({ streamId: state.streamId, revision: state.lastRevision!.toString(), chainHash: state.head! }));
   }
 
   report(): LogVerificationReport {

@@ -7,6 +7,8 @@ export {
   type LogVerificationReport,
   type LogVerifierOptions,
   type RecordedTreeHead,
+  type UnsealedStream,
+  HISTORY_SEALS_STREAM,
   LogVerifier,
   chainEvents,
   eventHash,

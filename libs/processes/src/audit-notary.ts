@@ -1,4 +1,4 @@
-import type { SignTreeHead } from '@lacak/application';
+import type { SealLegacyHistory, SignTreeHead } from '@lacak/application';
 import type { AllSubscription, EventStore, RecordedEvent } from '@lacak/event-store';
 import { AuditTreeWriter } from '@lacak/projections';
 import type { ReadStore } from '@lacak/read-store';
@@ -9,13 +9,15 @@ export interface AuditNotaryOptions {
   onError: (error: unknown) => void;
   /** Pause before resubscribing after a failure. */
   retryDelayMs?: number;
+  /** Hears how many streams stored before hashing the upgrade sealed. */
+  onSealed?: (streams: number) => void;
 }
 
 const BATCH_SIZE = 1_000;
 const NOTARY = { id: 'notary', role: 'system', agencyId: null } as const;
 
 /**
- * Keeps the audit tree (`AuditTreeWriter`) level with the event log from a catch-up subscription,
+ * Seals the streams stored before hashing began (once per event store), then keeps the audit tree (`AuditTreeWriter`) level with the event log from a catch-up subscription,
  * like a projection, and signs a tree head on its schedule whenever the tree has grown. Runs beside
  * the projections, in the projector lease's holder, so one process writes the tree.
  */
@@ -31,6 +33,7 @@ export class AuditNotary {
     private readonly eventStore: EventStore,
     readStore: ReadStore,
     private readonly signTreeHead: SignTreeHead,
+    private readonly sealLegacyHistory: SealLegacyHistory,
     private readonly options: AuditNotaryOptions,
   ) {
     this.writer = new AuditTreeWriter(readStore);
@@ -39,7 +42,7 @@ export class AuditNotary {
   start(): void {
     if (this.loop) return;
     this.stopping = false;
-    this.loop = this.run();
+    this.loop = Promise.all([this.run(), this.seal()]).then(() => undefined);
     this.timer = setInterval(() => void this.signIfGrown(), this.options.headIntervalMs).unref();
   }
 
@@ -49,6 +52,16 @@ export class AuditNotary {
     await this.subscription?.unsubscribe();
     await this.loop;
     this.loop = null;
+  }
+
+  /** The upgrade to hashing, in the background: a no-op once it has run on this event store. */
+  private async seal(): Promise<void> {
+    try {
+      const sealed = await this.sealLegacyHistory.run();
+      if (sealed !== null) this.options.onSealed?.(sealed);
+    } catch (error) {
+      this.options.onError(error);
+    }
   }
 
   private async signIfGrown(): Promise<void> {

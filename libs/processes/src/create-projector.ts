@@ -1,4 +1,4 @@
-import { ComplaintCommandService, ComplaintLifecycle, SignTreeHead } from '@lacak/application';
+import { ComplaintCommandService, ComplaintLifecycle, SealLegacyHistory, SignTreeHead } from '@lacak/application';
 import type { AppConfig } from '@lacak/config';
 import type { DeadlineContext } from '@lacak/deadlines';
 import type { EventStore } from '@lacak/event-store';
@@ -38,8 +38,10 @@ export function createProjector(
     now,
     onError: (error) => log.error({ message: 'Deadline pass failed; retrying on the next tick', error: String(error) }),
   });
-  const notary = new AuditNotary(eventStore, readStore, new SignTreeHead(eventStore, readStore, loadAuditSigningKey(config), { now }), {
+  const signTreeHead = new SignTreeHead(eventStore, readStore, loadAuditSigningKey(config), { now });
+  const notary = new AuditNotary(eventStore, readStore, signTreeHead, new SealLegacyHistory(eventStore, { now }), {
     headIntervalMs: config.auditTreeHeadIntervalMs,
+    onSealed: (streams) => log.log({ message: 'Sealed the streams stored before hashing began', streams }),
     onError: (error) => log.error({ message: 'Audit notary failed; retrying', error: String(error) }),
   });
   return new Projector(createProjections(context.tree, context), eventStore, readStore, {

@@ -1,2 +1,3 @@
 export * from './complaint-dossier';
 export * from './tree-heads';
+export * from './history-seals';
