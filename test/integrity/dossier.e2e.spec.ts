@@ -36,6 +36,16 @@ async function verifyOffline(dossier: unknown, ...args: string[]): Promise<{ cod
   }
 }
 
+/**
+ * The text an uncompressed PDF shows: pdfkit writes each line as TJ arrays of hex strings (WinAnsi
+ * codes of the standard fonts), kerning numbers between them.
+ */
+function textOfPdf(pdf: string): string {
+  return [...pdf.matchAll(/\[([^\]]*)\] TJ/g)]
+    .map(([, array]) => [...array.matchAll(/<([0-9a-f]*)>/gi)].map(([, hex]) => Buffer.from(hex, 'hex').toString('latin1')).join(''))
+    .join('\n');
+}
+
 describe('a complaint dossier', () => {
   let t: TestApp;
   let fixture: Fixture;
@@ -100,9 +110,24 @@ describe('a complaint dossier', () => {
     expect(outcome.stderr).toContain('does not carry a valid signature');
   });
 
+  it('renders for reading in Bahasa Indonesia, and records that export too', async () => {
+    const token = await t.token('apip_inspector', fixture.holder, 'inspektorat-1');
+    const response = await t.request('GET', `/complaints/${fixture.id}/dossier`, { token, headers: { accept: 'application/pdf' } });
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    expect(response.headers['content-disposition']).toBe(`attachment; filename="dossier-${fixture.id}.pdf"`);
+    const pdf = String(response.body);
+    expect(pdf.startsWith('%PDF-')).toBe(true);
+    const text = textOfPdf(pdf);
+    for (const label of ['Berkas Audit Pengaduan', 'Riwayat peristiwa', 'Isi disembunyikan', 'Cara memeriksa']) expect(text).toContain(label);
+    expect(text).not.toContain('reporter-owner');
+    const exports = await readStreamOrEmpty(t.eventStore, DOSSIER_EXPORTS_STREAM);
+    expect(exports.at(-1)?.metadata.actor.id).toBe('inspektorat-1');
+  });
+
   it('records every export: who took which complaint’s record against which head', async () => {
     const exports = await readStreamOrEmpty(t.eventStore, DOSSIER_EXPORTS_STREAM);
-    expect(exports.at(-1)).toEqual(
+    expect(exports[0]).toEqual(
       expect.objectContaining({
         type: 'DossierExported',
         data: { complaintId: fixture.id, treeSize: dossier.treeHead.size, rootHash: dossier.treeHead.rootHash },

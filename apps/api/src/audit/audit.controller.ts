@@ -1,5 +1,5 @@
-import { Controller, Get, HttpCode, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Headers, HttpCode, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
 import type { Dossier, LogConsistencyProof } from '@lacak/application';
@@ -9,6 +9,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { Public } from '../auth/public.decorator';
 import { ApiQueryProblems } from '../openapi/problem-responses';
 import { RequestValidationError } from '../problem-details/request-validation.error';
+import { renderDossierPdf } from './dossier-pdf';
 import { ExportDossierQuery, GetAuditPublicKeyQuery, ProveLogConsistencyQuery, SignTreeHeadCommand } from './audit.bus';
 
 export class AuditPublicKeyView {
@@ -77,18 +78,24 @@ export class AuditController {
   @ApiBearerAuth()
   @Allows('export-dossier')
   @ApiOperation({
-    summary: 'The complaint’s whole record with inclusion proofs against a signed tree head, as one JSON file (inspectors, auditors, national admin); the export is recorded',
+    summary:
+      'The complaint’s whole record with inclusion proofs against a signed tree head, as one JSON file (inspectors, auditors, national admin); with Accept: application/pdf, a rendering for reading in Bahasa Indonesia; the export is recorded',
   })
+  @ApiProduces('application/json', 'application/pdf')
   @ApiOkResponse({ description: 'format lacak-dossier/1: complaintId, exportedAt, exportedBy, events (each with leafIndex and inclusionProof), treeHead, publicKey' })
   @ApiQueryProblems('ROLE_NOT_ALLOWED', 'NOT_FOUND', 'INTEGRITY_VIOLATION', 'UNAVAILABLE')
   async dossier(
     @Param('id') id: string,
     @CurrentActor() actor: Actor,
+    @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Dossier> {
+  ): Promise<Dossier | Buffer> {
     const dossier = await this.queryBus.execute(new ExportDossierQuery(actor, id));
     if (!dossier) throw new NotFoundException(`No complaint ${id}`);
-    reply.header('content-disposition', `attachment; filename="dossier-${id}.json"`);
-    return dossier;
+    const pdf = accept?.includes('application/pdf') ?? false;
+    reply.header('content-disposition', `attachment; filename="dossier-${id}.${pdf ? 'pdf' : 'json'}"`);
+    if (!pdf) return dossier;
+    reply.type('application/pdf');
+    return renderDossierPdf(dossier);
   }
 }
