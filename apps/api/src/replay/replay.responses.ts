@@ -7,11 +7,10 @@ import { ComplaintDetail, HistoryEntry, REVISION } from '../complaints/queries/c
  * the view the use case returns, so a field added there and not here fails to compile.
  */
 
-/** Any JSON value: a field of the complaint before or after a change. */
+/** Any JSON value, null included: a field of the complaint before or after a change. */
 const anyValue = (description: string): ApiPropertyOptions => ({
   description,
-  nullable: true,
-  oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'object' }, { type: 'array', items: {} }],
+  anyOf: [{ type: 'string', nullable: true }, { type: 'number' }, { type: 'boolean' }, { type: 'object' }, { type: 'array', items: {} }],
 });
 
 export class ChainFaultRecord {
