@@ -106,6 +106,7 @@ class ComplaintRecord {
     return this.events[(after === -1 ? this.events.length : after) - 1].revision;
   }
 
+  /** The revision, when the complaint has reached it. */
   existing(revision: bigint): bigint {
     if (revision > this.lastRevision) {
       throw new ReplayPointNotFoundError(
@@ -116,6 +117,7 @@ class ComplaintRecord {
     return revision;
   }
 
+  /** The events up to the revision, oldest first. */
   upTo(revision: bigint): RecordedEvent[] {
     return this.events.filter((event) => event.revision <= revision);
   }
@@ -133,6 +135,7 @@ class ComplaintRecord {
     return { document, views };
   }
 
+  /** The events as the history shows them: the audit trail's own entries. */
   entries(events: RecordedEvent[]): AuditEntryView[] {
     const trail = new AuditTrailProjection(this.context.tree);
     return events.map((event) => toAuditEntryView({ ...trail.evolve(null, event)!, lastPosition: Number(event.position) }));
