@@ -230,6 +230,16 @@ describe('Replay and audit events over HTTP', () => {
       expect(beyond.body).toMatchObject({ items: [], total: 0 });
     });
 
+    it('is rebuilt from the events like the other read models, to the same answers', async () => {
+      const query = `/audit/events?agency=id-32&pageSize=200`;
+      const before = await get(token.auditor, query);
+      expect(before.body.total).toBeGreaterThan(0);
+      const rebuild = await t.request('POST', '/admin/projections/rebuild', { token: token.admin, body: { projection: 'audit-events' } });
+      expect(rebuild.status).toBe(202);
+      await projectionsCaughtUp(t);
+      expect((await get(token.auditor, query)).body).toEqual(before.body);
+    });
+
     it('answers bad input with a problem naming it', async () => {
       const queries = ['from=2026-03-02T08:00:00', 'to=kemarin', 'type=Complaint%20Submitted', 'pageSize=500', 'page=0'];
       expect(await problems('/audit/events?', queries)).toEqual([
