@@ -8,7 +8,7 @@ import { type TempStores, checkpointOf, dumpReadModels, openTempStores } from '.
 import { CHECKPOINTS_COLLECTION, ProjectionRunner } from './projection-runner';
 import type { Projector } from './projector';
 
-const PROJECTIONS = ['complaints', 'audit-trail', 'agency-stats'];
+const PROJECTIONS = ['complaints', 'audit-trail', 'agency-stats', 'audit-events'];
 
 describe('ProjectionRunner', () => {
   let stores: TempStores;
