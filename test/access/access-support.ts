@@ -11,8 +11,8 @@ import { ORGANISATION_TREE, PROJECTOR } from '../../apps/api/src/infrastructure/
 import type { Identity } from '../support/complaint-stages';
 import { type HttpResponse, TestApp } from '../support/test-app';
 
-export const startAccessApp = (overrides: Record<string, string> = {}): Promise<TestApp> =>
-  TestApp.start({ RATE_LIMIT_SUBMISSIONS_PER_MINUTE: '100000', RATE_LIMIT_TRACKING_PER_MINUTE: '100000', ...overrides });
+export const startAccessApp = (overrides: Record<string, string> = {}, options: Parameters<typeof TestApp.start>[1] = {}): Promise<TestApp> =>
+  TestApp.start({ RATE_LIMIT_SUBMISSIONS_PER_MINUTE: '100000', RATE_LIMIT_TRACKING_PER_MINUTE: '100000', ...overrides }, options);
 
 /**
  * Resolves once every projection has handled every event stored so far that it subscribes to.

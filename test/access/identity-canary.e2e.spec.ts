@@ -12,7 +12,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ActorRole } from '@lacak/domain';
-import { AUDIT_TRAIL_COLLECTION, AGENCY_STATS_COLLECTION, COMPLAINTS_COLLECTION } from '@lacak/projections';
+import { AUDIT_EVENTS_COLLECTION, AUDIT_TRAIL_COLLECTION, AGENCY_STATS_COLLECTION, COMPLAINTS_COLLECTION } from '@lacak/projections';
 import { READ_STORE, type ReadStore } from '@lacak/read-store';
 import { REPORTER_IDENTITY_STORE, type ReporterIdentityStore } from '@lacak/reporter-identity';
 import type { HttpResponse, TestApp } from '../support/test-app';
@@ -27,7 +27,7 @@ import {
   unknownComplaintId,
 } from './access-support';
 
-const READ_MODEL_COLLECTIONS = [COMPLAINTS_COLLECTION, AUDIT_TRAIL_COLLECTION, AGENCY_STATS_COLLECTION, 'projection_checkpoints', 'projection_leases'];
+const READ_MODEL_COLLECTIONS = [COMPLAINTS_COLLECTION, AUDIT_TRAIL_COLLECTION, AUDIT_EVENTS_COLLECTION, AGENCY_STATS_COLLECTION, 'projection_checkpoints', 'projection_leases'];
 const REASON = 'Konfirmasi data pelapor untuk mediasi';
 
 type Kind = 'normal' | 'rahasia' | 'anonim' | 'anonim at verification' | 'erased' | 'walk-in';
@@ -391,7 +391,7 @@ describe('Reporter identities never leak (canary markers)', () => {
     }
   });
 
-  it('gives no marker in any answer a viewer gets: queues, details, histories, dossiers, exports, stats, public list, tracking, refusals', async () => {
+  it('gives no marker in any answer a viewer gets: queues, details, histories, dossiers, replays, audit events, exports, stats, public list, tracking, refusals', async () => {
     for (const viewer of [...VIEWERS, ...Object.values(seeded).filter((s) => s.reporterId).map((s) => ({ label: `reporter of ${s.kind}`, role: 'reporter' as const, agencyId: null, id: s.reporterId! }))]) {
       const token = await tokenOf(viewer);
       const get = async (what: string, url: string) => exposed.push({ what: `${what} as ${viewer.label}`, response: await t.request('GET', url, { token }) });
@@ -402,6 +402,8 @@ describe('Reporter identities never leak (canary markers)', () => {
         await get(`detail of ${s.kind}`, `/complaints/${s.id}`);
         await get(`history of ${s.kind}`, `/complaints/${s.id}/history`);
         await get(`dossier of ${s.kind}`, `/complaints/${s.id}/dossier`);
+        await get(`replay of ${s.kind}`, `/complaints/${s.id}/as-of?at=${encodeURIComponent(new Date().toISOString())}`);
+        await get(`changes of ${s.kind}`, `/complaints/${s.id}/changes?from=0&to=1`);
         // Every seeded complaint is verified already: a refusal (409, 403 or 404) that changes nothing.
         const refusal = await t.request('POST', `/complaints/${s.id}/verify`, {
           token,
@@ -410,6 +412,7 @@ describe('Reporter identities never leak (canary markers)', () => {
         exposed.push({ what: `verify ${s.kind} as ${viewer.label}`, response: refusal });
       }
       for (const agency of [HOLDER, 'id-32', 'national', OTHER_HOLDER]) await get(`stats of ${agency}`, `/agencies/${agency}/stats`);
+      await get('audit events', '/audit/events?pageSize=200');
     }
     exposed.push({ what: 'public list', response: await t.request('GET', '/public/complaints?pageSize=50') });
     for (const s of Object.values(seeded)) {
@@ -419,6 +422,10 @@ describe('Reporter identities never leak (canary markers)', () => {
     // The answers are the real ones: the national admin's queue and the public list hold the complaints.
     const corpus = exposed.map((e) => `${e.what}\n${asJson(e.response.headers)}\n${asJson(e.response.body)}`);
     expect(corpus.join('\n')).toContain(titleProbe);
+    // So are the replays and the audit events: the national admin's hold the complaints.
+    const answerTo = (what: string) => asJson(exposed.find((e) => e.what === what)!.response.body);
+    expect(answerTo('replay of normal as national admin')).toContain(titleProbe);
+    expect(answerTo('audit events as national admin')).toContain(seeded.normal.id);
     const everyStatus = new Set(exposed.map((e) => e.response.status));
     expect([...everyStatus]).toEqual(expect.arrayContaining([200, 400, 403, 404, 409, 410]));
 
@@ -436,7 +443,7 @@ describe('Reporter identities never leak (canary markers)', () => {
       expect({ name, empty: documents.length === 0 }).toEqual({ name, empty: false });
       const dump = asJson(documents);
       if (name === COMPLAINTS_COLLECTION) expect(dump).toContain(titleProbe);
-      if (name === AUDIT_TRAIL_COLLECTION) expect(dump).toContain(REASON);
+      if (name === AUDIT_TRAIL_COLLECTION || name === AUDIT_EVENTS_COLLECTION) expect(dump).toContain(REASON);
       expect({ name, found: markersIn(dump, identityMarkers()) }).toEqual({ name, found: [] });
     }
 

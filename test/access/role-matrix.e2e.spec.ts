@@ -241,6 +241,8 @@ for (const command of Object.keys(COMMAND_ACCESS).filter((c): c is LifecycleComm
 const queryFixtures: Partial<Record<'in' | 'out', Fixture & { tag: string }>> = {};
 const fixtureOf = (scope: Scope) => queryFixtures[scope === 'out' ? 'out' : 'in']!;
 const IDENTITY_REASON = 'Verifikasi matriks akses';
+/** Complaints accepted by their holder's officer, made by the first audit-events case of each scope. */
+const auditFixtures: Partial<Record<'in' | 'out', Promise<Fixture>>> = {};
 
 type QueryRun = (t: TestApp, token: string, scope: Scope, role: ActorRole) => Promise<Outcome>;
 interface QueryPlan {
@@ -280,6 +282,31 @@ const QUERY_PLANS: Record<QueryName, QueryPlan> = {
   },
   'get-complaint': { scopes: ['in', 'out'], expected: scopedRead, run: complaintRead((id) => `/complaints/${id}`) },
   'get-complaint-history': { scopes: ['in', 'out'], expected: scopedRead, run: complaintRead((id) => `/complaints/${id}/history`) },
+  // Replays come from the event store, by the detail's rules; the role is refused before the complaint is looked up.
+  'replay-complaint': {
+    scopes: ['in', 'out'],
+    expected: (row, role, scope) => (!row[role] ? '403' : scopedRead(row, role, scope)),
+    run: complaintRead((id) => `/complaints/${id}/as-of?revision=1`),
+  },
+  'get-complaint-changes': {
+    scopes: ['in', 'out'],
+    expected: (row, role, scope) => (!row[role] ? '403' : scopedRead(row, role, scope)),
+    run: complaintRead((id) => `/complaints/${id}/changes?from=0&to=2`),
+  },
+  // Filed by acting agency: the holder's acceptance, found by the officer who accepted it.
+  'list-audit-events': {
+    scopes: ['in', 'out'],
+    expected: (row, role, scope) => (!row[role] ? '403' : listed(row, role, scope)),
+    run: async (t, token, scope) => {
+      const fixture = (auditFixtures[scope === 'out' ? 'out' : 'in'] ??= complaintAt(t, 'IN_PROGRESS', fixtureOptions(scope)));
+      const { id, holder } = await fixture;
+      await projectionsCaughtUp(t);
+      const response = await t.request('GET', `/audit/events?actor=agency_admin-${holder}&type=DispositionAccepted&pageSize=200`, { token });
+      if (response.status !== 200) return { actual: String(response.status), response };
+      const shown = response.body.items.some((event: { complaintId: string }) => event.complaintId === id);
+      return { actual: `200 ${shown ? 'listed' : 'unlisted'}`, response };
+    },
+  },
   'export-complaints': {
     scopes: ['in', 'out'],
     // The controller refuses a role without an export before it reads anything.

@@ -67,7 +67,16 @@ describe('The OpenAPI document served at /openapi.json', () => {
     const revisions = Object.entries(schemas).flatMap(([name, schema]) => (schema.properties?.revision ? [[name, schema.properties.revision]] : []));
     expect(Object.fromEntries(revisions)).toEqual(
       Object.fromEntries(
-        ['CommandResponse', 'ComplaintDetail', 'ReporterComplaintDetail', 'HistoryEntry', 'TrackedAnswerResponse'].map((name) => [
+        [
+          'CommandResponse',
+          'ComplaintDetail',
+          'ReporterComplaintDetail',
+          'HistoryEntry',
+          'TrackedAnswerResponse',
+          'ComplaintAsOfAnswer',
+          'ChangeStepEntry',
+          'ChainFaultRecord',
+        ].map((name) => [
           name,
           expect.objectContaining({ type: 'string', pattern: '^\\d+$', example: expect.stringMatching(/^\d+$/) }),
         ]),

@@ -13,6 +13,7 @@ import { CheckHealthHandler, GetHolidayCalendarHandler, ListSlaPoliciesHandler }
 import { COMMAND_HANDLERS } from './commands/command.handlers';
 import { ComplaintsModule } from './complaints/complaints.module';
 import { PublicModule } from './public/public.module';
+import { ReplayModule } from './replay/replay.module';
 import { TrackingModule } from './tracking/tracking.module';
 import { HealthController } from './health/health.controller';
 import { SlaPoliciesController } from './sla/sla-policies.controller';
@@ -26,7 +27,18 @@ export class AppModule {
   static forRoot(config: AppConfig, options: InfrastructureOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config, options), QueryUseCasesModule, ComplaintsModule, AgenciesModule, TrackingModule, PublicModule, AuditModule, rateLimitModule(config)],
+      imports: [
+        CqrsModule.forRoot(),
+        InfrastructureModule.forRoot(config, options),
+        QueryUseCasesModule,
+        ComplaintsModule,
+        AgenciesModule,
+        TrackingModule,
+        PublicModule,
+        AuditModule,
+        ReplayModule,
+        rateLimitModule(config),
+      ],
       controllers: [HealthController, ProjectionsController, SlaPoliciesController, HolidayCalendarController],
       providers: [
         CheckHealthHandler,

@@ -8,7 +8,7 @@ import { PROJECTOR } from '../infrastructure/tokens';
 import { ApiBodyProblems } from '../openapi/problem-responses';
 
 export class RebuildProjectionsRequest {
-  @ApiPropertyOptional({ description: 'One projection (complaints, audit-trail, agency-stats); all when absent' })
+  @ApiPropertyOptional({ description: 'One projection (complaints, audit-trail, agency-stats, audit-events); all when absent' })
   @IsOptional() @IsString() @Length(1, 100)
   projection?: string;
 }

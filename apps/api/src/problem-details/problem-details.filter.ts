@@ -10,6 +10,7 @@ import {
   TreeSizeBeyondLogError,
   UnknownReferenceError,
 } from '@lacak/application';
+import { ReplayPointNotFoundError } from '@lacak/application/queries';
 import { PROBLEM_CONTENT_TYPE, type ProblemDetails, problem } from './problem';
 import { REFUSAL_STATUS } from './refusal-status';
 import { RequestValidationError } from './request-validation.error';
@@ -87,6 +88,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (error instanceof IntegrityViolationError) {
       return problem(409, 'INTEGRITY_VIOLATION', error.message);
+    }
+    if (error instanceof ReplayPointNotFoundError) {
+      return problem(404, error.code, error.message);
     }
     if (error instanceof ConcurrencyConflictError) {
       return problem(409, 'CONCURRENT_MODIFICATION', error.message);

@@ -5,11 +5,15 @@ import {
   GetAgencyStats,
   GetComplaint,
   GetComplaintHistory,
+  GetComplaintChanges,
   GetHolidayCalendar,
   ListAgencies,
+  ListAuditEvents,
   ListComplaints,
   ListPublicComplaints,
   ListSlaPolicies,
+  ReplayComplaint,
+  type ReplayContext,
   TrackComplaint,
   TrackedComplaints,
   type ComplaintReadContext,
@@ -24,6 +28,7 @@ import { READ_STORE, type ReadStore } from '@lacak/read-store';
 import { APP_CONFIG, CLOCK, type Clock, DEADLINE_CONTEXT, ORGANISATION_TREE, PROJECTOR } from '../infrastructure/tokens';
 
 const COMPLAINT_READS = Symbol('COMPLAINT_READS');
+const REPLAY_READS = Symbol('REPLAY_READS');
 const logger = new Logger('Health');
 
 const complaintQuery = <T>(useCase: new (context: ComplaintReadContext) => T): Provider => ({
@@ -47,6 +52,14 @@ const providers: Provider[] = [
   complaintQuery(GetComplaint),
   complaintQuery(GetComplaintHistory),
   complaintQuery(ExportComplaints),
+  {
+    provide: REPLAY_READS,
+    inject: [EVENT_STORE, ORGANISATION_TREE],
+    useFactory: (eventStore: EventStore, tree: OrganisationTree): ReplayContext => ({ eventStore, tree }),
+  },
+  { provide: ReplayComplaint, inject: [REPLAY_READS], useFactory: (context: ReplayContext) => new ReplayComplaint(context) },
+  { provide: GetComplaintChanges, inject: [REPLAY_READS], useFactory: (context: ReplayContext) => new GetComplaintChanges(context) },
+  { provide: ListAuditEvents, inject: [READ_STORE], useFactory: (readStore: ReadStore) => new ListAuditEvents(readStore) },
   { provide: ListAgencies, inject: [ORGANISATION_TREE], useFactory: (tree: OrganisationTree) => new ListAgencies(tree) },
   {
     provide: GetAgencyStats,

@@ -32,6 +32,13 @@ export interface ComplaintPage {
 
 export type AuditEntryView = OmitFields<AuditEntryDocument, '_id' | 'lastPosition' | 'revision'> & { eventId: string; revision: string };
 
+/** An audit-trail entry as the API gives it: the event id, the revision as a string of digits. */
+export const toAuditEntryView = ({ _id, lastPosition: _position, revision, ...rest }: AuditEntryDocument): AuditEntryView => ({
+  eventId: _id,
+  ...rest,
+  revision: String(revision),
+});
+
 export interface Paging {
   page: number;
   pageSize: number;
@@ -140,7 +147,7 @@ export class GetComplaintHistory {
     const entries = await this.context.readStore
       .collection<AuditEntryDocument>(AUDIT_TRAIL_COLLECTION)
       .find({ complaintId }, { sort: { lastPosition: 1 } });
-    const views = entries.map(({ _id, lastPosition: _position, revision, ...rest }) => ({ eventId: _id, ...rest, revision: String(revision) }));
+    const views = entries.map(toAuditEntryView);
     return actor.role === 'reporter' ? toReporterHistory(views) : views;
   }
 }

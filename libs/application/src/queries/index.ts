@@ -14,3 +14,6 @@ export * from './agency-queries';
 export * from './sla-indicators';
 export * from './deadline-queries';
 export * from './health-query';
+export * from './field-changes';
+export * from './complaint-replay';
+export * from './audit-event-queries';

@@ -111,10 +111,22 @@ export const QUERY_ACCESS = {
   'list-complaints': { ...readers, reporter: 'own' },
   'get-complaint': { ...readers, reporter: 'own' },
   'get-complaint-history': { ...readers, reporter: 'own' },
+  /*
+   * Replay shows the complaint as the agencies handled it, revision by revision, internal steps
+   * included: for its readers; the reporter follows their own complaint in its history and the
+   * tracking view, which show every step told to them.
+   */
+  'replay-complaint': readers,
+  'get-complaint-changes': readers,
   'export-complaints': readers,
   // The organisation tree is public knowledge; its counters are not.
   'list-agencies': everyone,
   'get-agency-stats': readers,
+  /*
+   * Who did what, across complaints: for those who audit the agencies, each within its reach
+   * (\`auditEventReach\`); never for the agencies themselves.
+   */
+  'list-audit-events': { national_admin: 'everywhere', apip_inspector: 'subtree', auditor: 'subtree' },
   'list-sla-policies': everyone,
   'read-reporter-identity': {
     national_admin: 'everywhere',

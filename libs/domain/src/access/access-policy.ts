@@ -140,3 +140,25 @@ export function mayReadIdentity(actor: Actor, complaint: ComplaintHolding, scope
       return { allowed: false, rule: sealRule(seal, actor) };
   }
 }
+
+/** Whose recorded actions a reader audits, across complaints (`list-audit-events`). */
+export type AuditEventReach = { kind: 'everything' } | { kind: 'subtree'; agencyId: string; sealedExcluded: boolean } | { kind: 'nothing' };
+
+/**
+ * Every event is filed under the agency of the actor who caused it, so an auditor or an APIP
+ * inspector audits what the officers of their node and the nodes below it did, whichever complaint
+ * they did it on; the national level audits everyone. An inspector sees no event of a rahasia or
+ * anonim complaint (those reach inspectors only as counts). Reporters and the system name no
+ * agency: their events reach only the national level here (each complaint's history shows them).
+ */
+export function auditEventReach(actor: Actor): AuditEventReach {
+  const reach = readScope(actor);
+  switch (reach.kind) {
+    case 'everything':
+      return reach;
+    case 'subtree':
+      return { kind: 'subtree', agencyId: reach.agencyId, sealedExcluded: reach.sealedOnlyCounted };
+    default:
+      return { kind: 'nothing' };
+  }
+}

@@ -5,7 +5,7 @@ import { type TempStores, dumpReadModels, openTempStores } from '../testing/stor
 import { CheckpointMismatchError } from './projection-runner';
 import type { Projector } from './projector';
 
-const PROJECTION_NAMES = ['complaints', 'audit-trail', 'agency-stats'];
+const PROJECTION_NAMES = ['complaints', 'audit-trail', 'agency-stats', 'audit-events'];
 
 describe('a checkpoint resumed on another event store', () => {
   let built: TempStores;

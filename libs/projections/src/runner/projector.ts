@@ -3,6 +3,7 @@ import type { OrganisationTree } from '@lacak/domain';
 import type { EventStore } from '@lacak/event-store';
 import type { ReadStore } from '@lacak/read-store';
 import { AgencyStatsProjection } from '../agency-stats/agency-stats-projection';
+import { AuditEventsProjection } from '../audit-events/audit-events-projection';
 import { AuditTrailProjection } from '../audit-trail/audit-trail-projection';
 import { ComplaintProjection } from '../complaints/complaint-projection';
 import type { DocumentProjection } from '../projection';
@@ -28,6 +29,7 @@ export const createProjections = (tree: OrganisationTree, deadlines?: DeadlineCo
   new ComplaintProjection(tree, deadlines),
   new AuditTrailProjection(tree),
   new AgencyStatsProjection(tree),
+  new AuditEventsProjection(tree),
 ];
 
 export class UnknownProjectionError extends Error {
