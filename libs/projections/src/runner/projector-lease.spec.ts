@@ -89,7 +89,7 @@ describe('Checkpoints fenced by the lease token', () => {
   const running: ProjectionRunner[] = [];
   const runner = (leaseToken: () => number | null, onError?: RunnerOptions['onError']) => {
     const projection = new ComplaintProjection(testOrganisation);
-    const started = new ProjectionRunner(projection, stores.eventStore, stores.readStore, { streamPrefixes: projection.streamPrefixes, leaseToken, onError, retryDelayMs: 10 });
+    const started = new ProjectionRunner([projection], stores.eventStore, stores.readStore, { leaseToken, onError, retryDelayMs: 10 });
     running.push(started);
     started.start();
     return started;
