@@ -18,6 +18,8 @@ export async function foldBatch<D extends ProjectedDocument>(
   const storedPosition = new Map(stored.map((doc) => [doc._id, doc.lastPosition]));
   const current = new Map<string, D | null>(stored.map((doc) => [doc._id, doc]));
   const changed = new Set<string>();
+  /** Changed since `complete` last ran on them. */
+  const incomplete = new Set<string>();
 
   const apply = (id: string, event: RecordedEvent) => {
     const position = Number(event.position);
@@ -27,25 +29,38 @@ export async function foldBatch<D extends ProjectedDocument>(
     const next = projection.evolve(document, event);
     current.set(id, next === null ? null : ({ ...next, lastPosition: position } as D));
     changed.add(id);
+    if (next !== null && projection.complete) incomplete.add(id);
+  };
+  const completeChanged = () => {
+    for (const id of incomplete) {
+      const document = current.get(id)!;
+      current.set(id, { ...projection.complete!(document), lastPosition: document.lastPosition } as D);
+    }
+    incomplete.clear();
   };
 
   for (const event of events) {
-    const filter = projection.documentsConcerned?.(event) ?? null;
-    if (filter) {
-      for (const doc of await collection.find(filter)) {
-        if (current.has(doc._id)) continue;
-        current.set(doc._id, doc);
-        storedPosition.set(doc._id, doc.lastPosition);
-      }
-      // Documents this batch already changed are judged as they are now, not as stored: the same
-      // documents as when events are applied one at a time, whatever the batch boundaries.
-      const concerned = filterMatcher(filter);
-      for (const [id, document] of current) if (document && concerned(document)) apply(id, event);
+    const id = projection.documentId(event);
+    if (id !== null) {
+      apply(id, event);
       continue;
     }
-    const id = projection.documentId(event);
-    if (id !== null) apply(id, event);
+    if (!projection.documentsConcerned) continue;
+    // Such an event may change what `complete` reads (a publication, the calendar): documents complete first.
+    completeChanged();
+    const filter = projection.documentsConcerned(event);
+    if (!filter) continue;
+    for (const doc of await collection.find(filter)) {
+      if (current.has(doc._id)) continue;
+      current.set(doc._id, doc);
+      storedPosition.set(doc._id, doc.lastPosition);
+    }
+    // Documents this batch already changed are judged as they are now, not as stored: the same
+    // documents as when events are applied one at a time, whatever the batch boundaries.
+    const concerned = filterMatcher(filter);
+    for (const [concernedId, document] of current) if (document && concerned(document)) apply(concernedId, event);
   }
+  completeChanged();
 
   const operations: WriteOperation[] = [];
   for (const id of changed) {

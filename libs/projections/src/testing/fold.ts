@@ -10,19 +10,21 @@ import type { DocumentProjection, ProjectedDocument } from '../projection';
 export function foldInMemory<D extends ProjectedDocument>(projection: DocumentProjection<D>, events: RecordedEvent[]): D[] {
   const documents = new Map<string, D>();
   const evolve = (id: string, event: RecordedEvent) => {
-    const next = projection.evolve(documents.get(id) ?? null, event);
+    const evolved = projection.evolve(documents.get(id) ?? null, event);
+    const next = evolved && (projection.complete?.(evolved) ?? evolved);
     if (next) documents.set(id, { ...next, lastPosition: Number(event.position) } as D);
     else documents.delete(id);
   };
   for (const event of events) {
-    const filter = projection.documentsConcerned?.(event) ?? null;
-    if (filter) {
-      const concerned = filterMatcher(filter);
-      for (const [id, document] of [...documents]) if (concerned(document)) evolve(id, event);
+    const id = projection.documentId(event);
+    if (id !== null) {
+      evolve(id, event);
       continue;
     }
-    const id = projection.documentId(event);
-    if (id !== null) evolve(id, event);
+    const filter = projection.documentsConcerned?.(event) ?? null;
+    if (!filter) continue;
+    const concerned = filterMatcher(filter);
+    for (const [concernedId, document] of [...documents]) if (concerned(document)) evolve(concernedId, event);
   }
   return [...documents.values()].sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0));
 }
