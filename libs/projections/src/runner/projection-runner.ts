@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { type AllSubscription, type EventStore, type RecordedEvent, readStreamOrEmpty } from '@lacak/event-store';
-import { type CollectionWrites, type Document, DuplicateKeyError, type ReadStore, type WriteOperation } from '@lacak/read-store';
+import { type CollectionWrites, type Document, DuplicateKeyError, type IndexSpec, type ReadStore, type WriteOperation } from '@lacak/read-store';
 import type { DocumentProjection } from '../projection';
 import { foldBatch } from './batch-fold';
 
@@ -81,7 +81,7 @@ interface Lane {
    * for now needs no new start (which would replay the log twice), until the pass reaches the end.
    */
   replaying: boolean;
-  /** Replaying, its indexes are built once at the end rather than written document by document. */
+  /** Replaying, its ordered indexes are built once at the end rather than written document by document. */
   indexesDeferred: boolean;
 }
 
@@ -255,9 +255,11 @@ export class ProjectionRunner {
   }
 
   /**
-   * Loads the projection's verified checkpoint (halting it on a mismatch) and creates its indexes;
-   * replaying into an empty read model, it builds them once caught up: writing each document into
-   * a dozen indexes costs more than the rest of its projection, and one build at the end much less.
+   * Loads the projection's verified checkpoint (halting it on a mismatch) and creates its indexes.
+   * Replaying into an empty read model, it builds those that only make queries fast once caught up:
+   * writing each document into a dozen indexes costs more than the rest of its projection, one
+   * build at the end much less. Unique and text indexes, which decide what is written or what a
+   * query may ask, exist from the start.
    */
   private async resume(lane: Lane): Promise<void> {
     const collection = this.readStore.collection(lane.projection.collection);
@@ -271,12 +273,12 @@ export class ProjectionRunner {
       return;
     }
     lane.replaying = lane.indexesDeferred = lane.position === null && (await collection.countDocuments()) === 0;
-    if (!lane.indexesDeferred) await this.createIndexes(lane.projection);
+    await this.createIndexes(lane.projection, lane.indexesDeferred ? (index) => !deferrable(index) : () => true);
   }
 
-  private async createIndexes(projection: DocumentProjection): Promise<void> {
+  private async createIndexes(projection: DocumentProjection, selected: (index: IndexSpec) => boolean = () => true): Promise<void> {
     const collection = this.readStore.collection(projection.collection);
-    for (const index of projection.indexes) {
+    for (const index of projection.indexes.filter(selected)) {
       await collection.createIndex(index);
       // Each build reads the whole collection: timers and requests get their turn in between.
       await yieldToEventLoop();
@@ -359,6 +361,9 @@ export class ProjectionRunner {
     return token;
   }
 }
+
+/** An index that only makes queries fast: neither unique nor a text index. */
+const deferrable = (index: IndexSpec) => !index.unique && !Object.values(index.keys).includes('text');
 
 /** Moves a projection's checkpoint to `lastEvent`, fenced by the lease token when there is one. */
 function checkpointWrite(name: string, lastEvent: RecordedEvent, token: number | undefined): WriteOperation {

@@ -46,6 +46,21 @@ describe('Projector.rebuild', () => {
   });
 });
 
+/** A read store whose writes wait until `release`: `firstWrite` resolves once a batch is folded and waits. */
+function gatedWrites(store: ReadStore) {
+  let writing!: () => void;
+  const firstWrite = new Promise<void>((resolve) => (writing = resolve));
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const gated = Object.create(store) as ReadStore;
+  gated.write = async (batch) => {
+    writing();
+    await released;
+    return store.write(batch);
+  };
+  return { gated, firstWrite, release };
+}
+
 describe('Projector catching up', () => {
   let stores: TempStores;
   let projector: Projector | undefined;
@@ -63,16 +78,7 @@ describe('Projector catching up', () => {
     await appendHistory(stores.eventStore, interleave(sampleHistories()));
     const stored = await stores.eventStore.readAll();
     // The first batch waits to be written until the rebuild was asked for: the replay is under way then.
-    let writing!: () => void;
-    const firstWrite = new Promise<void>((resolve) => (writing = resolve));
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    const gated = Object.create(stores.readStore) as ReadStore;
-    gated.write = async (batch) => {
-      writing();
-      await released;
-      return stores.readStore.write(batch);
-    };
+    const { gated, firstWrite, release } = gatedWrites(stores.readStore);
     const projections = createProjections(testOrganisation);
     const auditTrail = jest.spyOn(projections.find((p) => p.name === 'audit-trail')!, 'evolve');
     const subscriptions = jest.spyOn(stores.eventStore, 'subscribeToAll');
@@ -88,6 +94,23 @@ describe('Projector catching up', () => {
     expect(subscriptions).toHaveBeenCalledTimes(1);
     expect(auditTrail).toHaveBeenCalledTimes(stored.length);
     expect(await dumpReadModels(stores.readStore)).toEqual(await expectedReadModels(stores.eventStore));
+  });
+
+  it('replaying into an empty read model, builds the indexes that only speed queries up once caught up, the others at once', async () => {
+    await appendHistory(stores.eventStore, interleave(sampleHistories()));
+    const { gated, firstWrite, release } = gatedWrites(stores.readStore);
+    projector = newProjector(stores.eventStore, gated);
+    const complaints = stores.readStore.collection(COMPLAINTS_COLLECTION);
+    const indexNames = async () => (await complaints.listIndexes()).map((index) => index.name).sort();
+
+    projector.start();
+    await firstWrite;
+    expect(await indexNames()).toEqual(['_id_', 'search_text', 'tracking_id']);
+    release();
+    await projector.waitUntilCaughtUp();
+
+    const declared = createProjections(testOrganisation).find((p) => p.collection === COMPLAINTS_COLLECTION)!.indexes;
+    expect(await indexNames()).toEqual(['_id_', ...declared.map((index) => index.name!)].sort());
   });
 
   it('lets timers run between its batches while it catches up on a long log', async () => {
