@@ -26,15 +26,20 @@ export async function foldBatch<D extends ProjectedDocument>(
     const document = current.get(id) ?? null;
     // A re-delivered event is already reflected in the document: applying it again would double-count.
     if (document && document.lastPosition >= position) return;
-    const next = projection.evolve(document, event);
-    current.set(id, next === null ? null : ({ ...next, lastPosition: position } as D));
+    const next = projection.evolve(document, event) as D | null;
+    // `evolve` returns a document of its own making (or the one it was given, loaded here): stamping
+    // it in place spares a copy of every document per event.
+    if (next) next.lastPosition = position;
+    current.set(id, next);
     changed.add(id);
     if (next !== null && projection.complete) incomplete.add(id);
   };
   const completeChanged = () => {
     for (const id of incomplete) {
       const document = current.get(id)!;
-      current.set(id, { ...projection.complete!(document), lastPosition: document.lastPosition } as D);
+      const completed = projection.complete!(document) as D;
+      completed.lastPosition = document.lastPosition;
+      current.set(id, completed);
     }
     incomplete.clear();
   };
