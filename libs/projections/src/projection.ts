@@ -34,8 +34,9 @@ export interface DocumentProjection<D extends ProjectedDocument = ProjectedDocum
   documentId(event: RecordedEvent): string | null;
   /**
    * For an event that concerns many documents (a holiday calendar publication moves the due dates
-   * of every open complaint): the filter selecting them, else null. The runner calls it once per
-   * such event, in log order, and evolves every selected document and every document of the batch.
+   * of every open complaint): the filter selecting them, else null. Asked only about events
+   * `documentId` names no document for, once per event, in log order; every document the filter
+   * matches then evolves with it.
    */
   documentsConcerned?(event: RecordedEvent): Filter | null;
   /**
@@ -43,4 +44,11 @@ export interface DocumentProjection<D extends ProjectedDocument = ProjectedDocum
    * Pure: no I/O, no clock.
    */
   evolve(document: D | null, event: RecordedEvent): Draft<D> | null;
+  /**
+   * Fields that follow from the document alone (a complaint's due dates), which `evolve` neither
+   * sets nor reads: the runner completes each changed document once per batch, before writing it
+   * and before an event concerning many documents (which may change what they follow from).
+   * Folding event by event completes after every event; both must give the same.
+   */
+  complete?(document: Draft<D>): Draft<D>;
 }

@@ -128,8 +128,9 @@ class ComplaintRecord {
     let document = before;
     const views: ComplaintView[] = [];
     for (const event of events) {
+      // As the runner does per batch: what follows from the document alone (its flags) comes in `complete`.
       const next = projection.evolve(document, event);
-      document = next && ({ ...next, lastPosition: Number(event.position) } as ComplaintDocument);
+      document = next && ({ ...projection.complete(next), lastPosition: Number(event.position) } as ComplaintDocument);
       if (document) views.push(toView(document, this.actor));
     }
     return { document, views };

@@ -83,8 +83,8 @@ export class ComplaintProjection implements DocumentProjection<ComplaintDocument
   }
 
   evolve(document: ComplaintDocument | null, recorded: RecordedEvent): ComplaintDraft | null {
-    // Holidays moved: the due dates of the running clocks follow; the revision and what happened stay.
-    if (recorded.streamId.startsWith(HOLIDAY_CALENDAR_STREAM_PREFIX)) return document && this.withDeadlines(document);
+    // Holidays moved: the due dates of the running clocks follow (`complete`); the revision and what happened stay.
+    if (recorded.streamId.startsWith(HOLIDAY_CALENDAR_STREAM_PREFIX)) return document;
     // An erasure lives in the identity-access stream: it changes what the detail says, not the complaint's revision.
     if (recorded.type === 'ReporterIdentityErased') return document && { ...document, hasReporterIdentity: false };
     const event = toComplaintEvent(recorded);
@@ -270,11 +270,14 @@ export class ComplaintProjection implements DocumentProjection<ComplaintDocument
     const currentAgencyId = holderOf(doc) ?? this.tree.root.id;
     // An agency missing from a reconfigured tree still shows up under the root.
     const path = this.tree.pathTo(currentAgencyId);
-    return this.withDeadlines({ ...doc, currentAgencyId, agencyPath: path.length > 0 ? path : [this.tree.root.id, currentAgencyId] });
+    return { ...doc, currentAgencyId, agencyPath: path.length > 0 ? path : [this.tree.root.id, currentAgencyId] };
   }
 
-  /** Due dates follow from the document alone (pinned policy, calendar, zone), so a rebuild gives the same. */
-  private withDeadlines(doc: ComplaintDraft): ComplaintDraft {
+  /**
+   * Due dates follow from the document alone (pinned policy, calendar, zone), so a rebuild gives the
+   * same; counted once per document and batch rather than per event, they cost a fraction.
+   */
+  complete(doc: ComplaintDraft): ComplaintDraft {
     const flags = { isOverdue: (doc.overdue ?? []).length > 0, isEscalated: (doc.escalations ?? []).length > 0 };
     if (!this.deadlines) return { ...doc, ...flags };
     const plan = planDeadlines(doc as ComplaintDocument, this.deadlines);

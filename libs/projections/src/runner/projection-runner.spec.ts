@@ -115,14 +115,11 @@ describe('ProjectionRunner', () => {
       events.submitted({ complaintId: `bulk-${i}`, trackingId: `LPR-BULK-${i}` }),
     );
     await appendAtOnce(stores.eventStore, submissions);
-    const runner = new ProjectionRunner(new AuditTrailProjection(testOrganisation), stores.eventStore, stores.readStore, {
-      streamPrefixes: ['complaint-'],
-      batchSize: 100,
-    });
+    const runner = new ProjectionRunner([new AuditTrailProjection(testOrganisation)], stores.eventStore, stores.readStore, { batchSize: 100 });
     runner.start();
     try {
       await runner.waitUntilCaughtUp();
-      expect(runner.status().position).toBe(String(2 * 512));
+      expect(runner.status()[0].position).toBe(String(2 * 512));
       expect(await stores.readStore.collection(AUDIT_TRAIL_COLLECTION).countDocuments()).toBe(2 * 512);
     } finally {
       await runner.stop();
@@ -130,11 +127,9 @@ describe('ProjectionRunner', () => {
   });
 
   it('stops when stopped before its subscription started', async () => {
-    const runner = new ProjectionRunner(new AuditTrailProjection(testOrganisation), stores.eventStore, stores.readStore, {
-      streamPrefixes: ['complaint-'],
-    });
+    const runner = new ProjectionRunner([new AuditTrailProjection(testOrganisation)], stores.eventStore, stores.readStore);
     runner.start();
     await runner.stop();
-    expect(runner.status().running).toBe(false);
+    expect(runner.status()[0].running).toBe(false);
   }, 5000);
 });

@@ -73,6 +73,34 @@ describe('ProjectorLease', () => {
     expect(a.token).toBe(3);
   });
 
+  it('stops a holder writing once its lease expired on the store clock, though no one took it over yet', async () => {
+    await appendHistory(stores.eventStore, interleave(sampleHistories()));
+    const lease = new ProjectorLease(stores.readStore, { holder: 'a', ttlMs: 100 });
+    expect(await lease.tryAcquire()).toBe(true);
+    expect(await lease.liveToken()).toBe(1);
+    // Its renewals did not run (a blocked event loop): the store's clock passes the expiry.
+    storeNow += 100;
+    expect(lease.token).toBe(1);
+    expect(await lease.liveToken()).toBeNull();
+
+    const refusals: unknown[] = [];
+    const projection = new ComplaintProjection(testOrganisation);
+    const runner = new ProjectionRunner([projection], stores.eventStore, stores.readStore, {
+      leaseToken: () => lease.liveToken(),
+      onError: (_name, error) => refusals.push(error),
+      retryDelayMs: 10,
+    });
+    runner.start();
+    try {
+      await eventually(() => refusals.length > 0);
+    } finally {
+      await runner.stop();
+    }
+    expect(refusals[0]).toBeInstanceOf(LeaseLostError);
+    expect(await stores.readStore.collection(CHECKPOINTS_COLLECTION).findOne({ _id: 'complaints' })).toBeNull();
+    expect(await stores.readStore.collection(COMPLAINTS_COLLECTION).countDocuments()).toBe(0);
+  });
+
   it('is free at once when its holder releases it', async () => {
     const a = new ProjectorLease(stores.readStore, { holder: 'a', ttlMs: 60_000 });
     const b = new ProjectorLease(stores.readStore, { holder: 'b', ttlMs: 60_000 });
@@ -89,7 +117,7 @@ describe('Checkpoints fenced by the lease token', () => {
   const running: ProjectionRunner[] = [];
   const runner = (leaseToken: () => number | null, onError?: RunnerOptions['onError']) => {
     const projection = new ComplaintProjection(testOrganisation);
-    const started = new ProjectionRunner(projection, stores.eventStore, stores.readStore, { streamPrefixes: projection.streamPrefixes, leaseToken, onError, retryDelayMs: 10 });
+    const started = new ProjectionRunner([projection], stores.eventStore, stores.readStore, { leaseToken, onError, retryDelayMs: 10 });
     running.push(started);
     started.start();
     return started;

@@ -30,6 +30,8 @@ export class ProjectorLease {
   readonly holder: string;
   readonly ttlMs: number;
   private heldToken: number | null = null;
+  /** When the lease as last taken or renewed by this process expires, on the store's clock. */
+  private heldUntil = 0;
 
   constructor(
     private readonly readStore: ReadStore,
@@ -42,6 +44,16 @@ export class ProjectorLease {
   /** The fencing token of the last successful take or renewal; null before one or after losing it. */
   get token(): number | null {
     return this.heldToken;
+  }
+
+  /**
+   * The token while this process holds the lease and, on the store's clock, it has not expired;
+   * else null. Asked before each batch: a holder whose renewals did not run (a blocked event loop,
+   * a slow store) stops writing at expiry instead of racing the process that takes over.
+   */
+  async liveToken(): Promise<number | null> {
+    if (this.heldToken === null) return null;
+    return (await this.readStore.serverTime()) < this.heldUntil ? this.heldToken : null;
   }
 
   /**
@@ -69,6 +81,7 @@ export class ProjectorLease {
     const lease = await this.current();
     // A lease written before tokens were kept counts as token 0.
     this.heldToken = lease?.holder === this.holder ? (lease.token ?? 0) : null;
+    this.heldUntil = expiresAt;
     return this.heldToken !== null;
   }
 

@@ -16,7 +16,7 @@ export interface ProjectorCompanion {
   stop(): Promise<void>;
 }
 
-export interface ProjectorOptions extends Omit<RunnerOptions, 'streamPrefixes'> {
+export interface ProjectorOptions extends Omit<RunnerOptions, 'leaseToken'> {
   /** When given, the projections run only while this process holds the lease. */
   lease?: ProjectorLease;
   companions?: ProjectorCompanion[];
@@ -42,12 +42,12 @@ export class LeaseNotHeldError extends Error {
 }
 
 /**
- * Runs every read model's projection, each on its own subscription and checkpoint. With a
- * lease, two projector processes never write the same read models: the one holding the lease
+ * Runs every read model's projection from one subscription, each with its own checkpoint. With
+ * a lease, two projector processes never write the same read models: the one holding the lease
  * runs, the other waits and takes over when the holder stops renewing.
  */
 export class Projector {
-  private readonly runners: ProjectionRunner[];
+  private readonly runner: ProjectionRunner;
   private readonly lease?: ProjectorLease;
   private leaseTimer: NodeJS.Timeout | null = null;
   private leaseHeld = false;
@@ -61,11 +61,8 @@ export class Projector {
   ) {
     const lease = options.lease;
     this.lease = lease;
-    const leaseToken = lease ? () => lease.token : undefined;
-    this.runners = projections.map(
-      (projection) =>
-        new ProjectionRunner(projection, eventStore, readStore, { ...options, streamPrefixes: projection.streamPrefixes, leaseToken }),
-    );
+    const leaseToken = lease ? () => lease.liveToken() : undefined;
+    this.runner = new ProjectionRunner(projections, eventStore, readStore, { ...options, leaseToken });
   }
 
   get leaseState(): LeaseState {
@@ -74,7 +71,7 @@ export class Projector {
   }
 
   get names(): string[] {
-    return this.runners.map((r) => r.projection.name);
+    return this.runner.names;
   }
 
   start(): void {
@@ -96,12 +93,12 @@ export class Projector {
   }
 
   private startRunners(): void {
-    for (const runner of this.runners) runner.start();
+    this.runner.start();
     for (const companion of this.options.companions ?? []) companion.start();
   }
 
   private async stopRunners(): Promise<void> {
-    await Promise.all([...this.runners.map((r) => r.stop()), ...(this.options.companions ?? []).map((c) => c.stop())]);
+    await Promise.all([this.runner.stop(), ...(this.options.companions ?? []).map((c) => c.stop())]);
   }
 
   private async checkLease(): Promise<void> {
@@ -125,25 +122,24 @@ export class Projector {
   }
 
   status(): ProjectionStatus[] {
-    return this.runners.map((r) => r.status());
+    return this.runner.status();
   }
 
   /** Rebuilds one projection by name, or all of them. */
   async rebuild(name?: string): Promise<void> {
-    const selected = name ? this.runners.filter((r) => r.projection.name === name) : this.runners;
-    if (selected.length === 0) throw new UnknownProjectionError(`No projection named ${name}; known: ${this.names.join(', ')}`);
+    if (name !== undefined && !this.names.includes(name)) throw new UnknownProjectionError(`No projection named ${name}; known: ${this.names.join(', ')}`);
     if (this.leaseState === 'standby') throw new LeaseNotHeldError('Another projector process holds the lease; rebuild there');
-    await Promise.all(selected.map((r) => r.rebuild()));
+    await this.runner.rebuild(name === undefined ? this.names : [name]);
   }
 
   /** Resolves once every projection has handled every event stored so far. */
   async waitUntilCaughtUp(timeoutMs?: number): Promise<void> {
-    await Promise.all(this.runners.map((r) => r.waitUntilCaughtUp(timeoutMs)));
+    await this.runner.waitUntilCaughtUp(timeoutMs);
   }
 
   /** Resolves once every projection has handled the event at `position`. */
   async waitFor(position: bigint, timeoutMs?: number): Promise<void> {
-    await Promise.all(this.runners.map((r) => r.waitFor(position, timeoutMs)));
+    await this.runner.waitFor(position, timeoutMs);
   }
 
   /**
@@ -154,10 +150,10 @@ export class Projector {
   async waitUntilStored(position: bigint, timeoutMs: number, pollMs = 100): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const checkpoints = await Promise.all(this.runners.map((r) => r.loadCheckpoint()));
+      const checkpoints = await this.runner.loadCheckpoints();
       if (checkpoints.every((checkpoint) => checkpoint !== null && checkpoint >= position)) return;
       if (Date.now() >= deadline) {
-        const behind = this.runners.filter((_, i) => checkpoints[i] === null || checkpoints[i]! < position).map((r) => r.projection.name);
+        const behind = this.names.filter((_, i) => checkpoints[i] === null || checkpoints[i]! < position);
         throw new Error(`Read models ${behind.join(', ')} did not reach position ${position} within ${timeoutMs} ms`);
       }
       await new Promise((resolve) => setTimeout(resolve, pollMs));

@@ -209,6 +209,32 @@ export function readStoreContract(adapterName: string, factory: () => Promise<Re
         expect(await collection.findOne({ _id: 'r1' })).toEqual({ _id: 'r1', status: 'NEW' });
       });
 
+      it('replaces and deletes a document named by _id and guarded by equalities, as a projection writes back what it loaded', async () => {
+        const collection = store.collection(unique('keyed'));
+        await collection.insertOne({ _id: 'k1', lastPosition: 5, version: 'v1', title: 'first' });
+        await collection.insertOne({ _id: 'k2', lastPosition: [7, 8], version: ['v1', 'v2'], title: 'arrays' });
+        const replace = (filter: Filter, title: string) => collection.replaceOne(filter, { _id: String(filter._id), lastPosition: 9, title });
+
+        expect(await replace({ _id: 'k1', lastPosition: 4 }, 'stale')).toEqual({ matchedCount: 0, modifiedCount: 0, upsertedCount: 0 });
+        expect(await replace({ _id: 'k1', lastPosition: 5, version: 'v2' }, 'stale')).toEqual({ matchedCount: 0, modifiedCount: 0, upsertedCount: 0 });
+        expect(await replace({ _id: 'k1', lastPosition: 5.0, version: 'v1' }, 'second')).toEqual({ matchedCount: 1, modifiedCount: 1, upsertedCount: 0 });
+        expect(await replace({ _id: 'k1', lastPosition: 9 }, 'second')).toEqual({ matchedCount: 1, modifiedCount: 0, upsertedCount: 0 });
+        // An array holding the value matches an equality, as everywhere in MongoDB.
+        expect(await replace({ _id: 'k2', lastPosition: 8, version: 'v2' }, 'replaced')).toEqual({ matchedCount: 1, modifiedCount: 1, upsertedCount: 0 });
+        await expect(collection.replaceOne({ _id: 'k1', lastPosition: 9 }, { _id: 'other', title: 'moved' })).rejects.toBeInstanceOf(InvalidOperationError);
+        expect(await collection.find({}, { sort: { _id: 1 } })).toEqual([
+          { _id: 'k1', lastPosition: 9, title: 'second' },
+          { _id: 'k2', lastPosition: 9, title: 'replaced' },
+        ]);
+
+        expect(await collection.deleteOne({ _id: 'k1', lastPosition: 8 })).toEqual({ deletedCount: 0 });
+        expect(await collection.deleteOne({ _id: 'k1', lastPosition: 9 })).toEqual({ deletedCount: 1 });
+        await collection.insertOne({ _id: 'k3', tags: ['a', 'b'] });
+        expect(await collection.deleteOne({ _id: 'k3', tags: 'b' })).toEqual({ deletedCount: 1 });
+        expect(await collection.deleteOne({ _id: 'k3' })).toEqual({ deletedCount: 0 });
+        expect(ids(await collection.find({}))).toEqual(['k2']);
+      });
+
       it('rejects an update document without operators with InvalidOperationError', async () => {
         const collection = await seeded(store, 'bad_update');
         await expect(collection.updateOne({ _id: 'c1' }, { status: 'X' } as never)).rejects.toBeInstanceOf(InvalidOperationError);

@@ -16,6 +16,7 @@ import type {
 } from '../read-store.port';
 import { assertPortableTextIndex, isTextIndex, textSearchTerms, withoutText } from '../text-search';
 import { applyUpdate, findDocuments, matcher, replacementDocument, upsertDocument, upsertReplacementId } from './mingo-eval';
+import { keyedDelete, keyedReplace } from './sqlite-writes';
 import {
   type FilterPlan,
   type SortFacts,
@@ -301,8 +302,9 @@ export class SqliteCollection<T extends Document = Document> implements ReadColl
     if ('updateMany' in operation) return this.update(operation.updateMany.filter, operation.updateMany.update, Infinity);
     if ('replaceOne' in operation) {
       const { filter, replacement, upsert } = operation.replaceOne;
-      return this.replace(filter, replacement, upsert);
+      return this.replaceByKey(filter, replacement) ?? this.replace(filter, replacement, upsert);
     }
+    if ('deleteOne' in operation && this.deleteByKey(operation.deleteOne.filter)) return { deletedCount: 1 };
     const { filter, limit } = 'deleteOne' in operation
       ? { filter: operation.deleteOne.filter, limit: 1 }
       : { filter: operation.deleteMany.filter, limit: Infinity };
@@ -328,6 +330,26 @@ export class SqliteCollection<T extends Document = Document> implements ReadColl
     if (row) return { matchedCount: 1, modifiedCount: this.rewrite(row, replacementDocument(row.doc._id, replacement)) };
     if (upsert) this.insert(replacementDocument(upsertReplacementId(filter, replacement), replacement));
     return { upsertedCount: upsert ? 1 : 0 };
+  }
+
+  /**
+   * A replacement of the document the filter names by `_id` (a projection writing back what it
+   * loaded), in one statement: nothing read, parsed or evaluated. Null when that did not change
+   * the document, so the general path decides (a guard on an array, no match, the same text).
+   */
+  private replaceByKey(filter: Filter, replacement: Document): Counts | null {
+    const statement = this.schema().exists && keyedReplace(this.table, filter);
+    if (!statement || typeof filter._id !== 'string') return null;
+    const text = JSON.stringify(replacementDocument(filter._id, replacement));
+    let changes = 0;
+    this.guard(replacement, () => ({ changes } = this.statement(statement.sql).run(text, ...statement.params, text)));
+    return changes === 1 ? { matchedCount: 1, modifiedCount: 1 } : null;
+  }
+
+  /** Deletes the document the filter names by `_id` in one statement; false leaves it to the general path. */
+  private deleteByKey(filter: Filter): boolean {
+    const statement = this.schema().exists && keyedDelete(this.table, filter);
+    return !!statement && this.statement(statement.sql).run(...statement.params).changes === 1;
   }
 
   private insert(doc: Document): void {
