@@ -50,7 +50,7 @@ export async function createApp(config: AppConfig, options: { clock?: Clock } = 
   );
   const fastify = app.getHttpAdapter().getInstance();
   acceptJsonBodiesOnly(app);
-  await registerSecurityHeaders(fastify);
+  registerSecurityHeaders(fastify);
   answerUnknownCommands(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-correlation-id', request.id);
