@@ -1,4 +1,4 @@
-import { decodeProtectedHeader, type JWTHeaderParameters, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import type { FlattenedJWSInput, JWTHeaderParameters, JWTPayload, JWTVerifyGetKey } from 'jose';
 
 /** Room for some thousands of tokens of an identity provider's size (1–2 KB each), or tens of thousands of local ones. */
 export const DEFAULT_MAX_TOKEN_CHARS = 4 * 1024 * 1024;
@@ -7,6 +7,9 @@ interface Verified {
   payload: JWTPayload;
   /** The key that verified the token: a hit must resolve the very same key again. */
   key: unknown;
+  /** What the key set is asked with, kept so that a hit does not decode the token again. */
+  header: JWTHeaderParameters;
+  parts: FlattenedJWSInput;
 }
 
 /**
@@ -29,7 +32,7 @@ export class VerifiedTokenCache {
   async get(token: string, keys: JWTVerifyGetKey): Promise<JWTPayload | undefined> {
     const verified = this.entries.get(token);
     if (!verified) return undefined;
-    if ((await currentKey(token, keys)) !== verified.key) {
+    if ((await currentKey(verified, keys)) !== verified.key) {
       this.forget(token);
       return undefined;
     }
@@ -39,10 +42,11 @@ export class VerifiedTokenCache {
     return verified.payload;
   }
 
-  remember(token: string, payload: JWTPayload, key: unknown): void {
+  remember(token: string, verified: { payload: JWTPayload; key: unknown; protectedHeader: JWTHeaderParameters }): void {
     if (token.length > this.maxChars) return;
     this.forget(token);
-    this.entries.set(token, { payload, key });
+    const [protectedHeader, payload, signature] = token.split('.');
+    this.entries.set(token, { payload: verified.payload, key: verified.key, header: verified.protectedHeader, parts: { protected: protectedHeader, payload, signature } });
     this.chars += token.length;
     for (const oldest of this.entries.keys()) {
       if (this.chars <= this.maxChars) break;
@@ -60,11 +64,9 @@ export class VerifiedTokenCache {
 }
 
 /** The key the verifier's key set resolves for the token now; undefined when it resolves none. */
-async function currentKey(token: string, keys: JWTVerifyGetKey): Promise<unknown> {
-  const [protectedHeader, payload, signature] = token.split('.');
+async function currentKey({ header, parts }: Verified, keys: JWTVerifyGetKey): Promise<unknown> {
   try {
-    // Only tokens that verified as JWTs are cached, so the header is a JWT's.
-    return await keys(decodeProtectedHeader(token) as JWTHeaderParameters, { protected: protectedHeader, payload, signature });
+    return await keys(header, parts);
   } catch {
     // An unpublished kid or an unreachable provider: the full verification says which, to the caller.
     return undefined;

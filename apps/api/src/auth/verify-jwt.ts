@@ -1,4 +1,4 @@
-import { errors, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import { errors, type JWTHeaderParameters, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
 import { IdentityProviderUnavailableError, InvalidTokenError } from './token-verifier';
 import type { VerifiedTokenCache } from './verified-token-cache';
 
@@ -28,7 +28,7 @@ export interface JwtExpectations {
 export async function verifyJwt(token: string, keys: JWTVerifyGetKey, expected: JwtExpectations, cache?: VerifiedTokenCache): Promise<JWTPayload> {
   const cached = await cache?.get(token, keys);
   if (cached && timesHold(cached)) return cached;
-  let verified: { payload: JWTPayload; key: unknown };
+  let verified: { payload: JWTPayload; key: unknown; protectedHeader: JWTHeaderParameters };
   try {
     verified = await jwtVerify(token, keys, {
       issuer: expected.issuer,
@@ -44,7 +44,7 @@ export async function verifyJwt(token: string, keys: JWTVerifyGetKey, expected: 
   if (issuedInTheFuture(verified.payload)) {
     throw new InvalidTokenError('The bearer token says it was issued in the future; check the clock of whoever issued it');
   }
-  cache?.remember(token, verified.payload, verified.key);
+  cache?.remember(token, verified);
   return verified.payload;
 }
 
