@@ -1,6 +1,6 @@
 import type { FlattenedJWSInput, JWTHeaderParameters, JWTPayload, JWTVerifyGetKey } from 'jose';
 
-/** Room for some thousands of tokens of an identity provider's size (1–2 KB each), or tens of thousands of local ones. */
+/** Room for some thousands of tokens of an identity provider's size (1–2 KB each), or tens of thousands of local ones; the memory held is a small multiple of it (each entry also keeps the decoded claims). */
 export const DEFAULT_MAX_TOKEN_CHARS = 4 * 1024 * 1024;
 
 interface Verified {
