@@ -3,7 +3,7 @@ import { Logger, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
-import { type AppConfig, createLogger } from '@lacak/config';
+import { type AppConfig, createLogger, logsAt } from '@lacak/config';
 import { closeStores, openStores } from '@lacak/storage';
 import { AppModule } from './app.module';
 import { correlationIdOf } from './http/correlation-id';
@@ -50,22 +50,27 @@ export async function createApp(config: AppConfig, options: { clock?: Clock } = 
   );
   const fastify = app.getHttpAdapter().getInstance();
   acceptJsonBodiesOnly(app);
-  await registerSecurityHeaders(fastify);
+  registerSecurityHeaders(fastify);
   answerUnknownCommands(fastify);
-  fastify.addHook('onSend', async (request, reply) => {
+  fastify.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-correlation-id', request.id);
+    done(null, payload);
   });
-  const requests = new Logger('HTTP');
-  // One structured line per request; the path only, since query strings may carry search text.
-  fastify.addHook('onResponse', async (request, reply) => {
-    requests.log({
-      method: request.method,
-      path: request.url.split('?')[0],
-      status: reply.statusCode,
-      ms: Math.round(reply.elapsedTime),
-      correlationId: request.id,
+  // One structured line per request; the path only, since query strings may carry search text. No hook
+  // at all when the level drops these lines.
+  if (logsAt(config.logLevel, 'log')) {
+    const requests = new Logger('HTTP');
+    fastify.addHook('onResponse', (request, reply, done) => {
+      requests.log({
+        method: request.method,
+        path: request.url.split('?')[0],
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+        correlationId: request.id,
+      });
+      done();
     });
-  });
+  }
   app.enableShutdownHooks();
 
   const document = buildOpenApiDocument(app);

@@ -88,6 +88,24 @@ describe('JwksTokenVerifier against a JWKS served on 127.0.0.1', () => {
     await refused(token, /role claim \(realm_access\.roles\) holds no Lacak role/);
   });
 
+  it('stops accepting a cached token once the provider has stopped publishing its key', async () => {
+    const rotating = await JwksServer.start();
+    try {
+      const rotatingVerifier = new JwksTokenVerifier({ jwksUrl: rotating.url, issuer: rotating.issuer, audience: rotating.audience }, CLAIMS);
+      const signedWithOldKey = await rotating.sign(KEYCLOAK_CLAIMS);
+      await expect(rotatingVerifier.verify(signedWithOldKey)).resolves.toMatchObject({ id: KEYCLOAK_CLAIMS.sub });
+      await rotating.rotateKey('lacak-test-key-2');
+      // jose refetches the key set for an unknown kid once 30 s have passed since its last fetch.
+      jest.spyOn(Date, 'now').mockReturnValue(Date.now() + 31_000);
+      await expect(rotatingVerifier.verify(await rotating.sign(KEYCLOAK_CLAIMS))).resolves.toMatchObject({ id: KEYCLOAK_CLAIMS.sub });
+      expect(rotating.fetches).toBe(2);
+      await expect(rotatingVerifier.verify(signedWithOldKey)).rejects.toThrow(/names a signing key \(kid\) that the identity provider does not publish/);
+    } finally {
+      jest.restoreAllMocks();
+      await rotating.close();
+    }
+  });
+
   it('reports an unreachable provider as unavailable, not as a bad token', async () => {
     const gone = await JwksServer.start();
     const url = gone.url;

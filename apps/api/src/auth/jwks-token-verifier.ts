@@ -3,6 +3,7 @@ import type { IdentityClaims } from '@lacak/config';
 import type { Actor } from '@lacak/domain';
 import { actorFromClaims } from './claims';
 import { IdentityProviderUnavailableError, type TokenVerifier } from './token-verifier';
+import { VerifiedTokenCache } from './verified-token-cache';
 import { type JwtExpectations, verifyJwt } from './verify-jwt';
 
 /** Asymmetric only: an HS* token "signed" with a public key, or an unsigned one, never gets to a key. */
@@ -20,6 +21,7 @@ export interface JwksSettings {
  */
 export class JwksTokenVerifier implements TokenVerifier {
   private readonly keys: JWTVerifyGetKey;
+  private readonly verified = new VerifiedTokenCache();
   private readonly expected: JwtExpectations;
 
   constructor(
@@ -46,6 +48,6 @@ export class JwksTokenVerifier implements TokenVerifier {
   }
 
   async verify(token: string): Promise<Actor> {
-    return actorFromClaims(await verifyJwt(token, this.keys, this.expected), this.claims);
+    return actorFromClaims(await verifyJwt(token, this.keys, this.expected, this.verified), this.claims);
   }
 }

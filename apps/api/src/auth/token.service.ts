@@ -3,6 +3,7 @@ import type { IdentityClaims } from '@lacak/config';
 import type { Actor } from '@lacak/domain';
 import { actorFromClaims, DEFAULT_CLAIMS, setClaimAt } from './claims';
 import type { TokenVerifier } from './token-verifier';
+import { VerifiedTokenCache } from './verified-token-cache';
 import { type JwtExpectations, verifyJwt } from './verify-jwt';
 
 const ISSUER = 'lacak-local';
@@ -22,6 +23,7 @@ const EXPECTED: JwtExpectations = {
 export class TokenService implements TokenVerifier {
   private readonly key: Uint8Array;
   private readonly keys: JWTVerifyGetKey = async () => this.key;
+  private readonly verified = new VerifiedTokenCache();
 
   constructor(
     secret: string,
@@ -45,6 +47,6 @@ export class TokenService implements TokenVerifier {
   }
 
   async verify(token: string): Promise<Actor> {
-    return actorFromClaims(await verifyJwt(token, this.keys, EXPECTED), this.claims);
+    return actorFromClaims(await verifyJwt(token, this.keys, EXPECTED, this.verified), this.claims);
   }
 }

@@ -1,5 +1,6 @@
-import { errors, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import { errors, type JWTHeaderParameters, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
 import { IdentityProviderUnavailableError, InvalidTokenError } from './token-verifier';
+import type { VerifiedTokenCache } from './verified-token-cache';
 
 /**
  * How far the issuer's clock may run ahead of ours (`iat`, `nbf`) or behind it (`exp`): enough for
@@ -21,26 +22,42 @@ export interface JwtExpectations {
 /**
  * Checks a token's signature, issuer, audience and times, and returns its claims. Every refusal is an
  * InvalidTokenError whose message is ours, never the JWT library's; an unavailable identity provider
- * stays what it is.
+ * stays what it is. With a cache, a token verified before skips the signature and claim checks while
+ * its times hold and its key is unchanged; anything else gets the full verification.
  */
-export async function verifyJwt(token: string, keys: JWTVerifyGetKey, expected: JwtExpectations): Promise<JWTPayload> {
-  let payload: JWTPayload;
+export async function verifyJwt(token: string, keys: JWTVerifyGetKey, expected: JwtExpectations, cache?: VerifiedTokenCache): Promise<JWTPayload> {
+  const cached = await cache?.get(token, keys);
+  if (cached && timesHold(cached)) return cached;
+  let verified: { payload: JWTPayload; key: unknown; protectedHeader: JWTHeaderParameters };
   try {
-    ({ payload } = await jwtVerify(token, keys, {
+    verified = await jwtVerify(token, keys, {
       issuer: expected.issuer,
       audience: expected.audience,
       algorithms: expected.algorithms,
       requiredClaims: ['exp'],
       clockTolerance: CLOCK_SKEW_SECONDS,
-    }));
+    });
   } catch (error) {
+    cache?.forget(token);
     throw refusal(error, expected);
   }
-  // jose checks `iat` only against a maximum age; a token dated in the future is refused here.
-  if (typeof payload.iat === 'number' && payload.iat > Date.now() / 1000 + CLOCK_SKEW_SECONDS) {
+  if (issuedInTheFuture(verified.payload)) {
     throw new InvalidTokenError('The bearer token says it was issued in the future; check the clock of whoever issued it');
   }
-  return payload;
+  cache?.remember(token, verified);
+  return verified.payload;
+}
+
+const nowSeconds = () => Date.now() / 1000;
+
+/** jose checks `iat` only against a maximum age; a token dated in the future is refused here. */
+const issuedInTheFuture = ({ iat }: JWTPayload): boolean => typeof iat === 'number' && iat > nowSeconds() + CLOCK_SKEW_SECONDS;
+
+/** The time rules of a full verification, applied again now: jose's for `exp` and `nbf`, with the same skew, and ours for `iat`. */
+function timesHold(payload: JWTPayload): boolean {
+  const now = Math.floor(nowSeconds());
+  const { exp, nbf } = payload;
+  return typeof exp === 'number' && exp > now - CLOCK_SKEW_SECONDS && !(typeof nbf === 'number' && nbf > now + CLOCK_SKEW_SECONDS) && !issuedInTheFuture(payload);
 }
 
 function refusal(error: unknown, expected: JwtExpectations): Error {

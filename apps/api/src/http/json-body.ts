@@ -17,8 +17,10 @@ type CallbackParser = (request: FastifyRequest, body: string, done: (error: Erro
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
-const OPENERS = new Set([0x5b, 0x7b]); // [ {
-const CLOSERS = new Set([0x5d, 0x7d]); // ] }
+const OPEN_BRACKET = 0x5b;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACKET = 0x5d;
+const CLOSE_BRACE = 0x7d;
 
 /**
  * Whether JSON text nests arrays and objects deeper than `limit`, counting brackets outside strings:
@@ -34,9 +36,10 @@ export function jsonNestsDeeperThan(text: string, limit: number): boolean {
       if (char === BACKSLASH) i++;
       else if (char === QUOTE) inString = false;
     } else if (char === QUOTE) inString = true;
-    else if (OPENERS.has(char)) {
+    // Plain comparisons: this runs once per character of every body.
+    else if (char === OPEN_BRACKET || char === OPEN_BRACE) {
       if (++depth > limit) return true;
-    } else if (CLOSERS.has(char)) depth--;
+    } else if (char === CLOSE_BRACKET || char === CLOSE_BRACE) depth--;
   }
   return false;
 }

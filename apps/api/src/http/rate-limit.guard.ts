@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import type { AppConfig } from '@lacak/config';
 import type { AuthenticatedRequest } from '../auth/bearer-auth.guard';
 import { type RateLimitName, rateLimitOf } from './rate-limit';
+import { RateLimitCounters } from './rate-limit-counters';
 
 const MINUTE_MS = 60_000;
 
@@ -33,6 +34,7 @@ function throttlers(limits: AppConfig['rateLimits']): ThrottlerOptions[] {
 export const rateLimitModule = (config: Pick<AppConfig, 'rateLimits'>): DynamicModule =>
   ThrottlerModule.forRoot({
     throttlers: throttlers(config.rateLimits),
+    storage: new RateLimitCounters(),
     // One bucket per limit and tracker, shared by every endpoint with that limit (the default is per handler).
     generateKey: (_context, tracker, throttler) => `${throttler}:${tracker}`,
     // The library would name its headers after each throttler; a client needs only Retry-After.

@@ -16,33 +16,58 @@ export interface SignOptions {
   kid?: string;
 }
 
-/** A stand-in identity provider: one RS256 key published as a JWKS on 127.0.0.1, and a signer for it. */
+interface PublishedKey {
+  privateKey: KeyLike;
+  publicKey: KeyLike;
+  publicJwk: JWK;
+}
+
+async function publishedKey(kid: string): Promise<PublishedKey> {
+  const { privateKey, publicKey } = await generateKeyPair('RS256');
+  return { privateKey, publicKey, publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' } };
+}
+
+/** A stand-in identity provider: one RS256 key at a time published as a JWKS on 127.0.0.1, and a signer for it. */
 export class JwksServer {
   /** How many times the key set was fetched. */
   fetches = 0;
 
   private readonly server = createServer((_req, res) => {
     this.fetches += 1;
-    res.writeHead(200, { 'content-type': 'application/json' }).end(this.body);
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [this.key.publicJwk] }));
   });
 
   private constructor(
-    private readonly body: string,
-    readonly privateKey: KeyLike,
-    readonly publicKey: KeyLike,
-    readonly publicJwk: JWK,
-    readonly kid: string,
+    private key: PublishedKey,
     readonly issuer: string,
     readonly audience: string,
   ) {}
 
   static async start(issuer = 'http://127.0.0.1/realms/lacak', audience = 'lacak-api'): Promise<JwksServer> {
-    const { privateKey, publicKey } = await generateKeyPair('RS256');
-    const kid = 'lacak-test-key';
-    const publicJwk: JWK = { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' };
-    const jwks = new JwksServer(JSON.stringify({ keys: [publicJwk] }), privateKey, publicKey, publicJwk, kid, issuer, audience);
+    const jwks = new JwksServer(await publishedKey('lacak-test-key'), issuer, audience);
     await new Promise<void>((resolve) => jwks.server.listen(0, '127.0.0.1', resolve));
     return jwks;
+  }
+
+  /** Replaces the signing key: from now on the key set publishes the new key only, and `sign` uses it. */
+  async rotateKey(kid: string): Promise<void> {
+    this.key = await publishedKey(kid);
+  }
+
+  get privateKey(): KeyLike {
+    return this.key.privateKey;
+  }
+
+  get publicKey(): KeyLike {
+    return this.key.publicKey;
+  }
+
+  get publicJwk(): JWK {
+    return this.key.publicJwk;
+  }
+
+  get kid(): string {
+    return this.key.publicJwk.kid!;
   }
 
   get url(): string {
