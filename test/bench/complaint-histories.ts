@@ -54,6 +54,9 @@ function seededRandom(seed: number): () => number {
   };
 }
 
+/** The id of the `index`th seeded complaint, the same in every run. */
+export const seededComplaintId = (index: number): string => nameBasedId('bench-complaint', String(index));
+
 interface RecordedCommand {
   event: ComplaintEvent;
   actor: Actor;
@@ -66,7 +69,7 @@ function complaintHistory(index: number, agencies: string[]): RecordedCommand[] 
   let roll = random() * TOTAL_WEIGHT;
   const path = PATHS.find((p) => (roll -= p.weight) < 0) ?? PATHS[0];
   const [agency, other] = [pick(agencies), pick(agencies)];
-  const complaintId = nameBasedId('bench-complaint', String(index));
+  const complaintId = seededComplaintId(index);
   const reporter = actors.reporter(`reporter-${index % 5_000}`);
   const submittedMs = START_MS + index * 60_000;
 

@@ -61,10 +61,13 @@ export class ApiProcess {
     running.add(this);
   }
 
-  /** Starts the API on a free port and resolves once `/health` answers 200. */
-  static async start(env: NodeJS.ProcessEnv & { DATA_DIR: string }, readyTimeoutMs = 20_000): Promise<ApiProcess> {
+  /**
+   * Starts the API on a free port and resolves once `/health` answers 200. Another entry point that
+   * reads PORT and answers `/health` (the bench's hello world) starts the same way.
+   */
+  static async start(env: NodeJS.ProcessEnv & { DATA_DIR: string }, readyTimeoutMs = 20_000, entryPoint = 'apps/api/src/main.ts'): Promise<ApiProcess> {
     const port = await freePort();
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', entryPoint], {
       cwd: REPO_ROOT,
       env: { ...process.env, LOG_LEVEL: 'error', ...env, PORT: String(port) },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -77,6 +80,11 @@ export class ApiProcess {
   /** Ends every process still running; for `afterAll`, so a failed test leaves none behind. */
   static async killAll(): Promise<void> {
     await Promise.all([...running].map((server) => server.kill()));
+  }
+
+  /** The operating system's id of the process, to read its memory. */
+  get pid(): number | undefined {
+    return this.child.pid;
   }
 
   get hasExited(): boolean {
