@@ -64,7 +64,7 @@ const submittedComplaints = (appends: AcknowledgedAppend[]): string[] =>
  * a loopback port and driven by autocannon from a worker thread: submissions, then lifecycle
  * commands on the submitted complaints, while a probe times each append's way to the read models.
  */
-export function measureHttpCommands(durationS: number, connections: number): Promise<HttpCommandsResult> {
+export function measureHttpCommands(durationS: number, warmUpS: number, connections: number): Promise<HttpCommandsResult> {
   return withTempDir(async (dir) => {
     const submission = { method: 'POST' as const, body: JSON.stringify(SUBMISSION) };
     const hello = await startHelloWorld();
@@ -75,6 +75,7 @@ export function measureHttpCommands(durationS: number, connections: number): Pro
         baseUrl: baseUrlOf(hello),
         connections,
         durationS,
+        warmUpS,
         requests: [{ ...submission, path: '/' }],
         headers: jsonHeaders(),
       });
@@ -95,6 +96,7 @@ export function measureHttpCommands(durationS: number, connections: number): Pro
         baseUrl,
         connections,
         durationS,
+        warmUpS,
         requests: [{ ...submission, path: '/complaints' }],
         headers: jsonHeaders(await tokens.sign(REPORTER)),
       });
@@ -116,6 +118,7 @@ export function measureHttpCommands(durationS: number, connections: number): Pro
         baseUrl,
         connections,
         durationS,
+        warmUpS,
         requests: steps,
       });
       const lag = await probe.stop(CATCH_UP_TIMEOUT_MS);

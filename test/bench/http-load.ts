@@ -25,6 +25,8 @@ export interface HttpLoad {
   baseUrl: string;
   connections: number;
   durationS: number;
+  /** An unrecorded run of the same load first, so a cold process's JIT does not count against it. */
+  warmUpS: number;
   /** One request, or a sequence each connection walks through in order. */
   requests: autocannon.Request[];
   headers?: Record<string, string>;
@@ -34,8 +36,10 @@ export interface HttpLoad {
  * Drives `baseUrl` from a worker thread, so a server in this process keeps the main thread and
  * the other core.
  */
-export async function runHttpLoad({ label, baseUrl, connections, durationS, requests, headers }: HttpLoad): Promise<HttpRun> {
-  const result = await autocannon({ url: baseUrl, connections, duration: durationS, workers: 1, requests, headers });
+export async function runHttpLoad({ label, baseUrl, connections, durationS, warmUpS, requests, headers }: HttpLoad): Promise<HttpRun> {
+  const options = { url: baseUrl, connections, workers: 1, requests, headers };
+  if (warmUpS > 0) await autocannon({ ...options, duration: warmUpS });
+  const result = await autocannon({ ...options, duration: durationS });
   const latency = result.latency as autocannon.Histogram & { p95: number };
   return {
     request: label,

@@ -9,7 +9,8 @@ import { goalRows } from './goal-rows';
 import { measureHttpCommands } from './http-commands';
 import type { HttpRun } from './http-load';
 import { type CommandRun, measureInProcessCommands } from './in-process-commands';
-import { measureRawRead, measureRebuild, seedArchive } from './projection-rebuild';
+import { measureRawRead, seedArchive } from './projection-rebuild';
+import { measureRebuildInOwnProcess } from './rebuild-process';
 import { measureSeededQueries } from './seeded-queries';
 import { renderTable } from './table';
 import { withTempDir } from './temp-dir';
@@ -28,9 +29,10 @@ const SIZES = {
     streamsToRead: 1_000,
     commandMs: 1_000,
     httpS: 2,
+    warmUpS: 0,
     complaints: 2_000,
     rebuildCapMs: 20_000,
-    queryS: 2,
+    queryS: 1.5,
   },
   full: {
     diskMs: 3_000,
@@ -40,6 +42,7 @@ const SIZES = {
     streamsToRead: 1_000,
     commandMs: 5_000,
     httpS: 10,
+    warmUpS: 2,
     complaints: 100_000,
     rebuildCapMs: 180_000,
     queryS: 10,
@@ -83,17 +86,17 @@ async function main(): Promise<void> {
     measureInProcessCommands(size.commandMs, COMMANDS_IN_FLIGHT),
   );
   const http = await section(`HTTP commands at ${HTTP_CONNECTIONS} connections, hello world first`, () =>
-    measureHttpCommands(size.httpS, HTTP_CONNECTIONS),
+    measureHttpCommands(size.httpS, size.warmUpS, HTTP_CONNECTIONS),
   );
   const archive = await withTempDir(async (dataDir) => {
     const seeded = await section(`seeding ${count(size.complaints)} complaints`, () => seedArchive(dataDir, size.complaints));
     const rawRead = await section('raw read of events.db', async () => measureRawRead(dataDir));
-    const rebuild = await section(`rebuild of all read models (at most ${size.rebuildCapMs / 1000} s)`, () =>
-      measureRebuild(dataDir, seeded.result.events, size.rebuildCapMs),
+    const rebuild = await section(`rebuild of all read models in a process of its own (at most ${size.rebuildCapMs / 1000} s)`, () =>
+      measureRebuildInOwnProcess({ dataDir, events: seeded.result.events, capMs: size.rebuildCapMs }),
     );
     const queries = rebuild.result.finished
       ? await section(`API process and queries at ${count(size.complaints)} complaints`, () =>
-          measureSeededQueries(dataDir, size.complaints, size.queryS, QUERY_CONNECTIONS),
+          measureSeededQueries(dataDir, size.complaints, { durationS: size.queryS, warmUpS: size.warmUpS }, QUERY_CONNECTIONS),
         )
       : null;
     return { seeded, rawRead, rebuild, queries };

@@ -51,7 +51,12 @@ async function started(start: () => Promise<ApiProcess>): Promise<{ server: ApiP
  * hello world process beside it: their start, their memory, and queries at `connections`, each
  * round after a hello world round of the same shape.
  */
-export async function measureSeededQueries(dataDir: string, complaints: number, durationS: number, connections: number): Promise<SeededQueriesResult> {
+export async function measureSeededQueries(
+  dataDir: string,
+  complaints: number,
+  timing: { durationS: number; warmUpS: number },
+  connections: number,
+): Promise<SeededQueriesResult> {
   const hello = await started(() => ApiProcess.start({ DATA_DIR: dataDir }, START_TIMEOUT_MS, 'test/bench/hello-world.ts'));
   try {
     const api = await started(() => ApiProcess.start({ DATA_DIR: dataDir, LOG_LEVEL: 'error' }, START_TIMEOUT_MS));
@@ -59,7 +64,7 @@ export async function measureSeededQueries(dataDir: string, complaints: number, 
       const afterStart = memoryOf(api.server);
       const token = await new TokenService(loadConfig({ DATA_DIR: dataDir }).jwtSecret).sign(NATIONAL_ADMIN);
       const round = async (label: string, paths: string[]): Promise<QueryRound> => {
-        const load = { connections, durationS, headers: jsonHeaders(token) };
+        const load = { connections, ...timing, headers: jsonHeaders(token) };
         const helloWorld = await runHttpLoad({ ...load, label: 'GET / (hello world)', baseUrl: hello.server.url, requests: [{ method: 'GET', path: '/' }] });
         const query = await runHttpLoad({ ...load, label, baseUrl: api.server.url, requests: paths.map((path) => ({ method: 'GET', path })) });
         return { query, helloWorld };
@@ -73,7 +78,7 @@ export async function measureSeededQueries(dataDir: string, complaints: number, 
       return {
         complaints,
         connections,
-        durationS,
+        durationS: timing.durationS,
         api: { firstHealthyMs: api.firstHealthyMs, rssAfterStartMb: afterStart.rssMb, rssAfterQueriesMb: afterQueries.rssMb, peakRssMb: afterQueries.peakRssMb },
         helloWorld: { firstHealthyMs: hello.firstHealthyMs, rssAfterStartMb: memoryOf(hello.server).rssMb },
         workQueue,
