@@ -29,10 +29,10 @@ export interface RebuildRun {
   finished: boolean;
   capMs: number;
   wallMs: number;
-  /** Log events handled per second. */
+  /** Log events handled per second; an upper bound when `handledEvents` is unknown. */
   eventsPerSecond: number;
-  /** The lowest checkpoint of all read models when the run ended. */
-  handledEvents: number;
+  /** The lowest checkpoint of all read models when the run ended; null when the process had to be killed. */
+  handledEvents: number | null;
   rssBeforeMb: number;
   peakRssMb: number;
 }

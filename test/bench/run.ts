@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { measureDiskBaseline } from './disk-baseline';
 import { type AppendRun, measureEventStore } from './event-store-appends';
 import { type GoalRow, type Measured, goalsMarkdown, replaceBetweenMarkers } from './goals';
-import { goalRows } from './goal-rows';
+import { describeRebuildProgress, goalRows } from './goal-rows';
 import { measureHttpCommands } from './http-commands';
 import type { HttpRun } from './http-load';
 import { type CommandRun, measureInProcessCommands } from './in-process-commands';
@@ -149,12 +149,12 @@ async function main(): Promise<void> {
     ),
     renderTable(
       `5. Archive: ${count(seeded.result.complaints)} complaints, ${count(seeded.result.events)} events, seeded in ${(seeded.result.seedMs / 1000).toFixed(1)} s (${loadNote(seeded)})`,
-      ['read', 'finished', 'wall s', 'events/s', 'RSS before MB', 'peak RSS MB', 'load'],
+      ['read', 'progress', 'wall s', 'events/s', 'RSS before MB', 'peak RSS MB', 'load'],
       [
-        ['raw better-sqlite3 SELECT + JSON.parse', 'yes', rawRead.result.wallMs / 1000, rawRead.result.eventsPerSecond, '', '', loadNote(rawRead)],
+        ['raw better-sqlite3 SELECT + JSON.parse', 'finished', rawRead.result.wallMs / 1000, rawRead.result.eventsPerSecond, '', '', loadNote(rawRead)],
         [
           `rebuild: ${rebuild.result.projections}`,
-          rebuild.result.finished ? 'yes' : `no, ${count(rebuild.result.handledEvents)} events in ${rebuild.result.capMs / 1000} s`,
+          describeRebuildProgress(rebuild.result),
           rebuild.result.wallMs / 1000,
           rebuild.result.eventsPerSecond,
           rebuild.result.rssBeforeMb,
@@ -172,6 +172,7 @@ async function main(): Promise<void> {
           ),
           renderTable('   Processes', ['process', 'first 200 s', 'RSS after start MB', 'RSS after queries MB', 'peak RSS MB'], [
             ['API', queries.result.api.firstHealthyMs / 1000, queries.result.api.rssAfterStartMb, queries.result.api.rssAfterQueriesMb, queries.result.api.peakRssMb],
+            ['API, empty DATA_DIR', queries.result.emptyApi.firstHealthyMs / 1000, queries.result.emptyApi.rssAfterStartMb, '', ''],
             ['hello world', queries.result.helloWorld.firstHealthyMs / 1000, queries.result.helloWorld.rssAfterStartMb, '', ''],
           ]),
         ].join('\n')

@@ -5,6 +5,7 @@ import { seededComplaintId } from './complaint-histories';
 import { NATIONAL_ADMIN } from './http-commands';
 import { type HttpRun, jsonHeaders, runHttpLoad } from './http-load';
 import { mb, processMemory } from './rss-sampler';
+import { withTempDir } from './temp-dir';
 
 export interface QueryRound {
   query: HttpRun;
@@ -23,6 +24,8 @@ export interface SeededQueriesResult {
   connections: number;
   durationS: number;
   api: ProcessFigures & { rssAfterQueriesMb: number; peakRssMb: number };
+  /** The same API started on an empty DATA_DIR: what the archive adds to its start and memory. */
+  emptyApi: ProcessFigures;
   helloWorld: ProcessFigures;
   workQueue: QueryRound;
   nationalStats: QueryRound;
@@ -46,10 +49,21 @@ async function started(start: () => Promise<ApiProcess>): Promise<{ server: ApiP
   return { server, firstHealthyMs: performance.now() - before };
 }
 
+const startApi = (dataDir: string) => started(() => ApiProcess.start({ DATA_DIR: dataDir, LOG_LEVEL: 'error' }, START_TIMEOUT_MS));
+
+/** Start and memory of a process that is stopped again at once. */
+async function startAndStop(start: () => ReturnType<typeof started>): Promise<ProcessFigures> {
+  const { server, firstHealthyMs } = await start();
+  const rssAfterStartMb = memoryOf(server).rssMb;
+  await server.stop();
+  return { firstHealthyMs, rssAfterStartMb };
+}
+
 /**
- * The API as a process of its own on DATA_DIR holding the seeded archive and its read models, and a
- * hello world process beside it: their start, their memory, and queries at `connections`, each
- * round after a hello world round of the same shape.
+ * The API as a process of its own (compiled by swc as it starts, as `npm test` runs it) on DATA_DIR
+ * holding the seeded archive and its read models, and a hello world process beside it: their start,
+ * their memory, and queries at `connections`, each round after a hello world round of the same
+ * shape. The API is first started once on an empty DATA_DIR, for what the archive adds.
  */
 export async function measureSeededQueries(
   dataDir: string,
@@ -57,9 +71,10 @@ export async function measureSeededQueries(
   timing: { durationS: number; warmUpS: number },
   connections: number,
 ): Promise<SeededQueriesResult> {
+  const emptyApi = await withTempDir((emptyDir) => startAndStop(() => startApi(emptyDir)));
   const hello = await started(() => ApiProcess.start({ DATA_DIR: dataDir }, START_TIMEOUT_MS, 'test/bench/hello-world.ts'));
   try {
-    const api = await started(() => ApiProcess.start({ DATA_DIR: dataDir, LOG_LEVEL: 'error' }, START_TIMEOUT_MS));
+    const api = await startApi(dataDir);
     try {
       const afterStart = memoryOf(api.server);
       const token = await new TokenService(loadConfig({ DATA_DIR: dataDir }).jwtSecret).sign(NATIONAL_ADMIN);
@@ -80,6 +95,7 @@ export async function measureSeededQueries(
         connections,
         durationS: timing.durationS,
         api: { firstHealthyMs: api.firstHealthyMs, rssAfterStartMb: afterStart.rssMb, rssAfterQueriesMb: afterQueries.rssMb, peakRssMb: afterQueries.peakRssMb },
+        emptyApi,
         helloWorld: { firstHealthyMs: hello.firstHealthyMs, rssAfterStartMb: memoryOf(hello.server).rssMb },
         workQueue,
         nationalStats,

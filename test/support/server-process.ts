@@ -29,14 +29,19 @@ export interface ProcessOutcome {
   stderr: string;
 }
 
-/** Runs an entry point (e.g. `apps/projector/src/main.ts`) compiled on the fly, until it exits by itself. */
-export async function runToExit(entryPoint: string, env: NodeJS.ProcessEnv): Promise<ProcessOutcome> {
+/**
+ * Runs an entry point (e.g. `apps/projector/src/main.ts`) compiled on the fly, until it exits by
+ * itself; with `killAfterMs`, SIGKILL ends it then if it has not (its code is then null).
+ */
+export async function runToExit(entryPoint: string, env: NodeJS.ProcessEnv, killAfterMs?: number): Promise<ProcessOutcome> {
   const child = spawn(process.execPath, ['-r', '@swc-node/register', entryPoint], { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const [code] = (await once(child, 'close')) as [number | null];
+  clearTimeout(timer);
   return { code, stdout, stderr };
 }
 
