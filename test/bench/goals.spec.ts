@@ -1,5 +1,4 @@
 import { MET, README_MARKERS, allOf, atLeast, atMost, describeVerdict, notMeasured, replaceBetweenMarkers, shareOf } from './goals';
-import { appendLagsMs } from './projection-lag';
 
 describe('bench goal verdicts', () => {
   it('meets a floor at or above it and says how many times short a figure below it is', () => {
@@ -43,23 +42,5 @@ describe('README table replacement', () => {
   it('refuses a README without both markers in order', () => {
     expect(() => replaceBetweenMarkers('no markers', 'table')).toThrow(/bench:start/);
     expect(() => replaceBetweenMarkers(`${end}\n${start}`, 'table')).toThrow(/bench:start/);
-  });
-});
-
-describe('projection lag of acknowledged appends', () => {
-  const append = (position: bigint, ackedAtMs: number) => ({ streamId: 'complaint-x', revision: 0n, position, ackedAtMs });
-
-  it('runs from the acknowledgement to the first later sample in which every read model had the position', () => {
-    const samples = [
-      { atMs: 0, position: 0n },
-      { atMs: 10, position: 2n },
-      { atMs: 20, position: 2n },
-      { atMs: 30, position: 5n },
-    ];
-    expect(appendLagsMs([append(1n, 5), append(2n, 12), append(4n, 15)], samples)).toEqual([5, 8, 15]);
-  });
-
-  it('leaves out appends no sample showed handled', () => {
-    expect(appendLagsMs([append(9n, 0)], [{ atMs: 5, position: 3n }])).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type autocannon from 'autocannon';
-import { complaintIdOf } from '@lacak/application';
+import { type SubmissionRequest, complaintIdOf } from '@lacak/application';
 import { loadConfig } from '@lacak/config';
 import type { Actor } from '@lacak/domain';
 import { EVENT_STORE, type EventStore } from '@lacak/event-store';
@@ -33,7 +33,7 @@ export const NATIONAL_ADMIN: Actor = { id: 'bench-admin', role: 'national_admin'
 /** The agency complaints are disposed to, and its admin who accepts and responds. */
 const HOLDER = 'id-32.01-dinkes';
 const HOLDER_ADMIN: Actor = { id: 'bench-holder-admin', role: 'agency_admin', agencyId: HOLDER };
-export const SUBMISSION = {
+export const SUBMISSION: SubmissionRequest = {
   title: 'Pungutan liar saat pendaftaran sekolah',
   description: 'Orang tua murid diminta membayar uang pendaftaran tanpa kuitansi di SMA negeri 3.',
   channel: 'web',
@@ -90,7 +90,7 @@ export function measureHttpCommands(durationS: number, warmUpS: number, connecti
       await app.listen(0, '127.0.0.1');
       const baseUrl = baseUrlOf(app);
       const tokens = new TokenService(config.jwtSecret);
-      const probe = new ProjectionLagProbe(app.get<EventStore>(EVENT_STORE), app.get<Projector>(PROJECTOR));
+      const probe = new ProjectionLagProbe(app.get<EventStore>(EVENT_STORE), app.get<Projector>(PROJECTOR), CATCH_UP_TIMEOUT_MS);
       const submit = await runHttpLoad({
         label: 'POST /complaints',
         baseUrl,
@@ -103,6 +103,7 @@ export function measureHttpCommands(durationS: number, warmUpS: number, connecti
 
       const workFile = join(dir, 'lifecycle-complaints.json');
       writeFileSync(workFile, JSON.stringify(submittedComplaints(probe.appends)));
+      // Read by the worker autocannon starts next, which copies the environment when it starts.
       process.env[LIFECYCLE_WORK_ENV] = workFile;
       const steps: autocannon.Request[] = await Promise.all(
         LIFECYCLE_STEPS.map(async (step) => ({
@@ -120,8 +121,8 @@ export function measureHttpCommands(durationS: number, warmUpS: number, connecti
         durationS,
         warmUpS,
         requests: steps,
-      });
-      const lag = await probe.stop(CATCH_UP_TIMEOUT_MS);
+      }).finally(() => delete process.env[LIFECYCLE_WORK_ENV]);
+      const lag = await probe.stop();
       return { connections, durationS, helloWorld, submit, lifecycle, lag };
     } finally {
       await app.close();

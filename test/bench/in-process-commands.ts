@@ -18,8 +18,6 @@ export interface InProcessCommandsResult {
   projectionsLive: CommandRun[];
 }
 
-type Submission = Parameters<ComplaintSubmission['run']>[0];
-
 /**
  * Submissions through the application's use case as the API's controller calls it, in the API's
  * own composition (`createApp`, not listening), once with the projector off and once with it live
@@ -51,7 +49,7 @@ async function runSubmissions(submission: ComplaintSubmission, inFlight: number,
   const caller = async () => {
     while (performance.now() - started < durationMs) {
       const before = performance.now();
-      await submission.run(SUBMISSION as Submission, REPORTER, { correlationId: newId() });
+      await submission.run(SUBMISSION, REPORTER, { correlationId: newId() });
       latencies.push(performance.now() - before);
     }
   };
