@@ -12,7 +12,7 @@ export interface RebuildTask {
 export const REBUILD_TASK_ENV = 'LACAK_BENCH_REBUILD';
 
 /** Time the rebuild process gets beyond its cap to start, stop and report. */
-const GRACE_MS = 30_000;
+const GRACE_MS = 20_000;
 
 /**
  * `measureRebuild` in a child process running this file. A catch-up that never yields to its event

@@ -44,7 +44,7 @@ const SIZES = {
     httpS: 10,
     warmUpS: 2,
     complaints: 100_000,
-    rebuildCapMs: 180_000,
+    rebuildCapMs: 150_000,
     queryS: 10,
   },
 };
