@@ -1,4 +1,6 @@
-import { MET, README_MARKERS, allOf, atLeast, atMost, describeVerdict, notMeasured, replaceBetweenMarkers, shareOf } from './goals';
+import { type BenchResults, describeRebuildProgress, goalRows } from './goal-rows';
+import { type GoalRow, MET, README_MARKERS, allOf, atLeast, atMost, describeVerdict, notMeasured, replaceBetweenMarkers, shareOf } from './goals';
+import type { RebuildRun } from './projection-rebuild';
 
 describe('bench goal verdicts', () => {
   it('meets a floor at or above it and says how many times short a figure below it is', () => {
@@ -42,5 +44,88 @@ describe('README table replacement', () => {
   it('refuses a README without both markers in order', () => {
     expect(() => replaceBetweenMarkers('no markers', 'table')).toThrow(/bench:start/);
     expect(() => replaceBetweenMarkers(`${end}\n${start}`, 'table')).toThrow(/bench:start/);
+  });
+});
+
+describe('the goals table rows', () => {
+  const load = { start: 0.5, end: 0.7 };
+  const latency = { meanMs: 1, p50Ms: 1, p99Ms: 2 };
+  const http = (requestsPerSecond: number, p99Ms: number) => ({
+    request: 'r',
+    requests: 1,
+    requestsPerSecond,
+    p50Ms: 1,
+    p95Ms: 1,
+    p99Ms,
+    non2xx: 0,
+    errors: 0,
+    timeouts: 0,
+  });
+  const results = (rebuild: RebuildRun): BenchResults => ({
+    commands: {
+      result: {
+        projectionsOff: [
+          { inFlight: 1, commands: 1, commandsPerSecond: 1_000, latency },
+          { inFlight: 64, commands: 1, commandsPerSecond: 8_000, latency },
+        ],
+        projectionsLive: [
+          { inFlight: 1, commands: 1, commandsPerSecond: 800, latency },
+          { inFlight: 64, commands: 1, commandsPerSecond: 4_000, latency },
+        ],
+      },
+      load,
+    },
+    http: {
+      result: {
+        connections: 64,
+        durationS: 10,
+        helloWorld: http(16_000, 10),
+        submit: http(4_000, 20),
+        lifecycle: http(2_000, 30),
+        lag: { ...latency, appends: 10, unseen: 0 },
+      },
+      load,
+    },
+    seeded: { result: { complaints: 100_000, events: 680_000, seedMs: 1 }, load },
+    rawRead: { result: { events: 680_000, wallMs: 1, eventsPerSecond: 200_000 }, load },
+    rebuild: { result: rebuild, load },
+    queries: null,
+  });
+  const killed: RebuildRun = {
+    projections: 'all',
+    finished: false,
+    capMs: 150_000,
+    wallMs: 170_000,
+    eventsPerSecond: 4_533,
+    handledEvents: null,
+    rssBeforeMb: NaN,
+    peakRssMb: NaN,
+  };
+  const verdicts = (rows: GoalRow[]) => Object.fromEntries(rows.map((row) => [row.figure, describeVerdict(row.verdict)]));
+
+  it('has one row per goal, with a verdict for each, and says what fell short by how much', () => {
+    const rows = verdicts(goalRows(results(killed)));
+    expect(Object.keys(rows)).toHaveLength(11);
+    expect(rows['Rebuild of all read models, 680,000 events (100,000 complaints)']).toBe(
+      'short: did not finish in 170 s (killed); 4,533 events/s, needs 11×; 2.27 % of raw, needs 11×; 220.6 s per 1 M, 7.35× the limit',
+    );
+    expect(rows['Commands in process, projections live, one at a time']).toBe('met');
+    expect(rows['Commands in process, projections live, 64 in flight']).toBe('short: 50 %, needs 1.4×');
+    expect(rows['HTTP POST /complaints, 64 connections, projections live']).toBe('met');
+    expect(rows['HTTP lifecycle commands (verify/dispose/accept/respond), 64 connections, projections live']).toBe(
+      'short: 12.5 %, needs 2×; 30 ms, 1.2× the limit',
+    );
+  });
+
+  it('leaves the queries and the API process not measured when the rebuild did not finish', () => {
+    const rows = goalRows(results(killed)).filter((row) => /^(Query|API)/.test(row.figure));
+    expect(rows).toHaveLength(5);
+    for (const row of rows) expect(describeVerdict(row.verdict)).toBe('not measured: the rebuild did not finish within 150 s, so there were no read models to query');
+  });
+
+  it('tells a finished rebuild, one stopped at its cap and one that had to be killed apart', () => {
+    expect(describeRebuildProgress({ ...killed, finished: true, wallMs: 12_000 })).toBe('finished in 12 s');
+    expect(describeRebuildProgress({ ...killed, handledEvents: 300_000 })).toBe('did not finish in 150 s (300,000 events handled)');
+    expect(describeRebuildProgress(killed)).toBe('did not finish in 170 s (killed)');
   });
 });
