@@ -24,7 +24,7 @@ export async function measureRebuildInOwnProcess(task: RebuildTask): Promise<Reb
   if (code === null) {
     // It projected for at least the cap (its start takes less than the grace) without finishing.
     const upperBound = perSecond(task.events, task.capMs);
-    return { projections: 'all', finished: false, capMs: task.capMs, wallMs: task.capMs + GRACE_MS, eventsPerSecond: upperBound, handledEvents: null, rssBeforeMb: NaN, peakRssMb: NaN };
+    return { projections: 'all read models', finished: false, capMs: task.capMs, wallMs: task.capMs + GRACE_MS, eventsPerSecond: upperBound, handledEvents: null, rssBeforeMb: NaN, peakRssMb: NaN };
   }
   if (code !== 0) throw new Error(`The rebuild process exited with ${code}:\n${stderr}`);
   return JSON.parse(stdout) as RebuildRun;
