@@ -41,7 +41,17 @@ const PATHS: { weight: number; build: (agency: string, other: string) => Builder
 ];
 const TOTAL_WEIGHT = PATHS.reduce((sum, path) => sum + path.weight, 0);
 const DAY_MS = 86_400_000;
-const START_MS = Date.parse('2025-01-01T00:00:00.000Z');
+
+/**
+ * The first submission's instant: the start of the next UTC day, so every clock of the archive
+ * runs in the future. A live archive's deadline process has recorded each action once it fell
+ * due; a seeded one dated in the past would leave the API a backlog of them to raise while it is
+ * measured.
+ */
+function startOfTomorrowMs(): number {
+  const now = new Date();
+  return Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
+}
 
 /** mulberry32: a tiny seeded generator, so complaint `i` has the same history in every run. */
 function seededRandom(seed: number): () => number {
@@ -54,21 +64,24 @@ function seededRandom(seed: number): () => number {
   };
 }
 
+/** The id of the `index`th seeded complaint, the same in every run. */
+export const seededComplaintId = (index: number): string => nameBasedId('bench-complaint', String(index));
+
 interface RecordedCommand {
   event: ComplaintEvent;
   actor: Actor;
 }
 
-/** Complaint `index`'s history, with agencies of the real tree and its own ids, tracking id and dates. */
-function complaintHistory(index: number, agencies: string[]): RecordedCommand[] {
+/** Complaint `index`'s history, with agencies of the real tree and its own ids, tracking id and dates from `startMs`. */
+function complaintHistory(index: number, agencies: string[], startMs: number): RecordedCommand[] {
   const random = seededRandom(index + 1);
   const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)];
   let roll = random() * TOTAL_WEIGHT;
   const path = PATHS.find((p) => (roll -= p.weight) < 0) ?? PATHS[0];
   const [agency, other] = [pick(agencies), pick(agencies)];
-  const complaintId = nameBasedId('bench-complaint', String(index));
+  const complaintId = seededComplaintId(index);
   const reporter = actors.reporter(`reporter-${index % 5_000}`);
-  const submittedMs = START_MS + index * 60_000;
+  const submittedMs = startMs + index * 60_000;
 
   let assignee: string | null = null;
   return path.build(agency, other).events().map((built, step) => {
@@ -115,11 +128,12 @@ const disposableAgencies = (tree: OrganisationTree): string[] =>
  */
 export async function seedComplaints(store: EventStore, tree: OrganisationTree, count: number, inFlight: number): Promise<number> {
   const agencies = disposableAgencies(tree);
+  const startMs = startOfTomorrowMs();
   let next = 0;
   let events = 0;
   const worker = async () => {
     for (let index = next++; index < count; index = next++) {
-      const history = complaintHistory(index, agencies);
+      const history = complaintHistory(index, agencies, startMs);
       const streamId = complaintStreamId(history[0].event.data.complaintId);
       for (const [revision, { event, actor }] of history.entries()) {
         const toAppend = toEventsToAppend([event], actor, event.data.at, { commandId: newId(), correlationId: newId() });

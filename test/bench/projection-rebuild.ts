@@ -1,84 +1,116 @@
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { loadConfig } from '@lacak/config';
 import { SqliteEventStore } from '@lacak/event-store';
 import { loadOrganisation } from '@lacak/organisation';
-import { type DocumentProjection, Projector, createProjections } from '@lacak/projections';
+import { createDeadlineContext } from '@lacak/processes';
+import { Projector, createProjections } from '@lacak/projections';
 import { SqliteReadStore } from '@lacak/read-store';
+import { EMBEDDED_FILES } from '@lacak/storage';
 import { seedComplaints } from './complaint-histories';
-import { withPeakRss } from './rss-sampler';
+import { mb, withPeakRss } from './rss-sampler';
 import { perSecond } from './stats';
-import { withTempDir } from './temp-dir';
+
+export interface SeededArchive {
+  complaints: number;
+  events: number;
+  seedMs: number;
+}
+
+export interface RawRead {
+  events: number;
+  wallMs: number;
+  eventsPerSecond: number;
+}
 
 export interface RebuildRun {
   projections: string;
+  /** False when the read models had not caught up within `capMs`: then the figures are of what was done. */
+  finished: boolean;
+  capMs: number;
   wallMs: number;
-  /** Log events per second; a set of several projections handles each event once per projection. */
+  /** Log events handled per second; an upper bound when `handledEvents` is unknown. */
   eventsPerSecond: number;
+  /** The lowest checkpoint of all read models when the run ended; null when the process had to be killed. */
+  handledEvents: number | null;
   rssBeforeMb: number;
   peakRssMb: number;
 }
 
-export interface ProjectionRebuildResult {
-  complaints: number;
-  events: number;
-  seedMs: number;
-  runs: RebuildRun[];
-}
-
 const SEED_IN_FLIGHT = 256;
-const CATCH_UP_TIMEOUT_MS = 30 * 60_000;
-const mb = (bytes: number) => bytes / 2 ** 20;
 
-/** Seeds a log of realistic complaints, then replays it into a fresh read store: all projections together, then each alone. */
-export function measureProjectionRebuild(complaints: number): Promise<ProjectionRebuildResult> {
-  return withTempDir(async (dir) => {
-    const tree = loadOrganisation();
-    const eventStore = SqliteEventStore.open({ file: join(dir, 'events.db') });
-    try {
-      const seedStarted = performance.now();
-      const events = await seedComplaints(eventStore, tree, complaints, SEED_IN_FLIGHT);
-      const seedMs = performance.now() - seedStarted;
-
-      const all = createProjections(tree);
-      const sets = [all, ...all.map((projection) => [projection])];
-      const runs: RebuildRun[] = [];
-      for (const [i, projections] of sets.entries()) {
-        const readStore = SqliteReadStore.open({ file: join(dir, `read-models-${i}.db`) });
-        try {
-          runs.push(await rebuild(projections, eventStore, readStore, events));
-        } finally {
-          await readStore.close();
-        }
-      }
-      return { complaints, events, seedMs, runs };
-    } finally {
-      await eventStore.close();
-    }
-  });
+/** `complaints` realistic complaint histories appended to DATA_DIR's event store, as the API would find them. */
+export async function seedArchive(dataDir: string, complaints: number): Promise<SeededArchive> {
+  const eventStore = SqliteEventStore.open({ file: join(dataDir, EMBEDDED_FILES.events) });
+  try {
+    const started = performance.now();
+    const events = await seedComplaints(eventStore, loadOrganisation(), complaints, SEED_IN_FLIGHT);
+    return { complaints, events, seedMs: performance.now() - started };
+  } finally {
+    await eventStore.close();
+  }
 }
 
-async function rebuild(
-  projections: DocumentProjection[],
-  eventStore: SqliteEventStore,
-  readStore: SqliteReadStore,
-  events: number,
-): Promise<RebuildRun> {
-  const projector = new Projector(projections, eventStore, readStore);
-  const rssBefore = process.memoryUsage.rss();
-  const { result: wallMs, peakRssBytes } = await withPeakRss(async () => {
+/**
+ * The reference for the rebuild: plain better-sqlite3 reading every row of the same events.db in
+ * log order and parsing its JSON, with nothing projected.
+ */
+export function measureRawRead(dataDir: string): RawRead {
+  const db = new Database(join(dataDir, EMBEDDED_FILES.events), { readonly: true });
+  try {
     const started = performance.now();
-    projector.start();
-    try {
-      await projector.waitUntilCaughtUp(CATCH_UP_TIMEOUT_MS);
-      return performance.now() - started;
-    } finally {
-      await projector.stop();
+    let events = 0;
+    for (const row of db.prepare('SELECT * FROM events ORDER BY position').iterate() as IterableIterator<{ data: string; metadata: string }>) {
+      JSON.parse(row.data);
+      JSON.parse(row.metadata);
+      events++;
     }
-  });
-  return {
-    projections: projector.names.join(' + '),
-    wallMs,
-    eventsPerSecond: perSecond(events, wallMs),
-    rssBeforeMb: mb(rssBefore),
-    peakRssMb: mb(peakRssBytes),
-  };
+    const wallMs = performance.now() - started;
+    return { events, wallMs, eventsPerSecond: perSecond(events, wallMs) };
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Every read model of the API (with its deadline context) built from empty in DATA_DIR by the
+ * projector, as a rebuild or a first start does; waits at most `capMs`, then stops it and reports
+ * how far it got. The read models it leaves are those the API serves from the same directory.
+ */
+export async function measureRebuild(dataDir: string, events: number, capMs: number): Promise<RebuildRun> {
+  const config = loadConfig({ DATA_DIR: dataDir });
+  const tree = loadOrganisation(config.orgTreeFile);
+  const eventStore = SqliteEventStore.open({ file: join(dataDir, EMBEDDED_FILES.events) });
+  const readStore = SqliteReadStore.open({ file: join(dataDir, EMBEDDED_FILES.readModels) });
+  try {
+    const projector = new Projector(createProjections(tree, createDeadlineContext(config, tree)), eventStore, readStore);
+    const rssBefore = process.memoryUsage.rss();
+    const { result, peakRssBytes } = await withPeakRss(async () => {
+      const started = performance.now();
+      projector.start();
+      try {
+        const finished = await projector.waitUntilCaughtUp(capMs).then(
+          () => true,
+          () => false,
+        );
+        return { finished, wallMs: performance.now() - started };
+      } finally {
+        await projector.stop();
+      }
+    });
+    // Positions of the seeded log run 1, 2, 3, …: the lowest checkpoint counts the events every read model handled.
+    const handledEvents = result.finished ? events : Math.min(...projector.status().map((s) => Number(s.position ?? 0)));
+    return {
+      projections: projector.names.join(' + '),
+      ...result,
+      capMs,
+      eventsPerSecond: perSecond(handledEvents, result.wallMs),
+      handledEvents,
+      rssBeforeMb: mb(rssBefore),
+      peakRssMb: mb(peakRssBytes),
+    };
+  } finally {
+    await readStore.close();
+    await eventStore.close();
+  }
 }

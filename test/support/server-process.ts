@@ -29,14 +29,19 @@ export interface ProcessOutcome {
   stderr: string;
 }
 
-/** Runs an entry point (e.g. `apps/projector/src/main.ts`) compiled on the fly, until it exits by itself. */
-export async function runToExit(entryPoint: string, env: NodeJS.ProcessEnv): Promise<ProcessOutcome> {
+/**
+ * Runs an entry point (e.g. `apps/projector/src/main.ts`) compiled on the fly, until it exits by
+ * itself; with `killAfterMs`, SIGKILL ends it then if it has not (its code is then null).
+ */
+export async function runToExit(entryPoint: string, env: NodeJS.ProcessEnv, killAfterMs?: number): Promise<ProcessOutcome> {
   const child = spawn(process.execPath, ['-r', '@swc-node/register', entryPoint], { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const [code] = (await once(child, 'close')) as [number | null];
+  clearTimeout(timer);
   return { code, stdout, stderr };
 }
 
@@ -61,10 +66,13 @@ export class ApiProcess {
     running.add(this);
   }
 
-  /** Starts the API on a free port and resolves once `/health` answers 200. */
-  static async start(env: NodeJS.ProcessEnv & { DATA_DIR: string }, readyTimeoutMs = 20_000): Promise<ApiProcess> {
+  /**
+   * Starts the API on a free port and resolves once `/health` answers 200. Another entry point that
+   * reads PORT and answers `/health` (the bench's hello world) starts the same way.
+   */
+  static async start(env: NodeJS.ProcessEnv & { DATA_DIR: string }, readyTimeoutMs = 20_000, entryPoint = 'apps/api/src/main.ts'): Promise<ApiProcess> {
     const port = await freePort();
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', entryPoint], {
       cwd: REPO_ROOT,
       env: { ...process.env, LOG_LEVEL: 'error', ...env, PORT: String(port) },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -77,6 +85,11 @@ export class ApiProcess {
   /** Ends every process still running; for `afterAll`, so a failed test leaves none behind. */
   static async killAll(): Promise<void> {
     await Promise.all([...running].map((server) => server.kill()));
+  }
+
+  /** The operating system's id of the process, to read its memory. */
+  get pid(): number | undefined {
+    return this.child.pid;
   }
 
   get hasExited(): boolean {

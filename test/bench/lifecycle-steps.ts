@@ -1,0 +1,5 @@
+/** The environment variable naming the JSON file of complaint ids: a worker thread gets a copy of the environment, not arguments. */
+export const LIFECYCLE_WORK_ENV = 'LACAK_BENCH_LIFECYCLE_WORK';
+
+/** The lifecycle run's commands, in the order each complaint goes through them. */
+export const LIFECYCLE_STEPS = ['verify', 'dispose', 'accept', 'respond'] as const;

@@ -1,0 +1,110 @@
+import { loadConfig } from '@lacak/config';
+import { TokenService } from '../../apps/api/src/auth/token.service';
+import { ApiProcess } from '../support/server-process';
+import { seededComplaintId } from './complaint-histories';
+import { NATIONAL_ADMIN } from './http-commands';
+import { type HttpRun, jsonHeaders, runHttpLoad } from './http-load';
+import { mb, processMemory } from './rss-sampler';
+import { withTempDir } from './temp-dir';
+
+export interface QueryRound {
+  query: HttpRun;
+  /** The hello world's run just before, at the same connections and duration. */
+  helloWorld: HttpRun;
+}
+
+export interface ProcessFigures {
+  /** From spawning the process to its first 200 on `/health` (polled every 50 ms). */
+  firstHealthyMs: number;
+  rssAfterStartMb: number;
+}
+
+export interface SeededQueriesResult {
+  complaints: number;
+  connections: number;
+  durationS: number;
+  api: ProcessFigures & { rssAfterQueriesMb: number; peakRssMb: number };
+  /** The same API started on an empty DATA_DIR: what the archive adds to its start and memory. */
+  emptyApi: ProcessFigures;
+  helloWorld: ProcessFigures;
+  workQueue: QueryRound;
+  nationalStats: QueryRound;
+  history: QueryRound;
+}
+
+/** A province and the status of the complaints its officers work on. */
+export const WORK_QUEUE_PATH = '/complaints?agency=id-32&status=IN_PROGRESS&sort=due&pageSize=20';
+/** History requests spread over this many seeded complaints. */
+const HISTORY_SPREAD = 500;
+const START_TIMEOUT_MS = 120_000;
+
+const memoryOf = (server: ApiProcess) => {
+  const memory = processMemory(server.pid!);
+  return { rssMb: mb(memory?.rssBytes ?? NaN), peakRssMb: mb(memory?.peakRssBytes ?? NaN) };
+};
+
+async function started(start: () => Promise<ApiProcess>): Promise<{ server: ApiProcess; firstHealthyMs: number }> {
+  const before = performance.now();
+  const server = await start();
+  return { server, firstHealthyMs: performance.now() - before };
+}
+
+const startApi = (dataDir: string) => started(() => ApiProcess.start({ DATA_DIR: dataDir, LOG_LEVEL: 'error' }, START_TIMEOUT_MS));
+
+/** Start and memory of a process that is stopped again at once. */
+async function startAndStop(start: () => ReturnType<typeof started>): Promise<ProcessFigures> {
+  const { server, firstHealthyMs } = await start();
+  const rssAfterStartMb = memoryOf(server).rssMb;
+  await server.stop();
+  return { firstHealthyMs, rssAfterStartMb };
+}
+
+/**
+ * The API as a process of its own (compiled by swc as it starts, as `npm test` runs it) on DATA_DIR
+ * holding the seeded archive and its read models, and a hello world process beside it: their start,
+ * their memory, and queries at `connections`, each round after a hello world round of the same
+ * shape. The API is first started once on an empty DATA_DIR, for what the archive adds.
+ */
+export async function measureSeededQueries(
+  dataDir: string,
+  complaints: number,
+  timing: { durationS: number; warmUpS: number },
+  connections: number,
+): Promise<SeededQueriesResult> {
+  const emptyApi = await withTempDir((emptyDir) => startAndStop(() => startApi(emptyDir)));
+  const hello = await started(() => ApiProcess.start({ DATA_DIR: dataDir }, START_TIMEOUT_MS, 'test/bench/hello-world.ts'));
+  try {
+    const api = await startApi(dataDir);
+    try {
+      const afterStart = memoryOf(api.server);
+      const token = await new TokenService(loadConfig({ DATA_DIR: dataDir }).jwtSecret).sign(NATIONAL_ADMIN);
+      const round = async (label: string, paths: string[]): Promise<QueryRound> => {
+        const load = { connections, ...timing, headers: jsonHeaders(token) };
+        const helloWorld = await runHttpLoad({ ...load, label: 'GET / (hello world)', baseUrl: hello.server.url, requests: [{ method: 'GET', path: '/' }] });
+        const query = await runHttpLoad({ ...load, label, baseUrl: api.server.url, requests: paths.map((path) => ({ method: 'GET', path })) });
+        return { query, helloWorld };
+      };
+      const workQueue = await round(`GET ${WORK_QUEUE_PATH}`, [WORK_QUEUE_PATH]);
+      const nationalStats = await round('GET /agencies/national/stats', ['/agencies/national/stats']);
+      const spread = Math.min(HISTORY_SPREAD, complaints);
+      const historyPaths = Array.from({ length: spread }, (_, i) => `/complaints/${seededComplaintId(Math.floor((i * complaints) / spread))}/history`);
+      const history = await round('GET /complaints/{id}/history', historyPaths);
+      const afterQueries = memoryOf(api.server);
+      return {
+        complaints,
+        connections,
+        durationS: timing.durationS,
+        api: { firstHealthyMs: api.firstHealthyMs, rssAfterStartMb: afterStart.rssMb, rssAfterQueriesMb: afterQueries.rssMb, peakRssMb: afterQueries.peakRssMb },
+        emptyApi,
+        helloWorld: { firstHealthyMs: hello.firstHealthyMs, rssAfterStartMb: memoryOf(hello.server).rssMb },
+        workQueue,
+        nationalStats,
+        history,
+      };
+    } finally {
+      await api.server.stop();
+    }
+  } finally {
+    await hello.server.stop();
+  }
+}
