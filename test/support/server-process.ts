@@ -33,8 +33,9 @@ export interface ProcessOutcome {
  * Runs an entry point (e.g. `apps/projector/src/main.ts`) compiled on the fly, until it exits by
  * itself; with `killAfterMs`, SIGKILL ends it then if it has not (its code is then null).
  */
-export async function runToExit(entryPoint: string, env: NodeJS.ProcessEnv, killAfterMs?: number): Promise<ProcessOutcome> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', entryPoint], { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function runToExit(command: string | string[], env: NodeJS.ProcessEnv, killAfterMs?: number): Promise<ProcessOutcome> {
+  // An entry point, or an entry point with its arguments.
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', ...[command].flat()], { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
   let stdout = '';
   let stderr = '';

@@ -1,19 +1,25 @@
 import 'reflect-metadata';
+import { createPublicKey } from 'node:crypto';
+import { VerifyEventLog } from '@lacak/application';
 import { ConfigError, loadConfig } from '@lacak/config';
 import { loadOrganisation } from '@lacak/organisation';
 import { createDeadlineContext, createProjector } from '@lacak/processes';
 import { HolidayCalendarFeed, LeaseNotHeldError, UnknownProjectionError } from '@lacak/projections';
-import { StoreConnectionError, closeStores, openStores } from '@lacak/storage';
+import { StoreConnectionError, closeStores, loadAuditSigningKey, openStores } from '@lacak/storage';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * `npm run rebuild -- [projection]`: drops one read model (or all) and replays every event
- * into it, then exits. It takes the projector lease first, so it never races a running
- * projector; a running API rebuilds through `POST /admin/projections/rebuild` instead.
+ * `npm run rebuild -- [projection] [--accept-broken-chains]`: verifies the event log, then drops
+ * one read model (or all) and replays every event into it, and exits. A stream whose hash chain is
+ * broken is not projected (a forged event is never served as fact) unless `--accept-broken-chains`
+ * says to; either way the report names each one. It takes the projector lease first, so it never
+ * races a running projector; a running API rebuilds through `POST /admin/projections/rebuild`.
  */
 async function main(): Promise<void> {
-  const name = process.argv[2];
+  const args = process.argv.slice(2);
+  const acceptBroken = args.includes('--accept-broken-chains');
+  const name = args.find((arg) => !arg.startsWith('--'));
   const config = loadConfig();
   const stores = await openStores(config);
   const log = {
@@ -25,7 +31,22 @@ async function main(): Promise<void> {
   const calendarFeed = new HolidayCalendarFeed(stores.eventStore, context.calendar, { now: () => new Date(), warn: log.log, error: log.error });
   // Replayed due dates count on every published calendar.
   await calendarFeed.start();
-  const projector = createProjector(config, stores.eventStore, stores.readStore, log, { context, now: () => new Date() });
+  const verification = await new VerifyEventLog(stores.eventStore, { now: () => new Date() }, createPublicKey(loadAuditSigningKey(config))).run();
+  const broken = new Set(verification.faults.map((fault) => fault.streamId));
+  for (const fault of verification.faults) {
+    process.stderr.write(`Integrity fault in ${fault.streamId} revision ${fault.revision}: ${fault.kind} (${fault.detail})\n`);
+  }
+  if (broken.size > 0) {
+    process.stderr.write(
+      acceptBroken
+        ? `Projecting ${broken.size} stream(s) with a broken chain as --accept-broken-chains asks.\n`
+        : `Leaving out ${broken.size} stream(s) with a broken chain: ${[...broken].join(', ')}. Run again with --accept-broken-chains to project them anyway.\n`,
+    );
+  }
+  const projector = createProjector(config, stores.eventStore, stores.readStore, log, { context, now: () => new Date() }, {
+    readModelsOnly: true,
+    skipStreams: acceptBroken ? undefined : broken,
+  });
   try {
     const started = Date.now();
     projector.start();
@@ -35,7 +56,8 @@ async function main(): Promise<void> {
     await projector.rebuild(name);
     await projector.waitUntilCaughtUp(30 * 60_000);
     const positions = projector.status().map((s) => `${s.name}@${s.position ?? 'start'}`);
-    process.stdout.write(`Rebuilt ${name ?? 'all projections'} in ${Date.now() - started} ms: ${positions.join(', ')}\n`);
+    const left = !acceptBroken && broken.size > 0 ? `; left out ${broken.size} stream(s) with a broken chain` : '';
+    process.stdout.write(`Rebuilt ${name ?? 'all projections'} in ${Date.now() - started} ms: ${positions.join(', ')}${left}\n`);
   } finally {
     await projector.stop();
     await calendarFeed.stop();

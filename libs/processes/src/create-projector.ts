@@ -23,12 +23,20 @@ export interface DeadlineKeeping {
  * The projector as both the API and the projector process run it: all read models, the deadline
  * process and the audit notary (the log's Merkle tree and its signed heads), under the lease.
  */
+export interface ProjectorChoices {
+  /** Without the deadline process and the notary: a rebuild replays the log and writes nothing to it. */
+  readModelsOnly?: boolean;
+  /** Streams no projection folds: those a rebuild found with a broken hash chain. */
+  skipStreams?: ReadonlySet<string>;
+}
+
 export function createProjector(
   config: AppConfig,
   eventStore: EventStore,
   readStore: ReadStore,
   log: ProjectorLog,
   deadlines: DeadlineKeeping,
+  options: ProjectorChoices = {},
 ): Projector {
   const { context, now } = deadlines;
   const lease = new ProjectorLease(readStore, { holder: config.projectorId, ttlMs: config.projectorLeaseTtlMs });
@@ -46,7 +54,8 @@ export function createProjector(
   });
   return new Projector(createProjections(context.tree, context), eventStore, readStore, {
     lease,
-    companions: [deadlineProcess, notary],
+    companions: options.readModelsOnly ? [] : [deadlineProcess, notary],
+    skipStreams: options.skipStreams,
     onError: (projection, error) => log.error({ message: 'Projection failed; retrying', projection, error: String(error) }),
     onLeaseChange: (held) =>
       log.log({ message: held ? 'Projector lease taken: projecting' : 'Projector lease not held: standing by', holder: lease.holder }),

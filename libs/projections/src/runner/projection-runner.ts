@@ -59,6 +59,11 @@ export interface RunnerOptions {
    * refuses the batch, and with it (on an atomic store) the batch's documents.
    */
   leaseToken?: () => number | null | Promise<number | null>;
+  /**
+   * Streams whose events no projection folds (their checkpoints still move past them): those a
+   * rebuild found with a broken hash chain, so a forged event is never served as fact.
+   */
+  skipStreams?: ReadonlySet<string>;
 }
 
 const DEFAULT_BATCH_SIZE = 4000;
@@ -332,7 +337,10 @@ export class ProjectionRunner {
     const writes: CollectionWrites[] = [];
     for (const { projection, position } of behind) {
       const own = events.filter(
-        (event) => (position === null || event.position > position) && projection.streamPrefixes.some((prefix) => event.streamId.startsWith(prefix)),
+        (event) =>
+          (position === null || event.position > position) &&
+          projection.streamPrefixes.some((prefix) => event.streamId.startsWith(prefix)) &&
+          !this.options.skipStreams?.has(event.streamId),
       );
       const operations = await foldBatch(projection, own, this.readStore);
       if (operations.length > 0) writes.push({ collection: projection.collection, operations });
