@@ -1,6 +1,7 @@
 import { complaintStreamId, nameBasedId, newId, toEventsToAppend, trackingIdFor } from '@lacak/application';
 import type { Actor, ComplaintEvent, OrganisationTree } from '@lacak/domain';
 import type { EventStore } from '@lacak/event-store';
+import { chainEvents } from '@lacak/integrity';
 import { actors, aComplaint } from '@lacak/domain/testing';
 
 type Builder = ReturnType<typeof aComplaint>;
@@ -135,8 +136,11 @@ export async function seedComplaints(store: EventStore, tree: OrganisationTree, 
     for (let index = next++; index < count; index = next++) {
       const history = complaintHistory(index, agencies, startMs);
       const streamId = complaintStreamId(history[0].event.data.complaintId);
+      // Chained as the engine appends them, so the archive is what a verification meets in production.
+      let previous: string | null = null;
       for (const [revision, { event, actor }] of history.entries()) {
-        const toAppend = toEventsToAppend([event], actor, event.data.at, { commandId: newId(), correlationId: newId() });
+        const toAppend = chainEvents(streamId, BigInt(revision), previous, toEventsToAppend([event], actor, event.data.at, { commandId: newId(), correlationId: newId() }));
+        previous = toAppend[0].metadata.hash ?? null;
         await store.appendToStream(streamId, toAppend, { expectedState: revision === 0 ? 'no_stream' : BigInt(revision - 1) });
       }
       events += history.length;

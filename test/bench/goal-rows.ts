@@ -2,6 +2,7 @@ import { type GoalRow, type Measured, type Verdict, allOf, atLeast, atMost, notM
 import type { HttpCommandsResult } from './http-commands';
 import type { HttpRun } from './http-load';
 import type { InProcessCommandsResult } from './in-process-commands';
+import type { HashingCost, VerifyRun } from './integrity';
 import type { RawRead, RebuildRun, SeededArchive } from './projection-rebuild';
 import type { QueryRound, SeededQueriesResult } from './seeded-queries';
 import { fmt } from './table';
@@ -14,6 +15,8 @@ export interface BenchResults {
   rebuild: Measured<RebuildRun>;
   /** Null when the rebuild did not finish: there were no read models to query. */
   queries: Measured<SeededQueriesResult> | null;
+  verify: Measured<VerifyRun>;
+  hashing: Measured<HashingCost>;
 }
 
 const MILLION = 1_000_000;
@@ -143,6 +146,32 @@ function processRows({ seeded, queries }: BenchResults, skipped: Verdict): GoalR
 }
 
 /** Every figure of the issue's goals table, with its same-run reference and verdict. */
+function integrityRows({ verify, rawRead, hashing, commands }: BenchResults): GoalRow[] {
+  const run = verify.result;
+  const faults: Verdict[] = run.faults > 0 ? [{ kind: 'short', by: `${fmt(run.faults)} faults in an untouched archive` }] : [];
+  const oneAtATime = commands.result.projectionsOff[0];
+  const commandUs = 1_000_000 / oneAtATime.commandsPerSecond;
+  const share = (100 * hashing.result.microsecondsPerCommand) / commandUs;
+  return [
+    {
+      figure: `Verification of the whole log (npm run verify), ${fmt(run.events)} events`,
+      goal: '≥ 100,000 events/s',
+      measured: `${fmt(run.eventsPerSecond)} events/s (${fmt(run.wallMs / 1000)} s)`,
+      reference: shareOf(run.eventsPerSecond, rawRead.result.eventsPerSecond, ' events/s (raw read)'),
+      load: verify.load,
+      verdict: allOf(...faults, atLeast(run.eventsPerSecond, 100_000, ' events/s')),
+    },
+    {
+      figure: 'Hashing cost of a command (check the history read, chain what is appended)',
+      goal: '≤ 10 % fewer commands/s than without',
+      measured: `${fmt(hashing.result.microsecondsPerCommand)} µs CPU per command on a ${fmt(hashing.result.historyLength)}-event history`,
+      reference: `${fmt(share)} % of a command one at a time (${fmt(oneAtATime.commandsPerSecond)} commands/s, projections off)`,
+      load: hashing.load,
+      verdict: atMost(share, 10, ' %'),
+    },
+  ];
+}
+
 export function goalRows(results: BenchResults): GoalRow[] {
   const skipped = notMeasured(`the rebuild did not finish within ${fmt(results.rebuild.result.capMs / 1000)} s, so there were no read models to query`);
   return [
@@ -153,5 +182,6 @@ export function goalRows(results: BenchResults): GoalRow[] {
     lagRow(results),
     ...queryRows(results, skipped),
     ...processRows(results, skipped),
+    ...integrityRows(results),
   ];
 }

@@ -90,6 +90,9 @@ describe('the goals table rows', () => {
     rawRead: { result: { events: 680_000, wallMs: 1, eventsPerSecond: 200_000 }, load },
     rebuild: { result: rebuild, load },
     queries: null,
+    verify: { result: { events: 680_000, wallMs: 10_000, eventsPerSecond: 68_000, faults: 0 }, load },
+    // 1,000 commands/s one at a time: 1,000 µs each, 50 of them hashing.
+    hashing: { result: { microsecondsPerCommand: 50, historyLength: 8 }, load },
   });
   const killed: RebuildRun = {
     projections: 'all',
@@ -105,7 +108,7 @@ describe('the goals table rows', () => {
 
   it('has one row per goal, with a verdict for each, and says what fell short by how much', () => {
     const rows = verdicts(goalRows(results(killed)));
-    expect(Object.keys(rows)).toHaveLength(11);
+    expect(Object.keys(rows)).toHaveLength(13);
     expect(rows['Rebuild of all read models, 680,000 events (100,000 complaints)']).toBe(
       'short: did not finish in 170 s (killed); 4,533 events/s, needs 11×; 2.27 % of raw, needs 11×; 220.6 s per 1 M, 7.35× the limit',
     );
@@ -115,6 +118,8 @@ describe('the goals table rows', () => {
     expect(rows['HTTP lifecycle commands (verify/dispose/accept/respond), 64 connections, projections live']).toBe(
       'short: 12.5 %, needs 2×; 30 ms, 1.2× the limit',
     );
+    expect(rows['Verification of the whole log (npm run verify), 680,000 events']).toBe('short: 68,000 events/s, needs 1.47×');
+    expect(rows['Hashing cost of a command (check the history read, chain what is appended)']).toBe('met');
   });
 
   it('leaves the queries and the API process not measured when the rebuild did not finish', () => {

@@ -9,6 +9,7 @@ import { describeRebuildProgress, goalRows } from './goal-rows';
 import { measureHttpCommands } from './http-commands';
 import type { HttpRun } from './http-load';
 import { type CommandRun, measureInProcessCommands } from './in-process-commands';
+import { measureHashingCost, measureVerify, sampleStream } from './integrity';
 import { measureRawRead, seedArchive } from './projection-rebuild';
 import { measureRebuildInOwnProcess } from './rebuild-process';
 import { measureSeededQueries } from './seeded-queries';
@@ -33,6 +34,7 @@ const SIZES = {
     complaints: 2_000,
     rebuildCapMs: 20_000,
     queryS: 1.5,
+    hashingMs: 300,
   },
   full: {
     diskMs: 3_000,
@@ -46,6 +48,7 @@ const SIZES = {
     complaints: 100_000,
     rebuildCapMs: 150_000,
     queryS: 10,
+    hashingMs: 2_000,
   },
 };
 const COMMANDS_IN_FLIGHT = [1, 64];
@@ -91,6 +94,9 @@ async function main(): Promise<void> {
   const archive = await withTempDir(async (dataDir) => {
     const seeded = await section(`seeding ${count(size.complaints)} complaints`, () => seedArchive(dataDir, size.complaints));
     const rawRead = await section('raw read of events.db', async () => measureRawRead(dataDir));
+    const verify = await section('verification of the whole log', () => measureVerify(dataDir));
+    const sample = await sampleStream(dataDir);
+    const hashing = await section('hashing cost of a command', async () => measureHashingCost(sample, size.hashingMs));
     const rebuild = await section(`rebuild of all read models in a process of its own (at most ${size.rebuildCapMs / 1000} s)`, () =>
       measureRebuildInOwnProcess({ dataDir, events: seeded.result.events, capMs: size.rebuildCapMs }),
     );
@@ -99,7 +105,7 @@ async function main(): Promise<void> {
           measureSeededQueries(dataDir, size.complaints, { durationS: size.queryS, warmUpS: size.warmUpS }, QUERY_CONNECTIONS),
         )
       : null;
-    return { seeded, rawRead, rebuild, queries };
+    return { seeded, rawRead, rebuild, queries, verify, hashing };
   });
   progress('done');
 
