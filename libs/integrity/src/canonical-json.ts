@@ -6,32 +6,55 @@
  * agree byte for byte.
  */
 export function canonicalJson(value: unknown): string {
-  // As JSON.stringify does, so a Date hashes as the string it is stored as.
-  if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
-    return canonicalJson((value as { toJSON: () => unknown }).toJSON());
-  }
-  if (value === null || typeof value !== 'object') {
-    if (typeof value === 'number' && !Number.isFinite(value)) throw new TypeError(`Cannot hash the number ${value}: JSON has no such value`);
-    if (value === undefined || typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') {
+  // Most values are strings: they go first. This runs for every event hashed, appended or verified.
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'number':
+      if (!Number.isFinite(value)) throw new TypeError(`Cannot hash the number ${value}: JSON has no such value`);
+      return JSON.stringify(value);
+    case 'object':
+      if (value === null) return 'null';
+      // As JSON.stringify does, so a Date hashes as the string it is stored as.
+      if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return canonicalJson((value as { toJSON: () => unknown }).toJSON());
+      return Array.isArray(value) ? canonicalArray(value) : canonicalObject(value as Record<string, unknown>);
+    default:
       throw new TypeError(`Cannot hash a ${typeof value}: events hold JSON values only`);
-    }
-    return JSON.stringify(value);
   }
-  if (Array.isArray(value)) {
-    let text = '[';
-    for (let i = 0; i < value.length; i++) text += (i > 0 ? ',' : '') + canonicalJson(value[i]);
-    return `${text}]`;
+}
+
+function canonicalArray(values: unknown[]): string {
+  let text = '[';
+  for (let i = 0; i < values.length; i++) text += (i > 0 ? ',' : '') + canonicalJson(values[i]);
+  return `${text}]`;
+}
+
+/** Field names recur in every event: each is quoted once. */
+const quotedKeys = new Map<string, string>();
+const QUOTED_KEYS_MAX = 10_000;
+
+function quoted(key: string): string {
+  let text = quotedKeys.get(key);
+  if (text === undefined) {
+    text = JSON.stringify(key);
+    if (quotedKeys.size < QUOTED_KEYS_MAX) quotedKeys.set(key, text);
   }
-  // A plain loop: this runs for every event hashed, appended or verified.
-  const record = value as Record<string, unknown>;
+  return text;
+}
+
+/** The canonical JSON of an object without one of its fields, with no copy of it made. */
+export function canonicalObject(record: Record<string, unknown>, without?: string): string {
   const keys = Object.keys(record).sort();
   let text = '{';
   let first = true;
   for (const key of keys) {
+    if (key === without) continue;
     const field = record[key];
     // An absent field and one set to undefined are the same JSON.
     if (field === undefined) continue;
-    text += `${first ? '' : ','}${JSON.stringify(key)}:${canonicalJson(field)}`;
+    text += `${first ? '' : ','}${quoted(key)}:${canonicalJson(field)}`;
     first = false;
   }
   return `${text}}`;

@@ -1,5 +1,6 @@
 import type { EventToAppend, RecordedEvent } from '@lacak/event-store';
-import { generateKeyPairSync } from 'node:crypto';
+import { createHash, generateKeyPairSync } from 'node:crypto';
+import { canonicalJson } from './canonical-json';
 import { LogVerifier, chainEvents, eventHash, verifyChain } from './event-chain';
 import { MerkleFrontier, leafHash } from './merkle-tree';
 import { signTreeHead } from './tree-head';
@@ -41,6 +42,14 @@ function chainedStream(n: number): RecordedEvent[] {
 const renumbered = (events: RecordedEvent[]) => events.map((event, index) => ({ ...event, revision: BigInt(index) }));
 
 describe('the hash chain of a stream', () => {
+  it('hashes the canonical JSON of stream, revision, type, data and metadata without the hash', () => {
+    const [event] = recorded(chainEvents(STREAM, 0n, null, [anEvent(0)]));
+    const { hash, ...covered } = event.metadata;
+    const form = canonicalJson({ streamId: STREAM, revision: '0', type: event.type, data: event.data, metadata: covered });
+    expect(eventHash(event)).toBe(createHash('sha256').update(form).digest('hex'));
+    expect(eventHash(event)).toBe(hash);
+  });
+
   it('verifies a stream appended by the engine and names its head', () => {
     const stream = chainedStream(5);
     expect(verifyChain(stream)).toEqual({ head: stream[4].metadata.hash, faults: [], unhashed: 0 });
