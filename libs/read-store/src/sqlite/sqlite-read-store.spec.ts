@@ -37,7 +37,7 @@ describe('SqliteReadStore', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('fetches candidates by primary key, through the leading field of an index, or by scanning', async () => {
+  it('fetches candidates by primary key, through the leading field of an index (equality or range), or by scanning', async () => {
     const complaints = store.collection('complaints');
     await complaints.insertOne({ _id: 'c1', agencyId: 'a1', status: 'OPEN', priority: 2 });
     await complaints.createIndex({ keys: { agencyId: 1, status: 1 } });
@@ -48,7 +48,9 @@ describe('SqliteReadStore', () => {
     expect(plan({ agencyId: { $in: ['a1', 'a2'] } })).toMatch(/USING INDEX c_complaints\.agencyId_1_status_1/);
     // No index leads with status, so nothing tells whether it holds arrays: json_each checks each row.
     expect(plan({ status: 'OPEN' })).toMatch(/^SCAN c_complaints\n/);
-    expect(plan({ agencyId: { $gt: 'a' } })).toBe('SCAN c_complaints');
+    expect(plan({ agencyId: { $gt: 'a' } })).toMatch(/SEARCH c_complaints USING INDEX c_complaints\.agencyId_1_status_1 \(<expr>>\? AND <expr><\?\)/);
+    expect(plan({ agencyId: { $gt: 'a' }, priority: { $exists: false } })).toMatch(/USING INDEX c_complaints\.agencyId_1_status_1/);
+    expect(plan({ priority: { $size: 1 } })).toBe('SCAN c_complaints');
   });
 
   it('leaves nothing written when a write() batch fails in its second collection', async () => {

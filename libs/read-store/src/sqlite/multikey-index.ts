@@ -1,0 +1,78 @@
+import type { IndexSpec } from '../read-store.port';
+import { isPlainField, jsonPath, keyExpression } from './query-plan';
+
+/**
+ * A multikey side table of an ordered index whose leading field is a top-level field: one row per
+ * distinct element of that field's array (keyed as `keyExpression` keys scalars), with the index's
+ * other keys of the document and its rowid. The index itself keys a document holding an array
+ * there with a row-unique blob, so without this table a filter on an element (`agencyPath: 'id-32'`)
+ * would read every document; with it, counts and candidate sets come from one index range.
+ * Documents whose leading field is not an array have no rows here: the index serves them.
+ */
+export interface MultikeyIndex {
+  /** The side table's name. */
+  name: string;
+  /** The side table, quoted. */
+  table: string;
+  /** The index's key fields; column `k<i>` holds field `i`'s key, `k0` the element's. */
+  fields: string[];
+}
+
+/** The side table of `index` on the collection table `tableName`, when its leading field can have one. */
+export function multikeyIndexOf(tableName: string, index: IndexSpec & { name: string }): MultikeyIndex | undefined {
+  const fields = Object.keys(index.keys);
+  if (fields[0] === '_id' || !isPlainField(fields[0])) return undefined;
+  const name = `${tableName}.${index.name}.multikey`;
+  return { name, table: quote(name), fields };
+}
+
+const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
+
+/** An array element's key: what `keyExpression` yields for a document holding that value as a scalar. */
+const ELEMENT_KEY =
+  `CASE e.type WHEN 'true' THEN X'74' WHEN 'false' THEN X'66' WHEN 'null' THEN X'' ` +
+  `WHEN 'object' THEN CAST('o' || e.value AS BLOB) WHEN 'array' THEN CAST('a' || e.value AS BLOB) ELSE e.value END`;
+
+/**
+ * The statement that adds the rows of the documents `rows` selects (aliased `m`). DISTINCT: an
+ * array holding a value twice still counts its document once.
+ */
+function insertRows(side: MultikeyIndex, rows: string): string {
+  const path = jsonPath([side.fields[0]]);
+  const others = side.fields.slice(1).map((field) => keyExpression(field, 'm.doc', 'm._id'));
+  return (
+    `INSERT OR IGNORE INTO ${side.table} SELECT DISTINCT ${[ELEMENT_KEY, ...others, 'm.rowid'].join(', ')} ` +
+    `FROM ${rows}, json_each(m.doc, ${path}) AS e WHERE json_type(m.doc, ${path}) = 'array'`
+  );
+}
+
+/**
+ * DDL for the side table, its fill from the stored documents, and the triggers that keep it in
+ * step with every insert, rewrite and delete of a document, in the same statement (so the same
+ * transaction), like the FTS table. A trigger first looks for `"field":[` in the JSON the adapter
+ * writes (JSON.stringify: no whitespace, plain field names unescaped): a document without it holds
+ * no array there, and the JSON is not parsed.
+ */
+export function createMultikeyIndexSql(
+  table: string,
+  side: MultikeyIndex,
+  directions: (1 | -1)[],
+  trigger: (event: string) => string,
+): string {
+  const columns = side.fields.map((_, i) => `k${i}`);
+  const keyColumns = columns.map((column, i) => `${column} ${directions[i] === -1 ? 'DESC' : 'ASC'}`);
+  const marker = `'"${side.fields[0]}":['`;
+  const has = (doc: string) => `instr(${doc}, ${marker}) > 0`;
+  const rowsOf = (row: 'new' | 'old') => `(SELECT ${row}.rowid AS rowid, ${row}._id AS _id, ${row}.doc AS doc) AS m`;
+  const ridIndex = quote(`${side.name}.rid`);
+  return (
+    `CREATE TABLE ${side.table} (${columns.join(', ')}, rid INTEGER NOT NULL, PRIMARY KEY (${[...keyColumns, 'rid'].join(', ')})) WITHOUT ROWID;` +
+    `CREATE INDEX ${ridIndex} ON ${side.table} (rid);` +
+    `${insertRows(side, `${table} AS m`)};` +
+    `CREATE TRIGGER ${trigger('insert')} AFTER INSERT ON ${table} WHEN ${has('new.doc')} BEGIN ${insertRows(side, rowsOf('new'))}; END;` +
+    `CREATE TRIGGER ${trigger('update')} AFTER UPDATE OF doc ON ${table} WHEN ${has('old.doc')} OR ${has('new.doc')} BEGIN ` +
+    `DELETE FROM ${side.table} WHERE rid = old.rowid; ${insertRows(side, rowsOf('new'))}; END;` +
+    `CREATE TRIGGER ${trigger('delete')} AFTER DELETE ON ${table} WHEN ${has('old.doc')} BEGIN ` +
+    `DELETE FROM ${side.table} WHERE rid = old.rowid; END;`
+  );
+}
