@@ -9,3 +9,5 @@ export * from './agency-stats/agency-stats-projection';
 export * from './deadlines/clock-view';
 export * from './deadlines/complaint-deadlines';
 export * from './deadlines/holiday-calendar-feed';
+export * from './rollup';
+export * from './agency-stats/agency-sla';

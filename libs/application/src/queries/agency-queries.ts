@@ -16,7 +16,7 @@ export interface AgencyStatsView {
   /** Counters of the node and everything below it. */
   subtree: CountersView;
   subtreeSize: number;
-  /** SLA compliance per class, overdue ageing and ratings over the subtree, as of the request. */
+  /** SLA compliance per class, overdue ageing and ratings over the subtree, as of the request (the `agency_sla` read model). */
   sla: SlaIndicators;
 }
 
@@ -58,14 +58,17 @@ export class GetAgencyStats {
     if (!agency || !canSeeAgency(actor, agencyId, this.tree)) return null;
     const subtreeIds = this.tree.subtreeIds(agencyId);
     // Counters are kept per node; the rollup is summed at read time, so a changed tree needs no rebuild.
-    const documents = await this.readStore.collection<AgencyStatsDocument>(AGENCY_STATS_COLLECTION).find({ _id: { $in: subtreeIds } });
+    const [documents, sla] = await Promise.all([
+      this.readStore.collection<AgencyStatsDocument>(AGENCY_STATS_COLLECTION).find({ _id: { $in: subtreeIds } }),
+      slaIndicators(this.readStore, subtreeIds, this.now()),
+    ]);
     const own = documents.find((d) => d._id === agencyId);
     return {
       agency,
       own: withRate(own ? sum([own]) : zeroCounters()),
       subtree: withRate(sum(documents)),
       subtreeSize: subtreeIds.length,
-      sla: await slaIndicators(this.readStore, agencyId, this.now()),
+      sla,
     };
   }
 }

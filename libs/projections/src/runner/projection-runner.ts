@@ -1,7 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { type AllSubscription, type EventStore, type RecordedEvent, readStreamOrEmpty } from '@lacak/event-store';
-import { type Document, DuplicateKeyError, type Filter, type ReadStore, type WriteOperation } from '@lacak/read-store';
+import { type CollectionWrites, type Document, DuplicateKeyError, type Filter, type ReadStore, type WriteOperation } from '@lacak/read-store';
 import type { DocumentProjection, ProjectedDocument } from '../projection';
+import { rollupWrites } from '../rollup';
 
 export const CHECKPOINTS_COLLECTION = 'projection_checkpoints';
 
@@ -106,6 +107,7 @@ export class ProjectionRunner<D extends ProjectedDocument = ProjectedDocument> {
     // (the lastPosition guard makes that harmless), never resumes an emptied read model mid-way.
     await this.readStore.collection(CHECKPOINTS_COLLECTION).deleteOne({ _id: this.projection.name });
     await this.readStore.collection(this.projection.collection).drop();
+    if (this.projection.rollup) await this.readStore.collection(this.projection.rollup.collection).drop();
     this.position = null;
     this.caughtUp = false;
     if (wasRunning) this.start();
@@ -227,13 +229,13 @@ export class ProjectionRunner<D extends ProjectedDocument = ProjectedDocument> {
   }
 
   private async flush(events: RecordedEvent[]): Promise<void> {
-    const operations = await this.foldBatch(events);
+    const writes = await this.foldBatch(events);
     const lastEvent = events[events.length - 1];
     const last = lastEvent.position;
     const fence = this.checkpointFence();
     try {
       await this.readStore.write([
-        { collection: this.projection.collection, operations },
+        ...writes,
         {
           collection: CHECKPOINTS_COLLECTION,
           operations: [
@@ -276,13 +278,18 @@ export class ProjectionRunner<D extends ProjectedDocument = ProjectedDocument> {
     };
   }
 
-  /** Loads every document the batch touches in one query, folds, and returns one write per changed document. */
-  private async foldBatch(events: RecordedEvent[]): Promise<WriteOperation[]> {
+  /**
+   * Loads every document the batch touches in one query, folds, and returns one write per changed
+   * document, then the rollup's sums of what changed (see `Rollup`).
+   */
+  private async foldBatch(events: RecordedEvent[]): Promise<CollectionWrites[]> {
     const ids = [...new Set(events.map((e) => this.projection.documentId(e)).filter((id): id is string => id !== null))];
     const collection = this.readStore.collection<D>(this.projection.collection);
     const stored = ids.length > 0 ? await collection.find({ _id: { $in: ids } }) : [];
     const storedPosition = new Map(stored.map((doc) => [doc._id, doc.lastPosition]));
     const current = new Map<string, D | null>(stored.map((doc) => [doc._id, doc]));
+    /** The documents as stored before the batch. */
+    const loaded = new Map(stored.map((doc) => [doc._id, doc]));
     const changed = new Set<string>();
 
     const apply = (id: string, event: RecordedEvent) => {
@@ -301,6 +308,7 @@ export class ProjectionRunner<D extends ProjectedDocument = ProjectedDocument> {
         for (const doc of await collection.find(filter)) {
           if (current.has(doc._id)) continue;
           current.set(doc._id, doc);
+          loaded.set(doc._id, doc);
           storedPosition.set(doc._id, doc.lastPosition);
         }
         // Documents of this batch are not in the store yet: they are concerned as much as the stored ones.
@@ -312,6 +320,12 @@ export class ProjectionRunner<D extends ProjectedDocument = ProjectedDocument> {
     }
 
     const operations: WriteOperation[] = [];
+    const writes: CollectionWrites[] = [{ collection: this.projection.collection, operations }];
+    const { rollup } = this.projection;
+    if (rollup) {
+      const changes = [...changed].map((id) => ({ before: loaded.get(id) ?? null, after: current.get(id) ?? null }));
+      writes.push({ collection: rollup.collection, operations: rollupWrites(rollup, changes) });
+    }
     for (const id of changed) {
       const next = current.get(id) ?? null;
       const before = storedPosition.get(id);
@@ -323,6 +337,6 @@ export class ProjectionRunner<D extends ProjectedDocument = ProjectedDocument> {
         operations.push({ deleteOne: { filter: { _id: id, lastPosition: before } } });
       }
     }
-    return operations;
+    return writes;
   }
 }

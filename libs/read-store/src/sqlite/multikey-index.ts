@@ -1,22 +1,5 @@
 import type { IndexSpec } from '../read-store.port';
-import { isPlainField, jsonPath, keyExpression } from './query-plan';
-
-/**
- * A multikey side table of an ordered index whose leading field is a top-level field: one row per
- * distinct element of that field's array (keyed as `keyExpression` keys scalars), with the index's
- * other keys of the document and its rowid. The index itself keys a document holding an array
- * there with a row-unique blob, so without this table a filter on an element (`agencyPath: 'id-32'`)
- * would read every document; with it, counts and candidate sets come from one index range.
- * Documents whose leading field is not an array have no rows here: the index serves them.
- */
-export interface MultikeyIndex {
-  /** The side table's name. */
-  name: string;
-  /** The side table, quoted. */
-  table: string;
-  /** The index's key fields; column `k<i>` holds field `i`'s key, `k0` the element's. */
-  fields: string[];
-}
+import { type MultikeyIndex, isPlainField, jsonPath, keyExpression } from './query-plan';
 
 /** The side table of `index` on the collection table `tableName`, when its leading field can have one. */
 export function multikeyIndexOf(tableName: string, index: IndexSpec & { name: string }): MultikeyIndex | undefined {

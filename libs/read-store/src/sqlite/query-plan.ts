@@ -1,7 +1,6 @@
 import { InvalidOperationError } from '../errors';
 import type { Filter, IndexSpec, SortSpec } from '../read-store.port';
 import { textSearchTerms } from '../text-search';
-import type { MultikeyIndex } from './multikey-index';
 
 /** A value bound to a statement (booleans and null are tagged blobs, see `keyExpression`). */
 export type SqlParam = string | number | Buffer;
@@ -22,6 +21,23 @@ export interface FilterPlan {
   exact: boolean;
   /** Top-level fields no matching document holds null at or lacks (their key is never X''). */
   nonNull: Set<string>;
+}
+
+/**
+ * A multikey side table of an ordered index whose leading field is a top-level field: one row per
+ * distinct element of that field's array (keyed as `keyExpression` keys scalars), with the index's
+ * other keys of the document and its rowid. The index itself keys a document holding an array
+ * there with a row-unique blob, so without this table a filter on an element (`agencyPath: 'id-32'`)
+ * would read every document; with it, counts and candidate sets come from one index range.
+ * Documents whose leading field is not an array have no rows here: the index serves them.
+ */
+export interface MultikeyIndex {
+  /** The side table's name. */
+  name: string;
+  /** The side table, quoted. */
+  table: string;
+  /** The index's key fields; column `k<i>` holds field `i`'s key, `k0` the element's. */
+  fields: string[];
 }
 
 /** What the planner needs to know about the collection. */
@@ -243,8 +259,11 @@ function inRange(field: string, comparison: string, operand: string | number, co
 }
 
 /** mingo's `$all` of scalars: an array holding each value (a scalar field never matches). */
-function allOf(field: string, values: Scalar[]): Sql {
+function allOf(field: string, values: Scalar[], context: PlanContext): Sql {
   if (values.length === 0) return FALSE_SQL;
+  // The side table holds the elements of arrays only: one lookup per value (a subtree within a subtree).
+  const side = context.multikey.find((index) => index.fields[0] === field);
+  if (side) return and(values.map((value) => ({ sql: `rowid IN (SELECT rid FROM ${side.table} WHERE k0 = ?)`, params: [keyOf(value)] })));
   const path = jsonPath([field]);
   return and([
     { sql: `json_type(doc, ${path}) IS 'array'`, params: [] },
@@ -317,7 +336,7 @@ function operatorCondition(field: string, operator: string, operand: unknown, co
     }
     case '$all': {
       const values = scalars(operand);
-      return values && allOf(field, values);
+      return values && allOf(field, values, context);
     }
     case '$gt':
     case '$gte':

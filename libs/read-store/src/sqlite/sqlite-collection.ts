@@ -16,9 +16,10 @@ import type {
 } from '../read-store.port';
 import { assertPortableTextIndex, isTextIndex, textSearchTerms, withoutText } from '../text-search';
 import { applyUpdate, findDocuments, matcher, replacementDocument, upsertDocument, upsertReplacementId } from './mingo-eval';
-import { type MultikeyIndex, createMultikeyIndexSql, multikeyIndexOf } from './multikey-index';
+import { createMultikeyIndexSql, multikeyIndexOf } from './multikey-index';
 import {
   type FilterPlan,
+  type MultikeyIndex,
   type PlanContext,
   type SortFacts,
   type SortKey,
