@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { complaintStreamId } from '@lacak/application';
-import { GetAgencyStats, ListComplaints, type Paging, type QueueFilter, queueFilter } from '@lacak/application/queries';
+import { ExportComplaints, GetAgencyStats, ListComplaints, type Paging, type QueueFilter, queueFilter } from '@lacak/application/queries';
 import { loadConfig } from '@lacak/config';
 import type { Actor, ComplaintEvent, OrganisationTree, SlaClass } from '@lacak/domain';
 import { aComplaint, actors } from '@lacak/domain/testing';
@@ -199,6 +199,21 @@ describe('The read side, against the scans it replaced, on a seeded archive', ()
       }
     }
     expect(compared).toBeGreaterThan(150);
+  });
+
+  it('exports, a page at a time, the rows a scan of every complaint gives', async () => {
+    const exporter = new ExportComplaints({ readStore, scope: tree, deadlines, now: () => now });
+    for (const actor of [actors.nationalAdmin, actors.agencyAdmin('id-32'), { id: 'inspector-35', role: 'apip_inspector', agencyId: 'id-35' } as Actor]) {
+      for (const filter of [{}, { status: ['CLOSED' as const] }, { overdue: true }]) {
+        const query = queueFilter(actor, filter);
+        const expected = new Query(query ?? {}).find<ComplaintDocument>(documents).sort({ submittedAt: 1, _id: 1 }).all().map((d) => d._id);
+        const pages: string[][] = [];
+        for await (const page of exporter.pages(actor, filter, 7)) pages.push(page.map((d) => d._id));
+        expect({ actor: actor.id, filter, rows: pages.flat() }).toEqual({ actor: actor.id, filter, rows: expected });
+        expect(pages.every((page) => page.length <= 7)).toBe(true);
+        expect((await exporter.run(actor, filter)).map((d) => d._id)).toEqual(expected);
+      }
+    }
   });
 
   /** The page and total a scan of every complaint document gives, with the use case's own filter and sort. */
