@@ -9,7 +9,7 @@ import { aComplaint, actors } from '@lacak/domain/testing';
 import { SqliteEventStore } from '@lacak/event-store';
 import { loadOrganisation } from '@lacak/organisation';
 import { createDeadlineContext } from '@lacak/processes';
-import { COMPLAINTS_COLLECTION, type ComplaintDocument, Projector, createProjections } from '@lacak/projections';
+import { AGENCY_SLA_COLLECTION, COMPLAINTS_COLLECTION, type ComplaintDocument, Projector, createProjections } from '@lacak/projections';
 import { actorFor, asComplaint, slaIndicatorsByScan, toAppend } from '@lacak/projections/testing';
 import { type Filter, type SortSpec, SqliteReadStore } from '@lacak/read-store';
 import { Query } from 'mingo';
@@ -155,6 +155,21 @@ describe('The read side, against the scans it replaced, on a seeded archive', ()
         const view = await stats.run(actors.nationalAdmin, agencyId);
         expect({ agencyId, instant, sla: view?.sla }).toEqual({ agencyId, instant, sla: await slaIndicatorsByScan(readStore, agencyId, instant) });
       }
+    }
+  });
+
+  it('sums the SLA indicators of a read store projected before they were kept, when the projector starts on it', async () => {
+    await readStore.collection(AGENCY_SLA_COLLECTION).drop();
+    const projector = new Projector(createProjections(tree, deadlines), eventStore, readStore);
+    projector.start();
+    await projector.waitUntilCaughtUp(60_000);
+    await projector.stop();
+    const stats = new GetAgencyStats(tree, readStore, () => now);
+    for (const agencyId of ['national', 'id-32', 'id-35']) {
+      expect({ agencyId, sla: (await stats.run(actors.nationalAdmin, agencyId))?.sla }).toEqual({
+        agencyId,
+        sla: await slaIndicatorsByScan(readStore, agencyId, now),
+      });
     }
   });
 

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { type AllSubscription, type EventStore, type RecordedEvent, readStreamOrEmpty } from '@lacak/event-store';
 import { type CollectionWrites, type Document, DuplicateKeyError, type Filter, type ReadStore, type WriteOperation } from '@lacak/read-store';
 import type { DocumentProjection, ProjectedDocument } from '../projection';
-import { rollupWrites } from '../rollup';
+import { backfillRollup, rollupWrites } from '../rollup';
 
 export const CHECKPOINTS_COLLECTION = 'projection_checkpoints';
 
@@ -168,6 +168,7 @@ export class ProjectionRunner<D extends ProjectedDocument = ProjectedDocument> {
     const collection = this.readStore.collection(this.projection.collection);
     for (const index of this.projection.indexes) await collection.createIndex(index);
     this.position = await this.verifiedCheckpoint();
+    if (this.position !== null) await backfillRollup(this.readStore, this.projection);
     // A stop() during the awaits above found no subscription to end: subscribing now would never return.
     if (this.stopping) return;
 
