@@ -6,7 +6,7 @@ export function multikeyIndexOf(tableName: string, index: IndexSpec & { name: st
   const fields = Object.keys(index.keys);
   if (fields[0] === '_id' || !isPlainField(fields[0])) return undefined;
   const name = `${tableName}.${index.name}.multikey`;
-  return { name, table: quote(name), fields };
+  return { name, table: quote(name), index: quote(`${tableName}.${index.name}`), fields };
 }
 
 const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
@@ -17,15 +17,18 @@ const ELEMENT_KEY =
   `WHEN 'object' THEN CAST('o' || e.value AS BLOB) WHEN 'array' THEN CAST('a' || e.value AS BLOB) ELSE e.value END`;
 
 /**
- * The statement that adds the rows of the documents `rows` selects (aliased `m`). DISTINCT: an
- * array holding a value twice still counts its document once.
+ * The statement that adds the rows of the documents `rows` selects (aliased `m`). The other keys are
+ * computed once per document (LIMIT keeps SQLite from flattening the subquery into one evaluation
+ * per element); DISTINCT: an array holding a value twice still counts its document once.
  */
 function insertRows(side: MultikeyIndex, rows: string): string {
   const path = jsonPath([side.fields[0]]);
-  const others = side.fields.slice(1).map((field) => keyExpression(field, 'm.doc', 'm._id'));
+  const others = side.fields.slice(1).map((field, i) => `${keyExpression(field, 'm.doc', 'm._id')} AS k${i + 1}`);
+  const columns = side.fields.slice(1).map((_, i) => `d.k${i + 1}`);
   return (
-    `INSERT OR IGNORE INTO ${side.table} SELECT DISTINCT ${[ELEMENT_KEY, ...others, 'm.rowid'].join(', ')} ` +
-    `FROM ${rows}, json_each(m.doc, ${path}) AS e WHERE json_type(m.doc, ${path}) = 'array'`
+    `INSERT OR IGNORE INTO ${side.table} SELECT DISTINCT ${[ELEMENT_KEY, ...columns, 'd.rid'].join(', ')} ` +
+    `FROM (SELECT ${['m.rowid AS rid', 'm.doc AS doc', ...others].join(', ')} FROM ${rows} ` +
+    `WHERE json_type(m.doc, ${path}) = 'array' LIMIT -1) AS d, json_each(d.doc, ${path}) AS e`
   );
 }
 
@@ -34,7 +37,7 @@ function insertRows(side: MultikeyIndex, rows: string): string {
  * step with every insert, rewrite and delete of a document, in the same statement (so the same
  * transaction), like the FTS table. A trigger first looks for `"field":[` in the JSON the adapter
  * writes (JSON.stringify: no whitespace, plain field names unescaped): a document without it holds
- * no array there, and the JSON is not parsed.
+ * no array there, and the JSON is not parsed; a rewrite that keeps the index's fields keeps its rows.
  */
 export function createMultikeyIndexSql(
   table: string,
@@ -46,6 +49,10 @@ export function createMultikeyIndexSql(
   const keyColumns = columns.map((column, i) => `${column} ${directions[i] === -1 ? 'DESC' : 'ASC'}`);
   const marker = `'"${side.fields[0]}":['`;
   const has = (doc: string) => `instr(${doc}, ${marker}) > 0`;
+  // A rewrite that leaves every field of the index as it was (JSON text of its top-level field) keeps its rows.
+  const changed = [...new Set(side.fields.map((field) => field.split('.')[0]))]
+    .map((field) => (field === '_id' ? 'old._id IS NOT new._id' : `old.doc -> ${jsonPath([field])} IS NOT new.doc -> ${jsonPath([field])}`))
+    .join(' OR ');
   const rowsOf = (row: 'new' | 'old') => `(SELECT ${row}.rowid AS rowid, ${row}._id AS _id, ${row}.doc AS doc) AS m`;
   const ridIndex = quote(`${side.name}.rid`);
   return (
@@ -53,7 +60,7 @@ export function createMultikeyIndexSql(
     `CREATE INDEX ${ridIndex} ON ${side.table} (rid);` +
     `${insertRows(side, `${table} AS m`)};` +
     `CREATE TRIGGER ${trigger('insert')} AFTER INSERT ON ${table} WHEN ${has('new.doc')} BEGIN ${insertRows(side, rowsOf('new'))}; END;` +
-    `CREATE TRIGGER ${trigger('update')} AFTER UPDATE OF doc ON ${table} WHEN ${has('old.doc')} OR ${has('new.doc')} BEGIN ` +
+    `CREATE TRIGGER ${trigger('update')} AFTER UPDATE OF doc ON ${table} WHEN (${has('old.doc')} OR ${has('new.doc')}) AND (${changed}) BEGIN ` +
     `DELETE FROM ${side.table} WHERE rid = old.rowid; ${insertRows(side, rowsOf('new'))}; END;` +
     `CREATE TRIGGER ${trigger('delete')} AFTER DELETE ON ${table} WHEN ${has('old.doc')} BEGIN ` +
     `DELETE FROM ${side.table} WHERE rid = old.rowid; END;`

@@ -36,6 +36,8 @@ export interface MultikeyIndex {
   name: string;
   /** The side table, quoted. */
   table: string;
+  /** The collection's own index it belongs to, quoted. */
+  index: string;
   /** The index's key fields; column `k<i>` holds field `i`'s key, `k0` the element's. */
   fields: string[];
 }
@@ -654,4 +656,45 @@ export function unorderable(field: string): Sql {
     sql: `${notText}${value} GLOB ? OR instr(CAST(${value} AS BLOB), X'00') > 0`,
     params: [HIGH_CHARACTERS],
   };
+}
+
+/**
+ * A page of `filter` in `keys` order read along a multikey side table: when the filter pins the
+ * table's leading field to one value and the sort keys are the table's next keys, the side table
+ * hands over the array-holding documents in page order (the rest of the filter checked on each),
+ * merged with the documents holding that value as a scalar, read through the collection's indexes.
+ * A subtree's page by due date then reads about as many documents as it shows.
+ */
+export function sidePage(filter: Filter, keys: SortKey[], skip: number, limit: number, table: string, context: PlanContext): Sql | undefined {
+  for (const side of context.multikey) {
+    const [leading, ...others] = side.fields;
+    const leadingKeys = Object.hasOwn(filter, leading) ? equalityKeys(filter[leading]) : undefined;
+    if (leadingKeys?.length !== 1 || !context.mayHoldArray(leading)) continue;
+    if (keys.length > others.length || keys.some(({ field }, i) => others[i] !== field)) continue;
+    const rest = planFilter(Object.fromEntries(Object.entries(filter).filter(([field]) => field !== leading)), context);
+    if (!rest.exact) continue;
+    const restWhere = and(rest.conditions);
+    const sortColumns = keys.map((_, i) => `s.k${i + 1}`);
+    // The rest of the filter is checked on the document in a subquery of its own, where its names are the document's.
+    const elements: Sql = {
+      sql:
+        `SELECT (SELECT doc FROM ${table} WHERE rowid = s.rid), ${[...sortColumns, 's.rid'].join(', ')} FROM ${side.table} AS s ` +
+        `WHERE s.k0 = ? AND EXISTS (SELECT 1 FROM ${table} WHERE rowid = s.rid AND ${restWhere.sql})`,
+      params: [leadingKeys[0], ...restWhere.params],
+    };
+    const scalars: Sql = {
+      // Through the index itself: the one seek that finds the (usually no) scalar holders, whatever SQLite guesses.
+      sql:
+        `SELECT doc, ${[...keys.map(({ field }) => sortExpression(field)), 'rowid'].join(', ')} FROM ${table} INDEXED BY ${side.index} ` +
+        `WHERE ${keyExpression(leading)} = ? AND ${restWhere.sql}`,
+      params: [leadingKeys[0], ...restWhere.params],
+    };
+    // Result columns: the document, the sort keys, the rowid (mingo's stable order breaks ties by it, as `orderBy` does).
+    const order = [...keys.map(({ descending }, i) => `${i + 2} ${descending ? 'DESC' : 'ASC'}`), `${keys.length + 2} ASC`];
+    return {
+      sql: `${elements.sql} UNION ALL ${scalars.sql} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`,
+      params: [...elements.params, ...scalars.params, limit || -1, skip],
+    };
+  }
+  return undefined;
 }

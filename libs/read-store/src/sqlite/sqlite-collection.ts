@@ -31,6 +31,7 @@ import {
   multikeyCondition,
   orderBy,
   planFilter,
+  sidePage,
   sortFactsQuery,
   sortKeys,
   textExpression,
@@ -446,6 +447,8 @@ export class SqliteCollection<T extends Document = Document> implements ReadColl
         if (keys && !where.sql && limit && skip + limit <= BOUNDED_SORT_MAX && keys[0].field !== '_id' && this.indexed(keys[0].field)) {
           return { ...page, ...boundedOrderBy(this.table, keys, skip, limit) };
         }
+        const alongSideTable = keys && sidePage(filter, keys, skip, limit, this.table, this.planContext());
+        if (alongSideTable) return { ...page, ...alongSideTable };
         return {
           ...page,
           sql: `SELECT doc FROM ${this.table}${where.sql}${keys ? orderBy(keys) : ''} LIMIT ? OFFSET ?`,
