@@ -239,4 +239,20 @@ describe('The deadline process', () => {
     // A complaint submitted once the new version is in force gets its stricter limits.
     expect(republished.policies.inForce('2026-10-05T02:00:00.000Z').version).toBe('stricter-2026-10');
   });
+
+  it('works through a backlog of more due complaints than one page in a single pass, a page at a time', async () => {
+    at('2026-11-02T02:00:00.000Z'); // Monday 09:00 WIB
+    const backlog = ['b1', 'b2', 'b3', 'b4', 'b5'];
+    for (const id of backlog) await submit(id);
+    // All five miss their verification at the same instant: pages break inside a tie.
+    at('2026-11-06T02:00:00.000Z');
+    const paged = new DeadlineProcess(readStore, new ComplaintLifecycle({ commands, tree, deadlines: context, clock: { now: clock } }), context, {
+      intervalMs: 3_600_000,
+      now: clock,
+      batchSize: 2,
+    });
+    await paged.tick();
+    await caughtUp();
+    for (const id of backlog) expect({ id, missed: await count(id, 'DeadlineMissed') }).toEqual({ id, missed: 1 });
+  });
 });

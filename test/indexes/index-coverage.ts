@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+import { AGENCY_SLA_COLLECTION, AGENCY_STATS_COLLECTION } from '@lacak/projections';
 import type { Filter, IndexSpec, SortSpec } from '@lacak/read-store';
 
 /** One query the engine issues: a filter and a sort on a collection, and who issues it. */
@@ -14,6 +15,13 @@ export interface QueryShape {
  * documents and an index need not start with them.
  */
 export const FLAGS_FILTERED_AFTER_SCAN: ReadonlySet<string> = new Set(['confidential', 'anonymous', 'isOverdue', 'isEscalated']);
+
+/** Collections of one small document per organisation node, read whole for the national root. */
+const PER_NODE_COLLECTIONS: ReadonlySet<string> = new Set([AGENCY_STATS_COLLECTION, AGENCY_SLA_COLLECTION]);
+
+/** The root's counters and SLA sums: every document of a per-node collection, by design and with no index. */
+export const readsWholePerNodeCollection = ({ collection, filter, sort }: QueryShape): boolean =>
+  PER_NODE_COLLECTIONS.has(collection) && Object.keys(filter).length === 0 && Object.keys(sort).length === 0;
 
 const isOperators = (condition: unknown): condition is Record<string, unknown> =>
   typeof condition === 'object' && condition !== null && !Array.isArray(condition) && Object.keys(condition).every((key) => key.startsWith('$'));
@@ -52,7 +60,9 @@ export function impliesPartialFilter(filter: Filter, partialFilter: Filter): boo
  * be checked on the fetched documents. A partial index serves only filters that imply its own; a
  * unique index whose every key the query pins serves it whatever else it asks.
  */
-export function equalityPrefix({ filter, sort }: QueryShape, index: IndexSpec): number | null {
+export function equalityPrefix(shape: QueryShape, index: IndexSpec): number | null {
+  const { filter, sort } = shape;
+  if (readsWholePerNodeCollection(shape)) return 0;
   // A `$text` query is answered from the text index (and sorted after), whatever else it filters on.
   if (Object.hasOwn(filter, '$text')) return Object.values(index.keys).includes('text') ? 0 : null;
   if (Object.values(index.keys).includes('text')) return null;

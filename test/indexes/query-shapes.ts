@@ -25,11 +25,13 @@ import type { QueryShape } from './index-coverage';
 /** The `_id` index every collection has in both adapters. */
 const ID_INDEX: IndexSpec = { name: '_id_', keys: { _id: 1 } };
 
-/** The indexes the projections declare, per collection (what the projector creates at start), with `_id`'s. */
+/** The indexes the projections declare, per collection (what the projector creates at start), with `_id`'s; a rollup's collection has `_id`'s. */
 export function declaredIndexes(): Map<string, IndexSpec[]> {
   const byCollection = new Map<string, IndexSpec[]>();
   for (const projection of createProjections(testOrganisation)) {
     byCollection.set(projection.collection, [...(byCollection.get(projection.collection) ?? [ID_INDEX]), ...projection.indexes]);
+    // A rollup's sums are read by key only.
+    if (projection.rollup) byCollection.set(projection.rollup.collection, [ID_INDEX]);
   }
   return byCollection;
 }
@@ -148,6 +150,8 @@ export async function engineQueryShapes(): Promise<QueryShape[]> {
     await new TrackedComplaints(store, () => false).find(KNOWN_COMPLAINT.trackingId, 'secret');
     store.source = 'agency counters';
     await new GetAgencyStats(testOrganisation, store, () => new Date()).run(actorOf('national_admin'), AGENCY);
+    store.source = 'national counters';
+    await new GetAgencyStats(testOrganisation, store, () => new Date()).run(actorOf('national_admin'), 'national');
     store.source = 'deadline process';
     await new DeadlineProcess(store, {} as ComplaintLifecycle, {} as DeadlineContext, { intervalMs: 60_000, now: () => new Date() }).tick();
     return distinct(store.shapes);

@@ -17,32 +17,44 @@ const tree = loadOrganisation();
 const projections = () => createProjections(tree, createDeadlineContext(loadConfig({}), tree));
 
 const COMPLAINTS = 300;
-/** Appends after which the national admin publishes 2025's holidays, while many complaints are still open. */
+/** Appends after which the national admin publishes a year's holidays, while many complaints are still open. */
 const PUBLISH_AFTER = 1000;
 
-/** 2025's holidays as the national admin publishes them: two working days more than the shipped file, early in January. */
+const DAY_MS = 86_400_000;
+const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+/**
+ * Three days off a week after the seed's complaints start (they are dated from tomorrow), within one
+ * year: days their due dates count over, so the publication moves them.
+ */
+const DAYS_OFF = (() => {
+  let start = Date.now() + 8 * DAY_MS;
+  while (isoDate(start).slice(0, 4) !== isoDate(start + 2 * DAY_MS).slice(0, 4)) start += DAY_MS;
+  return [0, 1, 2].map((day) => isoDate(start + day * DAY_MS));
+})();
+const YEAR = Number(DAYS_OFF[0].slice(0, 4));
+
+/** The year's holidays as the national admin publishes them: the three days off, one of them cuti bersama. */
 async function publishHolidays(store: EventStore): Promise<void> {
   const decision = holidayCalendarDecider.decide(
     {
       type: 'PublishHolidayCalendar',
       actor: actors.nationalAdmin,
-      at: '2025-01-03T02:00:00.000Z',
+      at: new Date().toISOString(),
       data: {
-        year: 2025,
-        decree: 'SKB 2025 (test revision)',
+        year: YEAR,
+        decree: `SKB ${YEAR} (test revision)`,
         holidays: [
-          { date: '2025-01-01', name: 'Tahun Baru 2025 Masehi' },
-          { date: '2025-01-06', name: 'Libur uji' },
-          { date: '2025-01-08', name: 'Libur uji' },
+          { date: DAYS_OFF[0], name: 'Libur uji' },
+          { date: DAYS_OFF[2], name: 'Libur uji' },
         ],
-        cutiBersama: [{ date: '2025-01-07', name: 'Cuti bersama uji' }],
+        cutiBersama: [{ date: DAYS_OFF[1], name: 'Cuti bersama uji' }],
       },
     },
     holidayCalendarDecider.initialState(),
   );
   if (!decision.ok) throw new Error(decision.refusal.message);
   const events = decision.events.map((event) => toAppend(event, actors.nationalAdmin));
-  await store.appendToStream(holidayCalendarStreamId(2025), events, { expectedState: 'no_stream' });
+  await store.appendToStream(holidayCalendarStreamId(YEAR), events, { expectedState: 'no_stream' });
 }
 
 describe('read models rebuilt in batches', () => {
@@ -77,7 +89,7 @@ describe('read models rebuilt in batches', () => {
       const built = await dumpReadModels(readStore);
 
       // The seed covers what the comparison is about: complaints the publication moved, and others.
-      const publication = events.find((event) => event.streamId === holidayCalendarStreamId(2025))!;
+      const publication = events.find((event) => event.streamId === holidayCalendarStreamId(YEAR))!;
       const moved = built[COMPLAINTS_COLLECTION].filter((complaint) => complaint.lastPosition === Number(publication.position));
       expect(moved.length).toBeGreaterThan(10);
       expect(built[COMPLAINTS_COLLECTION].length).toBe(COMPLAINTS);

@@ -2,7 +2,7 @@ import { CommandRefusedError, type ComplaintLifecycle, type LifecycleRequest, na
 import type { DeadlineContext } from '@lacak/deadlines';
 import { type Actor, type RefusalCode, holderOf } from '@lacak/domain';
 import { COMPLAINTS_COLLECTION, type ComplaintDocument, type DueAction, planDeadlines } from '@lacak/projections';
-import type { ReadStore } from '@lacak/read-store';
+import type { Filter, ReadStore } from '@lacak/read-store';
 
 export const DEADLINE_ACTOR: Actor = { id: 'deadline-process', role: 'system', agencyId: null };
 
@@ -19,7 +19,7 @@ export interface DeadlineProcessOptions {
   intervalMs: number;
   /** The clock; tests move it instead of waiting. */
   now: () => Date;
-  /** Most complaints handled per tick. */
+  /** Most complaints read at once: a pass reads the due complaints page by page, this many a page. */
   batchSize?: number;
   onError?: (error: unknown) => void;
 }
@@ -34,6 +34,8 @@ export interface DeadlineProcessOptions {
 export class DeadlineProcess {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> = Promise.resolve(0);
+  /** Set by stop(), so a long pass ends after its current page. */
+  private stopping = false;
 
   constructor(
     private readonly readStore: ReadStore,
@@ -45,11 +47,13 @@ export class DeadlineProcess {
 
   start(): void {
     if (this.timer) return;
+    this.stopping = false;
     this.timer = setInterval(() => void this.tick(), this.options.intervalMs);
     void this.tick();
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.running;
@@ -64,11 +68,28 @@ export class DeadlineProcess {
     return this.running;
   }
 
+  /**
+   * Every complaint due by now, a page at a time in `nextDueAt` order (the `queue_due` index), each
+   * page after the last one read: a backlog after downtime is worked through in one pass, and never
+   * loaded at once. What a page raises moves the complaint's `nextDueAt` only once the projection
+   * catches up, so the next page starts after the last complaint read, not at an offset.
+   */
   private async pass(): Promise<number> {
     const now = this.options.now().toISOString();
-    const due = await this.readStore
-      .collection<ComplaintDocument>(COMPLAINTS_COLLECTION)
-      .find({ nextDueAt: { $lte: now } }, { sort: { nextDueAt: 1 }, limit: this.options.batchSize ?? 200 });
+    const pageSize = this.options.batchSize ?? 200;
+    const complaints = this.readStore.collection<ComplaintDocument>(COMPLAINTS_COLLECTION);
+    let after: ComplaintDocument | undefined;
+    let raised = 0;
+    while (!this.stopping) {
+      const page = await complaints.find(after ? dueAfter(after, now) : { nextDueAt: { $lte: now } }, { sort: { nextDueAt: 1, _id: 1 }, limit: pageSize });
+      raised += await this.handle(page, now);
+      if (page.length < pageSize) break;
+      after = page[page.length - 1];
+    }
+    return raised;
+  }
+
+  private async handle(due: ComplaintDocument[], now: string): Promise<number> {
     let raised = 0;
     for (const complaint of due) {
       try {
@@ -122,4 +143,9 @@ export class DeadlineProcess {
       }
     }
   }
+}
+
+/** Due by `now` and after `last` in (`nextDueAt`, `_id`) order. */
+function dueAfter(last: ComplaintDocument, now: string): Filter {
+  return { nextDueAt: { $gte: last.nextDueAt, $lte: now }, $or: [{ nextDueAt: { $gt: last.nextDueAt } }, { _id: { $gt: last._id } }] };
 }

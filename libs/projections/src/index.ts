@@ -11,3 +11,5 @@ export * from './deadlines/clock-view';
 export * from './deadlines/complaint-deadlines';
 export * from './deadlines/holiday-calendar-feed';
 export * from './audit-tree/audit-tree';
+export * from './rollup';
+export * from './agency-stats/agency-sla';

@@ -16,7 +16,7 @@ export interface AgencyStatsView {
   /** Counters of the node and everything below it. */
   subtree: CountersView;
   subtreeSize: number;
-  /** SLA compliance per class, overdue ageing and ratings over the subtree, as of the request. */
+  /** SLA compliance per class, overdue ageing and ratings over the subtree, as of the request (the `agency_sla` read model). */
   sla: SlaIndicators;
 }
 
@@ -57,15 +57,22 @@ export class GetAgencyStats {
     const agency = this.tree.get(agencyId);
     if (!agency || !canSeeAgency(actor, agencyId, this.tree)) return null;
     const subtreeIds = this.tree.subtreeIds(agencyId);
+    // The root's subtree is every node: its documents are the whole collections, read without a list of thousands of ids.
+    const nodes = agencyId === this.tree.root.id ? {} : { _id: { $in: subtreeIds } };
     // Counters are kept per node; the rollup is summed at read time, so a changed tree needs no rebuild.
-    const documents = await this.readStore.collection<AgencyStatsDocument>(AGENCY_STATS_COLLECTION).find({ _id: { $in: subtreeIds } });
+    const [counters, sla] = await Promise.all([
+      this.readStore.collection<AgencyStatsDocument>(AGENCY_STATS_COLLECTION).find(nodes),
+      slaIndicators(this.readStore, nodes, this.now()),
+    ]);
+    // Counters of nodes a reconfigured tree no longer has are left out, as the list of ids leaves them out.
+    const documents = counters.filter((document) => this.tree.has(document._id));
     const own = documents.find((d) => d._id === agencyId);
     return {
       agency,
       own: withRate(own ? sum([own]) : zeroCounters()),
       subtree: withRate(sum(documents)),
       subtreeSize: subtreeIds.length,
-      sla: await slaIndicators(this.readStore, agencyId, this.now()),
+      sla,
     };
   }
 }

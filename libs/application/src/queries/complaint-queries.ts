@@ -9,7 +9,7 @@ import {
   type ComplaintDocument,
   type OmitFields,
 } from '@lacak/projections';
-import type { ReadStore, SortSpec } from '@lacak/read-store';
+import type { Filter, ReadStore, SortSpec } from '@lacak/read-store';
 import { assertMayRun } from './query-access';
 import { type QueueFilter, queueFilter } from './complaint-filters';
 import { type ReporterComplaintView, toReporterHistory, toReporterView } from './reporter-view';
@@ -155,16 +155,39 @@ export class GetComplaintHistory {
 /** Most rows one export returns; larger extracts are narrowed by agency, status or text. */
 export const EXPORT_LIMIT = 10_000;
 
+/** Rows one export reads at once. */
+export const EXPORT_PAGE_SIZE = 500;
+
 /** The work queue as rows for a CSV export, within the actor's scope, oldest first. */
 export class ExportComplaints {
   constructor(private readonly context: ComplaintReadContext) {}
 
   async run(actor: Actor, filter: QueueFilter): Promise<ComplaintDocument[]> {
+    const rows: ComplaintDocument[] = [];
+    for await (const page of this.pages(actor, filter)) rows.push(...page);
+    return rows;
+  }
+
+  /**
+   * The same rows a page at a time, each read after the last row of the one before in (`submittedAt`,
+   * `_id`) order, so a caller that writes each page out never holds the whole export.
+   */
+  async *pages(actor: Actor, filter: QueueFilter, pageSize = EXPORT_PAGE_SIZE): AsyncGenerator<ComplaintDocument[]> {
     assertMayRun('export-complaints', actor);
     const query = queueFilter(actor, filter);
-    if (query === null) return [];
-    return this.context.readStore
-      .collection<ComplaintDocument>(COMPLAINTS_COLLECTION)
-      .find(query, { sort: { submittedAt: 1, _id: 1 }, limit: EXPORT_LIMIT });
+    if (query === null) return;
+    const complaints = this.context.readStore.collection<ComplaintDocument>(COMPLAINTS_COLLECTION);
+    let last: ComplaintDocument | undefined;
+    for (let read = 0; read < EXPORT_LIMIT; ) {
+      const after: Filter = last
+        ? { $or: [{ submittedAt: { $gt: last.submittedAt } }, { submittedAt: last.submittedAt, _id: { $gt: last._id } }] }
+        : {};
+      // queueFilter never uses `$or`, so the page's condition joins it without an `$and` (which `$text` may not sit in).
+      const page = await complaints.find({ ...query, ...after }, { sort: { submittedAt: 1, _id: 1 }, limit: Math.min(pageSize, EXPORT_LIMIT - read) });
+      if (page.length > 0) yield page;
+      if (page.length < pageSize) return;
+      read += page.length;
+      last = page[page.length - 1];
+    }
   }
 }

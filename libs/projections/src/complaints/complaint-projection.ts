@@ -18,6 +18,7 @@ import type { Filter, IndexSpec } from '@lacak/read-store';
 import type { DocumentProjection, Draft } from '../projection';
 import { planDeadlines } from '../deadlines/complaint-deadlines';
 import { publishedYearOf } from '../deadlines/holiday-calendar-feed';
+import { agencySlaRollup } from '../agency-stats/agency-sla';
 import { COMPLAINTS_COLLECTION, type ComplaintDocument } from './complaint-document';
 
 type ComplaintDraft = Draft<ComplaintDocument>;
@@ -30,6 +31,8 @@ export class ComplaintProjection implements DocumentProjection<ComplaintDocument
   readonly name = 'complaints';
   readonly collection = COMPLAINTS_COLLECTION;
   readonly streamPrefixes = [COMPLAINT_STREAM_PREFIX, IDENTITY_ACCESS_STREAM_PREFIX, HOLIDAY_CALENDAR_STREAM_PREFIX];
+  /** SLA compliance, overdue ageing and ratings per node holding the complaints, for the agency dashboards. */
+  readonly rollup = agencySlaRollup;
   /**
    * One index per query shape the engine issues (test/indexes checks each against them), each in
    * equality–sort–range order and ending with the `_id` tie-breaker every list sorts by, so MongoDB

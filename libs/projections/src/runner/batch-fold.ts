@@ -1,22 +1,26 @@
 import type { RecordedEvent } from '@lacak/event-store';
-import { type ReadStore, type WriteOperation, filterMatcher } from '@lacak/read-store';
+import { type CollectionWrites, type ReadStore, type WriteOperation, filterMatcher } from '@lacak/read-store';
 import type { DocumentProjection, ProjectedDocument } from '../projection';
+import { rollupWrites } from '../rollup';
 
 /**
  * Folds a batch of events into one projection's documents: loads every document the batch names
  * in one query, evolves them in memory in log order, and returns one write per changed document,
- * guarded by the `lastPosition` it was loaded with (a concurrent writer makes the guard miss).
+ * guarded by the `lastPosition` it was loaded with (a concurrent writer makes the guard miss), then
+ * the rollup's sums of what changed (see `Rollup`), for the same `write`.
  */
 export async function foldBatch<D extends ProjectedDocument>(
   projection: DocumentProjection<D>,
   events: RecordedEvent[],
   readStore: ReadStore,
-): Promise<WriteOperation[]> {
+): Promise<CollectionWrites[]> {
   const ids = [...new Set(events.map((e) => projection.documentId(e)).filter((id): id is string => id !== null))];
   const collection = readStore.collection<D>(projection.collection);
   const stored = ids.length > 0 ? await collection.find({ _id: { $in: ids } }) : [];
   const storedPosition = new Map(stored.map((doc) => [doc._id, doc.lastPosition]));
   const current = new Map<string, D | null>(stored.map((doc) => [doc._id, doc]));
+  /** The documents as stored before the batch (evolve never changes the document it is given). */
+  const loaded = new Map(stored.map((doc) => [doc._id, doc]));
   const changed = new Set<string>();
   /** Changed since `complete` last ran on them. */
   const incomplete = new Set<string>();
@@ -58,6 +62,7 @@ export async function foldBatch<D extends ProjectedDocument>(
     for (const doc of await collection.find(filter)) {
       if (current.has(doc._id)) continue;
       current.set(doc._id, doc);
+      loaded.set(doc._id, doc);
       storedPosition.set(doc._id, doc.lastPosition);
     }
     // Documents this batch already changed are judged as they are now, not as stored: the same
@@ -68,6 +73,12 @@ export async function foldBatch<D extends ProjectedDocument>(
   completeChanged();
 
   const operations: WriteOperation[] = [];
+  const writes: CollectionWrites[] = [{ collection: projection.collection, operations }];
+  const { rollup } = projection;
+  if (rollup) {
+    const changes = [...changed].map((id) => ({ before: loaded.get(id) ?? null, after: current.get(id) ?? null }));
+    writes.push({ collection: rollup.collection, operations: rollupWrites(rollup, changes) });
+  }
   for (const id of changed) {
     const next = current.get(id) ?? null;
     const before = storedPosition.get(id);
@@ -79,5 +90,5 @@ export async function foldBatch<D extends ProjectedDocument>(
       operations.push({ deleteOne: { filter: { _id: id, lastPosition: before } } });
     }
   }
-  return operations;
+  return writes.filter((write) => write.operations.length > 0);
 }

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { type AllSubscription, type EventStore, type RecordedEvent, readStreamOrEmpty } from '@lacak/event-store';
 import { type CollectionWrites, type Document, DuplicateKeyError, type IndexSpec, type ReadStore, type WriteOperation } from '@lacak/read-store';
 import type { DocumentProjection } from '../projection';
+import { backfillRollup } from '../rollup';
 import { foldBatch } from './batch-fold';
 
 export const CHECKPOINTS_COLLECTION = 'projection_checkpoints';
@@ -152,6 +153,7 @@ export class ProjectionRunner {
       // (the lastPosition guard makes that harmless), never resumes an emptied read model mid-way.
       await this.readStore.collection(CHECKPOINTS_COLLECTION).deleteOne({ _id: lane.projection.name });
       await this.readStore.collection(lane.projection.collection).drop();
+      if (lane.projection.rollup) await this.readStore.collection(lane.projection.rollup.collection).drop();
       Object.assign(lane, { position: null, lastError: null, halted: false });
     }
     this.caughtUp = false;
@@ -279,6 +281,8 @@ export class ProjectionRunner {
     }
     lane.replaying = lane.indexesDeferred = lane.position === null && (await collection.countDocuments()) === 0;
     await this.createIndexes(lane.projection, lane.indexesDeferred ? (index) => !deferrable(index) : () => true);
+    // A read model projected before its rollup existed gets its sums before it moves on.
+    if (lane.position !== null) await backfillRollup(this.readStore, lane.projection);
   }
 
   private async createIndexes(projection: DocumentProjection, selected: (index: IndexSpec) => boolean = () => true): Promise<void> {
@@ -342,8 +346,7 @@ export class ProjectionRunner {
           projection.streamPrefixes.some((prefix) => event.streamId.startsWith(prefix)) &&
           !this.options.skipStreams?.has(event.streamId),
       );
-      const operations = await foldBatch(projection, own, this.readStore);
-      if (operations.length > 0) writes.push({ collection: projection.collection, operations });
+      writes.push(...(await foldBatch(projection, own, this.readStore)));
     }
     writes.push({ collection: CHECKPOINTS_COLLECTION, operations: behind.map((lane) => checkpointWrite(lane.projection.name, lastEvent, token)) });
     try {

@@ -384,7 +384,7 @@ export function readStoreContract(adapterName: string, factory: () => Promise<Re
         await expect(collection.find({ $or: [{ $text: { $search: 'pungli' } }, { status: 'OPEN' }] })).rejects.toBeInstanceOf(InvalidOperationError);
       });
 
-      it('returns exactly what a scan returns for filters on indexed fields', async () => {
+      it('returns exactly what a scan returns for filters and counts on indexed fields, also on an array field of a compound index', async () => {
         const docs: Document[] = [
           { _id: 'k1', k: 'x', n: { k: 'x' }, g: 1 },
           { _id: 'k2', k: 1, n: { k: 1 }, g: 1 },
@@ -402,14 +402,36 @@ export function readStoreContract(adapterName: string, factory: () => Promise<Re
           { k: { $in: ['x', 2, false] } }, { k: { $in: [] } }, { k: null }, { k: { a: 1 } }, { k: ['x', 2, false] },
           { k: { $gt: 1 } }, { k: { $ne: 'x' } }, { k: 'x', g: { $gte: 4 } },
           { 'n.k': 'x' }, { 'n.k': 2 }, { 'n.k': { $in: ['y', 2.5, true] } }, { 'n.k': { deep: 1 } }, { 'n.k': null },
+          // Ranges compare within a type, arrays by element; `$all` needs every value among the elements.
+          { k: { $lte: 'x' } }, { k: { $gt: 1, $lt: 3 } }, { k: { $gte: '' } }, { k: { $all: ['x', 2] } }, { k: { $all: ['x'] }, g: 4 },
+          // What a compound index on an array field answers: an element with the other keys.
+          { k: 'x', g: 4 }, { k: { $in: ['x', 2] }, g: { $gte: 4 } }, { k: 2, g: { $ne: 4 } }, { k: false, g: { $in: [1, 4] } },
+          { _id: { $gt: 'k5' } }, { _id: { $lte: 'k2' }, k: { $ne: null } },
         ];
         const scanned = await idsPerFilter(collection, filters);
         expect(scanned.slice(0, 4).map((result) => result.ids)).toEqual([['k1', 'k7'], ['k2'], ['k3'], ['k4']]);
         expect(scanned[15].ids).toEqual(['k1', 'k3', 'k4']);
+        expect(scanned.slice(20, 31).map((result) => result.ids)).toEqual([
+          ['k1', 'k3', 'k7'], ['k7', 'k9'], ['k1', 'k3', 'k7'], ['k7'], ['k7'],
+          ['k7'], ['k7', 'k9'], ['k9'], ['k7'],
+          ['k6', 'k7', 'k8', 'k9'], ['k1', 'k2'],
+        ]);
 
         await collection.createIndex({ keys: { k: 1 } });
         await collection.createIndex({ keys: { 'n.k': -1, g: 1 } });
+        await collection.createIndex({ keys: { k: 1, g: 1, _id: 1 } });
+        await collection.createIndex({ keys: { g: 1, _id: 1 } });
         expect(await idsPerFilter(collection, filters)).toEqual(scanned);
+        const counts = await Promise.all(filters.map(async (filter) => ({ filter, count: await collection.countDocuments(filter) })));
+        expect(counts).toEqual(scanned.map(({ filter, ids }) => ({ filter, count: ids.length })));
+        // Written after the indexes: an index (and a side table) follows inserts, rewrites and deletes.
+        await collection.insertOne({ _id: 'k10', k: ['x', 'x', 2], g: 4 });
+        await collection.updateOne({ _id: 'k7' }, { $set: { k: 'x' } });
+        await collection.deleteOne({ _id: 'k9' });
+        expect(await collection.countDocuments({ k: 'x', g: 4 })).toBe(2);
+        expect(await collection.countDocuments({ k: 2 })).toBe(1);
+        expect(await collection.countDocuments({ k: { $in: ['x', 2] }, g: { $gte: 4 } })).toBe(2);
+        expect(ids(await collection.find({ k: { $all: ['x', 2] } }))).toEqual(['k10']);
       });
     });
 

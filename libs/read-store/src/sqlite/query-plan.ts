@@ -23,6 +23,25 @@ export interface FilterPlan {
   nonNull: Set<string>;
 }
 
+/**
+ * A multikey side table of an ordered index whose leading field is a top-level field: one row per
+ * distinct element of that field's array (keyed as `keyExpression` keys scalars), with the index's
+ * other keys of the document and its rowid. The index itself keys a document holding an array
+ * there with a row-unique blob, so without this table a filter on an element (`agencyPath: 'id-32'`)
+ * would read every document; with it, counts and candidate sets come from one index range.
+ * Documents whose leading field is not an array have no rows here: the index serves them.
+ */
+export interface MultikeyIndex {
+  /** The side table's name. */
+  name: string;
+  /** The side table, quoted. */
+  table: string;
+  /** The collection's own index it belongs to, quoted. */
+  index: string;
+  /** The index's key fields; column `k<i>` holds field `i`'s key, `k0` the element's. */
+  fields: string[];
+}
+
 /** What the planner needs to know about the collection. */
 export interface PlanContext {
   /** The ordered (non-text) indexes. */
@@ -34,6 +53,10 @@ export interface PlanContext {
    * found none), so an equality needs no array-membership branch.
    */
   mayHoldArray(field: string): boolean;
+  /** The multikey side tables that exist (see `MultikeyIndex`). */
+  multikey: MultikeyIndex[];
+  /** The expression holding a field's key, when not `keyExpression` (a side table's column). */
+  keyColumn?: (field: string) => string;
 }
 
 const TRUE = Buffer.from('t');
@@ -57,7 +80,7 @@ export const HIGH_CHARACTERS = '*[\uE000-\u{10FFFF}]*';
 const exactInSqlite = (n: number) => !Number.isInteger(n) || Math.abs(n) <= 2 ** 53 || Math.abs(n) >= 2 ** 63;
 
 /** A JSON path with every segment quoted, so field names are never read as path syntax. */
-function jsonPath(segments: string[]): string {
+export function jsonPath(segments: string[]): string {
   return `'$.${segments.map((segment) => `"${segment}"`).join('.')}'`;
 }
 
@@ -69,20 +92,20 @@ function jsonPath(segments: string[]): string {
  * missing share one key so unique indexes treat them as duplicates, as MongoDB does.
  * Strings and numbers are themselves, so they order as SQLite orders them (numbers first).
  */
-export function keyExpression(field: string): string {
+export function keyExpression(field: string, doc = 'doc', id = '_id'): string {
   const segments = field.split('.');
   if (segments.some((segment) => segment === '' || /["'$]/.test(segment))) {
     throw new InvalidOperationError(`Cannot index '${field}': empty segments, quotes and '$' are not supported`);
   }
   const path = jsonPath(segments);
   const arrayOnPath = segments
-    .map((_, i) => `json_type(doc, ${jsonPath(segments.slice(0, i + 1))}) = 'array'`)
+    .map((_, i) => `json_type(${doc}, ${jsonPath(segments.slice(0, i + 1))}) = 'array'`)
     .join(' OR ');
   return (
-    `(CASE WHEN ${arrayOnPath} THEN CAST('m' || _id AS BLOB) ELSE CASE json_type(doc, ${path}) ` +
-    `WHEN 'object' THEN CAST('o' || json_extract(doc, ${path}) AS BLOB) ` +
+    `(CASE WHEN ${arrayOnPath} THEN CAST('m' || ${id} AS BLOB) ELSE CASE json_type(${doc}, ${path}) ` +
+    `WHEN 'object' THEN CAST('o' || json_extract(${doc}, ${path}) AS BLOB) ` +
     `WHEN 'true' THEN X'74' WHEN 'false' THEN X'66' ` +
-    `ELSE ifnull(json_extract(doc, ${path}), X'') END END)`
+    `ELSE ifnull(json_extract(${doc}, ${path}), X'') END END)`
   );
 }
 
@@ -184,9 +207,13 @@ function elementIn(values: Scalar[]): Sql {
 function anyOf(field: string, values: Scalar[], context: PlanContext): Sql {
   if (values.length === 0) return FALSE_SQL;
   const keys = values.map(keyOf);
-  const key = keyExpression(field);
+  const key = context.keyColumn?.(field) ?? keyExpression(field);
   const direct: Sql = { sql: `${key} IN (${placeholders(keys.length)})`, params: keys };
   if (!context.mayHoldArray(field)) return direct;
+  const side = context.multikey.find((index) => index.fields[0] === field);
+  if (side) {
+    return { sql: `${direct.sql} OR rowid IN (SELECT rid FROM ${side.table} WHERE k0 IN (${placeholders(keys.length)}))`, params: [...keys, ...keys] };
+  }
   const element = elementIn(values);
   return {
     sql:
@@ -196,9 +223,49 @@ function anyOf(field: string, values: Scalar[], context: PlanContext): Sql {
   };
 }
 
+const RANGE_OPERATORS: Record<string, string> = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' };
+
+/**
+ * A range operand SQLite compares as mingo does: a finite number SQLite holds exactly, or a
+ * well-formed string below U+D800 throughout (above it, byte order and UTF-16 order may differ).
+ */
+function isRangeOperand(value: unknown): value is string | number {
+  if (typeof value === 'number') return Number.isFinite(value) && exactInSqlite(value);
+  return typeof value === 'string' && !/[\uD800-\uFFFF]/.test(value);
+}
+
+/**
+ * A key in range of `operand`, within its type as mingo compares (strings with strings, numbers
+ * with numbers): numbers key below text, and text below blobs, so one more bound keeps the type.
+ */
+function keyInRange(key: string, comparison: string, operand: string | number): Sql {
+  const upward = comparison.startsWith('>');
+  const typeBound = typeof operand === 'number' ? (upward ? ` AND ${key} < ''` : '') : upward ? ` AND ${key} < X''` : ` AND ${key} >= ''`;
+  return { sql: `${key} ${comparison} ?${typeBound}`, params: [operand] };
+}
+
+/** mingo's `$gt`/`$gte`/`$lt`/`$lte` on a top-level field: the value in range, or an array with an element in range. */
+function inRange(field: string, comparison: string, operand: string | number, context: PlanContext): Sql {
+  const direct = keyInRange(context.keyColumn?.(field) ?? keyExpression(field), comparison, operand);
+  if (!context.mayHoldArray(field)) return direct;
+  const side = context.multikey.find((index) => index.fields[0] === field);
+  if (side) {
+    const element = keyInRange('k0', comparison, operand);
+    return { sql: `${direct.sql} OR rowid IN (SELECT rid FROM ${side.table} WHERE ${element.sql})`, params: [...direct.params, ...element.params] };
+  }
+  const type = typeof operand === 'number' ? `type IN ('integer', 'real')` : `type = 'text'`;
+  return {
+    sql: `${direct.sql} OR (${multikeyCondition(field)} AND EXISTS (SELECT 1 FROM json_each(doc, ${jsonPath([field])}) WHERE ${type} AND value ${comparison} ?))`,
+    params: [...direct.params, operand],
+  };
+}
+
 /** mingo's `$all` of scalars: an array holding each value (a scalar field never matches). */
-function allOf(field: string, values: Scalar[]): Sql {
+function allOf(field: string, values: Scalar[], context: PlanContext): Sql {
   if (values.length === 0) return FALSE_SQL;
+  // The side table holds the elements of arrays only: one lookup per value (a subtree within a subtree).
+  const side = context.multikey.find((index) => index.fields[0] === field);
+  if (side) return and(values.map((value) => ({ sql: `rowid IN (SELECT rid FROM ${side.table} WHERE k0 = ?)`, params: [keyOf(value)] })));
   const path = jsonPath([field]);
   return and([
     { sql: `json_type(doc, ${path}) IS 'array'`, params: [] },
@@ -271,8 +338,13 @@ function operatorCondition(field: string, operator: string, operand: unknown, co
     }
     case '$all': {
       const values = scalars(operand);
-      return values && allOf(field, values);
+      return values && allOf(field, values, context);
     }
+    case '$gt':
+    case '$gte':
+    case '$lt':
+    case '$lte':
+      return isRangeOperand(operand) ? inRange(field, RANGE_OPERATORS[operator], operand, context) : undefined;
     case '$exists':
       if (typeof operand !== 'boolean' && typeof operand !== 'number') return undefined;
       return { sql: `json_type(doc, ${jsonPath([field])}) IS ${operand ? 'NOT ' : ''}NULL`, params: [] };
@@ -294,6 +366,12 @@ function idCondition(condition: unknown): Sql | undefined {
   }
   const parts: Sql[] = [];
   for (const [operator, operand] of Object.entries(condition)) {
+    if (operator in RANGE_OPERATORS) {
+      // `_id` is always a string here: a string operand below U+D800 compares as mingo does; mingo decides others.
+      if (typeof operand !== 'string' || !isRangeOperand(operand)) return undefined;
+      parts.push({ sql: `_id ${RANGE_OPERATORS[operator]} ?`, params: [operand] });
+      continue;
+    }
     const list = operator === '$eq' || operator === '$ne' ? strings([operand]) : strings(operand);
     if (!list || !['$eq', '$ne', '$in', '$nin'].includes(operator)) return undefined;
     parts.push(inList(list, operator === '$ne' || operator === '$nin'));
@@ -314,7 +392,8 @@ function rejectsNull(condition: unknown): boolean {
       (operator === '$ne' && operand === null) ||
       (operator === '$nin' && Array.isArray(operand) && operand.includes(null)) ||
       operator === '$regex' ||
-      operator === '$all',
+      operator === '$all' ||
+      (operator in RANGE_OPERATORS && operand !== null),
   );
 }
 
@@ -452,6 +531,44 @@ export function planFilter(filter: Filter, context: PlanContext): FilterPlan {
   return { conditions, exact, nonNull };
 }
 
+const KEY_OPERATORS = new Set(['$eq', '$ne', '$in', '$nin', ...Object.keys(RANGE_OPERATORS)]);
+
+/** A condition decided by the field's key alone, once the field holds no array: no `$exists`, regex or `$all`. */
+const decidedByKey = (condition: unknown) =>
+  isScalar(condition) || (isOperatorObject(condition) && Object.keys(condition).every((operator) => KEY_OPERATORS.has(operator)));
+
+/**
+ * `countDocuments(filter)` from indexes alone, when a multikey side table covers the filter: an
+ * equality or `$in` on its leading field, and conditions on its other keys only, none of which
+ * holds an array anywhere. Documents holding an array at the leading field are counted in the side
+ * table, the others (whose key is their value) through the collection's own indexes.
+ */
+export function coveredCount(filter: Filter, table: string, context: PlanContext): Sql | undefined {
+  const fields = Object.keys(filter);
+  for (const side of context.multikey) {
+    const [leading, ...others] = side.fields;
+    const keys = Object.hasOwn(filter, leading) ? equalityKeys(filter[leading]) : undefined;
+    if (!keys?.length || !context.mayHoldArray(leading)) continue;
+    const rest = fields.filter((field) => field !== leading);
+    const coverable = rest.every((field) => field !== '_id' && others.includes(field) && decidedByKey(filter[field]) && !context.mayHoldArray(field));
+    if (!coverable) continue;
+    const restFilter = Object.fromEntries(rest.map((field) => [field, filter[field]]));
+    const scalars = planFilter(restFilter, context);
+    const elements = planFilter(restFilter, { ...context, keyColumn: (field) => `k${side.fields.indexOf(field)}` });
+    if (!scalars.exact || !elements.exact) continue;
+    const inKeys = `IN (${placeholders(keys.length)})`;
+    const scalarWhere = and([{ sql: `${keyExpression(leading)} ${inKeys}`, params: keys }, ...scalars.conditions]);
+    const elementWhere = and([{ sql: `k0 ${inKeys}`, params: keys }, ...elements.conditions]);
+    // One row per document and element: with one key a document has at most one matching row.
+    const counted = keys.length === 1 ? 'count(*)' : 'count(DISTINCT rid)';
+    return {
+      sql: `SELECT (SELECT count(*) FROM ${table} WHERE ${scalarWhere.sql}) + (SELECT ${counted} FROM ${side.table} WHERE ${elementWhere.sql})`,
+      params: [...scalarWhere.params, ...elementWhere.params],
+    };
+  }
+  return undefined;
+}
+
 export function whereClause(plan: FilterPlan): Sql {
   if (plan.conditions.length === 0) return { sql: '', params: [] };
   const { sql, params } = and(plan.conditions);
@@ -539,4 +656,45 @@ export function unorderable(field: string): Sql {
     sql: `${notText}${value} GLOB ? OR instr(CAST(${value} AS BLOB), X'00') > 0`,
     params: [HIGH_CHARACTERS],
   };
+}
+
+/**
+ * A page of `filter` in `keys` order read along a multikey side table: when the filter pins the
+ * table's leading field to one value and the sort keys are the table's next keys, the side table
+ * hands over the array-holding documents in page order (the rest of the filter checked on each),
+ * merged with the documents holding that value as a scalar, read through the collection's indexes.
+ * A subtree's page by due date then reads about as many documents as it shows.
+ */
+export function sidePage(filter: Filter, keys: SortKey[], skip: number, limit: number, table: string, context: PlanContext): Sql | undefined {
+  for (const side of context.multikey) {
+    const [leading, ...others] = side.fields;
+    const leadingKeys = Object.hasOwn(filter, leading) ? equalityKeys(filter[leading]) : undefined;
+    if (leadingKeys?.length !== 1 || !context.mayHoldArray(leading)) continue;
+    if (keys.length > others.length || keys.some(({ field }, i) => others[i] !== field)) continue;
+    const rest = planFilter(Object.fromEntries(Object.entries(filter).filter(([field]) => field !== leading)), context);
+    if (!rest.exact) continue;
+    const restWhere = and(rest.conditions);
+    const sortColumns = keys.map((_, i) => `s.k${i + 1}`);
+    // The rest of the filter is checked on the document in a subquery of its own, where its names are the document's.
+    const elements: Sql = {
+      sql:
+        `SELECT (SELECT doc FROM ${table} WHERE rowid = s.rid), ${[...sortColumns, 's.rid'].join(', ')} FROM ${side.table} AS s ` +
+        `WHERE s.k0 = ? AND EXISTS (SELECT 1 FROM ${table} WHERE rowid = s.rid AND ${restWhere.sql})`,
+      params: [leadingKeys[0], ...restWhere.params],
+    };
+    const scalars: Sql = {
+      // Through the index itself: the one seek that finds the (usually no) scalar holders, whatever SQLite guesses.
+      sql:
+        `SELECT doc, ${[...keys.map(({ field }) => sortExpression(field)), 'rowid'].join(', ')} FROM ${table} INDEXED BY ${side.index} ` +
+        `WHERE ${keyExpression(leading)} = ? AND ${restWhere.sql}`,
+      params: [leadingKeys[0], ...restWhere.params],
+    };
+    // Result columns: the document, the sort keys, the rowid (mingo's stable order breaks ties by it, as `orderBy` does).
+    const order = [...keys.map(({ descending }, i) => `${i + 2} ${descending ? 'DESC' : 'ASC'}`), `${keys.length + 2} ASC`];
+    return {
+      sql: `${elements.sql} UNION ALL ${scalars.sql} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`,
+      params: [...elements.params, ...scalars.params, limit || -1, skip],
+    };
+  }
+  return undefined;
 }

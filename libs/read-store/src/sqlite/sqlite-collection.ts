@@ -16,18 +16,23 @@ import type {
 } from '../read-store.port';
 import { assertPortableTextIndex, isTextIndex, textSearchTerms, withoutText } from '../text-search';
 import { applyUpdate, findDocuments, matcher, replacementDocument, upsertDocument, upsertReplacementId } from './mingo-eval';
+import { createMultikeyIndexSql, multikeyIndexOf } from './multikey-index';
 import { keyedDelete, keyedReplace } from './sqlite-writes';
 import {
   type FilterPlan,
+  type MultikeyIndex,
+  type PlanContext,
   type SortFacts,
   type SortKey,
   type Sql,
   type SqlParam,
   boundedOrderBy,
+  coveredCount,
   keyExpression,
   multikeyCondition,
   orderBy,
   planFilter,
+  sidePage,
   sortFactsQuery,
   sortKeys,
   textExpression,
@@ -79,7 +84,7 @@ export class SqliteCollection<T extends Document = Document> implements ReadColl
   private readonly textTable: string;
   private readonly statements = new Map<string, Database.Statement>();
   /** Keyed by PRAGMA schema_version, so tables and indexes created by another process are seen. */
-  private schemaCache?: { version: number; exists: boolean; indexes: NamedIndex[] };
+  private schemaCache?: { version: number; exists: boolean; indexes: NamedIndex[]; multikey: MultikeyIndex[] };
   /** Writes through this collection object, so cached facts about the data expire. */
   private writes = 0;
   /** What sort fields hold across the collection, while it is unchanged; see `orderable`. */
@@ -125,9 +130,16 @@ export class SqliteCollection<T extends Document = Document> implements ReadColl
       const filterPlan = this.filterPlan(filter);
       if (!filterPlan) return 0;
       if (!filterPlan.exact) return this.matched(filter, Infinity).length;
-      const where = whereClause(filterPlan);
-      return this.query({ sql: `SELECT count(*) FROM ${this.table}${where.sql}`, params: where.params })[0] as number;
+      return this.query(this.countStatement(filter, filterPlan))[0] as number;
     });
+  }
+
+  /** The count from a multikey side table and indexes alone when one covers the filter, else over the matching rows. */
+  private countStatement(filter: Filter, filterPlan: FilterPlan): Sql {
+    const covered = coveredCount(filter, this.table, this.planContext());
+    if (covered) return covered;
+    const where = whereClause(filterPlan);
+    return { sql: `SELECT count(*) FROM ${this.table}${where.sql}`, params: where.params };
   }
 
   async insertOne(document: T): Promise<void> {
@@ -176,7 +188,10 @@ export class SqliteCollection<T extends Document = Document> implements ReadColl
     return this.transaction(() => {
       this.ensureTable();
       const same = this.schema().indexes.find((i) => i.name === spec.name || JSON.stringify(i.keys) === JSON.stringify(keys));
-      if (same && JSON.stringify(same) === JSON.stringify(spec)) return spec.name;
+      if (same && JSON.stringify(same) === JSON.stringify(spec)) {
+        this.ensureMultikeyTable(spec);
+        return spec.name;
+      }
       if (same) throw new InvalidOperationError(`Index '${spec.name}' conflicts with existing index '${same.name}'`);
       const columns = fields.map(([field, d]) => `${keyExpression(field)} ${d === 1 ? 'ASC' : 'DESC'}`);
       this.guard(keys, () => this.db.exec(
@@ -184,8 +199,20 @@ export class SqliteCollection<T extends Document = Document> implements ReadColl
       ));
       this.statement(`INSERT INTO ${INDEX_CATALOG} (collection, name, spec) VALUES (?, ?, ?)`)
         .run(this.name, spec.name, JSON.stringify(spec));
+      this.ensureMultikeyTable(spec);
       return spec.name;
     });
+  }
+
+  /**
+   * The index's multikey side table (see `MultikeyIndex`), made with the index, or on the next
+   * `createIndex` of an index made before side tables existed (a projector's start).
+   */
+  private ensureMultikeyTable(spec: NamedIndex): void {
+    const side = multikeyIndexOf(this.tableName, spec);
+    if (!side || this.schema().multikey.some((existing) => existing.table === side.table)) return;
+    const directions = Object.values(spec.keys) as (1 | -1)[];
+    this.db.exec(createMultikeyIndexSql(this.table, side, directions, (event) => quote(this.indexName(`${spec.name}.multikey.${event}`))));
   }
 
   /**
@@ -231,8 +258,9 @@ export class SqliteCollection<T extends Document = Document> implements ReadColl
   async drop(): Promise<void> {
     this.writes++;
     this.transaction(() => {
-      // Dropping the table drops its triggers; the FTS table goes separately.
-      this.db.exec(`DROP TABLE IF EXISTS ${this.table}; DROP TABLE IF EXISTS ${this.textTable}`);
+      // Dropping the table drops its triggers; the FTS and multikey side tables go separately.
+      const sideTables = this.schema().multikey.map((side) => `DROP TABLE IF EXISTS ${side.table};`).join('');
+      this.db.exec(`DROP TABLE IF EXISTS ${this.table}; DROP TABLE IF EXISTS ${this.textTable}; ${sideTables}`);
       this.statement(`DELETE FROM ${INDEX_CATALOG} WHERE collection = ?`).run(this.name);
     });
   }
@@ -253,7 +281,8 @@ export class SqliteCollection<T extends Document = Document> implements ReadColl
       if (options.count) {
         const filterPlan = this.filterPlan(filter);
         const where = filterPlan && whereClause(filterPlan);
-        statement = where && { sql: `SELECT ${filterPlan.exact ? 'count(*)' : 'doc'} FROM ${this.table}${where.sql}`, params: where.params };
+        statement =
+          filterPlan && where && (filterPlan.exact ? this.countStatement(filter, filterPlan) : { sql: `SELECT doc FROM ${this.table}${where.sql}`, params: where.params });
       } else {
         statement = this.findPlan(filter, options);
       }
@@ -400,18 +429,30 @@ export class SqliteCollection<T extends Document = Document> implements ReadColl
   /** The WHERE conditions for `filter`; undefined when the collection has no table yet. */
   private filterPlan(filter: Filter): FilterPlan | undefined {
     textSearchTerms(filter); // Refuses a nested `$text` before anything runs.
+    if (!this.schema().exists) return undefined;
+    return planFilter(filter, this.planContext());
+  }
+
+  private planContext(): PlanContext {
     const schema = this.schema();
-    if (!schema.exists) return undefined;
     const indexes = this.orderedIndexes();
     const leading = new Set(indexes.map((index) => Object.keys(index.keys)[0]));
-    return planFilter(filter, {
+    const probed = new Map<string, boolean>();
+    return {
       indexes,
       ...(schema.indexes.some(isTextIndex) && { textTable: this.textTable }),
+      multikey: schema.multikey,
       // An index leading with the field finds its multikey entries in one seek; elsewhere, assume arrays.
-      mayHoldArray: (field) =>
-        !leading.has(field) ||
-        this.statement(`SELECT EXISTS (SELECT 1 FROM ${this.table} WHERE ${multikeyCondition(field)})`).get() === 1,
-    });
+      mayHoldArray: (field) => {
+        if (!leading.has(field)) return true;
+        let holds = probed.get(field);
+        if (holds === undefined) {
+          holds = this.statement(`SELECT EXISTS (SELECT 1 FROM ${this.table} WHERE ${multikeyCondition(field)})`).get() === 1;
+          probed.set(field, holds);
+        }
+        return holds;
+      },
+    };
   }
 
   /** The statement `find` runs; see `FindPlan`. */
@@ -428,6 +469,8 @@ export class SqliteCollection<T extends Document = Document> implements ReadColl
         if (keys && !where.sql && limit && skip + limit <= BOUNDED_SORT_MAX && keys[0].field !== '_id' && this.indexed(keys[0].field)) {
           return { ...page, ...boundedOrderBy(this.table, keys, skip, limit) };
         }
+        const alongSideTable = keys && sidePage(filter, keys, skip, limit, this.table, this.planContext());
+        if (alongSideTable) return { ...page, ...alongSideTable };
         return {
           ...page,
           sql: `SELECT doc FROM ${this.table}${where.sql}${keys ? orderBy(keys) : ''} LIMIT ? OFFSET ?`,
@@ -521,12 +564,19 @@ export class SqliteCollection<T extends Document = Document> implements ReadColl
     }
   }
 
-  private schema(): { exists: boolean; indexes: NamedIndex[] } {
+  private schema(): { exists: boolean; indexes: NamedIndex[]; multikey: MultikeyIndex[] } {
     const version = this.statement('PRAGMA schema_version').get() as number;
     if (this.schemaCache?.version === version) return this.schemaCache;
     const exists = this.statement(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(this.tableName);
     const specs = this.statement(`SELECT spec FROM ${INDEX_CATALOG} WHERE collection = ? ORDER BY rowid`).all(this.name);
-    this.schemaCache = { version, exists: exists !== undefined, indexes: (specs as string[]).map((s) => JSON.parse(s)) };
+    const indexes = (specs as string[]).map((s) => JSON.parse(s) as NamedIndex);
+    const tables = new Set(this.statement(`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE ? ESCAPE '\\'`)
+      .all(`${this.tableName.replace(/[\\%_]/g, '\\$&')}.%`) as string[]);
+    const multikey = indexes
+      .filter((index) => !isTextIndex(index))
+      .flatMap((index) => multikeyIndexOf(this.tableName, index) ?? [])
+      .filter((side) => tables.has(side.name));
+    this.schemaCache = { version, exists: exists !== undefined, indexes, multikey };
     return this.schemaCache;
   }
 

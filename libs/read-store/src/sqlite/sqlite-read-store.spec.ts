@@ -37,7 +37,7 @@ describe('SqliteReadStore', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('fetches candidates by primary key, through the leading field of an index, or by scanning', async () => {
+  it('fetches candidates by primary key, through the leading field of an index (equality or range), or by scanning', async () => {
     const complaints = store.collection('complaints');
     await complaints.insertOne({ _id: 'c1', agencyId: 'a1', status: 'OPEN', priority: 2 });
     await complaints.createIndex({ keys: { agencyId: 1, status: 1 } });
@@ -48,7 +48,33 @@ describe('SqliteReadStore', () => {
     expect(plan({ agencyId: { $in: ['a1', 'a2'] } })).toMatch(/USING INDEX c_complaints\.agencyId_1_status_1/);
     // No index leads with status, so nothing tells whether it holds arrays: json_each checks each row.
     expect(plan({ status: 'OPEN' })).toMatch(/^SCAN c_complaints\n/);
-    expect(plan({ agencyId: { $gt: 'a' } })).toBe('SCAN c_complaints');
+    expect(plan({ agencyId: { $gt: 'a' } })).toMatch(/SEARCH c_complaints USING INDEX c_complaints\.agencyId_1_status_1 \(<expr>>\? AND <expr><\?\)/);
+    expect(plan({ agencyId: { $gt: 'a' }, priority: { $exists: false } })).toMatch(/USING INDEX c_complaints\.agencyId_1_status_1/);
+    expect(plan({ priority: { $size: 1 } })).toBe('SCAN c_complaints');
+  });
+
+  it('counts a subtree by status from indexes alone and finds its pages through the multikey side table', async () => {
+    const complaints = store.collection('complaints');
+    await complaints.insertOne({ _id: 'old', agencyPath: ['national', 'id-32'], status: 'OPEN', submittedAt: '2024-01-01' });
+    await complaints.createIndex({ keys: { agencyPath: 1, status: 1, submittedAt: 1, _id: 1 } });
+    await complaints.createIndex({ keys: { status: 1, submittedAt: 1, _id: 1 } });
+    for (let i = 0; i < 30; i++) {
+      const path = ['national', i % 3 ? 'id-32' : 'id-35', `id-3${i % 3 ? 2 : 5}.0${i % 2}`];
+      await complaints.insertOne({ _id: `c${i}`, agencyPath: path, status: i % 4 ? 'OPEN' : 'CLOSED', submittedAt: `2024-02-${10 + i}` });
+    }
+    await complaints.updateOne({ _id: 'c1' }, { $set: { agencyPath: ['national', 'id-35'] } });
+    const count = (filter: Record<string, unknown>) => complaints.explain(filter, { count: true }).join('\n');
+
+    const byStatus = { agencyPath: 'id-32', status: 'OPEN' };
+    expect(count(byStatus)).toMatch(/SEARCH c_complaints\.agencyPath_1_status_1_submittedAt_1__id_1\.multikey USING PRIMARY KEY \(k0=\? AND k1=\?\)/);
+    expect(count(byStatus)).toMatch(/SEARCH c_complaints USING COVERING INDEX c_complaints\.agencyPath_1_status_1_submittedAt_1__id_1 /);
+    expect(count(byStatus)).not.toMatch(/SCAN c_|json_each/);
+    expect(await complaints.countDocuments(byStatus)).toBe(15);
+    expect(await complaints.countDocuments({ agencyPath: { $in: ['id-32', 'id-35'] }, status: 'CLOSED' })).toBe(8);
+    // A subtree within a subtree, and a flag no index holds: the side table gives the candidates.
+    const page = { agencyPath: { $all: ['id-32', 'id-32.01'] }, flagged: { $ne: true } };
+    expect(complaints.explain(page, { sort: { submittedAt: 1, _id: 1 }, limit: 5 }).join('\n')).toMatch(/multikey USING PRIMARY KEY \(k0=\?\)/);
+    expect((await complaints.find(page, { sort: { submittedAt: 1, _id: 1 }, limit: 3 })).map((doc) => doc._id)).toEqual(['c5', 'c7', 'c11']);
   });
 
   it('leaves nothing written when a write() batch fails in its second collection', async () => {
