@@ -54,6 +54,8 @@ describe('Operations: health, OpenAPI, docs, guards, rebuild', () => {
     }
     // Tracking needs no bearer token: the tracking secret guards it (404 without it, 400 for a bad body first).
     expect(unguarded.sort()).toEqual([
+      // The notary's public key is for anyone who checks a signed tree head.
+      'GET /audit/public-key → 200',
       'GET /health → 200',
       'GET /public/complaints → 200',
       'GET /track/{trackingId} → 404',

@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, HttpCode, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
 import type { Dossier, LogConsistencyProof } from '@lacak/application';
@@ -7,7 +7,7 @@ import type { Actor } from '@lacak/domain';
 import { Allows } from '../auth/allows.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Public } from '../auth/public.decorator';
-import { ApiQueryProblems } from '../openapi/problem-responses';
+import { ApiBodyProblems, ApiQueryProblems } from '../openapi/problem-responses';
 import { RequestValidationError } from '../problem-details/request-validation.error';
 import { renderDossierPdf } from './dossier-pdf';
 import { ExportDossierQuery, GetAuditPublicKeyQuery, ProveLogConsistencyQuery, SignTreeHeadCommand } from './audit.bus';
@@ -57,8 +57,8 @@ export class AuditController {
   @ApiBearerAuth()
   @Allows('sign-tree-head')
   @ApiOperation({ summary: 'Sign a head of the log’s Merkle tree now and append it to the log (national admin, auditors)' })
-  @ApiOkResponse({ type: SignedTreeHeadView })
-  @ApiQueryProblems('ROLE_NOT_ALLOWED', 'INTEGRITY_VIOLATION')
+  @ApiCreatedResponse({ type: SignedTreeHeadView })
+  @ApiBodyProblems('UNAUTHENTICATED', 'TOKEN_EXPIRED', 'TOKEN_AGENCY_INVALID', 'ROLE_NOT_ALLOWED', 'INTEGRITY_VIOLATION')
   signHead(@CurrentActor() actor: Actor): Promise<SignedTreeHeadView> {
     return this.commandBus.execute(new SignTreeHeadCommand(actor));
   }
