@@ -2,14 +2,11 @@ import { ComplaintCommandService, ComplaintLifecycle } from '@lacak/application'
 import type { AppConfig } from '@lacak/config';
 import type { DeadlineContext } from '@lacak/deadlines';
 import type { EventStore } from '@lacak/event-store';
-import { Projector, ProjectorLease, createProjections } from '@lacak/projections';
+import { type Projector, createProjections } from '@lacak/projections';
 import type { ReadStore } from '@lacak/read-store';
 import { DeadlineProcess } from './deadline-process';
-
-export interface ProjectorLog {
-  error(entry: Record<string, unknown>): void;
-  log(entry: Record<string, unknown>): void;
-}
+import { type ProjectorLog, createLeasedProjector } from './leased-projector';
+import { WorkerThreadProjector } from './projector-thread/worker-thread-projector';
 
 export interface DeadlineKeeping {
   context: DeadlineContext;
@@ -19,7 +16,7 @@ export interface DeadlineKeeping {
 
 /**
  * The projector as both the API and the projector process run it: all read models and the
- * deadline process, under the lease.
+ * deadline process, under the lease, on the caller's thread.
  */
 export function createProjector(
   config: AppConfig,
@@ -28,19 +25,35 @@ export function createProjector(
   log: ProjectorLog,
   deadlines: DeadlineKeeping,
 ): Projector {
-  const { context, now } = deadlines;
-  const lease = new ProjectorLease(readStore, { holder: config.projectorId, ttlMs: config.projectorLeaseTtlMs });
+  return createLeasedProjector(config, eventStore, readStore, log, deadlines.context, {
+    companions: [createDeadlineProcess(config, eventStore, readStore, log, deadlines)],
+  });
+}
+
+/**
+ * The same projector with its projections in a worker thread of their own (`PROJECTOR_THREAD=worker`):
+ * the deadline process issues commands through this thread's stores, while the worker holds the lease.
+ */
+export function createProjectorThread(
+  config: AppConfig,
+  eventStore: EventStore,
+  readStore: ReadStore,
+  log: ProjectorLog,
+  deadlines: DeadlineKeeping,
+): WorkerThreadProjector {
+  return new WorkerThreadProjector({
+    config,
+    names: createProjections(deadlines.context.tree).map((projection) => projection.name),
+    companions: [createDeadlineProcess(config, eventStore, readStore, log, deadlines)],
+    log,
+  });
+}
+
+function createDeadlineProcess(config: AppConfig, eventStore: EventStore, readStore: ReadStore, log: ProjectorLog, { context, now }: DeadlineKeeping): DeadlineProcess {
   const lifecycle = new ComplaintLifecycle({ commands: new ComplaintCommandService(eventStore, context.tree), tree: context.tree, deadlines: context, clock: { now } });
-  const deadlineProcess = new DeadlineProcess(readStore, lifecycle, context, {
+  return new DeadlineProcess(readStore, lifecycle, context, {
     intervalMs: config.deadlineCheckIntervalMs,
     now,
     onError: (error) => log.error({ message: 'Deadline pass failed; retrying on the next tick', error: String(error) }),
-  });
-  return new Projector(createProjections(context.tree, context), eventStore, readStore, {
-    lease,
-    companions: [deadlineProcess],
-    onError: (projection, error) => log.error({ message: 'Projection failed; retrying', projection, error: String(error) }),
-    onLeaseChange: (held) =>
-      log.log({ message: held ? 'Projector lease taken: projecting' : 'Projector lease not held: standing by', holder: lease.holder }),
   });
 }

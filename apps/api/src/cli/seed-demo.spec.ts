@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '@lacak/config';
 import type { RecordedEvent } from '@lacak/event-store';
-import type { Projector } from '@lacak/projections';
+import type { ReadModelProjector } from '@lacak/projections';
 import { closeStores, openStores } from '@lacak/storage';
 import { eventually } from '@lacak/testing';
 import { createApp } from '../create-app';
@@ -92,7 +92,7 @@ describe('seedDemo', () => {
     const engine = await createApp(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', PROJECTOR_ID: 'running-engine' }));
     await engine.init();
     try {
-      const engineProjector = engine.get<Projector>(PROJECTOR);
+      const engineProjector = engine.get<ReadModelProjector>(PROJECTOR);
       await eventually(async () => (await engineProjector.projectingProcess()) === 'this process' && engineProjector.leaseState === 'held', {
         intervalMs: 1,
       });

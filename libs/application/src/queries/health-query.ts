@@ -1,7 +1,7 @@
 import type { CalendarYear } from '@lacak/deadlines';
 import type { EventStore } from '@lacak/event-store';
 import type { DeadlineContext } from '@lacak/deadlines';
-import { type LeaseState, type ProjectionStatus, type Projector, upcomingYears } from '@lacak/projections';
+import { type LeaseState, type ProjectionStatus, type ReadModelProjector, upcomingYears } from '@lacak/projections';
 import type { ReadStore } from '@lacak/read-store';
 
 type StoreStatus = 'ok' | 'unavailable';
@@ -19,7 +19,7 @@ export interface HealthSources {
   readStore: ReadStore;
   /** The kind of each store, as configured. */
   kinds: { eventStore: string; readStore: string };
-  projector: Projector | null;
+  projector: ReadModelProjector | null;
   deadlines: DeadlineContext;
   now: () => Date;
   /** Where the cause of an outage goes (host names, addresses): the log, never the public answer. */
