@@ -93,8 +93,10 @@ describe('seedDemo', () => {
     await engine.init();
     try {
       const engineProjector = engine.get<ReadModelProjector>(PROJECTOR);
+      // The engine projects in a worker thread, which compiles the sources as it starts: seconds on a busy machine.
       await eventually(async () => (await engineProjector.projectingProcess()) === 'this process' && engineProjector.leaseState === 'held', {
         intervalMs: 1,
+        timeoutMs: 60_000,
       });
       const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', PROJECTOR_ID: 'seed' });
       const result = await seedDemo({ config, count: 5, seed: SEED });
