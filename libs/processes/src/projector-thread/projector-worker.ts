@@ -78,8 +78,9 @@ async function stop(): Promise<void> {
   port.close();
 }
 
+let stopping: Promise<void> | undefined;
 port.on('message', (message: ToProjectorWorker) => {
-  if (message.kind === 'stop') return void stop();
+  if (message.kind === 'stop') return void (stopping ??= stop());
   const { id, method, args } = message;
   void answer(id, (projector) => (projector[method] as (...args: unknown[]) => Promise<unknown>)(...args));
 });
