@@ -1,6 +1,7 @@
 import { WorkerThreadProjector } from '@lacak/processes';
 import { PROJECTOR } from '../../apps/api/src/infrastructure/tokens';
 import { complaintAt } from '../support/complaint-stages';
+import { aSubmission } from '../support/http-steps';
 import { TestApp } from '../support/test-app';
 
 /** The worker compiles the sources anew as it starts: seconds on a busy machine. */
@@ -11,9 +12,11 @@ describe('Projections in a worker thread (PROJECTOR_THREAD=worker, the embedded 
   let t: TestApp;
   let projector: WorkerThreadProjector;
   let admin: string;
+  /** The instant commands are decided at and deadlines judged by; the wall clock until a test moves it. */
+  let movedTo: Date | null = null;
 
   beforeAll(async () => {
-    t = await TestApp.start({ PROJECTOR_THREAD: 'worker' });
+    t = await TestApp.start({ PROJECTOR_THREAD: 'worker', DEADLINE_CHECK_INTERVAL_MS: '100' }, { clock: { now: () => movedTo ?? new Date() } });
     projector = t.app.get(PROJECTOR);
     admin = await t.token('national_admin', 'national');
   });
@@ -60,6 +63,21 @@ describe('Projections in a worker thread (PROJECTOR_THREAD=worker, the embedded 
     await projector.waitUntilCaughtUp(WORKER_START_MS);
     expect((await t.request('GET', `/complaints/${complaint.id}`, { token: admin })).body).toEqual(before.body);
     expect((await t.request('GET', '/agencies/national/stats', { token: admin })).body).toEqual(stats.body);
+  });
+
+  it('runs the deadline process on this thread while the worker holds the lease: a missed deadline is raised and projected', async () => {
+    const reporter = await t.token('reporter', null, 'reporter-deadline');
+    const submitted = await t.request('POST', '/complaints', { token: reporter, body: aSubmission() });
+    await projector.waitFor(await lastPosition(), WORKER_START_MS);
+
+    // A month later the verification deadline (3 working days) has long passed.
+    movedTo = new Date(Date.now() + 30 * 86_400_000);
+    const history = await t.eventually(
+      () => t.request('GET', `/complaints/${submitted.body.id}/history`, { token: admin }),
+      (r) => r.body.some((entry: { type: string }) => entry.type === 'DeadlineMissed'),
+      WORKER_START_MS,
+    );
+    expect(history.body.filter((entry: { type: string }) => entry.type === 'DeadlineMissed')).toHaveLength(1);
   });
 
   it('leaves no thread running once the app is closed', async () => {
