@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Inject, NotFoundException, Post, ServiceUnavailableException } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, Length } from 'class-validator';
+import { ProjectorThreadDownError } from '@lacak/processes';
 import { type ProjectionStatus, type ReadModelProjector, UnknownProjectionError } from '@lacak/projections';
 import { Allows } from '../auth/allows.decorator';
 import { ProjectionStatusBody } from '../health/health.responses';
@@ -32,6 +33,8 @@ export class ProjectionsController {
       await this.projector.rebuild(body.projection);
     } catch (error) {
       if (error instanceof UnknownProjectionError) throw new NotFoundException(error.message);
+      // A crashed projector thread starts again shortly: a retry then succeeds.
+      if (error instanceof ProjectorThreadDownError) throw new ServiceUnavailableException(error.message);
       throw error;
     }
     return this.projector.status();
