@@ -111,7 +111,8 @@ describe('seedDemo', () => {
     } finally {
       await engine.close();
     }
-  });
+    // Two projector threads (the engine's, the seed's standby) compile the sources as they start.
+  }, 120_000);
 
   it('projects the complaints itself when no engine runs, and says so', () => {
     expect(first.result.projectedBy).toBe('this process');
