@@ -1,3 +1,5 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,6 +35,8 @@ describe('WorkerThreadProjector', () => {
   let eventStore: SqliteEventStore;
   let readStore: SqliteReadStore;
   let projector: WorkerThreadProjector | undefined;
+  /** A process that should exit by itself; killed after a test that waited for that in vain. */
+  let child: ChildProcess | undefined;
 
   beforeEach(() => {
     config = dataDirWithTree();
@@ -40,6 +44,7 @@ describe('WorkerThreadProjector', () => {
     readStore = SqliteReadStore.open({ file: join(config.dataDir, EMBEDDED_FILES.readModels) });
   });
   afterEach(async () => {
+    child?.kill();
     await projector?.stop();
     projector = undefined;
     await eventStore.close();
@@ -128,5 +133,17 @@ describe('WorkerThreadProjector', () => {
     await eventually(() => projector!.leaseState === 'held', { timeoutMs: WORKER_START_MS, description: 'The restarted worker taking the lease' });
     await projector.waitUntilCaughtUp(WORKER_START_MS);
     expect(projector.status().map((projection) => projection.lastError)).toEqual(NAMES.map(() => null));
+  });
+
+  it('never keeps the process alive: a process whose main script ends without stopping it exits', async () => {
+    const abandoning = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'testing', 'abandoned-projector.ts'), config.dataDir], {
+      cwd: join(__dirname, '..', '..', '..', '..'),
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    child = abandoning;
+    let output = '';
+    abandoning.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const [code] = await once(abandoning, 'close');
+    expect({ code, output }).toEqual({ code: 0, output: 'projecting\n' });
   });
 });

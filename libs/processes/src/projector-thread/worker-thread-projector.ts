@@ -148,12 +148,13 @@ export class WorkerThreadProjector implements ReadModelProjector {
   private spawn(): void {
     const worker = new Worker(WORKER_ENTRY, workerOptions(this.options.config));
     this.worker = worker;
-    // An idle projector is no reason to keep the process alive; a pending call is (see `keepAliveWhileWaited`).
-    worker.unref();
     let crash: Error | undefined;
     worker.on('message', (message: FromProjectorWorker) => this.receive(message));
     worker.on('error', (error) => (crash = error));
     worker.on('exit', (code) => this.exited(worker, code, crash));
+    // An idle projector is no reason to keep the process alive; a pending call is (see `keepAliveWhileWaited`).
+    // After the listeners: adding a 'message' listener refs the worker again.
+    worker.unref();
   }
 
   private call<M extends ProjectorCall>(method: M, ...args: ProjectorCallArgs<M>): Promise<ProjectorCallResult<M>> {
