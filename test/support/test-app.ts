@@ -32,10 +32,14 @@ export class TestApp {
     private readonly tokens: TokenService,
   ) {}
 
-  /** `clock`: the instant commands are decided at and deadlines are checked against; tests move it. */
+  /**
+   * `clock`: the instant commands are decided at and deadlines are checked against; tests move it.
+   * Projections run inline: a worker thread compiles the sources anew for every app, seconds each;
+   * `test/http/projector-thread.e2e.spec.ts` covers the worker (`PROJECTOR_THREAD: 'worker'`).
+   */
   static async start(overrides: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<TestApp> {
     const dataDir = mkdtempSync(join(tmpdir(), 'lacak-e2e-'));
-    const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...overrides });
+    const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', PROJECTOR_THREAD: 'inline', ...overrides });
     const app = await createApp(config, options);
     await app.init();
     await app.getHttpAdapter().getInstance().ready();

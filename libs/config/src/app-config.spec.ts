@@ -7,6 +7,20 @@ describe('loadConfig', () => {
     expect(config.dataDir).toMatch(/data$/);
     expect(config.jwtSecret).toBe(LOCAL_DEVELOPMENT_JWT_SECRET);
     expect(config.projectorInProcess).toBe(true);
+    expect(config.projectorThread).toBe('worker');
+  });
+
+  it('keeps the projector on the main thread with a production store unless told otherwise', () => {
+    const key = 'ab'.repeat(32);
+    const mongo = { MONGODB_URI: 'mongodb://mongodb:27017/lacak', IDENTITY_MASTER_KEY: key, TRACKING_SECRET_KEY: key };
+    expect(loadConfig(mongo).projectorThread).toBe('inline');
+    expect(loadConfig({ EVENTSTORE_CONNECTION_STRING: 'kurrentdb://kurrentdb:2113?tls=false', SINGLE_REPLICA: 'true' }).projectorThread).toBe('inline');
+    expect(loadConfig({ ...mongo, PROJECTOR_THREAD: 'worker' }).projectorThread).toBe('worker');
+    expect(loadConfig({ PROJECTOR_THREAD: 'inline' }).projectorThread).toBe('inline');
+  });
+
+  it('names the allowed values of PROJECTOR_THREAD', () => {
+    expect(() => loadConfig({ PROJECTOR_THREAD: 'process' })).toThrow('PROJECTOR_THREAD must be worker or inline (got "process")');
   });
 
   it('reads and coerces the environment', () => {

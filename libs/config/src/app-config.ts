@@ -9,6 +9,10 @@ export const LOCAL_DEVELOPMENT_JWT_SECRET = 'lacak-local-development-secret-chan
 const LOG_LEVELS = ['silent', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+const PROJECTOR_THREADS = ['worker', 'inline'] as const;
+/** Where the API runs its projections: in a worker thread of its own, or on the event loop that serves requests. */
+export type ProjectorThread = (typeof PROJECTOR_THREADS)[number];
+
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : ['1', 'true', 'yes'].includes(String(value).toLowerCase());
@@ -32,6 +36,9 @@ class Environment {
 
   @IsOptional() @Transform(toBool)
   PROJECTOR_IN_PROCESS?: boolean;
+
+  @IsOptional() @IsIn(PROJECTOR_THREADS, { message: 'PROJECTOR_THREAD must be worker or inline' })
+  PROJECTOR_THREAD?: ProjectorThread;
 
   @IsOptional()
   @Matches(/^(kurrentdb|esdb|eventstoredb)(\+discover)?:\/\/[^/?#\s]+/, {
@@ -159,6 +166,11 @@ export interface AppConfig {
   orgTreeFile: string | undefined;
   /** Whether the API process also runs the projections (the embedded default). */
   projectorInProcess: boolean;
+  /**
+   * With `projectorInProcess`: `worker` runs the projections in a worker thread, so catching up
+   * takes no time from the requests (the embedded default); `inline` on the API's own event loop.
+   */
+  projectorThread: ProjectorThread;
   eventStore: EventStoreSetting;
   readStore: ReadStoreSetting;
   /** How long a production store may take to answer at start before the process gives up. */
@@ -221,6 +233,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // One message per variable: the first broken constraint is the one worth reading.
     throw new ConfigError(errors.map((e) => `${Object.values(e.constraints ?? {})[0]} (got ${shown(e.property, env[e.property])})`));
   }
+  const eventStore: EventStoreSetting = parsed.EVENTSTORE_CONNECTION_STRING
+    ? { kind: 'kurrentdb', connectionString: parsed.EVENTSTORE_CONNECTION_STRING }
+    : { kind: 'embedded' };
+  const readStore: ReadStoreSetting = parsed.MONGODB_URI ? { kind: 'mongodb', uri: parsed.MONGODB_URI } : { kind: 'embedded' };
+  // SQLite computes on the calling thread, so the embedded projector gets a thread of its own; with the
+  // production stores it stays inline (or runs as apps/projector), as the worker is tested on SQLite only.
+  const embedded = eventStore.kind === 'embedded' && readStore.kind === 'embedded';
   const config: AppConfig = {
     port: parsed.PORT ?? 3000,
     dataDir: resolve(parsed.DATA_DIR ?? './data'),
@@ -228,10 +247,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: parsed.LOG_LEVEL ?? 'log',
     orgTreeFile: parsed.ORG_TREE_FILE || undefined,
     projectorInProcess: parsed.PROJECTOR_IN_PROCESS ?? true,
-    eventStore: parsed.EVENTSTORE_CONNECTION_STRING
-      ? { kind: 'kurrentdb', connectionString: parsed.EVENTSTORE_CONNECTION_STRING }
-      : { kind: 'embedded' },
-    readStore: parsed.MONGODB_URI ? { kind: 'mongodb', uri: parsed.MONGODB_URI } : { kind: 'embedded' },
+    projectorThread: parsed.PROJECTOR_THREAD ?? (embedded ? 'worker' : 'inline'),
+    eventStore,
+    readStore,
     storeConnectTimeoutMs: parsed.STORE_CONNECT_TIMEOUT_MS ?? 5000,
     projectorLeaseTtlMs: parsed.PROJECTOR_LEASE_TTL_MS ?? 15_000,
     projectorId: parsed.PROJECTOR_ID ?? `${hostname()}:${process.pid}`,

@@ -2,16 +2,13 @@ import { ComplaintCommandService, ComplaintLifecycle, SealLegacyHistory, SignTre
 import type { AppConfig } from '@lacak/config';
 import type { DeadlineContext } from '@lacak/deadlines';
 import type { EventStore } from '@lacak/event-store';
-import { Projector, ProjectorLease, createProjections } from '@lacak/projections';
+import { type Projector, type ProjectorCompanion, createProjections } from '@lacak/projections';
 import type { ReadStore } from '@lacak/read-store';
 import { loadAuditSigningKey } from '@lacak/storage';
 import { AuditNotary } from './audit-notary';
 import { DeadlineProcess } from './deadline-process';
-
-export interface ProjectorLog {
-  error(entry: Record<string, unknown>): void;
-  log(entry: Record<string, unknown>): void;
-}
+import { type ProjectorLog, createLeasedProjector } from './leased-projector';
+import { WorkerThreadProjector } from './projector-thread/worker-thread-projector';
 
 export interface DeadlineKeeping {
   context: DeadlineContext;
@@ -19,10 +16,6 @@ export interface DeadlineKeeping {
   now: () => Date;
 }
 
-/**
- * The projector as both the API and the projector process run it: all read models, the deadline
- * process and the audit notary (the log's Merkle tree and its signed heads), under the lease.
- */
 export interface ProjectorChoices {
   /** Without the deadline process and the notary: a rebuild replays the log and writes nothing to it. */
   readModelsOnly?: boolean;
@@ -30,6 +23,11 @@ export interface ProjectorChoices {
   skipStreams?: ReadonlySet<string>;
 }
 
+/**
+ * The projector as both the API and the projector process run it: all read models, the deadline
+ * process and the audit notary (the log's Merkle tree and its signed heads), under the lease, on
+ * the caller's thread.
+ */
 export function createProjector(
   config: AppConfig,
   eventStore: EventStore,
@@ -38,8 +36,33 @@ export function createProjector(
   deadlines: DeadlineKeeping,
   options: ProjectorChoices = {},
 ): Projector {
-  const { context, now } = deadlines;
-  const lease = new ProjectorLease(readStore, { holder: config.projectorId, ttlMs: config.projectorLeaseTtlMs });
+  return createLeasedProjector(config, eventStore, readStore, log, deadlines.context, {
+    companions: options.readModelsOnly ? [] : createCompanions(config, eventStore, readStore, log, deadlines),
+    skipStreams: options.skipStreams,
+  });
+}
+
+/**
+ * The same projector with its projections in a worker thread of their own (`PROJECTOR_THREAD=worker`):
+ * the deadline process issues commands through this thread's stores, while the worker holds the lease.
+ */
+export function createProjectorThread(
+  config: AppConfig,
+  eventStore: EventStore,
+  readStore: ReadStore,
+  log: ProjectorLog,
+  deadlines: DeadlineKeeping,
+): WorkerThreadProjector {
+  return new WorkerThreadProjector({
+    config,
+    names: createProjections(deadlines.context.tree).map((projection) => projection.name),
+    companions: createCompanions(config, eventStore, readStore, log, deadlines),
+    log,
+  });
+}
+
+/** What runs beside the projections while the lease is held: the deadline process and the notary. */
+function createCompanions(config: AppConfig, eventStore: EventStore, readStore: ReadStore, log: ProjectorLog, { context, now }: DeadlineKeeping): ProjectorCompanion[] {
   const lifecycle = new ComplaintLifecycle({ commands: new ComplaintCommandService(eventStore, context.tree), tree: context.tree, deadlines: context, clock: { now } });
   const deadlineProcess = new DeadlineProcess(readStore, lifecycle, context, {
     intervalMs: config.deadlineCheckIntervalMs,
@@ -52,12 +75,5 @@ export function createProjector(
     onSealed: (streams) => log.log({ message: 'Sealed the streams stored before hashing began', streams }),
     onError: (error) => log.error({ message: 'Audit notary failed; retrying', error: String(error) }),
   });
-  return new Projector(createProjections(context.tree, context), eventStore, readStore, {
-    lease,
-    companions: options.readModelsOnly ? [] : [deadlineProcess, notary],
-    skipStreams: options.skipStreams,
-    onError: (projection, error) => log.error({ message: 'Projection failed; retrying', projection, error: String(error) }),
-    onLeaseChange: (held) =>
-      log.log({ message: held ? 'Projector lease taken: projecting' : 'Projector lease not held: standing by', holder: lease.holder }),
-  });
+  return [deadlineProcess, notary];
 }

@@ -1,6 +1,7 @@
 export * from './projection';
 export * from './runner/projection-runner';
 export * from './runner/projector';
+export * from './runner/read-model-projector';
 export * from './runner/projector-lease';
 export * from './complaints/complaint-document';
 export * from './complaints/complaint-projection';

@@ -139,12 +139,14 @@ async function openIdentityStore(config: AppConfig): Promise<ReporterIdentitySto
   }
 }
 
+/** The stores a projector needs: the events and the read models, without the identities. */
+export type ProjectionStores = Pick<Stores, 'eventStore' | 'readStore'>;
+
 /**
- * Opens the stores the configuration selects: the one place that chooses adapters, shared by
- * the API and the projector so neither branches on it. Each production store must answer within
- * STORE_CONNECT_TIMEOUT_MS; every failure is reported, and whatever did open is closed again.
+ * Opens the event and read stores the configuration selects. Each production store must answer
+ * within STORE_CONNECT_TIMEOUT_MS; every failure is reported, and whatever did open is closed again.
  */
-export async function openStores(config: AppConfig): Promise<Stores> {
+export async function openProjectionStores(config: AppConfig): Promise<ProjectionStores> {
   mkdirSync(config.dataDir, { recursive: true });
   const [eventStore, readStore] = await Promise.allSettled([
     openEventStore(config.eventStore, config),
@@ -164,11 +166,20 @@ export async function openStores(config: AppConfig): Promise<Stores> {
     if (readStore.status === 'fulfilled') await readStore.value.close();
     throw new StoreConnectionError(problems);
   }
+  return { eventStore: eventStore.value, readStore: readStore.value };
+}
+
+/**
+ * Opens the stores the configuration selects: the one place that chooses adapters, shared by
+ * the API and the projector so neither branches on it.
+ */
+export async function openStores(config: AppConfig): Promise<Stores> {
+  const { eventStore, readStore } = await openProjectionStores(config);
   try {
-    return { eventStore: eventStore.value, readStore: readStore.value, identities: await openIdentityStore(config) };
+    return { eventStore, readStore, identities: await openIdentityStore(config) };
   } catch (error) {
-    await eventStore.value.close();
-    await readStore.value.close();
+    await eventStore.close();
+    await readStore.close();
     throw error;
   }
 }

@@ -1,7 +1,8 @@
 import { Body, Controller, HttpCode, Inject, NotFoundException, Post, ServiceUnavailableException } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, Length } from 'class-validator';
-import { type ProjectionStatus, type Projector, UnknownProjectionError } from '@lacak/projections';
+import { ProjectorThreadDownError } from '@lacak/processes';
+import { type ProjectionStatus, type ReadModelProjector, UnknownProjectionError } from '@lacak/projections';
 import { Allows } from '../auth/allows.decorator';
 import { ProjectionStatusBody } from '../health/health.responses';
 import { PROJECTOR } from '../infrastructure/tokens';
@@ -17,7 +18,7 @@ export class RebuildProjectionsRequest {
 @ApiBearerAuth()
 @Controller('admin/projections')
 export class ProjectionsController {
-  constructor(@Inject(PROJECTOR) private readonly projector: Projector | null) {}
+  constructor(@Inject(PROJECTOR) private readonly projector: ReadModelProjector | null) {}
 
   /** Drops a read model and replays every event into it; reads catch up in the background. */
   @Post('rebuild')
@@ -32,6 +33,8 @@ export class ProjectionsController {
       await this.projector.rebuild(body.projection);
     } catch (error) {
       if (error instanceof UnknownProjectionError) throw new NotFoundException(error.message);
+      // A crashed projector thread starts again shortly: a retry then succeeds.
+      if (error instanceof ProjectorThreadDownError) throw new ServiceUnavailableException(error.message);
       throw error;
     }
     return this.projector.status();

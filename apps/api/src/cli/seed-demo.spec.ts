@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '@lacak/config';
 import type { RecordedEvent } from '@lacak/event-store';
-import type { Projector } from '@lacak/projections';
+import type { ReadModelProjector } from '@lacak/projections';
 import { closeStores, openStores } from '@lacak/storage';
 import { eventually } from '@lacak/testing';
 import { createApp } from '../create-app';
@@ -92,9 +92,11 @@ describe('seedDemo', () => {
     const engine = await createApp(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', PROJECTOR_ID: 'running-engine' }));
     await engine.init();
     try {
-      const engineProjector = engine.get<Projector>(PROJECTOR);
+      const engineProjector = engine.get<ReadModelProjector>(PROJECTOR);
+      // The engine projects in a worker thread, which compiles the sources as it starts: seconds on a busy machine.
       await eventually(async () => (await engineProjector.projectingProcess()) === 'this process' && engineProjector.leaseState === 'held', {
         intervalMs: 1,
+        timeoutMs: 60_000,
       });
       const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', PROJECTOR_ID: 'seed' });
       const result = await seedDemo({ config, count: 5, seed: SEED });
@@ -109,7 +111,8 @@ describe('seedDemo', () => {
     } finally {
       await engine.close();
     }
-  });
+    // Two projector threads (the engine's, the seed's standby) compile the sources as they start.
+  }, 120_000);
 
   it('projects the complaints itself when no engine runs, and says so', () => {
     expect(first.result.projectedBy).toBe('this process');

@@ -27,8 +27,8 @@ import {
 import type { AppConfig } from '@lacak/config';
 import { EVENT_STORE, type EventStore } from '@lacak/event-store';
 import { loadOrganisation } from '@lacak/organisation';
-import { LogVerificationSchedule, PendingIdentitySweep, createDeadlineContext, createProjector } from '@lacak/processes';
-import { HolidayCalendarFeed, type Projector } from '@lacak/projections';
+import { LogVerificationSchedule, PendingIdentitySweep, createDeadlineContext, createProjector, createProjectorThread } from '@lacak/processes';
+import { HolidayCalendarFeed, type ReadModelProjector } from '@lacak/projections';
 import { READ_STORE } from '@lacak/read-store';
 import { REPORTER_IDENTITY_STORE } from '@lacak/reporter-identity';
 import { type Stores, closeStores, loadAuditSigningKey } from '@lacak/storage';
@@ -58,7 +58,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
 
   constructor(
     @Inject(STORES) private readonly stores: Stores,
-    @Optional() @Inject(PROJECTOR) private readonly projector: Projector | null,
+    @Optional() @Inject(PROJECTOR) private readonly projector: ReadModelProjector | null,
     @Inject(HolidayCalendarFeed) private readonly calendarFeed: HolidayCalendarFeed,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -108,8 +108,11 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
       {
         provide: PROJECTOR,
         inject: [STORES, HolidayCalendarFeed],
-        useFactory: (stores: Stores) =>
-          config.projectorInProcess ? createProjector(config, stores.eventStore, stores.readStore, logger, { context: deadlines, now: () => clock.now() }) : null,
+        useFactory: (stores: Stores): ReadModelProjector | null => {
+          if (!config.projectorInProcess) return null;
+          const create = config.projectorThread === 'worker' ? createProjectorThread : createProjector;
+          return create(config, stores.eventStore, stores.readStore, logger, { context: deadlines, now: () => clock.now() });
+        },
       },
       { provide: CLOCK, useValue: clock },
       { provide: TRACKING_KEY, useFactory: () => loadTrackingKey(config) },
@@ -186,7 +189,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
     this.logVerification.start();
     if (this.projector) {
       this.projector.start();
-      this.logger.log({ message: 'Projections running in this process', projections: this.projector.names });
+      this.logger.log({ message: 'Projections running in this process', thread: this.config.projectorThread, projections: this.projector.names });
     }
   }
 

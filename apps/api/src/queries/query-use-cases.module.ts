@@ -23,7 +23,7 @@ import type { AppConfig } from '@lacak/config';
 import type { OrganisationTree } from '@lacak/domain';
 import { EVENT_STORE, type EventStore } from '@lacak/event-store';
 import type { DeadlineContext } from '@lacak/deadlines';
-import type { Projector } from '@lacak/projections';
+import type { ReadModelProjector } from '@lacak/projections';
 import { READ_STORE, type ReadStore } from '@lacak/read-store';
 import { APP_CONFIG, CLOCK, type Clock, DEADLINE_CONTEXT, ORGANISATION_TREE, PROJECTOR } from '../infrastructure/tokens';
 
@@ -85,7 +85,7 @@ const providers: Provider[] = [
     useFactory: (
       eventStore: EventStore,
       readStore: ReadStore,
-      projector: Projector | null,
+      projector: ReadModelProjector | null,
       config: AppConfig,
       deadlines: DeadlineContext,
       clock: Clock,

@@ -3,7 +3,7 @@ import type { EventStore } from '@lacak/event-store';
 import type { ChainFaultKind } from '@lacak/integrity';
 import type { VerifyEventLog } from '../verify-event-log';
 import type { DeadlineContext } from '@lacak/deadlines';
-import { type LeaseState, type ProjectionStatus, type Projector, upcomingYears } from '@lacak/projections';
+import { type LeaseState, type ProjectionStatus, type ReadModelProjector, upcomingYears } from '@lacak/projections';
 import type { ReadStore } from '@lacak/read-store';
 
 type StoreStatus = 'ok' | 'unavailable';
@@ -30,7 +30,7 @@ export interface HealthSources {
   readStore: ReadStore;
   /** The kind of each store, as configured. */
   kinds: { eventStore: string; readStore: string };
-  projector: Projector | null;
+  projector: ReadModelProjector | null;
   deadlines: DeadlineContext;
   logVerification: VerifyEventLog;
   now: () => Date;

@@ -171,6 +171,17 @@ describe('SqliteEventStore', () => {
     }
   });
 
+  it('wakes a subscription of another instance in this process on each commit, without waiting for its poll', async () => {
+    const projector = SqliteEventStore.open({ file, pollIntervalMs: 3_600_000 });
+    const event = newEvent();
+    try {
+      const seen = await takeLive(projector.subscribeToAll(), 1, () => store.appendToStream('from-api', [event], { expectedState: 'no_stream' }));
+      expect(seen.map((recorded) => recorded.id)).toEqual([event.id]);
+    } finally {
+      await projector.close();
+    }
+  });
+
   it('keeps acknowledged events when the writing process dies without close()', async () => {
     await store.close(); // so the fresh instance below is the first connection after the crash
     const events = [newEvent(), newEvent()];

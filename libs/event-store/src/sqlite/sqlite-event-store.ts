@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+import { BroadcastChannel } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { EventIdConflictError, StreamNotFoundError, WrongExpectedVersionError } from '../errors';
 import type {
@@ -19,7 +21,7 @@ import { SqliteSubscription } from './subscription';
 
 export interface SqliteEventStoreOptions {
   file: string;
-  /** How often an idle subscription looks for events written by other processes; default 100. */
+  /** How often an idle subscription looks for events written by other processes (not threads); default 100. */
   pollIntervalMs?: number;
 }
 
@@ -35,6 +37,13 @@ type Outcome = { result: AppendResult } | { error: unknown };
 
 /** Rows per subscription query: catching up never loads the whole log. */
 const SUBSCRIPTION_PAGE_SIZE = 512;
+
+/**
+ * Where the instances on one file in this process, whatever their thread, tell each other of their
+ * commits: a projector in a worker thread then hears the API's appends at once instead of polling.
+ */
+const commitChannel = (file: string): BroadcastChannel | null =>
+  file === ':memory:' ? null : new BroadcastChannel(`lacak-event-store:${resolve(file)}`);
 
 /** Positions start at 1, so "after 0" is the start of the log. */
 function positionAfter(from: AllPosition | undefined): bigint {
@@ -72,13 +81,19 @@ export class SqliteEventStore implements EventStore {
   private readonly appendInSavepoint: Database.Transaction<(append: PendingAppend, recordedAt: string) => AppendResult>;
 
   static open({ file, pollIntervalMs = 100 }: SqliteEventStoreOptions): SqliteEventStore {
-    return new SqliteEventStore(openDatabase(file), pollIntervalMs);
+    return new SqliteEventStore(openDatabase(file), pollIntervalMs, commitChannel(file));
   }
 
   private constructor(
     private readonly db: Database.Database,
     private readonly pollIntervalMs: number,
+    private readonly commitsInThisProcess: BroadcastChannel | null,
   ) {
+    if (commitsInThisProcess) {
+      commitsInThisProcess.onmessage = () => this.notifySubscriptions();
+      // Hearing of commits is no reason to keep a process alive.
+      commitsInThisProcess.unref();
+    }
     this.statements = prepareStatements(db);
     this.writeBatch = db.transaction((batch, recordedAt) => batch.map((append) => this.tryAppend(append, recordedAt)));
     // Nested inside writeBatch, better-sqlite3 runs this as a savepoint and rolls back only it on error.
@@ -132,6 +147,7 @@ export class SqliteEventStore implements EventStore {
     this.closed = true;
     this.flush();
     await Promise.all([...this.subscriptions].map((subscription) => subscription.unsubscribe()));
+    this.commitsInThisProcess?.close();
     this.db.close();
   }
 
@@ -153,6 +169,11 @@ export class SqliteEventStore implements EventStore {
       if ('result' in outcome) append.resolve(outcome.result);
       else append.reject(outcome.error);
     });
+    this.notifySubscriptions();
+    this.commitsInThisProcess?.postMessage(null);
+  }
+
+  private notifySubscriptions(): void {
     for (const subscription of this.subscriptions) subscription.notify();
   }
 

@@ -6,7 +6,7 @@ import { CommandRefusedError, complaintStreamId } from '@lacak/application';
 import type { AppConfig } from '@lacak/config';
 import type { ComplaintStatus, OrganisationTree } from '@lacak/domain';
 import { EVENT_STORE, type EventStore } from '@lacak/event-store';
-import type { Projector } from '@lacak/projections';
+import type { ReadModelProjector } from '@lacak/projections';
 import { openStores } from '@lacak/storage';
 import { AppModule } from '../../app.module';
 import { RunLifecycleCommand, SubmitComplaintCommand } from '../../commands/commands';
@@ -108,7 +108,7 @@ async function execute(commandBus: CommandBus, runs: Map<number, ComplaintRun>, 
  * the wait watches the stored checkpoints rather than this process's own projections.
  */
 async function waitForProjections(app: INestApplicationContext, lastComplaintId: string): Promise<SeedDemoResult['projectedBy']> {
-  const projector = app.get<Projector | null>(PROJECTOR);
+  const projector = app.get<ReadModelProjector | null>(PROJECTOR);
   if (!projector) return null;
   const events = await app.get<EventStore>(EVENT_STORE).readStream(complaintStreamId(lastComplaintId));
   await projector.waitUntilStored(events[events.length - 1].position, 120_000);
