@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { HTTP_LOAD_PHASE_ENV } from './lifecycle-steps';
 
 // autocannon reports a fixed list of percentiles without p95, the percentile the query goals name;
 // the list is this exported array, read when the main thread aggregates the workers' histograms.
@@ -38,8 +39,11 @@ export interface HttpLoad {
  */
 export async function runHttpLoad({ label, baseUrl, connections, durationS, warmUpS, requests, headers }: HttpLoad): Promise<HttpRun> {
   const options = { url: baseUrl, connections, workers: 1, requests, headers };
+  // The phase reaches autocannon's worker through the environment it copies at its start.
+  process.env[HTTP_LOAD_PHASE_ENV] = 'warm-up';
   if (warmUpS > 0) await autocannon({ ...options, duration: warmUpS });
-  const result = await autocannon({ ...options, duration: durationS });
+  process.env[HTTP_LOAD_PHASE_ENV] = 'measure';
+  const result = await autocannon({ ...options, duration: durationS }).finally(() => delete process.env[HTTP_LOAD_PHASE_ENV]);
   const latency = result.latency as autocannon.Histogram & { p95: number };
   return {
     request: label,

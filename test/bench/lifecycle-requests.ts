@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type autocannon from 'autocannon';
-import { LIFECYCLE_STEPS, LIFECYCLE_WORK_ENV } from './lifecycle-steps';
+import { HTTP_LOAD_PHASE_ENV, LIFECYCLE_STEPS, LIFECYCLE_WORK_ENV } from './lifecycle-steps';
 
 /**
  * autocannon's `setupRequest` for the lifecycle run, loaded by path inside its worker thread. Each
@@ -19,7 +19,11 @@ let next = 0;
 function setupLifecycleRequest(request: autocannon.Request, context: StepContext): autocannon.Request {
   complaints ??= JSON.parse(readFileSync(process.env[LIFECYCLE_WORK_ENV]!, 'utf8')) as string[];
   // Submissions outnumber what a run can walk through, so the list wraps only if the bench misjudged; then the repeats show as non-2xx.
-  if (request.path === LIFECYCLE_STEPS[0]) context.complaintId = complaints[next++ % complaints.length];
+  if (request.path === LIFECYCLE_STEPS[0]) {
+    // The warm-up walks complaints from the end of the list, the measured run from its start: no step is repeated.
+    const index = next++ % complaints.length;
+    context.complaintId = complaints[process.env[HTTP_LOAD_PHASE_ENV] === 'warm-up' ? complaints.length - 1 - index : index];
+  }
   return { ...request, path: `/complaints/${context.complaintId}/${request.path}` };
 }
 
