@@ -84,7 +84,8 @@ function httpCommandRow(label: string, run: HttpRun, { http }: BenchResults): Go
 
 function lagRow({ http }: BenchResults): GoalRow {
   const { lag } = http.result;
-  const unseen: Verdict[] = lag.unseen > 0 ? [{ kind: 'short', by: `${fmt(lag.unseen)} appends never reached the read models` }] : [];
+  const unseen: Verdict[] =
+    lag.unseen > 0 ? [{ kind: 'short', by: `${fmt(lag.unseen)} appends never reached the read models (first: ${lag.unseenReason ?? 'no reason given'})` }] : [];
   return {
     figure: 'Projection lag under that HTTP load',
     goal: 'p99 ≤ 250 ms from append to read model',

@@ -82,7 +82,7 @@ describe('the goals table rows', () => {
         helloWorld: http(16_000, 10),
         submit: http(4_000, 20),
         lifecycle: http(2_000, 30),
-        lag: { ...latency, appends: 10, unseen: 0 },
+        lag: { ...latency, appends: 10, unseen: 0, unseenReason: null },
       },
       load,
     },

@@ -40,10 +40,15 @@ export interface HttpLoad {
 export async function runHttpLoad({ label, baseUrl, connections, durationS, warmUpS, requests, headers }: HttpLoad): Promise<HttpRun> {
   const options = { url: baseUrl, connections, workers: 1, requests, headers };
   // The phase reaches autocannon's worker through the environment it copies at its start.
-  process.env[HTTP_LOAD_PHASE_ENV] = 'warm-up';
-  if (warmUpS > 0) await autocannon({ ...options, duration: warmUpS });
-  process.env[HTTP_LOAD_PHASE_ENV] = 'measure';
-  const result = await autocannon({ ...options, duration: durationS }).finally(() => delete process.env[HTTP_LOAD_PHASE_ENV]);
+  let result: autocannon.Result;
+  try {
+    process.env[HTTP_LOAD_PHASE_ENV] = 'warm-up';
+    if (warmUpS > 0) await autocannon({ ...options, duration: warmUpS });
+    process.env[HTTP_LOAD_PHASE_ENV] = 'measure';
+    result = await autocannon({ ...options, duration: durationS });
+  } finally {
+    delete process.env[HTTP_LOAD_PHASE_ENV];
+  }
   const latency = result.latency as autocannon.Histogram & { p95: number };
   return {
     request: label,

@@ -13,6 +13,8 @@ export interface LagSummary extends LatencySummary {
   appends: number;
   /** Appends the read models had not handled when the probe stopped waiting. */
   unseen: number;
+  /** Why the first of them was not seen (the projector's refusal or its timeout); null when all were. */
+  unseenReason: string | null;
 }
 
 /** The projector calls the probe uses: the same on a projector in this thread or in a worker thread. */
@@ -28,6 +30,7 @@ export class ProjectionLagProbe {
   private readonly lagsMs: number[] = [];
   private readonly waits: Promise<void>[] = [];
   private readonly append: EventStore['appendToStream'];
+  private firstFailure: string | null = null;
 
   constructor(
     private readonly eventStore: EventStore,
@@ -50,7 +53,8 @@ export class ProjectionLagProbe {
       this.projector.waitFor(position, this.waitTimeoutMs).then(
         () => void this.lagsMs.push(performance.now() - ackedAt),
         // Counted as unseen: the summary says how many.
-        () => undefined,
+        // Counted as unseen: the summary says how many, and the first reason.
+        (error) => void (this.firstFailure ??= String(error).slice(0, 200)),
       ),
     );
   }
@@ -59,6 +63,6 @@ export class ProjectionLagProbe {
   async stop(): Promise<LagSummary> {
     this.eventStore.appendToStream = this.append;
     await Promise.all(this.waits);
-    return { ...summarise(this.lagsMs), appends: this.waits.length, unseen: this.waits.length - this.lagsMs.length };
+    return { ...summarise(this.lagsMs), appends: this.waits.length, unseen: this.waits.length - this.lagsMs.length, unseenReason: this.firstFailure };
   }
 }
