@@ -11,7 +11,7 @@ export interface LogVerification extends LogVerificationReport {
 }
 
 /** Events read per page: a whole-log pass yields to the event loop between pages, so an engine keeps answering. */
-const PAGE_SIZE = 2_000;
+const PAGE_SIZE = 500;
 
 /** Feeds every event of the log, in global order, a page at a time; `onProgress` hears the count after each page. */
 export async function forEachEventInLog(eventStore: EventStore, onEvent: (event: RecordedEvent) => void, onProgress?: (events: number) => void): Promise<void> {
