@@ -37,6 +37,12 @@ export class CalendarHealth {
   @ApiPropertyOptional({ description: 'Present while a year’s deadlines rest on unverified dates' }) warning?: string;
 }
 
+export class AuditTreeHealth {
+  @ApiProperty({ description: 'Events in the notary’s Merkle tree of the log' }) size!: number;
+  @ApiProperty({ type: String, nullable: true, pattern: '^\\d+$', description: 'Global position of the last of them, a string of digits' })
+  lastPosition!: string | null;
+}
+
 export class IntegrityHealthBody {
   @ApiProperty({
     enum: ['not yet verified', 'verified', 'faults'],
@@ -53,6 +59,7 @@ export class IntegrityHealthBody {
     description: 'Faults by kind (content-changed, link-broken, revision-gap, unhashed-event, position-gap); the streams and revisions are in the log and in `npm run verify`',
   })
   faults?: Record<string, number>;
+  @ApiProperty({ type: AuditTreeHealth, description: 'How far the notary’s tree has come' }) auditTree!: AuditTreeHealth;
 }
 
 @ApiExtraModels(ProjectorHealth)

@@ -3,7 +3,7 @@ import type { EventStore } from '@lacak/event-store';
 import type { ChainFaultKind } from '@lacak/integrity';
 import type { VerifyEventLog } from '../verify-event-log';
 import type { DeadlineContext } from '@lacak/deadlines';
-import { type LeaseState, type ProjectionStatus, type ReadModelProjector, upcomingYears } from '@lacak/projections';
+import { AuditTreeReader, type LeaseState, type ProjectionStatus, type ReadModelProjector, upcomingYears } from '@lacak/projections';
 import type { ReadStore } from '@lacak/read-store';
 
 type StoreStatus = 'ok' | 'unavailable';
@@ -14,7 +14,7 @@ export interface HealthView {
   readStore: { kind: string; status: StoreStatus };
   projector: { lease: LeaseState; projections: ProjectionStatus[] } | 'not in this process';
   calendar: { status: 'verified' | 'unverified'; years: CalendarYear[]; warning?: string };
-  integrity: IntegrityHealth;
+  integrity: IntegrityHealth & { auditTree: { size: number; lastPosition: string | null } };
 }
 
 /**
@@ -57,8 +57,19 @@ export class CheckHealth {
       readStore: { kind: kinds.readStore, status: readStore },
       projector: projector && projections ? { lease: projector.leaseState, projections } : 'not in this process',
       calendar: this.calendar(),
-      integrity: this.integrity(),
+      integrity: { ...this.integrity(), auditTree: await this.auditTree() },
     };
+  }
+
+  /** How far the notary's Merkle tree has come: the events it holds, and the last of them. */
+  private async auditTree(): Promise<{ size: number; lastPosition: string | null }> {
+    try {
+      const { size, lastPosition } = await new AuditTreeReader(this.sources.readStore).state();
+      return { size, lastPosition: lastPosition === null ? null : lastPosition.toString() };
+    } catch {
+      // The read store's outage is reported above; the tree's progress is then unknown.
+      return { size: 0, lastPosition: null };
+    }
   }
 
   private integrity(): IntegrityHealth {
