@@ -31,6 +31,8 @@ export class ProjectionLagProbe {
   private readonly waits: Promise<void>[] = [];
   private readonly append: EventStore['appendToStream'];
   private firstFailure: string | null = null;
+  /** Appends called before `stop` and not acknowledged yet: their waits start when they are. */
+  private readonly appending = new Set<Promise<unknown>>();
 
   constructor(
     private readonly eventStore: EventStore,
@@ -39,11 +41,16 @@ export class ProjectionLagProbe {
   ) {
     const append = eventStore.appendToStream.bind(eventStore);
     this.append = append;
-    eventStore.appendToStream = async (streamId: string, events: EventToAppend[], options: AppendOptions) => {
-      const result = await append(streamId, events, options);
-      this.watch(result.position);
-      this.appends.push({ streamId, revision: result.nextExpectedRevision });
-      return result;
+    eventStore.appendToStream = (streamId: string, events: EventToAppend[], options: AppendOptions) => {
+      const appending = append(streamId, events, options).then((result) => {
+        this.watch(result.position);
+        this.appends.push({ streamId, revision: result.nextExpectedRevision });
+        return result;
+      });
+      this.appending.add(appending);
+      const settled = () => void this.appending.delete(appending);
+      appending.then(settled, settled);
+      return appending;
     };
   }
 
@@ -62,6 +69,8 @@ export class ProjectionLagProbe {
   /** Stops recording appends, waits for the ones recorded to reach the read models (or time out) and sums up. */
   async stop(): Promise<LagSummary> {
     this.eventStore.appendToStream = this.append;
+    // Appends still in flight when the load stopped are counted too, once acknowledged.
+    await Promise.allSettled([...this.appending]);
     await Promise.all(this.waits);
     return { ...summarise(this.lagsMs), appends: this.waits.length, unseen: this.waits.length - this.lagsMs.length, unseenReason: this.firstFailure };
   }
