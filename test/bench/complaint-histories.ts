@@ -3,6 +3,7 @@ import type { Actor, ComplaintEvent, OrganisationTree } from '@lacak/domain';
 import type { EventStore } from '@lacak/event-store';
 import { chainEvents } from '@lacak/integrity';
 import { actors, aComplaint } from '@lacak/domain/testing';
+import { seededRandom } from '@lacak/testing';
 
 type Builder = ReturnType<typeof aComplaint>;
 
@@ -52,17 +53,6 @@ const DAY_MS = 86_400_000;
 function startOfTomorrowMs(): number {
   const now = new Date();
   return Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
-}
-
-/** mulberry32: a tiny seeded generator, so complaint `i` has the same history in every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The id of the `index`th seeded complaint, the same in every run. */

@@ -13,6 +13,7 @@ import { AGENCY_SLA_COLLECTION, COMPLAINTS_COLLECTION, type ComplaintDocument, P
 import { actorFor, asComplaint, slaIndicatorsByScan, toAppend } from '@lacak/projections/testing';
 import { type Filter, type SortSpec, SqliteReadStore } from '@lacak/read-store';
 import { Query } from 'mingo';
+import { seededRandom } from '@lacak/testing';
 
 /*
  * The read side against the scans it replaced, on one seeded archive: the SLA indicators read model
@@ -23,17 +24,6 @@ import { Query } from 'mingo';
 const DAY = 86_400_000;
 const START = Date.parse('2025-03-03T01:00:00.000Z');
 const COMPLAINTS = 500;
-
-/** mulberry32: complaint `i` has the same life in every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Complaint `index`'s life: every course, missed deadlines before and after it moves, escalations, returns, ratings, reopenings. */
 function lifeOf(index: number, agencies: string[]): ComplaintEvent[] {
