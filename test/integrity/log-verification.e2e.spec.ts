@@ -1,15 +1,13 @@
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { VerifyEventLog } from '@lacak/application';
 import { chainEvents } from '@lacak/integrity';
 import { AuditTreeReader } from '@lacak/projections';
 import { READ_STORE } from '@lacak/read-store';
-import { EMBEDDED_FILES } from '@lacak/storage';
 import { eventually } from '@lacak/testing';
 import { complaintAt } from '../support/complaint-stages';
-import { TAMPERINGS } from '../support/event-tampering';
+import { TAMPERINGS, startWithEventsFile, stopWithEventsFile } from '../support/event-tampering';
 import { runToExit } from '../support/server-process';
-import { TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
 
 /**
  * The whole log verified: at start in the background, on demand (`npm run verify`), with every
@@ -19,14 +17,8 @@ describe('verifying the whole event log', () => {
   let t: TestApp;
   let db: Database.Database;
 
-  beforeAll(async () => {
-    t = await TestApp.start();
-    db = new Database(join(t.config.dataDir, EMBEDDED_FILES.events), { timeout: 5000 });
-  });
-  afterAll(async () => {
-    db.close();
-    await t.stop();
-  });
+  beforeAll(async () => ({ t, db } = await startWithEventsFile()));
+  afterAll(() => stopWithEventsFile(t, db));
 
   const verify = () => t.app.get(VerifyEventLog).run();
   const health = async () => (await t.request('GET', '/health')).body;
@@ -90,14 +82,8 @@ describe('a log rewritten whole, every chain recomputed', () => {
   let t: TestApp;
   let db: Database.Database;
 
-  beforeAll(async () => {
-    t = await TestApp.start();
-    db = new Database(join(t.config.dataDir, EMBEDDED_FILES.events), { timeout: 5000 });
-  });
-  afterAll(async () => {
-    db.close();
-    await t.stop();
-  });
+  beforeAll(async () => ({ t, db } = await startWithEventsFile()));
+  afterAll(() => stopWithEventsFile(t, db));
 
   it('is found by the signed tree head it no longer matches', async () => {
     const fixture = await complaintAt(t, 'DISPOSED');

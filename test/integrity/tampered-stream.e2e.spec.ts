@@ -1,12 +1,10 @@
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { INTEGRITY_ALERTS_STREAM } from '@lacak/application';
 import { readStreamOrEmpty } from '@lacak/event-store';
 import { verifyChain } from '@lacak/integrity';
-import { EMBEDDED_FILES } from '@lacak/storage';
 import { type Fixture, complaintAt } from '../support/complaint-stages';
-import { TAMPERINGS } from '../support/event-tampering';
-import { TestApp } from '../support/test-app';
+import { TAMPERINGS, startWithEventsFile, stopWithEventsFile } from '../support/event-tampering';
+import type { TestApp } from '../support/test-app';
 
 /**
  * Events changed in `events.db` behind the engine's back: a command on the complaint is refused
@@ -16,14 +14,8 @@ describe('a command on a tampered complaint stream', () => {
   let t: TestApp;
   let db: Database.Database;
 
-  beforeAll(async () => {
-    t = await TestApp.start();
-    db = new Database(join(t.config.dataDir, EMBEDDED_FILES.events), { timeout: 5000 });
-  });
-  afterAll(async () => {
-    db.close();
-    await t.stop();
-  });
+  beforeAll(async () => ({ t, db } = await startWithEventsFile()));
+  afterAll(() => stopWithEventsFile(t, db));
 
   const streamOf = (fixture: Fixture) => readStreamOrEmpty(t.eventStore, `complaint-${fixture.id}`);
   const accept = async (fixture: Fixture) =>

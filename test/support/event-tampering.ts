@@ -1,4 +1,7 @@
-import type Database from 'better-sqlite3';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { EMBEDDED_FILES } from '@lacak/storage';
+import { TestApp } from './test-app';
 
 /** A change made to `events.db` behind the engine's back, and the first fault it must show as. */
 export interface Tampering {
@@ -54,3 +57,14 @@ export const TAMPERINGS: Tampering[] = [
     fault: { revision: 'next', kind: 'unhashed-event' },
   },
 ];
+
+/** The API on a fresh embedded data directory, with its `events.db` open beside it to change behind its back. */
+export async function startWithEventsFile(): Promise<{ t: TestApp; db: Database.Database }> {
+  const t = await TestApp.start();
+  return { t, db: new Database(join(t.config.dataDir, EMBEDDED_FILES.events), { timeout: 5000 }) };
+}
+
+export async function stopWithEventsFile(t: TestApp, db: Database.Database): Promise<void> {
+  db.close();
+  await t.stop();
+}
