@@ -31,7 +31,7 @@ export function declaredIndexes(): Map<string, IndexSpec[]> {
   for (const projection of createProjections(testOrganisation)) {
     byCollection.set(projection.collection, [...(byCollection.get(projection.collection) ?? [ID_INDEX]), ...projection.indexes]);
     // A rollup's sums are read by key only.
-    if (projection.rollup) byCollection.set(projection.rollup.collection, [ID_INDEX]);
+    for (const rollup of projection.rollups ?? []) byCollection.set(rollup.collection, [ID_INDEX]);
   }
   return byCollection;
 }

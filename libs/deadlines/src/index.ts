@@ -1,4 +1,4 @@
-export { INDONESIAN_ZONES, assertZone, localDateOf, type IndonesianZone, type LocalDate } from './time/zones';
+export { INDONESIAN_ZONES, assertZone, localDateOf, zoneOffsetMs, type IndonesianZone, type LocalDate } from './time/zones';
 export {
   HOLIDAY_KINDS,
   type CalendarSource,

@@ -13,3 +13,4 @@ export * from './identity/identity-access.events';
 export * from './access/access-matrix';
 export * from './calendar/holiday-calendar';
 export * from './access/actor-agency';
+export * from './monev';

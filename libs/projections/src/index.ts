@@ -14,3 +14,5 @@ export * from './deadlines/holiday-calendar-feed';
 export * from './audit-tree/audit-tree';
 export * from './rollup';
 export * from './agency-stats/agency-sla';
+export * from './monev/monev-rollup';
+export * from './monev/monev-snapshots-projection';

@@ -21,16 +21,18 @@ export interface ProjectedDocument extends Document {
 /**
  * Sums every document of a projection contributes, kept per key in a collection of their own as the
  * documents change: a group-by maintained with them (per agency: SLA compliance, overdue ageing,
- * ratings). For each changed document the runner takes back what it contributed before, under its
- * key then, and adds what it contributes now, under its key now, with `$inc` in the batch's write:
- * a document that moves (a disposition) moves its share. A rebuild drops the sums with the documents.
+ * ratings; per node and period: the monev figures). For each changed document the runner takes
+ * back what it contributed before, under its keys then, and adds what it contributes now, under its
+ * keys now, with `$inc` in the batch's write: a document that moves (a disposition) moves its share.
+ * A rebuild drops the sums with the documents.
  */
 export interface Rollup<D extends ProjectedDocument = ProjectedDocument> {
   readonly collection: string;
-  /** The key a document counts under, or null when it counts nowhere. Pure. */
-  keyOf(document: D): string | null;
-  /** What it adds there: field paths (dotted for nesting) to numbers. Pure. */
-  contribution(document: D): Record<string, number>;
+  /**
+   * What the document adds, per key it counts under (none: it counts nowhere): field paths (dotted
+   * for nesting) to numbers. A key may come more than once; its amounts add up. Pure.
+   */
+  contributions(document: D): Iterable<readonly [key: string, fields: Record<string, number>]>;
 }
 
 /**
@@ -55,7 +57,7 @@ export interface DocumentProjection<D extends ProjectedDocument = ProjectedDocum
    */
   documentsConcerned?(event: RecordedEvent): Filter | null;
   /** Sums of the documents kept per key, written with them (see `Rollup`). */
-  readonly rollup?: Rollup<D>;
+  readonly rollups?: readonly Rollup<D>[];
   /**
    * The document after the event (`lastPosition` is set by the runner), or null to delete it.
    * Pure: no I/O, no clock.

@@ -14,11 +14,12 @@ class RollupDeltas<D extends ProjectedDocument> {
   constructor(private readonly rollup: Rollup<D>) {}
 
   add(document: D | null, sign: 1 | -1): void {
-    const key = document && this.rollup.keyOf(document);
-    if (!document || key === null) return;
-    let fields = this.deltas.get(key);
-    if (!fields) this.deltas.set(key, (fields = new Map()));
-    for (const [field, amount] of Object.entries(this.rollup.contribution(document))) fields.set(field, (fields.get(field) ?? 0) + sign * amount);
+    if (!document) return;
+    for (const [key, contribution] of this.rollup.contributions(document)) {
+      let fields = this.deltas.get(key);
+      if (!fields) this.deltas.set(key, (fields = new Map()));
+      for (const field in contribution) fields.set(field, (fields.get(field) ?? 0) + sign * contribution[field]);
+    }
   }
 
   /** `$inc` upserts for the sums that moved; a field whose sum fell back to zero is removed. */
@@ -59,9 +60,8 @@ const BACKFILL_PAGE = 1000;
  * and writes every key's sums in one write, before the projection resumes. A read model none of
  * whose documents contributes anything leaves the collection absent, and is read again next time.
  */
-export async function backfillRollup<D extends ProjectedDocument>(readStore: ReadStore, projection: DocumentProjection<D>): Promise<void> {
-  const { rollup } = projection;
-  if (!rollup || (await readStore.collection(rollup.collection).listIndexes()).length > 0) return;
+export async function backfillRollup<D extends ProjectedDocument>(readStore: ReadStore, projection: DocumentProjection<D>, rollup: Rollup<D>): Promise<void> {
+  if ((await readStore.collection(rollup.collection).listIndexes()).length > 0) return;
   const documents = readStore.collection<D>(projection.collection);
   const deltas = new RollupDeltas(rollup);
   for (let last: string | null = null; ; ) {

@@ -20,6 +20,9 @@ const HOUR_MS = 3_600_000;
 // in an agency's zone is integer arithmetic on epoch milliseconds.
 const OFFSET_MS: Record<IndonesianZone, number> = { 'Asia/Jakarta': 7 * HOUR_MS, 'Asia/Makassar': 8 * HOUR_MS, 'Asia/Jayapura': 9 * HOUR_MS };
 
+/** How far east of UTC the zone's clocks are, in milliseconds. */
+export const zoneOffsetMs = (zone: IndonesianZone): number => OFFSET_MS[zone];
+
 // Without an offset luxon would read the string in the server's zone.
 const WITH_OFFSET = /T.*(Z|[+-]\d{2}(:?\d{2})?)$/i;
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;

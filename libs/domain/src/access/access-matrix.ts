@@ -96,6 +96,15 @@ const readers: AccessRow = {
   auditor: 'subtree',
 };
 
+/** Those who monitor complaint handling, and the agencies monitored, each within reach. */
+const monitors: AccessRow = {
+  national_admin: 'everywhere',
+  agency_admin: 'subtree',
+  unit_officer: 'subtree',
+  apip_inspector: 'subtree',
+  auditor: 'subtree',
+};
+
 /** Public knowledge for every signed-in actor. */
 const everyone: AccessRow = {
   reporter: 'everywhere',
@@ -145,6 +154,15 @@ export const QUERY_ACCESS = {
   'sign-tree-head': { national_admin: 'everywhere', auditor: 'everywhere', system: 'everywhere' },
   'export-dossier': { national_admin: 'everywhere', apip_inspector: 'subtree', auditor: 'subtree' },
   'prove-log-consistency': { national_admin: 'everywhere', apip_inspector: 'everywhere', auditor: 'everywhere' },
+  /*
+   * Monev: the figures of a node and its subtree, siblings ranked under a coordinator, a closed
+   * period's snapshot. For whoever monitors or is monitored, within reach; a period is closed
+   * nationally, once, by the national admin.
+   */
+  'get-monev-indicators': monitors,
+  'get-monev-ranking': monitors,
+  'get-monev-snapshot': monitors,
+  'close-monev-period': { national_admin: 'everywhere' },
 } as const satisfies Record<string, AccessRow>;
 
 /**

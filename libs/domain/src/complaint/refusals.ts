@@ -34,6 +34,9 @@ export const REFUSAL_CODES = [
   'ORIGINAL_NOT_FOUND',
   'CALENDAR_INVALID',
   'CALENDAR_UNCHANGED',
+  'PERIOD_INVALID',
+  'PERIOD_NOT_ENDED',
+  'PERIOD_ALREADY_CLOSED',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

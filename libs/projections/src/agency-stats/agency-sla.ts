@@ -32,8 +32,8 @@ const DAY = 24 * 60 * 60 * 1000;
 /** The complaints read model's SLA indicators per node, kept with the complaints (see `Rollup`). */
 export const agencySlaRollup: Rollup<ComplaintDocument> = {
   collection: AGENCY_SLA_COLLECTION,
-  keyOf: (complaint) => complaint.currentAgencyId || null,
-  contribution(complaint) {
+  *contributions(complaint) {
+    if (!complaint.currentAgencyId) return;
     const fields: Record<string, number> = {};
     const overdue = complaint.overdue ?? [];
     if (complaint.slaClass && complaint.followUps?.length) {
@@ -47,7 +47,7 @@ export const agencySlaRollup: Rollup<ComplaintDocument> = {
       fields['rating.sum'] = complaint.rating.rating;
       fields['rating.count'] = 1;
     }
-    return fields;
+    yield [complaint.currentAgencyId, fields] as const;
   },
 };
 

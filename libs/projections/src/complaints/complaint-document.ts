@@ -63,6 +63,10 @@ export interface ComplaintDocument extends ProjectedDocument {
   agencyPath: string[];
   submittedAt: string;
   updatedAt: string;
+  /** The first verification (absent on documents projected before it was kept). */
+  verifiedAt?: string | null;
+  /** Working days from the first disposition to the first follow-up, in the follow-up agency's zone: monev's time to first follow-up. */
+  firstFollowUpWorkingDays?: number | null;
   /** The SLA policy version the complaint is pinned to (null: submitted before pinning). */
   slaPolicyVersion?: string | null;
   /** Due instants of the running clocks, computed from the pinned policy and the holiday calendar. */
@@ -100,6 +104,8 @@ export interface ComplaintDocument extends ProjectedDocument {
   duplicateOf?: { originalComplaintId: string; note: string | null; at: string } | null;
   leadershipReviews?: { agencyId: string | null; summary: string; clusterId: string | null; at: string }[];
   policyImprovements?: { agencyId: string | null; policyTitle: string; description: string; effectiveDate: string; at: string }[];
+  /** Follow-ups marked normative (a promise without substance), by a verifier or by the reporter's dispute. */
+  normativeMarks?: { agencyId: string | null; markedBy: 'verifier' | 'reporter'; reason: string; followUpAt: string; at: string }[];
   /** Lower-cased tracking id, title and description for the `q` search. */
   searchText: string;
 }

@@ -15,7 +15,8 @@ import {
 } from '@lacak/domain';
 import type { RecordedEvent } from '@lacak/event-store';
 import type { Filter, IndexSpec } from '@lacak/read-store';
-import type { DocumentProjection, Draft } from '../projection';
+import type { DocumentProjection, Draft, Rollup } from '../projection';
+import { MonevRollup } from '../monev/monev-rollup';
 import { planDeadlines } from '../deadlines/complaint-deadlines';
 import { publishedYearOf } from '../deadlines/holiday-calendar-feed';
 import { agencySlaRollup } from '../agency-stats/agency-sla';
@@ -31,8 +32,11 @@ export class ComplaintProjection implements DocumentProjection<ComplaintDocument
   readonly name = 'complaints';
   readonly collection = COMPLAINTS_COLLECTION;
   readonly streamPrefixes = [COMPLAINT_STREAM_PREFIX, IDENTITY_ACCESS_STREAM_PREFIX, HOLIDAY_CALENDAR_STREAM_PREFIX];
-  /** SLA compliance, overdue ageing and ratings per node holding the complaints, for the agency dashboards. */
-  readonly rollup = agencySlaRollup;
+  /**
+   * SLA compliance, overdue ageing and ratings per node holding the complaints, for the agency
+   * dashboards; the monev figures per node, subtree and period.
+   */
+  readonly rollups: readonly Rollup<ComplaintDocument>[];
   /**
    * One index per query shape the engine issues (test/indexes checks each against them), each in
    * equality–sort–range order and ending with the `_id` tie-breaker every list sorts by, so MongoDB
@@ -65,7 +69,9 @@ export class ComplaintProjection implements DocumentProjection<ComplaintDocument
     private readonly tree: OrganisationTree,
     /** Without it (unit specs) the document carries no deadlines. */
     private readonly deadlines?: DeadlineContext,
-  ) {}
+  ) {
+    this.rollups = [agencySlaRollup, new MonevRollup(tree)];
+  }
 
   documentId(event: RecordedEvent): string | null {
     if (event.streamId.startsWith(COMPLAINT_STREAM_PREFIX)) return complaintIdOf(event.streamId);
@@ -151,7 +157,8 @@ export class ComplaintProjection implements DocumentProjection<ComplaintDocument
         return doc;
       case 'ComplaintVerified': {
         const { classification, category, slaClass, confidential, anonymous } = event.data;
-        return { ...doc, status: 'VERIFIED', classification, category, slaClass, confidential, anonymous };
+        // The first verification is the one the verification deadline judged.
+        return { ...doc, status: 'VERIFIED', classification, category, slaClass, confidential, anonymous, verifiedAt: doc.verifiedAt ?? event.data.at };
       }
       case 'ComplaintRejected':
         return { ...doc, status: 'REJECTED', rejection: pick(event.data, 'reasonCode', 'reason', 'at') };
@@ -283,10 +290,19 @@ export class ComplaintProjection implements DocumentProjection<ComplaintDocument
   complete(doc: ComplaintDraft): ComplaintDraft {
     const flags = { isOverdue: (doc.overdue ?? []).length > 0, isEscalated: (doc.escalations ?? []).length > 0 };
     if (!this.deadlines) return { ...doc, ...flags };
+    const firstDisposition = doc.dispositions[0]?.at;
+    const firstFollowUp = doc.followUps[0]?.at;
+    // Counted in the zone of the agency that gave it, with the calendar known when it was given.
+    const firstFollowUpWorkingDays =
+      firstDisposition && firstFollowUp
+        ? (doc.firstFollowUpWorkingDays ??
+          Math.max(0, this.deadlines.calendar.workingDaysBetween(firstDisposition, firstFollowUp, this.deadlines.zoneOf(doc.followUps[0].agencyId))))
+        : null;
     const plan = planDeadlines(doc as ComplaintDocument, this.deadlines);
     return {
       ...doc,
       ...flags,
+      firstFollowUpWorkingDays,
       slaPolicyVersion: plan.policyVersion,
       deadlines: plan.clocks,
       dueDatesUnverified: plan.dueDatesUnverified,

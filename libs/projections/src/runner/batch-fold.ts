@@ -74,10 +74,9 @@ export async function foldBatch<D extends ProjectedDocument>(
 
   const operations: WriteOperation[] = [];
   const writes: CollectionWrites[] = [{ collection: projection.collection, operations }];
-  const { rollup } = projection;
-  if (rollup) {
+  if (projection.rollups?.length) {
     const changes = [...changed].map((id) => ({ before: loaded.get(id) ?? null, after: current.get(id) ?? null }));
-    writes.push({ collection: rollup.collection, operations: rollupWrites(rollup, changes) });
+    for (const rollup of projection.rollups) writes.push({ collection: rollup.collection, operations: rollupWrites(rollup, changes) });
   }
   for (const id of changed) {
     const next = current.get(id) ?? null;

@@ -153,7 +153,7 @@ export class ProjectionRunner {
       // (the lastPosition guard makes that harmless), never resumes an emptied read model mid-way.
       await this.readStore.collection(CHECKPOINTS_COLLECTION).deleteOne({ _id: lane.projection.name });
       await this.readStore.collection(lane.projection.collection).drop();
-      if (lane.projection.rollup) await this.readStore.collection(lane.projection.rollup.collection).drop();
+      for (const rollup of lane.projection.rollups ?? []) await this.readStore.collection(rollup.collection).drop();
       Object.assign(lane, { position: null, lastError: null, halted: false });
     }
     this.caughtUp = false;
@@ -282,7 +282,7 @@ export class ProjectionRunner {
     lane.replaying = lane.indexesDeferred = lane.position === null && (await collection.countDocuments()) === 0;
     await this.createIndexes(lane.projection, lane.indexesDeferred ? (index) => !deferrable(index) : () => true);
     // A read model projected before its rollup existed gets its sums before it moves on.
-    if (lane.position !== null) await backfillRollup(this.readStore, lane.projection);
+    if (lane.position !== null) for (const rollup of lane.projection.rollups ?? []) await backfillRollup(this.readStore, lane.projection, rollup);
   }
 
   private async createIndexes(projection: DocumentProjection, selected: (index: IndexSpec) => boolean = () => true): Promise<void> {
