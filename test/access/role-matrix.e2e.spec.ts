@@ -406,6 +406,42 @@ const QUERY_PLANS: Record<QueryName, QueryPlan> = {
       return { actual: String(response.status), response };
     },
   },
+  // Monev figures of a node: in scope the holder's agency, out of scope another province's.
+  'get-monev-indicators': {
+    scopes: ['in', 'out'],
+    expected: (row, role, scope) => (!row[role] ? '403' : scopedRead(row, role, scope)),
+    run: async (t, token, scope) => {
+      const response = await t.request('GET', `/monev/indicators?node=${scope === 'out' ? OTHER_HOLDER : HOLDER}&period=2026`, { token });
+      return { actual: String(response.status), response };
+    },
+  },
+  'get-monev-ranking': {
+    scopes: ['in', 'out'],
+    expected: (row, role, scope) => (!row[role] ? '403' : scopedRead(row, role, scope)),
+    run: async (t, token, scope) => {
+      const response = await t.request('GET', `/monev/rankings?parent=${scope === 'out' ? OTHER_HOLDER : HOLDER}&period=2026-Q1`, { token });
+      return { actual: String(response.status), response };
+    },
+  },
+  'get-monev-snapshot': {
+    scopes: ['in', 'out'],
+    expected: (row, role, scope) => (!row[role] ? '403' : scopedRead(row, role, scope)),
+    run: async (t, token, scope) => {
+      // A closed period to read: closed once by the national admin (a second closing is refused, harmlessly).
+      await t.request('POST', '/monev/periods/2001/close', { token: await t.token('national_admin', 'national') });
+      const response = await t.request('GET', `/monev/periods/2001/snapshots/${scope === 'out' ? OTHER_HOLDER : HOLDER}`, { token });
+      return { actual: String(response.status), response };
+    },
+  },
+  // Closing is national and once per period: each allowed role closes a period of its own.
+  'close-monev-period': {
+    scopes: ['n/a'],
+    expected: (row, role) => (row[role] ? '201' : '403'),
+    run: async (t, token) => {
+      const response = await t.request('POST', '/monev/periods/2002-03/close', { token });
+      return { actual: String(response.status), response };
+    },
+  },
   'export-dossier': {
     scopes: ['in', 'out'],
     expected: (row, role, scope) => (!row[role] ? '403' : scopedRead(row, role, scope)),

@@ -6,6 +6,7 @@ import { ProjectionsController } from './admin/projections.controller';
 import { HolidayCalendarController } from './calendar/holiday-calendar.controller';
 import { AgenciesModule } from './agencies/agencies.module';
 import { AuditModule } from './audit/audit.module';
+import { MonevModule } from './monev/monev.module';
 import { BearerAuthGuard } from './auth/bearer-auth.guard';
 import { RoleGuard } from './auth/role.guard';
 import { QueryUseCasesModule } from './queries/query-use-cases.module';
@@ -33,6 +34,7 @@ export class AppModule {
         QueryUseCasesModule,
         ComplaintsModule,
         AgenciesModule,
+        MonevModule,
         TrackingModule,
         PublicModule,
         AuditModule,

@@ -16,3 +16,4 @@ export * from './rollup';
 export * from './agency-stats/agency-sla';
 export * from './monev/monev-rollup';
 export * from './monev/monev-snapshots-projection';
+export * from './monev/monev-recompute';

@@ -20,4 +20,8 @@ export const QUERY_ROUTES: { readonly [useCase in QueryName]: string } = {
   'sign-tree-head': 'POST /audit/tree-heads',
   'export-dossier': 'GET /complaints/{id}/dossier',
   'prove-log-consistency': 'GET /audit/consistency',
+  'get-monev-indicators': 'GET /monev/indicators',
+  'get-monev-ranking': 'GET /monev/rankings',
+  'get-monev-snapshot': 'GET /monev/periods/{period}/snapshots/{node}',
+  'close-monev-period': 'POST /monev/periods/{period}/close',
 };

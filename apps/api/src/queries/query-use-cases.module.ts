@@ -1,6 +1,10 @@
 import { Global, Logger, Module, type Provider } from '@nestjs/common';
 import {
   CheckHealth,
+  CloseMonevPeriod,
+  GetMonevIndicators,
+  GetMonevRanking,
+  GetMonevSnapshot,
   ExportComplaints,
   GetAgencyStats,
   GetComplaint,
@@ -60,6 +64,27 @@ const providers: Provider[] = [
   { provide: ReplayComplaint, inject: [REPLAY_READS], useFactory: (context: ReplayContext) => new ReplayComplaint(context) },
   { provide: GetComplaintChanges, inject: [REPLAY_READS], useFactory: (context: ReplayContext) => new GetComplaintChanges(context) },
   { provide: ListAuditEvents, inject: [READ_STORE], useFactory: (readStore: ReadStore) => new ListAuditEvents(readStore) },
+  {
+    provide: GetMonevIndicators,
+    inject: [ORGANISATION_TREE, READ_STORE, CLOCK],
+    useFactory: (tree: OrganisationTree, readStore: ReadStore, clock: Clock) => new GetMonevIndicators(tree, readStore, () => clock.now()),
+  },
+  {
+    provide: GetMonevRanking,
+    inject: [ORGANISATION_TREE, READ_STORE, CLOCK],
+    useFactory: (tree: OrganisationTree, readStore: ReadStore, clock: Clock) => new GetMonevRanking(tree, readStore, () => clock.now()),
+  },
+  {
+    provide: GetMonevSnapshot,
+    inject: [ORGANISATION_TREE, READ_STORE],
+    useFactory: (tree: OrganisationTree, readStore: ReadStore) => new GetMonevSnapshot(tree, readStore),
+  },
+  {
+    provide: CloseMonevPeriod,
+    inject: [EVENT_STORE, READ_STORE, ORGANISATION_TREE, CLOCK, PROJECTOR],
+    useFactory: (eventStore: EventStore, readStore: ReadStore, tree: OrganisationTree, clock: Clock, projector: ReadModelProjector | null) =>
+      new CloseMonevPeriod(eventStore, readStore, tree, clock, projector),
+  },
   { provide: ListAgencies, inject: [ORGANISATION_TREE], useFactory: (tree: OrganisationTree) => new ListAgencies(tree) },
   {
     provide: GetAgencyStats,

@@ -1,6 +1,7 @@
-import { type ComplaintStatus, type DeadlineClock, type OrganisationTree, periodIdsOfLocal } from '@lacak/domain';
+import { type ComplaintStatus, type DeadlineClock, type MonevSums, type OrganisationTree, periodIdsOfLocal } from '@lacak/domain';
 import { zoneOffsetMs } from '@lacak/deadlines';
 import { timeZoneOf } from '@lacak/organisation';
+import type { Document } from '@lacak/read-store';
 import type { ComplaintDocument } from '../complaints/complaint-document';
 import type { Rollup } from '../projection';
 
@@ -114,4 +115,19 @@ export class MonevRollup implements Rollup<ComplaintDocument> {
       }
     }
   }
+}
+
+const ZONE_NAMES = { 'Asia/Jakarta': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' } as const;
+
+/** The zone a node counts its periods in, by name (WIB, WITA, WIT) and offset. */
+export function monevZoneOf(tree: OrganisationTree, nodeId: string): { zone: string; name: 'WIB' | 'WITA' | 'WIT'; offsetMs: number } {
+  const zone = timeZoneOf(tree, nodeId);
+  return { zone, name: ZONE_NAMES[zone], offsetMs: zoneOffsetMs(zone) };
+}
+
+/** One key's sums as stored: the node's own and its subtree's. */
+export interface MonevSumsDocument extends Document {
+  _id: string;
+  own?: MonevSums;
+  subtree?: MonevSums;
 }

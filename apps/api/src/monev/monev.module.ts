@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { CloseMonevPeriodHandler, GetMonevIndicatorsHandler, GetMonevRankingHandler, GetMonevSnapshotHandler } from './monev.bus';
+import { MonevController } from './monev.controller';
+
+/** Monitoring and evaluation (monev): indicators, rankings and closed periods. */
+@Module({
+  controllers: [MonevController],
+  providers: [GetMonevIndicatorsHandler, GetMonevRankingHandler, GetMonevSnapshotHandler, CloseMonevPeriodHandler],
+})
+export class MonevModule {}
