@@ -37,6 +37,7 @@ export interface MonevPeriodClosing {
 /** What the projector offers the closing: a chance to catch up first, when it runs here. */
 export interface CatchUp {
   waitUntilCaughtUp(timeoutMs?: number): Promise<void>;
+  waitFor(position: bigint, timeoutMs?: number): Promise<void>;
 }
 
 /**
@@ -74,14 +75,17 @@ export class CloseMonevPeriod {
     const command: CloseMonevPeriodCommand = { ...probe, data: { ...probe.data, position, figures } };
     const decision = monevPeriodDecider.decide(command, state);
     if (!decision.ok) throw new CommandRefusedError(decision.refusal);
+    let appended: bigint;
     try {
-      await this.eventStore.appendToStream(streamId, chained(toEventsToAppend(decision.events, actor, at, { commandId: newId(), correlationId: call.correlationId })), {
+      ({ position: appended } = await this.eventStore.appendToStream(streamId, chained(toEventsToAppend(decision.events, actor, at, { commandId: newId(), correlationId: call.correlationId })), {
         expectedState: 'no_stream',
-      });
+      }));
     } catch (error) {
       if (!(error instanceof WrongExpectedVersionError)) throw error;
       throw new CommandRefusedError(refuse('PERIOD_ALREADY_CLOSED', `${period.id} was closed by someone else a moment ago; its figures stay as published.`));
     }
+    // The snapshot can be read as soon as the closing answers, when the projections run here.
+    await this.projector?.waitFor(appended, 30_000).catch(() => undefined);
     const closed = decision.events.at(-1) as MonevPeriodClosed;
     return { period: period.id, position, nodes: closed.data.nodes, scoringPolicyVersion: policy.version, closedAt: at };
   }

@@ -252,7 +252,7 @@ export class GetMonevRanking {
     const policy = scoringPolicyFor(period);
     const rank = (figures: PeriodFigures, scoring: ScoringPolicy) =>
       rankAgencies(
-        ids.map((id) => ({ nodeId: id, indicators: indicatorsOf(figures.sums.get(id)!.subtree, figures.asOf.getTime(), monevZoneOf(this.tree, id).offsetMs) })),
+        ids.map((id) => ({ nodeId: id, sums: figures.sums.get(id)!.subtree })),
         scoring,
       );
     const ranked = rank(current, policy);

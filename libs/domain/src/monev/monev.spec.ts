@@ -98,15 +98,11 @@ describe('monev indicators', () => {
 
 describe('the scoring formula', () => {
   const policy = scoringPolicyFor(parsePeriod('2026')!);
-  const perfect = indicatorsOf(
-    {
+  const perfect: MonevSums = {
       received: 10, verified: 10, verifiedWithinSla: 10, disposed: 10, disposedWithinSla: 10, disposedWithFollowUp: 10, disposedCompleted: 10,
       followedUp: 10, followedUpWithinSla: 10, compliance: { ordinary: { responded: 10, withinSla: 10 } }, ratingSum: 50, ratingCount: 10,
       leadershipReviews: 1, policyImprovements: 1,
-    },
-    0,
-    WIB,
-  );
+  };
 
   it('gives 100 to an agency best on every indicator, weights summing to 100 points', () => {
     const { score, breakdown } = scoreAgency(perfect, policy);
@@ -115,13 +111,13 @@ describe('the scoring formula', () => {
   });
 
   it('leaves indicators without data out of the mean instead of counting them as zero', () => {
-    const noRatings = { ...perfect, rating: { average: null, count: 0 } };
+    const noRatings = { ...perfect, ratingSum: 0, ratingCount: 0 };
     expect(scoreAgency(noRatings, policy).score).toBe(100);
     expect(scoreAgency(noRatings, policy).breakdown.find((part) => part.indicator === 'rating')).toMatchObject({ value: null, points: 0 });
   });
 
   it('scores nothing for an agency with nothing to count', () => {
-    expect(scoreAgency(indicatorsOf({}, 0, WIB), policy).score).toBeNull();
+    expect(scoreAgency({}, policy).score).toBeNull();
   });
 
   it('refuses a policy book that leaves an indicator unweighted', () => {
@@ -131,13 +127,13 @@ describe('the scoring formula', () => {
   });
 
   it('ranks siblings best first, equal scores sharing a rank, the unscorable last', () => {
-    const half = { ...perfect, followUpRate: 0.5 };
+    const half = { ...perfect, disposedWithFollowUp: 5 };
     const ranked = rankAgencies(
       [
-        { nodeId: 'b', indicators: perfect },
-        { nodeId: 'c', indicators: half },
-        { nodeId: 'a', indicators: perfect },
-        { nodeId: 'd', indicators: indicatorsOf({}, 0, WIB) },
+        { nodeId: 'b', sums: perfect },
+        { nodeId: 'c', sums: half },
+        { nodeId: 'a', sums: perfect },
+        { nodeId: 'd', sums: {} },
       ],
       policy as ScoringPolicy,
     );

@@ -5,7 +5,7 @@
  * complaint disposed, say) neither helps nor hurts: its weight leaves the mean.
  */
 import scoringBook from '../../config/monev-scoring.json';
-import type { MonevIndicators } from './indicators';
+import type { AdditiveFigure, MonevSums } from './indicators';
 import type { MonevPeriod } from './period';
 
 export const SCORED_INDICATORS = [
@@ -42,9 +42,11 @@ export interface IndicatorScore {
 }
 
 export interface AgencyScore {
-  /** Null when no scored indicator has data. */
+  /** 0-100, to two decimals; null when no scored indicator has data. */
   score: number | null;
   breakdown: IndicatorScore[];
+  /** The score unrounded, which ranks. */
+  exactScore: number | null;
 }
 
 export class ScoringPolicyError extends Error {
@@ -80,32 +82,39 @@ export function scoringPolicyFor(period: MonevPeriod, policies: readonly Scoring
 const perHundred = (count: number, received: number, target: number): number | null =>
   received > 0 && target > 0 ? Math.min(1, (count / received) * 100 / target) : null;
 
-/** Each scored indicator as a value between 0 and 1, 1 best; null without data. */
-export function scoredValues(indicators: MonevIndicators, policy: ScoringPolicy): Record<ScoredIndicator, number | null> {
+/**
+ * Each scored indicator as a value between 0 and 1, 1 best; null without data. From the sums, not
+ * from the rounded rates shown: rounding would break ties that are exact and make ones that are not.
+ */
+export function scoredValues(sums: MonevSums, policy: ScoringPolicy): Record<ScoredIndicator, number | null> {
+  const n = (figure: AdditiveFigure): number => sums[figure] ?? 0;
+  const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
   const inverse = (rate: number | null) => (rate === null ? null : 1 - rate);
-  const resolution = Object.values(indicators.slaCompliance).reduce(
-    (sum, c) => ({ responded: sum.responded + c.responded, withinSla: sum.withinSla + c.withinSla }),
-    { responded: 0, withinSla: 0 },
-  );
+  let responded = 0;
+  let withinSla = 0;
+  for (const slaClass of Object.values(sums.compliance ?? {})) {
+    responded += slaClass?.responded ?? 0;
+    withinSla += slaClass?.withinSla ?? 0;
+  }
   return {
-    followUpRate: indicators.followUpRate,
-    completionRate: indicators.completionRate,
-    verifiedWithinSlaRate: indicators.verifiedWithinSlaRate,
-    followedUpWithinSlaRate: indicators.followedUpWithinSlaRate,
-    resolutionWithinSlaRate: resolution.responded > 0 ? resolution.withinSla / resolution.responded : null,
-    rating: indicators.rating.average === null ? null : (indicators.rating.average - 1) / 4,
-    bounceRate: inverse(indicators.bounceRate),
-    disputeRate: inverse(indicators.disputeRate),
-    normativeRate: inverse(indicators.normativeRate),
-    leadershipInvolvement: perHundred(indicators.leadershipReviews, indicators.received, policy.targets.leadershipReviewsPer100Received),
-    policyImprovement: perHundred(indicators.policyImprovements, indicators.received, policy.targets.policyImprovementsPer100Received),
+    followUpRate: ratio(n('disposedWithFollowUp'), n('disposed')),
+    completionRate: ratio(n('disposedCompleted'), n('disposed')),
+    verifiedWithinSlaRate: ratio(n('verifiedWithinSla'), n('verified')),
+    followedUpWithinSlaRate: ratio(n('followedUpWithinSla'), n('followedUp')),
+    resolutionWithinSlaRate: ratio(withinSla, responded),
+    rating: n('ratingCount') > 0 ? (n('ratingSum') / n('ratingCount') - 1) / 4 : null,
+    bounceRate: inverse(ratio(n('disposedBounced'), n('disposed'))),
+    disputeRate: inverse(ratio(n('disputes'), n('followedUp'))),
+    normativeRate: inverse(ratio(n('normativeAnswers'), n('followedUp'))),
+    leadershipInvolvement: perHundred(n('leadershipReviews'), n('received'), policy.targets.leadershipReviewsPer100Received),
+    policyImprovement: perHundred(n('policyImprovements'), n('received'), policy.targets.policyImprovementsPer100Received),
   };
 }
 
 const round2 = (value: number): number => Math.round(value * 100) / 100;
 
-export function scoreAgency(indicators: MonevIndicators, policy: ScoringPolicy): AgencyScore {
-  const values = scoredValues(indicators, policy);
+export function scoreAgency(sums: MonevSums, policy: ScoringPolicy): AgencyScore {
+  const values = scoredValues(sums, policy);
   const weighted = SCORED_INDICATORS.filter((indicator) => values[indicator] !== null && policy.weights[indicator] > 0);
   const totalWeight = weighted.reduce((sum, indicator) => sum + policy.weights[indicator], 0);
   const breakdown = SCORED_INDICATORS.map((indicator) => {
@@ -114,6 +123,6 @@ export function scoreAgency(indicators: MonevIndicators, policy: ScoringPolicy):
     const points = value === null || totalWeight === 0 ? 0 : (100 * weight * value) / totalWeight;
     return { indicator, weight, value: value === null ? null : round2(value * 100) / 100, points: round2(points) };
   });
-  const score = totalWeight === 0 ? null : round2(breakdown.reduce((sum, part) => sum + (part.value === null ? 0 : (100 * part.weight * values[part.indicator]!) / totalWeight), 0));
-  return { score, breakdown };
+  const exactScore = totalWeight === 0 ? null : weighted.reduce((sum, indicator) => sum + (100 * policy.weights[indicator] * values[indicator]!) / totalWeight, 0);
+  return { score: exactScore === null ? null : round2(exactScore), breakdown, exactScore };
 }
