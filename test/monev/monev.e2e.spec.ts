@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { VerifyMonevSnapshot } from '@lacak/application/queries';
 import { loadConfig } from '@lacak/config';
 import { ADDITIVE_FIGURES, type MonevSums, type OrganisationTree, monevPeriodStreamId, parsePeriod, periodBounds } from '@lacak/domain';
 import type { RecordedEvent } from '@lacak/event-store';
@@ -112,6 +113,13 @@ describe('monev on a year of demo data', () => {
     expect(snapshot.status).toBe(200);
     expect(snapshot.body).toMatchObject({ period: lastQuarter, position: closing.body.position });
     expect(snapshot.body.sums.subtree).toEqual(recomputed.find((node) => node.nodeId === national)!.subtree);
+
+    // What `npm run monev:recompute` runs: the snapshot recorded in the period's stream against the log.
+    const check = await new VerifyMonevSnapshot(t.eventStore, tree, () => createDeadlineContext(t.config, tree)).run(
+      { id: 'checker', role: 'national_admin', agencyId: null },
+      lastQuarter,
+    );
+    expect(check).toMatchObject({ position: closing.body.position, nodes: closing.body.nodes, differences: [] });
 
     const again = await t.request('POST', `/monev/periods/${lastQuarter}/close`, { token });
     expect(again.status).toBe(409);

@@ -11,7 +11,16 @@ import {
   toMonevPeriodEvent,
 } from '@lacak/domain';
 import { type EventStore, WrongExpectedVersionError } from '@lacak/event-store';
-import { CHECKPOINTS_COLLECTION, type CheckpointDocument, type MonevSumsDocument, MONEV_SUMS_COLLECTION, OPEN_BACKLOG, monevKey } from '@lacak/projections';
+import type { DeadlineContext } from '@lacak/deadlines';
+import {
+  CHECKPOINTS_COLLECTION,
+  type CheckpointDocument,
+  MONEV_SUMS_COLLECTION,
+  type MonevSumsDocument,
+  OPEN_BACKLOG,
+  monevKey,
+  recomputeMonevSums,
+} from '@lacak/projections';
 import type { ReadStore } from '@lacak/read-store';
 import type { Clock } from '../clock';
 import type { CommandCall } from '../commands/command-call';
@@ -122,4 +131,58 @@ function toNodeSums(ids: string[], period: string, documents: MonevSumsDocument[
     if (Object.keys(subtree).length > 0 || Object.keys(own).length > 0) figures.push({ nodeId, own, subtree });
   }
   return figures.sort((a, b) => (a.nodeId < b.nodeId ? -1 : a.nodeId > b.nodeId ? 1 : 0));
+}
+
+export interface MonevSnapshotCheck {
+  period: string;
+  /** The position the closing recorded; null when the period is not closed. */
+  position: string | null;
+  nodes: number;
+  /** Nodes whose recorded figures differ from the recomputation, with both. */
+  differences: { nodeId: string; recorded: NodeSums | null; recomputed: NodeSums | null }[];
+}
+
+/**
+ * Recomputes a closed period's figures from the log alone, up to the position its closing
+ * recorded, and compares them with the snapshot recorded in the period's stream (not the read
+ * model): `npm run monev:recompute`. A fresh deadline context per run, so only holidays published
+ * by then count.
+ */
+export class VerifyMonevSnapshot {
+  constructor(
+    private readonly eventStore: EventStore,
+    private readonly tree: OrganisationTree,
+    private readonly freshDeadlines: () => DeadlineContext,
+  ) {}
+
+  async run(actor: Actor, periodText: string): Promise<MonevSnapshotCheck> {
+    assertMayRun('get-monev-snapshot', actor);
+    const period = parsePeriodOrRefuse(periodText);
+    const { history, assertIntact } = await readVerifiedStream(this.eventStore, monevPeriodStreamId(period.id));
+    await assertIntact();
+    const events = history.map(toMonevPeriodEvent);
+    const closed = events.find((event): event is MonevPeriodClosed => event.type === 'MonevPeriodClosed');
+    if (!closed) return { period: period.id, position: null, nodes: 0, differences: [] };
+    const recorded = new Map(
+      events.flatMap((event) => (event.type === 'MonevSnapshotRecorded' ? [[event.data.nodeId, { nodeId: event.data.nodeId, own: event.data.own, subtree: event.data.subtree }] as const] : [])),
+    );
+    const recomputed = await recomputeMonevSums(this.eventStore, this.tree, this.freshDeadlines(), BigInt(closed.data.position), period.id);
+    const again = new Map(recomputed.map((node) => [node.nodeId, node]));
+    const differences: MonevSnapshotCheck['differences'] = [];
+    for (const nodeId of new Set([...recorded.keys(), ...again.keys()])) {
+      const before = recorded.get(nodeId) ?? null;
+      const now = again.get(nodeId) ?? null;
+      if (JSON.stringify(canonical(before)) !== JSON.stringify(canonical(now))) differences.push({ nodeId, recorded: before, recomputed: now });
+    }
+    return { period: period.id, position: closed.data.position, nodes: recorded.size, differences };
+  }
+}
+
+/** Key order and zero counts aside, so equal figures compare equal. */
+const canonical = (node: NodeSums | null) => node && { own: sortedSums(node.own), subtree: sortedSums(node.subtree) };
+
+function sortedSums(value: unknown): unknown {
+  if (!value || typeof value !== 'object') return value;
+  const normal = normaliseSums(value) as Record<string, unknown>;
+  return Object.fromEntries(Object.keys(normal).sort().map((key) => [key, sortedSums(normal[key])]));
 }
