@@ -100,6 +100,8 @@ const QUERY_GOALS: { figure: string; limitMs: number; round: (queries: SeededQue
   { figure: 'work-queue page of a province, status, sort=due', limitMs: 10, round: (q) => q.workQueue },
   { figure: 'GET /agencies/national/stats', limitMs: 20, round: (q) => q.nationalStats },
   { figure: 'GET /complaints/{id}/history', limitMs: 5, round: (q) => q.history },
+  { figure: 'GET /monev/indicators?node=national&period=<year>', limitMs: 20, round: (q) => q.monevNational },
+  { figure: 'GET /monev/rankings?parent=national&period=<year> (38 provinces and the central clusters)', limitMs: 20, round: (q) => q.monevRanking },
 ];
 
 function queryRows({ seeded, queries }: BenchResults, skipped: Verdict): GoalRow[] {

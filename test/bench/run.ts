@@ -174,7 +174,7 @@ async function main(): Promise<void> {
           renderTable(
             `6. Queries on the API process at ${count(queries.result.complaints)} complaints, ${queries.result.connections} connections, ${queries.result.durationS} s each (${loadNote(queries)})`,
             httpHeaders,
-            [queries.result.workQueue, queries.result.nationalStats, queries.result.history].flatMap((round) => [httpRow(round.helloWorld), httpRow(round.query)]),
+            [queries.result.workQueue, queries.result.nationalStats, queries.result.history, queries.result.monevNational, queries.result.monevRanking].flatMap((round) => [httpRow(round.helloWorld), httpRow(round.query)]),
           ),
           renderTable('   Processes', ['process', 'first 200 s', 'RSS after start MB', 'RSS after queries MB', 'peak RSS MB'], [
             ['API', queries.result.api.firstHealthyMs / 1000, queries.result.api.rssAfterStartMb, queries.result.api.rssAfterQueriesMb, queries.result.api.peakRssMb],

@@ -31,10 +31,16 @@ export interface SeededQueriesResult {
   workQueue: QueryRound;
   nationalStats: QueryRound;
   history: QueryRound;
+  monevNational: QueryRound;
+  monevRanking: QueryRound;
 }
 
 /** A province and the status of the complaints its officers work on. */
 export const WORK_QUEUE_PATH = '/complaints?agency=id-32&status=IN_PROGRESS&sort=due&pageSize=20';
+/** The national node's monev figures for this year, and the ranking of its children (the 38 provinces and the central clusters). */
+export const MONEV_YEAR = String(new Date().getUTCFullYear());
+export const MONEV_NATIONAL_PATH = `/monev/indicators?node=national&period=${MONEV_YEAR}`;
+export const MONEV_RANKING_PATH = `/monev/rankings?parent=national&period=${MONEV_YEAR}`;
 /** History requests spread over this many seeded complaints. */
 const HISTORY_SPREAD = 500;
 const START_TIMEOUT_MS = 120_000;
@@ -117,6 +123,8 @@ export async function measureSeededQueries(
       const spread = Math.min(HISTORY_SPREAD, complaints);
       const historyPaths = Array.from({ length: spread }, (_, i) => `/complaints/${seededComplaintId(Math.floor((i * complaints) / spread))}/history`);
       const history = await round('GET /complaints/{id}/history', historyPaths);
+      const monevNational = await round(`GET ${MONEV_NATIONAL_PATH}`, [MONEV_NATIONAL_PATH]);
+      const monevRanking = await round(`GET ${MONEV_RANKING_PATH}`, [MONEV_RANKING_PATH]);
       const afterQueries = memoryOf(api.server);
       return {
         complaints,
@@ -128,6 +136,8 @@ export async function measureSeededQueries(
         workQueue,
         nationalStats,
         history,
+        monevNational,
+        monevRanking,
       };
     } finally {
       await api.server.stop();
