@@ -33,6 +33,11 @@ export interface Rollup<D extends ProjectedDocument = ProjectedDocument> {
    * for nesting) to numbers. A key may come more than once; its amounts add up. Pure.
    */
   contributions(document: D): Iterable<readonly [key: string, fields: Record<string, number>]>;
+  /**
+   * Whether two versions of a document contribute exactly the same (a cheap check of what
+   * `contributions` reads), so a change that moves nothing is skipped without computing both.
+   */
+  sameContributions?(before: D, after: D): boolean;
 }
 
 /**

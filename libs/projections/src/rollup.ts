@@ -46,6 +46,7 @@ class RollupDeltas<D extends ProjectedDocument> {
 export function rollupWrites<D extends ProjectedDocument>(rollup: Rollup<D>, changes: Iterable<DocumentChange<D>>): WriteOperation[] {
   const deltas = new RollupDeltas(rollup);
   for (const { before, after } of changes) {
+    if (before && after && rollup.sameContributions?.(before, after)) continue;
     deltas.add(before, -1);
     deltas.add(after, 1);
   }

@@ -65,8 +65,6 @@ export function monevFacts(complaint: ComplaintDocument): MonevFact[] {
   return facts;
 }
 
-const withoutZeros = (fields: Record<string, number>): [string, number][] => Object.entries(fields).filter(([, amount]) => amount !== 0);
-
 /**
  * The monev figures per node, kept for the node itself (`own.*`) and for its subtree (`subtree.*`)
  * under one key per node and period: each complaint counts for the node holding it and every node
@@ -86,35 +84,89 @@ export class MonevRollup implements Rollup<ComplaintDocument> {
     return offset;
   }
 
+  /** Most events (an acceptance, a question, a mediation) change none of what the figures read. */
+  sameContributions(before: ComplaintDocument, after: ComplaintDocument): boolean {
+    return (
+      before.currentAgencyId === after.currentAgencyId &&
+      before.status === after.status &&
+      before.verifiedAt === after.verifiedAt &&
+      before.slaClass === after.slaClass &&
+      before.bounceCount === after.bounceCount &&
+      before.firstFollowUpWorkingDays === after.firstFollowUpWorkingDays &&
+      before.dispositions.length === after.dispositions.length &&
+      before.followUps.length === after.followUps.length &&
+      before.rating === after.rating &&
+      before.ombudsmanReferral === after.ombudsmanReferral &&
+      before.duplicateOf === after.duplicateOf &&
+      sameLength(before.overdue, after.overdue) &&
+      sameLength(before.disputes, after.disputes) &&
+      sameLength(before.normativeMarks, after.normativeMarks) &&
+      sameLength(before.leadershipReviews, after.leadershipReviews) &&
+      sameLength(before.policyImprovements, after.policyImprovements) &&
+      sameLength(before.escalations, after.escalations)
+    );
+  }
+
   *contributions(complaint: ComplaintDocument): Iterable<readonly [string, Record<string, number>]> {
     const holder = complaint.currentAgencyId;
     const path = complaint.agencyPath.length > 0 ? complaint.agencyPath : [holder];
-    const facts = monevFacts(complaint).map(([at, fields]) => [Date.parse(at), withoutZeros(fields)] as const);
+    const facts = monevFacts(complaint);
+    const instants = facts.map(([at]) => Date.parse(at));
     const open = OPEN.includes(complaint.status);
-    const submitted = Date.parse(complaint.submittedAt);
-    // Each fact's periods per zone, computed once: a path rarely spans two zones.
-    const periodsByOffset = new Map<number, string[][]>();
     for (const nodeId of path) {
       const offset = this.offsetOf(nodeId);
-      let periods = periodsByOffset.get(offset);
-      if (!periods) periodsByOffset.set(offset, (periods = facts.map(([at]) => periodIdsOfLocal(new Date(at + offset).toISOString()))));
-      const scopes = nodeId === holder ? ['own.', 'subtree.'] : ['subtree.'];
+      const scopes = nodeId === holder ? BOTH_SCOPES : SUBTREE_ONLY;
       for (let index = 0; index < facts.length; index++) {
         const prefixed: Record<string, number> = {};
-        for (const scope of scopes) for (const [field, amount] of facts[index][1]) prefixed[scope + field] = amount;
-        for (const period of periods[index]) yield [monevKey(nodeId, period), prefixed];
+        for (const field in facts[index][1]) {
+          const amount = facts[index][1][field];
+          if (amount !== 0) for (const scope of scopes) prefixed[scoped(scope, field)] = amount;
+        }
+        const [month, quarter, year] = localPeriods(instants[index], offset);
+        yield [monevKey(nodeId, month), prefixed];
+        yield [monevKey(nodeId, quarter), prefixed];
+        yield [monevKey(nodeId, year), prefixed];
       }
       if (open) {
-        const day = new Date(submitted + offset).toISOString().slice(0, 10);
+        const day = localPeriods(Date.parse(complaint.submittedAt), offset)[3];
         const backlog: Record<string, number> = {};
         for (const scope of scopes) {
-          backlog[`${scope}backlog`] = 1;
+          backlog[scoped(scope, 'backlog')] = 1;
           backlog[`${scope}backlogSince.${day}`] = 1;
         }
         yield [monevKey(nodeId, OPEN_BACKLOG), backlog];
       }
     }
   }
+}
+
+const sameLength = (a: unknown[] | undefined, b: unknown[] | undefined): boolean => (a?.length ?? 0) === (b?.length ?? 0);
+
+const BOTH_SCOPES = ['own.', 'subtree.'] as const;
+const SUBTREE_ONLY = ['subtree.'] as const;
+const scopedNames = new Map<string, string>();
+/** `own.received`, `subtree.received`…: the same few names for every complaint, built once. */
+function scoped(scope: string, field: string): string {
+  const key = scope + field;
+  let name = scopedNames.get(key);
+  if (name === undefined) scopedNames.set(key, (name = key));
+  return name;
+}
+
+const DAY_MS = 86_400_000;
+const periodsByLocalDay = new Map<number, [month: string, quarter: string, year: string, day: string]>();
+/**
+ * The month, quarter and year (and the local date) of an instant at a zone, by its local day: the
+ * few hundred days a rebuild meets are each formatted once, not once per fact.
+ */
+function localPeriods(instant: number, offsetMs: number): [string, string, string, string] {
+  const day = Math.floor((instant + offsetMs) / DAY_MS);
+  let periods = periodsByLocalDay.get(day);
+  if (!periods) {
+    const local = new Date(day * DAY_MS).toISOString();
+    periodsByLocalDay.set(day, (periods = [...periodIdsOfLocal(local), local.slice(0, 10)]));
+  }
+  return periods;
 }
 
 const ZONE_NAMES = { 'Asia/Jakarta': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' } as const;

@@ -50,7 +50,8 @@ describe('a checkpoint resumed on another event store', () => {
     await refused;
 
     expect(refusals).toEqual(PROJECTION_NAMES.map(() => expect.any(CheckpointMismatchError)));
-    expect(projector.status().map((s) => s.lastError)).toEqual(
+    // The sample holds complaint events only: the projections they reach are the ones that resume.
+    expect(projector.status().filter((s) => PROJECTION_NAMES.includes(s.name)).map((s) => s.lastError)).toEqual(
       PROJECTION_NAMES.map(() => expect.stringMatching(/refuses to resume: its checkpoint is event .* but this event store (has no such event|holds event .* at position \d+ there)\. .*rebuild the read models/)),
     );
     expect(await dumpReadModels(built.readStore)).toEqual(before);

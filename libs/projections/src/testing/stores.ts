@@ -8,6 +8,7 @@ import { AUDIT_EVENTS_COLLECTION } from '../audit-events/audit-events-projection
 import { AUDIT_TRAIL_COLLECTION } from '../audit-trail/audit-trail-projection';
 import { COMPLAINTS_COLLECTION } from '../complaints/complaint-document';
 import { CHECKPOINTS_COLLECTION } from '../runner/projection-runner';
+import { MONEV_SNAPSHOTS_COLLECTION } from '../monev/monev-snapshots-projection';
 
 export interface TempStores {
   eventStore: SqliteEventStore;
@@ -31,7 +32,7 @@ export async function openTempStores(): Promise<TempStores> {
   };
 }
 
-const READ_MODEL_COLLECTIONS = [COMPLAINTS_COLLECTION, AUDIT_TRAIL_COLLECTION, AGENCY_STATS_COLLECTION, AUDIT_EVENTS_COLLECTION] as const;
+const READ_MODEL_COLLECTIONS = [COMPLAINTS_COLLECTION, AUDIT_TRAIL_COLLECTION, AGENCY_STATS_COLLECTION, AUDIT_EVENTS_COLLECTION, MONEV_SNAPSHOTS_COLLECTION] as const;
 
 /** Every read-model document (with `lastPosition`), per collection, sorted by `_id`. */
 export async function dumpReadModels(store: ReadStore): Promise<Record<string, Document[]>> {

@@ -15,8 +15,34 @@ function evaluate<T>(work: () => T): T {
 }
 
 export function matcher(filter: Filter): (doc: Document) => boolean {
-  const query = evaluate(() => new Query(filter));
-  return (doc) => evaluate(() => query.test(doc));
+  const fields = scalarEqualities(filter);
+  let query: Query | undefined;
+  const general = (doc: Document) => evaluate(() => (query ??= evaluate(() => new Query(filter))).test(doc));
+  if (!fields) return general;
+  // Plain equalities on strings and numbers (a rollup's `{ _id, field: 0 }`): compared by hand, as
+  // building mingo's query costs more than the write it guards; an array on the way has MongoDB's
+  // own rules (any element may match), which mingo applies.
+  return (doc) => {
+    for (const [parts, expected] of fields) {
+      let value: unknown = doc;
+      for (const part of parts) {
+        if (Array.isArray(value)) return general(doc);
+        value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[part] : undefined;
+      }
+      if (Array.isArray(value)) return general(doc);
+      if (value !== expected) return false;
+    }
+    return true;
+  };
+}
+
+function scalarEqualities(filter: Filter): [string[], string | number][] | null {
+  const fields: [string[], string | number][] = [];
+  for (const [path, value] of Object.entries(filter)) {
+    if (path.startsWith('$') || (typeof value !== 'string' && (typeof value !== 'number' || !Number.isFinite(value)))) return null;
+    fields.push([path.split('.'), value]);
+  }
+  return fields;
 }
 
 export function findDocuments(docs: Document[], filter: Filter, options: FindOptions = {}): Document[] {
@@ -43,7 +69,61 @@ function checkUpdate(update: UpdateDocument): void {
 export function applyUpdate(docs: Document[], filter: Filter, update: UpdateDocument): void {
   checkUpdate(update);
   const { $setOnInsert: _insertOnly, ...modifier } = update;
+  const plans = docs.map((doc) => counterUpdate(doc, modifier));
+  if (plans.every((plan) => plan !== null)) {
+    for (const apply of plans) apply!();
+    return;
+  }
   evaluate(() => updateMany(docs, filter, modifier as Modifier));
+}
+
+const PLAIN_PATH = /^[^.$][^$]*$/;
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * `$inc` of numbers and `$unset`, on paths through plain objects only: what rollups write, batch
+ * after batch. Done by hand because mingo sets up its operator context on every call, which costs
+ * far more than the update; anything else (arrays, positional paths, a non-number) is left to
+ * mingo (null: nothing is applied), which applies MongoDB's full rules and errors.
+ */
+function counterUpdate(doc: Document, modifier: Omit<UpdateDocument, '$setOnInsert'>): (() => void) | null {
+  const operators = Object.keys(modifier);
+  if (operators.some((operator) => operator !== '$inc' && operator !== '$unset')) return null;
+  const inc = (modifier.$inc ?? {}) as Record<string, unknown>;
+  const unset = (modifier.$unset ?? {}) as Record<string, unknown>;
+  const steps: (() => void)[] = [];
+  for (const [path, amount] of Object.entries(inc)) {
+    if (typeof amount !== 'number' || !Number.isFinite(amount) || !PLAIN_PATH.test(path) || Object.hasOwn(unset, path)) return null;
+    const parts = path.split('.');
+    let parent: Record<string, unknown> = doc;
+    let index = 0;
+    for (; index < parts.length - 1 && Object.hasOwn(parent, parts[index]); index++) {
+      const next = parent[parts[index]];
+      if (!isPlainObject(next)) return null;
+      parent = next;
+    }
+    const last = parts[parts.length - 1];
+    if (index === parts.length - 1 && Object.hasOwn(parent, last) && typeof parent[last] !== 'number') return null;
+    const rest = parts.slice(index);
+    const at = parent;
+    steps.push(() => {
+      let node = at;
+      for (const part of rest.slice(0, -1)) node = (node[part] = {}) as Record<string, unknown>;
+      node[last] = ((node[last] as number | undefined) ?? 0) + amount;
+    });
+  }
+  for (const path of Object.keys(unset)) {
+    if (!PLAIN_PATH.test(path)) return null;
+    const parts = path.split('.');
+    steps.push(() => {
+      let node: unknown = doc;
+      for (const part of parts.slice(0, -1)) node = isPlainObject(node) ? node[part] : undefined;
+      if (isPlainObject(node)) delete node[parts[parts.length - 1]];
+    });
+  }
+  return () => {
+    for (const step of steps) step();
+  };
 }
 
 /** A generated `_id` is a UUID where MongoDB would make an ObjectId: the port's ids are strings. */
@@ -81,6 +161,11 @@ export function upsertDocument(filter: Filter, update: UpdateDocument): Document
   }
   // mingo refuses to $set `_id` (it is immutable), so the seed starts with it.
   const doc: Document = { _id: documentId(_id) };
+  const counters = Object.keys(seed).length === 0 && Object.keys($set).length === 0 ? counterUpdate(doc, modifier) : null;
+  if (counters) {
+    counters();
+    return doc;
+  }
   evaluate(() => {
     if (Object.keys(seed).length) updateMany([doc], {}, { $set: seed });
     updateMany([doc], {}, { ...modifier, $set } as Modifier);
