@@ -108,7 +108,8 @@ function counterUpdate(doc: Document, modifier: Omit<UpdateDocument, '$setOnInse
     const at = parent;
     steps.push(() => {
       let node = at;
-      for (const part of rest.slice(0, -1)) node = (node[part] = {}) as Record<string, unknown>;
+      // Paths of one update may share a new parent: the first creates it, the next walks into it.
+      for (const part of rest.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
       node[last] = ((node[last] as number | undefined) ?? 0) + amount;
     });
   }
