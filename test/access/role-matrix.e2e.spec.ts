@@ -123,6 +123,7 @@ const COMMAND_PLANS: Plans = {
     stage: 'IN_PROGRESS',
     body: () => ({ policyTitle: 'SOP antrean', description: 'Nomor antrean daring.', effectiveDate: '2026-12-01' }),
   }),
+  'mark-follow-up-normative': () => ({ stage: 'RESPONDED', body: () => ({ reason: 'Hanya berjanji, tanpa langkah nyata.' }) }),
 };
 
 /** A stage whose status rule refuses the command (409) before it asks who acts. */
@@ -153,6 +154,8 @@ const WRONG_STATUS_PLANS: Plans = {
   'mark-duplicate': inStage('mark-duplicate', 'RESPONDED'),
   'record-leadership-review': inStage('record-leadership-review', 'REJECTED'),
   'link-policy-improvement': inStage('link-policy-improvement', 'REJECTED'),
+  // No follow-up yet to judge.
+  'mark-follow-up-normative': inStage('mark-follow-up-normative', 'IN_PROGRESS'),
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
 import { TestApp } from '../support/test-app';
+import { OWNER, commandOn, complaintAt } from '../support/complaint-stages';
 
 const AGENCY = 'id-32.01-dinkes';
 
@@ -148,5 +149,38 @@ describe('A complaint through its whole lifecycle over HTTP', () => {
     expect(stats.body.own).toMatchObject({ disposed: 0 });
     const national = await t.request('GET', '/agencies/national/stats', { token: admin });
     expect(national.body.subtree).toMatchObject({ received: 1, verified: 1, disposed: 1 });
+  });
+
+  // After the counting test above: this complaint would change its figures.
+  it('records a follow-up judged normative by the reporter’s dispute and by an inspector, once each', async () => {
+    const owner = await t.token('reporter', null, OWNER);
+    const inspector = await t.token('apip_inspector', 'id-32');
+    const complaint = await complaintAt(t, 'RESPONDED', { holder: AGENCY });
+    await commandOn(t, complaint, owner, 'dispute', { reason: 'Hanya dijanjikan akan dibenahi.', normative: true });
+    const alreadyMarked = await t.request('POST', `/complaints/${complaint.id}/mark-follow-up-normative`, { token: inspector, body: { reason: 'Belum ada.' } });
+    // The disputed follow-up is the latest one, and the reporter already marked it.
+    expect(alreadyMarked).toMatchObject({ status: 409, body: { code: 'FOLLOW_UP_ALREADY_NORMATIVE' } });
+    await commandOn(t, complaint, officer, 'respond', { followUp: 'Akan dievaluasi pada rapat berikutnya.' });
+    await commandOn(t, complaint, inspector, 'mark-follow-up-normative', { reason: 'Masih berupa janji.' });
+    const again = await t.request('POST', `/complaints/${complaint.id}/mark-follow-up-normative`, { token: admin, body: { reason: 'Janji lagi.' } });
+    expect(again).toMatchObject({ status: 409, headers: { 'content-type': expect.stringContaining('application/problem+json') }, body: { code: 'FOLLOW_UP_ALREADY_NORMATIVE' } });
+    const withoutReason = await t.request('POST', `/complaints/${complaint.id}/mark-follow-up-normative`, { token: admin, body: {} });
+    expect(withoutReason).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
+
+    const shown = await t.eventually(() => detail(complaint.id), (r) => r.body.revision === String(complaint.revision));
+    const [first, second] = shown.body.followUps as { at: string }[];
+    expect(shown.body.normativeMarks).toEqual([
+      { agencyId: AGENCY, markedBy: 'reporter', reason: 'Hanya dijanjikan akan dibenahi.', followUpAt: first.at, at: expect.any(String) },
+      { agencyId: AGENCY, markedBy: 'verifier', reason: 'Masih berupa janji.', followUpAt: second.at, at: expect.any(String) },
+    ]);
+    const types = (await history(complaint.id)).body.map((e: { type: string }) => e.type);
+    expect(types.filter((type: string) => type === 'FollowUpMarkedNormative')).toHaveLength(2);
+    expect(types.indexOf('FollowUpMarkedNormative')).toBe(types.indexOf('FollowUpDisputed') + 1);
+
+    // The reporter sees the mark they made, not the inspector's judgement.
+    const own = await t.request('GET', `/complaints/${complaint.id}`, { token: owner });
+    expect(own.body.normativeDisputes).toEqual([{ followUpAt: first.at, at: expect.any(String) }]);
+    const ownHistory = (await t.request('GET', `/complaints/${complaint.id}/history`, { token: owner })).body as { type: string; actor: { role: string } }[];
+    expect(ownHistory.filter((e) => e.type === 'FollowUpMarkedNormative').map((e) => e.actor.role)).toEqual(['reporter']);
   });
 });

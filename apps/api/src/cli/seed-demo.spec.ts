@@ -8,11 +8,13 @@ import { closeStores, openStores } from '@lacak/storage';
 import { eventually } from '@lacak/testing';
 import { createApp } from '../create-app';
 import { PROJECTOR } from '../infrastructure/tokens';
+import { demoWindowHours } from './demo/demo-plan';
 import { allReporterNames } from './demo/demo-reporters';
 import { type SeedDemoResult, seedDemo } from './seed-demo';
 
 const COUNT = 40;
-const SEED = 7;
+/** A seed whose 40 complaints include every monitoring fact (the default 300 of any seed do). */
+const SEED = 1;
 
 interface Seeded {
   result: SeedDemoResult;
@@ -66,6 +68,25 @@ describe('seedDemo', () => {
     const projected: Record<string, number> = {};
     for (const { status } of first.complaints) projected[status] = (projected[status] ?? 0) + 1;
     expect(projected).toEqual(first.result.byStatus);
+  });
+
+  it('spreads the submissions over the four quarters before the current one and the current one', () => {
+    const submittedAt = first.events.filter((e) => e.type === 'ComplaintSubmitted').map((e) => new Date(String(e.data.at)));
+    const quarterOf = (at: Date) => `${at.getUTCFullYear()}-Q${Math.floor(at.getUTCMonth() / 3) + 1}`;
+    const windowStart = Date.now() - demoWindowHours(new Date()) * 3_600_000;
+    expect(new Set(submittedAt.map(quarterOf)).size).toBe(5);
+    expect(submittedAt.every((at) => at.getTime() >= windowStart - 60_000 && at.getTime() <= Date.now())).toBe(true);
+  });
+
+  it('records the facts monitoring counts: ratings, normative follow-ups by verifiers and reporters, reviews and policy improvements', () => {
+    const recorded = (type: string) => first.events.filter((e) => e.type === type);
+    const normative = recorded('FollowUpMarkedNormative');
+    expect(new Set(normative.map((e) => e.data.markedBy))).toEqual(new Set(['verifier', 'reporter']));
+    // The reporter's mark comes in the same decision as the dispute, right after it.
+    for (const mark of normative.filter((e) => e.data.markedBy === 'reporter')) {
+      expect(first.events.find((e) => e.streamId === mark.streamId && e.revision === mark.revision - 1n)?.type).toBe('FollowUpDisputed');
+    }
+    for (const type of ['ComplaintRated', 'LeadershipReviewRecorded', 'PolicyImprovementLinked']) expect(recorded(type).length).toBeGreaterThan(0);
   });
 
   it('keeps reporter names in the identity store and out of every event', () => {

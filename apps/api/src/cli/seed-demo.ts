@@ -6,7 +6,9 @@ import { type SeedDemoResult, seedDemo } from './demo/seed';
 
 export { type SeedDemoOptions, type SeedDemoResult, seedDemo } from './demo/seed';
 
-const usage = `Fills DATA_DIR with demo complaints, submitted and driven through their lifecycle by the command handlers.
+const usage = `Fills DATA_DIR with demo complaints, submitted and driven through their lifecycle by the command handlers,
+spread over the current quarter and the four before it, with ratings, disputes, normative follow-ups,
+leadership reviews and policy improvements for monitoring.
 
   npm run seed:demo -- [--count 300] [--seed 1]
 

@@ -46,6 +46,8 @@ const STEPS: Record<string, (complaintId: string, state: ComplaintState) => Comp
   respond: (complaintId) => commands.respond({ complaintId }),
   close: (complaintId) => commands.close({ complaintId }),
   dispute: (complaintId) => commands.dispute({ complaintId }),
+  disputeAsNormative: (complaintId) => commands.dispute({ complaintId, normative: true }),
+  markFollowUpNormative: (complaintId) => commands.markFollowUpNormative({ complaintId }),
   rate: (complaintId) => commands.rate({ complaintId }),
   reopen: (complaintId) => commands.reopen({ complaintId }),
   missDeadline: (complaintId) => commands.recordDeadlineMissed({ complaintId }),
@@ -80,6 +82,7 @@ const ruleFields = (state: ComplaintState) => ({
   referredToOmbudsman: state.referredToOmbudsman,
   duplicateOf: state.duplicateOf,
   openClarifications: [...state.openClarifications.keys()].sort(),
+  latestFollowUpNormative: state.latestFollowUp?.normative ?? false,
 });
 const ruleFieldsOfView = (view: ComplaintView) => ({
   status: view.status,
@@ -97,6 +100,7 @@ const ruleFieldsOfView = (view: ComplaintView) => ({
   referredToOmbudsman: Boolean(view.ombudsmanReferral),
   duplicateOf: view.duplicateOf?.originalComplaintId ?? null,
   openClarifications: view.clarifications.filter((c) => c.answeredAt === null && !c.expiredAt).map((c) => c.clarificationId).sort(),
+  latestFollowUpNormative: (view.normativeMarks ?? []).some((mark) => mark.followUpAt === view.followUps.at(-1)?.at),
 });
 
 /** The revision and the last update, which the changes leave out (each event's entry says them). */

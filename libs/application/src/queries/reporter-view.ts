@@ -32,6 +32,8 @@ export interface ReporterComplaintView {
   findings: { conclusion: FindingsConclusion; recordedAt: string } | null;
   rating: ComplaintDocument['rating'] | null;
   closure: { reasonCode: string; at: string } | null;
+  /** The follow-ups the reporter called normative (a promise without substance) when disputing them. */
+  normativeDisputes: { followUpAt: string; at: string }[];
 }
 
 export interface ReporterQuestion {
@@ -80,6 +82,7 @@ export const toReporterView = (doc: ComplaintDocument): ReporterComplaintView =>
       : null,
   rating: doc.rating ?? null,
   closure: doc.closure ? { reasonCode: doc.closure.reasonCode, at: doc.closure.at } : null,
+  normativeDisputes: (doc.normativeMarks ?? []).filter((mark) => mark.markedBy === 'reporter').map(({ followUpAt, at }) => ({ followUpAt, at })),
 });
 
 /** The steps of the history a reporter is told about; the rest is the agencies' internal work. */
@@ -103,6 +106,10 @@ const REPORTER_HISTORY = new Set([
   'ClarificationAnswerRecordedOnBehalf',
 ]);
 
+/** A verifier's judgement of the follow-up is the agencies' monitoring; the reporter sees the mark they made themselves. */
+const isReporterStep = (entry: HistoryEntry): boolean =>
+  REPORTER_HISTORY.has(entry.type) || (entry.type === 'FollowUpMarkedNormative' && entry.actor.role === 'reporter');
+
 interface HistoryEntry {
   type: string;
   actor: { id: string | null; role: string; agencyId: string | null };
@@ -110,5 +117,5 @@ interface HistoryEntry {
 
 export const toReporterHistory = <E extends HistoryEntry>(entries: E[]): E[] =>
   entries
-    .filter((entry) => REPORTER_HISTORY.has(entry.type))
+    .filter(isReporterStep)
     .map((entry) => ({ ...entry, actor: { id: null, role: entry.actor.role, agencyId: entry.actor.agencyId } }));

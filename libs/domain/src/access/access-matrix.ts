@@ -43,6 +43,8 @@ export const COMMAND_ACCESS = {
   'mark-duplicate': { ...routers, ...officersInSubtree },
   'record-leadership-review': routers,
   'link-policy-improvement': routers,
+  // Verifiers judge a follow-up normative (a promise without substance); the reporter does it by disputing.
+  'mark-follow-up-normative': { ...routers, apip_inspector: 'subtree' },
 } as const satisfies Record<string, AccessRow>;
 
 /** Raised only by the deadline process, through the command path as `system`; never over HTTP. */
@@ -72,6 +74,7 @@ export const COMMAND_NAMES: { readonly [T in Exclude<ComplaintCommandType, Syste
   MarkDuplicate: 'mark-duplicate',
   RecordLeadershipReview: 'record-leadership-review',
   LinkPolicyImprovement: 'link-policy-improvement',
+  MarkFollowUpNormative: 'mark-follow-up-normative',
 };
 
 const isSystemCommand = (type: ComplaintCommandType): type is SystemCommandType =>

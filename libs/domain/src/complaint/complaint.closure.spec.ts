@@ -124,6 +124,7 @@ describe('the whole lifecycle', () => {
       dispositionChain: ['agency-x'],
       bounceCount: 0,
       respondedAt: at(21),
+      latestFollowUp: { agencyId: 'agency-x', at: at(21), normative: false },
       rating: null,
       overdue: [],
       escalatedTo: [],

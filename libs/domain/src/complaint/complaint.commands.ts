@@ -89,9 +89,13 @@ export type CloseComplaint = CommandBase<'CloseComplaint', { reasonCode: CloseRe
 
 /**
  * The reporter finds the follow-up does not resolve the complaint. `windowEndsAt` is the end of
- * the dispute window under the complaint's SLA policy, computed by the application.
+ * the dispute window under the complaint's SLA policy, computed by the application. `normative`:
+ * the reporter says the follow-up was only a promise (jawaban normatif).
  */
-export type DisputeFollowUp = CommandBase<'DisputeFollowUp', { reason: string; windowEndsAt: string }>;
+export type DisputeFollowUp = CommandBase<'DisputeFollowUp', { reason: string; windowEndsAt: string; normative?: boolean }>;
+
+/** A verifier judges the latest follow-up normative: a promise without substance. */
+export type MarkFollowUpNormative = CommandBase<'MarkFollowUpNormative', { reason: string }>;
 
 /** The reporter's satisfaction (kepuasan) with the follow-up, once per complaint. */
 export type RateComplaint = CommandBase<'RateComplaint', { rating: Rating; comment?: string | null }>;
@@ -159,6 +163,7 @@ export type ComplaintCommand =
   | RespondToComplaint
   | CloseComplaint
   | DisputeFollowUp
+  | MarkFollowUpNormative
   | RateComplaint
   | ReopenComplaint
   | ExpireClarification

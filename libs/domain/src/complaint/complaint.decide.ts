@@ -16,6 +16,7 @@ import type {
   ExpireClarification,
   LinkPolicyImprovement,
   MarkDuplicate,
+  MarkFollowUpNormative,
   OpenInvestigation,
   RateComplaint,
   RecordClarificationAnswerOnBehalf,
@@ -33,7 +34,7 @@ import type {
   VerifyComplaint,
 } from './complaint.commands';
 import type { ComplaintEvent } from './complaint.events';
-import { type ComplaintLifecycleStatus, type ComplaintState, holderOf } from './complaint.state';
+import { type ComplaintLifecycleStatus, type ComplaintState, type LatestFollowUp, holderOf } from './complaint.state';
 import {
   COMPLAINT_STATUSES,
   OFFICER_INTAKE_CHANNELS,
@@ -41,6 +42,7 @@ import {
   OPEN_STATUSES,
   TERMINAL_STATUSES,
   type ComplaintStatus,
+  type NormativeMarker,
 } from './complaint.values';
 import { refuse, type Refusal, type RefusalCode } from './refusals';
 import { refuseRoleNeverAllowed } from '../access/access-matrix';
@@ -432,12 +434,13 @@ function requireCloser({ actor, data }: CloseComplaint, state: ComplaintState, s
 
 /** Statuses a complaint can still be handled in: every status but the terminal ones. */
 
-/** Commands that still apply to a CLOSED complaint: aftercare and monitoring records. */
+/** Commands that still apply to a CLOSED complaint: aftercare, monitoring records and judging its follow-up. */
 const AFTER_CLOSURE: readonly ComplaintCommand['type'][] = [
   'RateComplaint',
   'ReopenComplaint',
   'RecordLeadershipReview',
   'LinkPolicyImprovement',
+  'MarkFollowUpNormative',
 ];
 
 /**
@@ -461,18 +464,58 @@ const requireSystem = (actor: Actor, what: string): Refused | null =>
   actor.role === 'system' ? null : refused('ROLE_NOT_ALLOWED', `Only the system's deadline process ${what}.`);
 
 function disputeFollowUp(command: DisputeFollowUp, state: ComplaintState): Decision {
-  const { complaintId, reason, windowEndsAt } = command.data;
+  const { complaintId, reason, windowEndsAt, normative } = command.data;
+  const disputed: ComplaintEvent = {
+    type: 'FollowUpDisputed',
+    data: { complaintId, agencyId: state.assigneeAgencyId, reason, windowEndsAt, at: command.at },
+  };
+  // A follow-up a verifier already judged normative keeps that one mark; the dispute itself still counts.
+  const latest = state.latestFollowUp;
+  const markedNormative = normative === true && latest !== null && !latest.normative;
   return (
     requireStatus(command, state, ['RESPONDED']) ??
     requireTheReporter(command.actor, state, 'disputes the follow-up') ??
     (isNoLaterThan(command.at, windowEndsAt)
       ? null
       : refused('DISPUTE_WINDOW_CLOSED', 'The window to dispute this follow-up has closed.')) ??
-    decided({
-      type: 'FollowUpDisputed',
-      data: { complaintId, agencyId: state.assigneeAgencyId, reason, windowEndsAt, at: command.at },
-    })
+    (markedNormative ? decided(disputed, normativeMark(command, latest, 'reporter', reason)) : decided(disputed))
   );
+}
+
+const normativeMark = (
+  command: DisputeFollowUp | MarkFollowUpNormative,
+  followUp: LatestFollowUp,
+  markedBy: NormativeMarker,
+  reason: string,
+): ComplaintEvent => ({
+  type: 'FollowUpMarkedNormative',
+  data: { complaintId: command.data.complaintId, agencyId: followUp.agencyId, markedBy, reason, followUpAt: followUp.at, at: command.at },
+});
+
+/**
+ * A verifier (the national admin, an agency admin or an APIP inspector whose subtree holds the
+ * complaint) judges the latest follow-up normative, whatever happened since it was given: still
+ * awaiting the reporter, closed, or back in handling after a dispute or a reopening.
+ */
+function markFollowUpNormative(command: MarkFollowUpNormative, state: ComplaintState, scope: AgencyScope): Decision {
+  const latest = state.latestFollowUp;
+  if (latest === null) return refused('NO_FOLLOW_UP', 'The complaint has no follow-up to judge yet.');
+  return (
+    requireVerifier(command.actor, state, scope) ??
+    (latest.normative
+      ? refused('FOLLOW_UP_ALREADY_NORMATIVE', 'The latest follow-up is already marked normative.')
+      : decided(normativeMark(command, latest, 'verifier', command.data.reason)))
+  );
+}
+
+function requireVerifier(actor: Actor, state: ComplaintState, scope: AgencyScope): Refused | null {
+  if (actor.role === 'national_admin') return null;
+  if (actor.role !== 'agency_admin' && actor.role !== 'apip_inspector') {
+    return refused('ROLE_NOT_ALLOWED', 'Only a verifier (an admin or an APIP inspector) judges a follow-up normative.');
+  }
+  return covers(scope, actor, holderOf(state))
+    ? null
+    : refused('NOT_CURRENT_ASSIGNEE', 'Only a verifier whose subtree holds the complaint judges its follow-up.');
 }
 
 function rate(command: RateComplaint, state: ComplaintState): Decision {
@@ -715,6 +758,8 @@ export function decideComplaint(
       return close(command, state, scope);
     case 'DisputeFollowUp':
       return disputeFollowUp(command, state);
+    case 'MarkFollowUpNormative':
+      return markFollowUpNormative(command, state, scope);
     case 'RateComplaint':
       return rate(command, state);
     case 'ReopenComplaint':

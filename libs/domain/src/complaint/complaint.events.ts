@@ -14,6 +14,7 @@ import type {
   EscalationReason,
   FindingsConclusion,
   MediationOutcome,
+  NormativeMarker,
   OfflineAnswerChannel,
   Rating,
   RejectReasonCode,
@@ -138,6 +139,16 @@ export type FollowUpDisputed = EventBase<
   }
 >;
 
+/**
+ * The follow-up given at `followUpAt` by `agencyId` was judged normative (jawaban normatif): a
+ * promise without substance. A verifier marks it, or the reporter while disputing it; a follow-up
+ * is marked once.
+ */
+export type FollowUpMarkedNormative = EventBase<
+  'FollowUpMarkedNormative',
+  { agencyId: string; markedBy: NormativeMarker; reason: string; followUpAt: string }
+>;
+
 /** The reporter's satisfaction rating; `agencyId` is the agency whose follow-up was rated. */
 export type ComplaintRated = EventBase<
   'ComplaintRated',
@@ -208,6 +219,7 @@ export type ComplaintEvent =
   | ComplaintResponded
   | ComplaintClosed
   | FollowUpDisputed
+  | FollowUpMarkedNormative
   | ComplaintRated
   | ComplaintReopened
   | ClarificationExpired
@@ -238,6 +250,7 @@ export const COMPLAINT_EVENT_TYPES: readonly ComplaintEventType[] = [
   'ComplaintResponded',
   'ComplaintClosed',
   'FollowUpDisputed',
+  'FollowUpMarkedNormative',
   'ComplaintRated',
   'ComplaintReopened',
   'ClarificationExpired',

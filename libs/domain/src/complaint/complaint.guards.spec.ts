@@ -45,6 +45,7 @@ const allowedCases: Case[] = [
   ['RespondToComplaint', 'IN_PROGRESS', actors.unitOfficer(), (a) => commands.respond({}, a)],
   ['CloseComplaint', 'RESPONDED', actors.reporter(), (a) => commands.close({}, a)],
   ['DisputeFollowUp', 'RESPONDED', actors.reporter(), (a) => commands.dispute({}, a)],
+  ['MarkFollowUpNormative', 'RESPONDED', actors.nationalAdmin, (a) => commands.markFollowUpNormative({}, a)],
   ['RateComplaint', 'RESPONDED', actors.reporter(), (a) => commands.rate({}, a)],
   ['ReopenComplaint', 'CLOSED', actors.nationalAdmin, (a) => commands.reopen({}, a)],
   ['ExpireClarification', 'AWAITING_REPORTER', actors.system, (a) => commands.expireClarification({}, a)],
@@ -64,8 +65,14 @@ const allowedCases: Case[] = [
 const historyOf = ([, status, , , history]: Case) => history ?? (status === 'NONE' ? [] : inStatus(status));
 const lifecycleCommands = allowedCases.filter(([type]) => type !== 'SubmitComplaint');
 
-/** What a CLOSED complaint still takes: rating, reopening and monitoring records. */
-const AFTER_CLOSURE: ComplaintCommandType[] = ['RateComplaint', 'ReopenComplaint', 'RecordLeadershipReview', 'LinkPolicyImprovement'];
+/** What a CLOSED complaint still takes: rating, reopening, monitoring records and judging its follow-up. */
+const AFTER_CLOSURE: ComplaintCommandType[] = [
+  'RateComplaint',
+  'ReopenComplaint',
+  'RecordLeadershipReview',
+  'LinkPolicyImprovement',
+  'MarkFollowUpNormative',
+];
 
 describe('read-only roles', () => {
   it.each(allowedCases)('%s from %s is allowed to its proper actor', (...testCase) => {
@@ -73,8 +80,10 @@ describe('read-only roles', () => {
     expect(decider.decide(command(actor), foldComplaint(historyOf(testCase))).ok).toBe(true);
   });
 
+  // Inspectors only judge follow-ups (MarkFollowUpNormative); auditors issue nothing.
   describe.each([actors.inspector, actors.auditor])('$role', (readOnly) => {
-    it.each(allowedCases)('may not issue %s (from %s)', (...testCase) => {
+    const refusedToRole = allowedCases.filter(([type]) => refuseRoleNeverAllowed(readOnly, type) !== null);
+    it.each(refusedToRole)('may not issue %s (from %s)', (...testCase) => {
       given(historyOf(testCase)).when(testCase[3](readOnly)).thenRefused('ROLE_NOT_ALLOWED');
     });
   });
@@ -90,7 +99,7 @@ const ofRole = (role: ActorRole): Actor => Object.values(actors).map((a) => (typ
 
 describe('a role the access matrix never allows', () => {
   it('exists for every command and role pair the matrix leaves out', () => {
-    // 25 commands; the read-only roles never issue any, so they are among the pairs of each.
+    // 26 commands; auditors never issue any, so they are among the pairs of each.
     expect(new Set(neverAllowedCases.map(([type]) => type)).size).toBe(allowedCases.length);
     expect(neverAllowedCases.filter(([, role]) => role === 'auditor')).toHaveLength(allowedCases.length);
   });

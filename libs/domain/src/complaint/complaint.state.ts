@@ -27,6 +27,12 @@ export interface MissedDeadline {
   dueAt: string;
 }
 
+export interface LatestFollowUp {
+  agencyId: string;
+  at: string;
+  normative: boolean;
+}
+
 export interface ComplaintState {
   status: ComplaintLifecycleStatus;
   complaintId: string | null;
@@ -50,6 +56,8 @@ export interface ComplaintState {
   bounceCount: number;
   /** Start of the no-reply window before automatic closure. */
   respondedAt: string | null;
+  /** The latest follow-up: whose it is, when it was given, and whether it was judged normative. */
+  latestFollowUp: LatestFollowUp | null;
   /** Start of the reopen window. */
   closedAt: string | null;
   /** The reporter's rating, once given; a complaint is rated once. */
@@ -92,6 +100,7 @@ export const initialComplaintState = (): ComplaintState => ({
   dispositionChain: [],
   bounceCount: 0,
   respondedAt: null,
+  latestFollowUp: null,
   closedAt: null,
   rating: null,
   overdue: [],
@@ -163,7 +172,14 @@ export function evolveComplaint(state: ComplaintState, event: ComplaintEvent): C
     case 'FindingsRecorded':
       return { ...state, status: 'IN_PROGRESS' };
     case 'ComplaintResponded':
-      return { ...state, status: 'RESPONDED', respondedAt: event.data.at };
+      return {
+        ...state,
+        status: 'RESPONDED',
+        respondedAt: event.data.at,
+        latestFollowUp: { agencyId: event.data.agencyId, at: event.data.at, normative: false },
+      };
+    case 'FollowUpMarkedNormative':
+      return state.latestFollowUp ? { ...state, latestFollowUp: { ...state.latestFollowUp, normative: true } } : state;
     case 'ComplaintClosed':
       return { ...state, status: 'CLOSED', closedAt: event.data.at };
     case 'FollowUpDisputed':

@@ -44,6 +44,10 @@ export type CloseReasonCode = (typeof CLOSE_REASON_CODES)[number];
 export const RATINGS = [1, 2, 3, 4, 5] as const;
 export type Rating = (typeof RATINGS)[number];
 
+/** Who judged a follow-up normative (a promise without substance): a verifier, or the reporter disputing it. */
+export const NORMATIVE_MARKERS = ['verifier', 'reporter'] as const;
+export type NormativeMarker = (typeof NORMATIVE_MARKERS)[number];
+
 /**
  * The deadline clocks a deadline process watches (libs/domain/README.md, *Sources and decisions*: deadlines): `verification` (verify
  * and dispose), `followUp` (first tindak lanjut after disposition), `resolution` (the SLA class's

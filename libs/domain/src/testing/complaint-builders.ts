@@ -20,6 +20,7 @@ import type {
   ExpireClarification,
   LinkPolicyImprovement,
   MarkDuplicate,
+  MarkFollowUpNormative,
   OpenInvestigation,
   RateComplaint,
   RecordClarificationAnswerOnBehalf,
@@ -58,6 +59,7 @@ import type {
   EscalatedToParent,
   FindingsRecorded,
   FollowUpDisputed,
+  FollowUpMarkedNormative,
   InvestigationOpened,
   LeadershipReviewRecorded,
   MediationOutcomeRecorded,
@@ -154,6 +156,7 @@ const investigation = { reason: 'Dugaan pungutan liar.' };
 const findings = { conclusion: 'irregularity_found', summary: 'Pungutan tanpa dasar hukum.' } as const;
 const followUp = { followUp: 'Jalan telah diperbaiki pada 10 Maret.' };
 const dispute = { reason: 'Lubang hanya ditambal pasir, belum diaspal.', windowEndsAt: WINDOW_ENDS_AT };
+const normativeJudgement = { reason: 'Hanya berjanji akan ditindaklanjuti, tanpa langkah nyata.' };
 const rating = { rating: 4, comment: 'Cepat ditangani.' } as const;
 const reopening = { reason: 'Lubang muncul lagi seminggu setelah ditutup.' };
 const expiry = { clarificationId: CLARIFICATION_ID, dueAt: DUE_AT };
@@ -198,6 +201,7 @@ export const commands = {
   respond: command<RespondToComplaint>('RespondToComplaint', followUp, actors.unitOfficer()),
   close: command<CloseComplaint>('CloseComplaint', { reasonCode: 'accepted_by_reporter' }, actors.reporter()),
   dispute: command<DisputeFollowUp>('DisputeFollowUp', dispute, actors.reporter()),
+  markFollowUpNormative: command<MarkFollowUpNormative>('MarkFollowUpNormative', normativeJudgement, actors.nationalAdmin),
   rate: command<RateComplaint>('RateComplaint', rating, actors.reporter()),
   reopen: command<ReopenComplaint>('ReopenComplaint', reopening, actors.nationalAdmin),
   expireClarification: command<ExpireClarification>('ExpireClarification', expiry, actors.system),
@@ -249,6 +253,13 @@ export const events = {
   responded: event<ComplaintResponded>('ComplaintResponded', { ...followUp, ...byAgency }),
   closed: event<ComplaintClosed>('ComplaintClosed', { reasonCode: 'accepted_by_reporter', note: null, ...byAgency }),
   disputed: event<FollowUpDisputed>('FollowUpDisputed', { ...dispute, ...byAgency }),
+  /** The default follow-up (at `AT`) marked by a verifier. */
+  followUpMarkedNormative: event<FollowUpMarkedNormative>('FollowUpMarkedNormative', {
+    ...normativeJudgement,
+    ...byAgency,
+    markedBy: 'verifier',
+    followUpAt: AT,
+  }),
   rated: event<ComplaintRated>('ComplaintRated', { ...rating, ...byAgency }),
   reopened: event<ComplaintReopened>('ComplaintReopened', { ...reopening, ...byAgency }),
   clarificationExpired: event<ClarificationExpired>('ClarificationExpired', expiry),
@@ -331,6 +342,10 @@ class ComplaintHistoryBuilder {
   }
   disputed() {
     return this.add(events.disputed({ agencyId: this.agency }));
+  }
+  /** The latest follow-up (given at `followUpAt`) marked normative. */
+  markedNormative(data: Partial<FollowUpMarkedNormative['data']> = {}) {
+    return this.add(events.followUpMarkedNormative({ agencyId: this.agency, ...data }));
   }
   rated(data: Partial<ComplaintRated['data']> = {}) {
     return this.add(events.rated({ agencyId: this.agency, ...data }));

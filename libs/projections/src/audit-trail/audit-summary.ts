@@ -60,6 +60,10 @@ export function summarise(event: ComplaintEvent, tree: OrganisationTree): string
       return `Closed (${event.data.reasonCode})`;
     case 'FollowUpDisputed':
       return `Follow-up disputed by the reporter: ${event.data.reason}`;
+    case 'FollowUpMarkedNormative': {
+      const { markedBy, agencyId, followUpAt, reason } = event.data;
+      return `Follow-up of ${agency(agencyId)} given ${followUpAt} marked normative by the ${markedBy}: ${reason}`;
+    }
     case 'ComplaintRated':
       return `Rated ${event.data.rating} of 5 by the reporter`;
     case 'ComplaintReopened':

@@ -50,6 +50,11 @@ describe('AuditTrailProjection', () => {
     ['a clarification asked of the reporter', events.clarificationRequested(), 'Clarification requested from the reporter'],
     ['a follow-up by an agency missing from the tree', events.responded({ agencyId: 'dissolved-agency' }), 'Follow-up (tindak lanjut) given by dissolved-agency'],
     ['a closure', events.closed(), 'Closed (accepted_by_reporter)'],
+    [
+      'a follow-up the reporter marked normative',
+      events.followUpMarkedNormative({ markedBy: 'reporter', reason: 'Hanya janji.' }),
+      'Follow-up of Dinas X given 2025-03-03T02:00:00.000Z marked normative by the reporter: Hanya janji.',
+    ],
   ])('summarises %s in one readable line', (_case, event, summary) => {
     expect(summaryOf(event)).toBe(summary);
   });

@@ -9,6 +9,7 @@ import type {
   EscalationReason,
   FindingsConclusion,
   MediationOutcome,
+  NormativeMarker,
   OfflineAnswerChannel,
   Rating,
   RejectReasonCode,
@@ -94,6 +95,8 @@ export interface ComplaintDocument extends ProjectedDocument {
    * events existed lack them; the projection treats a missing list as empty and a missing value as null.
    */
   disputes?: { agencyId: string | null; reason: string; at: string }[];
+  /** Follow-ups judged normative (a promise without substance), by a verifier or the reporter's dispute. */
+  normativeMarks?: { agencyId: string | null; markedBy: NormativeMarker; reason: string; followUpAt: string; at: string }[];
   reopenings?: { agencyId: string | null; reason: string; at: string }[];
   rating?: { rating: Rating; comment: string | null; at: string } | null;
   /** Overdue flags: the deadlines recorded as missed. */

@@ -99,6 +99,20 @@ describe('ComplaintProjection', () => {
     });
   });
 
+  it('lists each follow-up judged normative, by whom, for the agency that gave it, without moving the status', () => {
+    const later = '2025-03-10T02:00:00.000Z';
+    const history = aComplaint().inStatus('RESPONDED').markedNormative({ markedBy: 'reporter' }).disputed()
+      .responded({ at: later }).markedNormative({ followUpAt: later, at: later }).events();
+    expect(project(history)).toMatchObject({
+      status: 'RESPONDED',
+      normativeMarks: [
+        { agencyId: AGENCY, markedBy: 'reporter', reason: expect.any(String), followUpAt: '2025-03-03T02:00:00.000Z', at: '2025-03-03T02:00:00.000Z' },
+        { agencyId: AGENCY, markedBy: 'verifier', reason: expect.any(String), followUpAt: later, at: later },
+      ],
+    });
+    expect(project(aComplaint().submitted().events())?.normativeMarks).toEqual([]);
+  });
+
   it('keeps no document for events of a complaint it never saw submitted, nor for other streams', () => {
     const [verified] = recorded([events.verified()]);
     expect(projection.evolve(null, verified)).toBeNull();

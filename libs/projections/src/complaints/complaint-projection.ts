@@ -139,6 +139,7 @@ export class ComplaintProjection implements DocumentProjection<ComplaintDocument
       archival: null,
       closure: null,
       disputes: [],
+      normativeMarks: [],
       reopenings: [],
       rating: null,
       overdue: [],
@@ -235,6 +236,11 @@ export class ComplaintProjection implements DocumentProjection<ComplaintDocument
         return { ...doc, status: 'CLOSED', closure: pick(event.data, 'reasonCode', 'note', 'at') };
       case 'FollowUpDisputed':
         return { ...doc, status: 'IN_PROGRESS', disputes: append(doc.disputes, pick(event.data, 'agencyId', 'reason', 'at')) };
+      case 'FollowUpMarkedNormative':
+        return {
+          ...doc,
+          normativeMarks: append(doc.normativeMarks, pick(event.data, 'agencyId', 'markedBy', 'reason', 'followUpAt', 'at')),
+        };
       case 'ComplaintReopened':
         // The closure stays on record; the status says the complaint is being handled again.
         return { ...doc, status: 'IN_PROGRESS', reopenings: append(doc.reopenings, pick(event.data, 'agencyId', 'reason', 'at')) };

@@ -6,16 +6,23 @@ import {
   type MediationOutcome,
   OFFLINE_ANSWER_CHANNELS,
   type OrganisationTree,
+  RATINGS,
   type VerifyComplaint,
 } from '@lacak/domain';
 import { agencyName } from './demo-places';
 import {
   CLOSE_NOTES,
   DISPOSITION_NOTES,
+  DISPUTE_REASONS,
   FINDINGS,
+  FOLLOW_UPS_AFTER_DISPUTE,
   INVESTIGATION_REASONS,
+  LEADERSHIP_REVIEWS,
   MEDIATION_NOTES,
   MEDIATION_RESULTS,
+  NORMATIVE_JUDGEMENTS,
+  POLICY_IMPROVEMENTS,
+  RATING_COMMENTS,
   REPORTER_ANSWERS,
   REPORTER_QUESTIONS,
   RESPONDENT_ANSWERS,
@@ -35,7 +42,8 @@ export interface ScriptedStep {
   /** Hours after the submission. */
   hours: number;
   actor: Actor;
-  input: (run: ComplaintRun) => LifecycleRequest;
+  /** The command, from what the complaint has become and the instant it is issued at. */
+  input: (run: ComplaintRun, at: Date) => LifecycleRequest;
 }
 
 /** Who acts on one complaint, and what its texts lead to. */
@@ -60,6 +68,8 @@ interface Handling {
 
 export const NATIONAL_ADMIN: Actor = { id: 'national_admin@national', role: 'national_admin', agencyId: 'national' };
 const SYSTEM: Actor = { id: 'system', role: 'system', agencyId: null };
+const apipInspector = (agencyId: string): Actor => ({ id: `apip_inspector@${agencyId}`, role: 'apip_inspector', agencyId });
+const DAY_MS = 24 * 3_600_000;
 export const agencyAdmin = (agencyId: string): Actor => ({ id: `agency_admin@${agencyId}`, role: 'agency_admin', agencyId });
 export const unitOfficer = (agencyId: string): Actor => ({ id: `unit_officer@${agencyId}`, role: 'unit_officer', agencyId });
 
@@ -112,7 +122,8 @@ export class LifecycleScript {
       case 'DISPOSED':
         return this.disposed();
       case 'IN_PROGRESS':
-        return this.inProgress();
+        this.inProgress();
+        return this.monitored({ review: 0.05, policy: 0 });
       case 'MEDIATION':
         this.inProgress();
         return this.startMediation();
@@ -120,11 +131,25 @@ export class LifecycleScript {
         this.inProgress();
         return this.openInvestigation();
       case 'RESPONDED':
-        return this.responded();
+        this.responded();
+        this.disputedAndAnsweredAgain();
+        this.judgedNormative(0.12);
+        this.rated(0.25);
+        return this.monitored({ review: 0.1, policy: 0.03 });
       case 'CLOSED':
         this.responded();
-        return this.closed();
+        this.disputedAndAnsweredAgain();
+        this.closed();
+        this.judgedNormative(0.08);
+        this.rated(0.55);
+        return this.monitored({ review: 0.2, policy: 0.1 });
     }
+  }
+
+  /** The node above the handling agency that coordinates it: its province, or its ministry's Kemenko. */
+  private get coordinator(): string {
+    const path = this.tree.pathTo(this.assignee.agencyId);
+    return path[1] ?? this.assignee.agencyId;
   }
 
   /** The agency handling the complaint in the end, and its officer who does the work. */
@@ -260,6 +285,69 @@ export class LifecycleScript {
     }
     const followUp = this.story.followUp;
     this.after(48, 240, this.assignee.officer, (run) => ({ type: 'RespondToComplaint', data: { complaintId: run.id, followUp } }));
+  }
+
+  /**
+   * The reporter disputes the follow-up, half the time as only a promise (jawaban normatif), and the
+   * agency answers again: the final status stays what was planned.
+   */
+  private disputedAndAnsweredAgain(): void {
+    const { reporter } = this.story;
+    if (!reporter || !this.random.chance(0.2)) return;
+    const normative = this.random.chance(0.5);
+    const reason = this.random.pick(DISPUTE_REASONS[normative ? 'normative' : 'substantive']);
+    this.after(12, 96, reporter, (run) => ({ type: 'DisputeFollowUp', data: { complaintId: run.id, reason, normative } }));
+    const followUp = this.random.pick(FOLLOW_UPS_AFTER_DISPUTE);
+    this.after(48, 240, this.assignee.officer, (run) => ({ type: 'RespondToComplaint', data: { complaintId: run.id, followUp } }));
+  }
+
+  /** A verifier judges the latest follow-up normative: mostly the coordinator's APIP inspector, who sees no sealed complaint. */
+  private judgedNormative(probability: number): void {
+    if (!this.random.chance(probability)) return;
+    const { anonymous, confidential } = this.story.verification;
+    const sealed = anonymous || confidential;
+    const verifier = this.random.weighted({ inspector: sealed ? 0 : 3, coordinator: 2, national: 1 });
+    const actor =
+      verifier === 'inspector' ? apipInspector(this.coordinator) : verifier === 'coordinator' ? agencyAdmin(this.coordinator) : NATIONAL_ADMIN;
+    const reason = this.random.pick(NORMATIVE_JUDGEMENTS);
+    this.after(24, 240, actor, (run) => ({ type: 'MarkFollowUpNormative', data: { complaintId: run.id, reason } }));
+  }
+
+  /** The reporter's satisfaction (kepuasan); only an account can rate here, so anonymous and digitised complaints go unrated. */
+  private rated(probability: number): void {
+    const { reporter } = this.story;
+    if (!reporter || !this.random.chance(probability)) return;
+    const rating = this.random.pick(RATINGS);
+    const comment = this.random.pick(RATING_COMMENTS);
+    this.after(2, 120, reporter, (run) => ({ type: 'RateComplaint', data: { complaintId: run.id, rating, comment } }));
+  }
+
+  /** Leadership reviews (komitmen pimpinan) and policy improvements, by the agency head, its coordinator or the national level. */
+  private monitored({ review, policy }: { review: number; policy: number }): void {
+    if (this.random.chance(review)) {
+      const actor = this.agencyHead();
+      const summary = this.random.pick(LEADERSHIP_REVIEWS);
+      // Complaints reviewed in the same leadership meeting: one cluster per node and month.
+      const clustered = this.random.chance(0.4);
+      this.after(24, 336, actor, (run, at) => ({
+        type: 'RecordLeadershipReview',
+        data: { complaintId: run.id, summary, clusterId: clustered ? `rapim-${actor.agencyId}-${at.toISOString().slice(0, 7)}` : null },
+      }));
+    }
+    if (this.random.chance(policy)) {
+      const actor = this.agencyHead();
+      const improvement = this.random.pick(POLICY_IMPROVEMENTS);
+      const inDays = this.random.int(7, 60);
+      this.after(72, 720, actor, (run, at) => ({
+        type: 'LinkPolicyImprovement',
+        data: { complaintId: run.id, ...improvement, effectiveDate: new Date(at.getTime() + inDays * DAY_MS).toISOString().slice(0, 10) },
+      }));
+    }
+  }
+
+  private agencyHead(): Actor {
+    const head = this.random.weighted({ agency: 5, coordinator: 2, national: 1 });
+    return head === 'agency' ? agencyAdmin(this.assignee.agencyId) : head === 'coordinator' ? agencyAdmin(this.coordinator) : NATIONAL_ADMIN;
   }
 
   private closed(): void {

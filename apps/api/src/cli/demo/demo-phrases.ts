@@ -101,3 +101,44 @@ export const INVALID: { title: string; description: string; reasonCode: Exclude<
 ];
 
 export const UNANSWERED_REASON = 'Pelapor tidak menjawab permintaan klarifikasi dalam 10 hari kerja.';
+
+/** Why a reporter disputes a follow-up; `normative` ones say it is only a promise (jawaban normatif). */
+export const DISPUTE_REASONS = {
+  normative: [
+    'Jawaban hanya berisi janji akan ditindaklanjuti, belum ada langkah nyata di lapangan.',
+    'Tanggapan bersifat normatif: hanya mengutip aturan tanpa menjelaskan apa yang dilakukan.',
+    'Dijanjikan segera diperbaiki, tetapi tidak disebutkan kapan dan oleh siapa.',
+  ],
+  substantive: [
+    'Perbaikan baru sebagian; masalah yang sama masih terjadi minggu ini.',
+    'Tindak lanjut tidak sesuai dengan yang saya laporkan.',
+  ],
+} as const;
+
+/** The follow-up after a dispute: what was actually done this time. */
+export const FOLLOW_UPS_AFTER_DISPUTE = [
+  'Menanggapi sanggahan pelapor, petugas telah turun ke lokasi dan menyelesaikan perbaikan; foto hasil terlampir.',
+  'Sanggahan diterima; kepala unit layanan telah menerbitkan jadwal perbaikan dan petugas penanggung jawab.',
+];
+
+/** Why a verifier (an admin or an APIP inspector) judges a follow-up normative. */
+export const NORMATIVE_JUDGEMENTS = [
+  'Tindak lanjut hanya menyatakan akan dikoordinasikan, tanpa tindakan, waktu atau penanggung jawab.',
+  'Jawaban bersifat normatif; instansi diminta menyampaikan langkah konkret dan buktinya.',
+];
+
+export const RATING_COMMENTS = ['Cepat ditangani, terima kasih.', 'Sudah ada perbaikan, walau agak lama.', 'Jawabannya kurang jelas.', null];
+
+/** An agency head's review (komitmen pimpinan), sometimes of several complaints of the same kind together. */
+export const LEADERSHIP_REVIEWS = [
+  'Dibahas dalam rapat pimpinan; kepala dinas meminta laporan perkembangan mingguan.',
+  'Pimpinan menginstruksikan inspeksi mendadak ke unit layanan terkait.',
+  'Ditinjau bersama pengaduan sejenis; pimpinan menetapkan target penyelesaian bulan ini.',
+];
+
+/** Policy improvements (perbaikan kebijakan) complaints led to. */
+export const POLICY_IMPROVEMENTS = [
+  { policyTitle: 'Perubahan SOP antrean layanan', description: 'Nomor antrean daring dan batas waktu layanan diumumkan di loket.' },
+  { policyTitle: 'Maklumat pelayanan tanpa pungutan', description: 'Larangan pungutan di luar tarif resmi dipasang di setiap unit layanan.' },
+  { policyTitle: 'Jadwal pemeliharaan berkala', description: 'Pemeriksaan sarana dilakukan setiap bulan dan hasilnya dipublikasikan.' },
+];

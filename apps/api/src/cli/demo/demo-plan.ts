@@ -24,7 +24,16 @@ const OUTCOME_SHARES: Record<ComplaintStatus, number> = {
 };
 
 const HOUR_MS = 3_600_000;
-const WINDOW_HOURS = 60 * 24;
+
+/**
+ * Hours from the start of the quarter a year before the current one to `now`: four whole quarters
+ * and the current one, so monitoring has periods to compare. Quarters start in UTC, which is before
+ * they start in any Indonesian zone, so no complaint falls into a fifth quarter back.
+ */
+export function demoWindowHours(now: Date): number {
+  const quarterStart = Date.UTC(now.getUTCFullYear() - 1, Math.floor(now.getUTCMonth() / 3) * 3, 1);
+  return (now.getTime() - quarterStart) / HOUR_MS;
+}
 
 export interface PlannedStep extends Omit<ScriptedStep, 'hours'> {
   at: Date;
@@ -65,14 +74,23 @@ function pickContent(random: Prng, status: ComplaintStatus): Content {
   return random.pick(ISSUES);
 }
 
-/** Plans `count` complaints submitted over the 60 days before `now`. */
+/** Plans `count` complaints submitted over the window before `now` (`demoWindowHours`). */
 export function planDemo({ tree, count, seed, now }: { tree: OrganisationTree; count: number; seed: number; now: Date }): ComplaintPlan[] {
   const random = new Prng(seed);
   const regions = regionsOf(tree);
-  return allocateOutcomes(count, random).map((status, index) => planComplaint(tree, random, regions, index, status, now));
+  const windowHours = demoWindowHours(now);
+  return allocateOutcomes(count, random).map((status, index) => planComplaint(tree, random, regions, index, status, now, windowHours));
 }
 
-function planComplaint(tree: OrganisationTree, random: Prng, regions: Region[], index: number, status: ComplaintStatus, now: Date): ComplaintPlan {
+function planComplaint(
+  tree: OrganisationTree,
+  random: Prng,
+  regions: Region[],
+  index: number,
+  status: ComplaintStatus,
+  now: Date,
+  windowHours: number,
+): ComplaintPlan {
   const content = pickContent(random, status);
   const region = random.pick(regions);
   const village = `${region.isCity ? 'Kelurahan' : 'Desa'} ${random.pick(VILLAGES)}`;
@@ -118,8 +136,8 @@ function planComplaint(tree: OrganisationTree, random: Prng, regions: Region[], 
   script.driveTo(status);
 
   // Longer lifecycles started earlier; squeezed only when one would not fit in the window.
-  const scale = Math.min(1, (WINDOW_HOURS - 24) / Math.max(script.spanHours, 1));
-  const endsHoursAgo = 0.1 + random.next() * (WINDOW_HOURS - script.spanHours * scale);
+  const scale = Math.min(1, (windowHours - 24) / Math.max(script.spanHours, 1));
+  const endsHoursAgo = 0.1 + random.next() * (windowHours - 0.1 - script.spanHours * scale);
   const submittedAt = new Date(now.getTime() - (endsHoursAgo + script.spanHours * scale) * HOUR_MS);
   const incidentDate = random.chance(0.6) ? new Date(submittedAt.getTime() - random.int(0, 20) * 24 * HOUR_MS) : null;
 

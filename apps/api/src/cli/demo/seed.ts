@@ -88,12 +88,12 @@ async function execute(commandBus: CommandBus, runs: Map<number, ComplaintRun>, 
       return;
     }
     const run = runs.get(plan.index)!;
-    const result = await commandBus.execute(new RunLifecycleCommand(step.input(run), step.actor, preconditions));
+    const result = await commandBus.execute(new RunLifecycleCommand(step.input(run, step.at), step.actor, preconditions));
     if (result.clarificationId) run.clarificationId = result.clarificationId;
   } catch (error) {
     // A refusal means the plan broke a lifecycle rule: a bug in the seed, not something to skip.
     if (!(error instanceof CommandRefusedError)) throw error;
-    const command = step ? step.input(runs.get(plan.index)!).type : 'SubmitComplaint';
+    const command = step ? step.input(runs.get(plan.index)!, step.at).type : 'SubmitComplaint';
     throw new Error(
       `Seed bug: ${command} by ${step?.actor.id ?? plan.submitter.id} on demo complaint #${plan.index} ` +
         `("${plan.request.title}", planned ${plan.finalStatus}) refused with ${error.refusal.code}: ${error.refusal.message}`,

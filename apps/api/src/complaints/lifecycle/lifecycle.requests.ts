@@ -149,6 +149,18 @@ export class CommandResponse {
 export class DisputeFollowUpRequest {
   @ApiProperty({ description: 'Why the follow-up does not resolve the complaint' }) @IsString() @Length(1, TEXT)
   reason!: string;
+
+  @ApiPropertyOptional({ description: 'The follow-up was only a promise without substance (jawaban normatif)', default: false })
+  @IsOptional()
+  @IsBoolean()
+  normative?: boolean;
+}
+
+export class MarkFollowUpNormativeRequest {
+  @ApiProperty({ description: 'Why the latest follow-up is only a promise without substance (jawaban normatif)' })
+  @IsString()
+  @Length(1, TEXT)
+  reason!: string;
 }
 
 export class RateComplaintRequest {

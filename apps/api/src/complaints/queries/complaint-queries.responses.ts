@@ -14,6 +14,7 @@ import {
   MEDIATION_OUTCOMES,
   OFFLINE_ANSWER_CHANNELS,
   type OfflineAnswerChannel,
+  NORMATIVE_MARKERS,
   RATINGS,
   REJECT_REASON_CODES,
   SLA_CLASSES,
@@ -114,6 +115,20 @@ export class ReporterRequestRecord implements Item<ComplaintView['disputes']> {
   @ApiProperty(DATE_TIME) at!: string;
 }
 
+export class NormativeMarkRecord implements Item<ComplaintView['normativeMarks']> {
+  @ApiProperty({ ...NULLABLE_AGENCY, description: 'The agency whose follow-up was judged' }) agencyId!: string | null;
+  @ApiProperty({ enum: NORMATIVE_MARKERS, description: 'A verifier, or the reporter disputing the follow-up' })
+  markedBy!: Item<ComplaintView['normativeMarks']>['markedBy'];
+  @ApiProperty() reason!: string;
+  @ApiProperty({ ...DATE_TIME, description: 'When the follow-up judged was given' }) followUpAt!: string;
+  @ApiProperty(DATE_TIME) at!: string;
+}
+
+export class ReporterNormativeDispute implements Item<ReporterComplaintView['normativeDisputes']> {
+  @ApiProperty({ ...DATE_TIME, description: 'When the follow-up was given' }) followUpAt!: string;
+  @ApiProperty(DATE_TIME) at!: string;
+}
+
 export class RatingRecord implements Item<ComplaintView['rating']> {
   @ApiProperty({ enum: RATINGS, description: 'Kepuasan, 1 (poor) to 5 (excellent)' }) rating!: Item<ComplaintView['rating']>['rating'];
   @ApiProperty(NULLABLE_TEXT) comment!: string | null;
@@ -207,6 +222,8 @@ export class ComplaintDetail implements ComplaintView {
   @ApiProperty({ type: ArchivalRecord, nullable: true }) archival!: ArchivalRecord | null;
   @ApiProperty({ type: ClosureRecord, nullable: true }) closure!: ClosureRecord | null;
   @ApiPropertyOptional({ type: [ReporterRequestRecord] }) disputes?: ReporterRequestRecord[];
+  @ApiPropertyOptional({ type: [NormativeMarkRecord], description: 'Follow-ups judged normative (jawaban normatif): a promise without substance' })
+  normativeMarks?: NormativeMarkRecord[];
   @ApiPropertyOptional({ type: [ReporterRequestRecord] }) reopenings?: ReporterRequestRecord[];
   @ApiPropertyOptional({ type: RatingRecord, nullable: true }) rating?: RatingRecord | null;
   @ApiPropertyOptional({ type: [OverdueRecord], description: 'The deadlines recorded as missed' }) overdue?: OverdueRecord[];
@@ -275,6 +292,8 @@ export class ReporterComplaintDetail implements ReporterComplaintView {
   findings!: ReporterFindings | null;
   @ApiProperty({ type: RatingRecord, nullable: true }) rating!: RatingRecord | null;
   @ApiProperty({ type: ReporterClosure, nullable: true }) closure!: ReporterClosure | null;
+  @ApiProperty({ type: [ReporterNormativeDispute], description: 'The follow-ups the reporter disputed as only a promise' })
+  normativeDisputes!: ReporterNormativeDispute[];
 }
 
 /** The detail is the officers' view, or the reporter's view when a reporter asks. */
