@@ -52,8 +52,6 @@ export class PrometheusMetrics implements OperationalMetrics {
     buckets: DURATION_BUCKETS,
     registers: [this.registry],
   });
-  /** One child per label set: a request then costs a map lookup, not prom-client's label hashing. */
-  private readonly durationSeries = new Map<string, { observe(seconds: number): void }>();
   private readonly deadlineActions = new Counter({
     name: 'lacak_deadline_actions_total',
     help: 'Actions the deadline process raised, by kind (missed, expire-clarification, auto-close, refer-to-ombudsman, escalate).',
@@ -137,13 +135,7 @@ export class PrometheusMetrics implements OperationalMetrics {
   /** `route` is the route's pattern (`/complaints/:id`), never the path asked for. */
   requestAnswered(method: string, route: string | undefined, status: number, milliseconds: number): void {
     const statusClass = STATUS_CLASSES[Math.floor(status / 100) - 1] ?? 'other';
-    const key = `${method} ${route} ${statusClass}`;
-    let series = this.durationSeries.get(key);
-    if (!series) {
-      series = this.requestDuration.labels({ method, route: route ?? UNMATCHED_ROUTE, status_class: statusClass });
-      this.durationSeries.set(key, series);
-    }
-    series.observe(milliseconds / 1000);
+    this.requestDuration.observe({ method, route: route ?? UNMATCHED_ROUTE, status_class: statusClass }, milliseconds / 1000);
   }
 
   private measureLag(): Promise<ProjectionLag[] | null> {
