@@ -82,7 +82,7 @@ export class PrometheusMetrics implements OperationalMetrics {
     const metrics = this;
     new Gauge({
       name: 'lacak_projection_lag_events',
-      help: 'Events of a projection’s streams stored after its checkpoint (counted up to 10000 events read).',
+      help: 'Events of a projection’s streams stored after its checkpoint (counted up to 2000 events read).',
       labelNames: ['projection'],
       registers: [this.registry],
       async collect() {

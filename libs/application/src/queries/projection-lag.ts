@@ -12,10 +12,12 @@ export interface ProjectionLag {
 
 /**
  * Most events read past the lowest checkpoint per measurement, so a scrape stays cheap however far
- * a projection is behind: a lag counted to this many events is at least that.
+ * a projection is behind (reading them costs tens of milliseconds on the embedded store): a lag
+ * counted to this many events is at least that.
  */
-export const LAG_SCAN_LIMIT = 10_000;
-const PAGE_SIZE = 1_000;
+export const LAG_SCAN_LIMIT = 2_000;
+/** Pages of the scan, with the event loop's turn in between: the embedded store reads synchronously. */
+const PAGE_SIZE = 500;
 
 /**
  * How far each projection is behind the event log, from the checkpoints stored in the read store,
@@ -52,6 +54,7 @@ export class MeasureProjectionLag {
       read += page.length;
       if (page.length < PAGE_SIZE) break;
       from = page[page.length - 1].position;
+      await new Promise((resolve) => setImmediate(resolve));
     }
     return lanes.map(({ projection, events, oldestWaitingSince }) => ({ projection: projection.name, events, oldestWaitingSince }));
   }
