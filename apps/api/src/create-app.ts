@@ -53,7 +53,7 @@ export async function createApp(config: AppConfig, options: { clock?: Clock } = 
   acceptJsonBodiesOnly(app);
   registerSecurityHeaders(fastify);
   answerUnknownCommands(fastify);
-  // Every answer's duration, under its route's pattern; Fastify times each request anyway.
+  // Every answer's duration under its route's pattern, from the start time Fastify keeps for each request.
   const metrics = app.get(PrometheusMetrics);
   fastify.addHook('onResponse', (request, reply, done) => {
     metrics.requestAnswered(request.method, request.routeOptions.url, reply.statusCode, reply.elapsedTime);
