@@ -450,6 +450,14 @@ const QUERY_PLANS: Record<QueryName, QueryPlan> = {
     expected: (row, role, scope) => (!row[role] ? '403' : scopedRead(row, role, scope)),
     run: complaintRead((id) => `/complaints/${id}/dossier`),
   },
+  'read-metrics': {
+    scopes: ['n/a'],
+    expected: (row, role) => (row[role] ? '200' : '403'),
+    run: async (t, token) => {
+      const response = await t.request('GET', '/metrics', { token });
+      return { actual: String(response.status), response };
+    },
+  },
   // No complaint or agency involved: one case per role. Only agency-stats is rebuilt, to stay quick.
   'rebuild-projections': {
     scopes: ['n/a'],

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ComplaintCommandService, ComplaintLifecycle, complaintStreamId } from '@lacak/application';
+import { type CommandResult, ComplaintCommandService, ComplaintLifecycle, type OperationalMetrics, complaintStreamId } from '@lacak/application';
 import { loadConfig } from '@lacak/config';
 import type { DeadlineContext } from '@lacak/deadlines';
 import type { Actor, ComplaintCommand } from '@lacak/domain';
@@ -23,8 +23,19 @@ describe('The deadline process', () => {
   const projector = new Projector(createProjections(tree, context), eventStore, readStore);
   let now = new Date('2026-03-02T02:00:00.000Z'); // Monday 09:00 WIB
   const clock = () => now;
+  /** What every process of this suite told its metrics. */
+  const recorded = { actions: [] as string[], commands: [] as (CommandResult & { command: string })[] };
+  const metrics: OperationalMetrics = {
+    commandFinished: (command, result) => recorded.commands.push({ command, ...result }),
+    deadlineActionRaised: (action) => recorded.actions.push(action),
+    logVerified: () => undefined,
+  };
   const process = (service: ComplaintCommandService = commands, ctx: DeadlineContext = context) =>
-    new DeadlineProcess(readStore, new ComplaintLifecycle({ commands: service, tree, deadlines: ctx, clock: { now: clock } }), ctx, { intervalMs: 3_600_000, now: clock });
+    new DeadlineProcess(readStore, new ComplaintLifecycle({ commands: service, tree, deadlines: ctx, clock: { now: clock }, metrics }), ctx, {
+      intervalMs: 3_600_000,
+      now: clock,
+      metrics,
+    });
 
   /** A running clock counted on the shipped 2026 decree; a calendar-day limit rests on no calendar. */
   const dueIn2026 = (due: string) => ({ due, calendarVerified: true, calendars: [{ year: 2026, source: 'holiday-file', version: null }] });
@@ -132,6 +143,9 @@ describe('The deadline process', () => {
     expect(await count('c1', 'DeadlineMissed')).toBe(3);
     expect(await count('c1', 'EscalatedToParent')).toBe(1);
     expect((await doc('c1'))?.nextDueAt ?? null).toBeNull();
+    // Each action raised once, as stored; the escalation the dying process lost is an error, not an action.
+    expect(recorded.actions).toEqual(['missed', 'missed', 'escalate', 'missed', 'auto-close']);
+    expect(recorded.commands.filter((c) => c.outcome !== 'accepted')).toEqual([{ command: 'EscalateToParent', outcome: 'error' }]);
   });
 
   it('archives a complaint whose reporter never answers the clarification', async () => {

@@ -21,6 +21,7 @@ import { SlaPoliciesController } from './sla/sla-policies.controller';
 import { RateLimitGuard, rateLimitModule } from './http/rate-limit.guard';
 import { InfrastructureModule, type InfrastructureOptions } from './infrastructure/infrastructure.module';
 import { ProblemDetailsFilter } from './problem-details/problem-details.filter';
+import { MetricsController } from './metrics/metrics.controller';
 
 /** The API's composition root. */
 @Module({})
@@ -41,7 +42,7 @@ export class AppModule {
         ReplayModule,
         rateLimitModule(config),
       ],
-      controllers: [HealthController, ProjectionsController, SlaPoliciesController, HolidayCalendarController],
+      controllers: [HealthController, ProjectionsController, SlaPoliciesController, HolidayCalendarController, MetricsController],
       providers: [
         CheckHealthHandler,
         ListSlaPoliciesHandler,

@@ -11,6 +11,7 @@ import { clientErrors, frameworkErrors } from './http/framework-errors';
 import { acceptJsonBodiesOnly } from './http/json-body';
 import { registerSecurityHeaders } from './http/security-headers';
 import { answerUnknownCommands } from './http/unknown-command';
+import { PrometheusMetrics } from './metrics/prometheus-metrics';
 import type { Clock } from './infrastructure/tokens';
 import { buildOpenApiDocument } from './openapi/openapi-document';
 import { RequestValidationError } from './problem-details/request-validation.error';
@@ -52,6 +53,12 @@ export async function createApp(config: AppConfig, options: { clock?: Clock } = 
   acceptJsonBodiesOnly(app);
   registerSecurityHeaders(fastify);
   answerUnknownCommands(fastify);
+  // Every answer's duration under its route's pattern, from the start time Fastify keeps for each request.
+  const metrics = app.get(PrometheusMetrics);
+  fastify.addHook('onResponse', (request, reply, done) => {
+    metrics.requestAnswered(request.method, request.routeOptions.url, reply.statusCode, reply.elapsedTime);
+    done();
+  });
   fastify.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-correlation-id', request.id);
     done(null, payload);

@@ -2,6 +2,7 @@ export * from './ids';
 export * from './clock';
 export * from './complaint-stream';
 export * from './errors';
+export * from './operational-metrics';
 export * from './verified-stream';
 export * from './verify-event-log';
 export * from './complaint-command.service';

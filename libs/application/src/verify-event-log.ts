@@ -3,6 +3,7 @@ import { type AllPosition, type EventStore, type RecordedEvent, readStreamOrEmpt
 import { type ChainFault, type LogVerificationReport, LogVerifier, type RecordedTreeHead, type SignedTreeHead, verifyTreeHead } from '@lacak/integrity';
 import { TREE_HEADS_STREAM } from './audit/tree-heads';
 import type { Clock } from './clock';
+import { NO_METRICS, type OperationalMetrics } from './operational-metrics';
 
 export interface LogVerification extends LogVerificationReport {
   ok: boolean;
@@ -44,6 +45,8 @@ export class VerifyEventLog {
     private readonly clock: Clock,
     /** The notary's public key, for the heads' signatures. */
     private readonly publicKey: KeyObject,
+    /** Hears each verification's result; nothing by default. */
+    private readonly metrics: OperationalMetrics = NO_METRICS,
   ) {}
 
   /** The last finished verification of this process, null before the first. */
@@ -64,6 +67,17 @@ export class VerifyEventLog {
   }
 
   private async verify(onProgress?: (events: number) => void): Promise<LogVerification> {
+    try {
+      const verification = await this.verifyAll(onProgress);
+      this.metrics.logVerified(verification.ok ? 'intact' : 'faults', new Date(verification.finishedAt), verification.events);
+      return verification;
+    } catch (error) {
+      this.metrics.logVerified('failed', this.clock.now());
+      throw error;
+    }
+  }
+
+  private async verifyAll(onProgress?: (events: number) => void): Promise<LogVerification> {
     const startedAt = this.clock.now().toISOString();
     const { heads, faults } = await this.treeHeads();
     const verifier = new LogVerifier({ contiguousPositions: this.eventStore.positionsContiguous === true, treeHeads: heads });

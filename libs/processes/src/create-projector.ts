@@ -1,4 +1,4 @@
-import { ComplaintCommandService, ComplaintLifecycle, SealLegacyHistory, SignTreeHead } from '@lacak/application';
+import { ComplaintCommandService, ComplaintLifecycle, type OperationalMetrics, SealLegacyHistory, SignTreeHead } from '@lacak/application';
 import type { AppConfig } from '@lacak/config';
 import type { DeadlineContext } from '@lacak/deadlines';
 import type { EventStore } from '@lacak/event-store';
@@ -14,6 +14,8 @@ export interface DeadlineKeeping {
   context: DeadlineContext;
   /** The clock the process judges due dates by and raises its commands at. */
   now: () => Date;
+  /** Hears the deadline process's commands and actions. */
+  metrics?: OperationalMetrics;
 }
 
 export interface ProjectorChoices {
@@ -62,11 +64,13 @@ export function createProjectorThread(
 }
 
 /** What runs beside the projections while the lease is held: the deadline process and the notary. */
-function createCompanions(config: AppConfig, eventStore: EventStore, readStore: ReadStore, log: ProjectorLog, { context, now }: DeadlineKeeping): ProjectorCompanion[] {
-  const lifecycle = new ComplaintLifecycle({ commands: new ComplaintCommandService(eventStore, context.tree), tree: context.tree, deadlines: context, clock: { now } });
+function createCompanions(config: AppConfig, eventStore: EventStore, readStore: ReadStore, log: ProjectorLog, { context, now, metrics }: DeadlineKeeping): ProjectorCompanion[] {
+  const commands = new ComplaintCommandService(eventStore, context.tree);
+  const lifecycle = new ComplaintLifecycle({ commands, tree: context.tree, deadlines: context, clock: { now }, metrics });
   const deadlineProcess = new DeadlineProcess(readStore, lifecycle, context, {
     intervalMs: config.deadlineCheckIntervalMs,
     now,
+    metrics,
     onError: (error) => log.error({ message: 'Deadline pass failed; retrying on the next tick', error: String(error) }),
   });
   const signTreeHead = new SignTreeHead(eventStore, readStore, loadAuditSigningKey(config), { now });

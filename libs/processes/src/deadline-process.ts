@@ -1,4 +1,4 @@
-import { CommandRefusedError, type ComplaintLifecycle, type LifecycleRequest, nameBasedId } from '@lacak/application';
+import { CommandRefusedError, type ComplaintLifecycle, type LifecycleRequest, type OperationalMetrics, nameBasedId } from '@lacak/application';
 import type { DeadlineContext } from '@lacak/deadlines';
 import { type Actor, type RefusalCode, holderOf } from '@lacak/domain';
 import { COMPLAINTS_COLLECTION, type ComplaintDocument, type DueAction, planDeadlines } from '@lacak/projections';
@@ -22,6 +22,8 @@ export interface DeadlineProcessOptions {
   /** Most complaints read at once: a pass reads the due complaints page by page, this many a page. */
   batchSize?: number;
   onError?: (error: unknown) => void;
+  /** Hears each action raised. */
+  metrics?: OperationalMetrics;
 }
 
 /**
@@ -116,6 +118,7 @@ export class DeadlineProcess {
     const commandId = nameBasedId('deadline', complaint._id, action.kind, detail, action.dueAt);
     try {
       const outcome = await this.lifecycle.run(request, DEADLINE_ACTOR, { commandId, correlationId: commandId });
+      if (!outcome.replayed) this.options.metrics?.deadlineActionRaised(action.kind);
       return !outcome.replayed;
     } catch (error) {
       if (error instanceof CommandRefusedError && SETTLED.includes(error.refusal.code)) return false;

@@ -15,6 +15,7 @@ export const QUERY_ROUTES: { readonly [useCase in QueryName]: string } = {
   'read-reporter-identity': 'GET /complaints/{id}/reporter-identity',
   'erase-reporter-identity': 'POST /complaints/{id}/reporter-identity/erase',
   'rebuild-projections': 'POST /admin/projections/rebuild',
+  'read-metrics': 'GET /metrics',
   'get-holiday-calendar': 'GET /calendar/holidays/{year}',
   'publish-holiday-calendar': 'POST /calendar/holidays/{year}',
   'sign-tree-head': 'POST /audit/tree-heads',

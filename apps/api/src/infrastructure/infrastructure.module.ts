@@ -24,16 +24,18 @@ import {
   TrackingSecrets,
   VerifyEventLog,
 } from '@lacak/application';
+import { MeasureProjectionLag } from '@lacak/application/queries';
 import type { AppConfig } from '@lacak/config';
 import { EVENT_STORE, type EventStore } from '@lacak/event-store';
 import { loadOrganisation } from '@lacak/organisation';
 import { LogVerificationSchedule, PendingIdentitySweep, createDeadlineContext, createProjector, createProjectorThread } from '@lacak/processes';
-import { HolidayCalendarFeed, type ReadModelProjector } from '@lacak/projections';
+import { HolidayCalendarFeed, type ReadModelProjector, createProjections } from '@lacak/projections';
 import { READ_STORE } from '@lacak/read-store';
 import { REPORTER_IDENTITY_STORE } from '@lacak/reporter-identity';
 import { type Stores, closeStores, loadAuditSigningKey } from '@lacak/storage';
 import { createTokenVerifier } from '../auth/create-token-verifier';
 import { TokenVerifier } from '../auth/token-verifier';
+import { PrometheusMetrics } from '../metrics/prometheus-metrics';
 import { APP_CONFIG, AUDIT_SIGNING_KEY, CLOCK, type Clock, DEADLINE_CONTEXT, ORGANISATION_TREE, PROJECTOR, STORES, TRACKING_KEY } from './tokens';
 import { loadTrackingKey } from './tracking-key';
 
@@ -106,12 +108,29 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         },
       },
       {
+        provide: MeasureProjectionLag,
+        inject: [STORES],
+        useFactory: (stores: Stores) => new MeasureProjectionLag(stores.eventStore, stores.readStore, createProjections(tree)),
+      },
+      {
+        provide: PrometheusMetrics,
+        inject: [MeasureProjectionLag],
+        useFactory: (lag: MeasureProjectionLag) => {
+          const metricsLog = new Logger('Metrics');
+          return new PrometheusMetrics({
+            projectionLag: () => lag.run(),
+            now: () => clock.now(),
+            onError: (error) => metricsLog.warn({ message: 'Measuring the projections’ lag failed; this scrape goes without it', error: String(error) }),
+          });
+        },
+      },
+      {
         provide: PROJECTOR,
-        inject: [STORES, HolidayCalendarFeed],
-        useFactory: (stores: Stores): ReadModelProjector | null => {
+        inject: [STORES, PrometheusMetrics, HolidayCalendarFeed],
+        useFactory: (stores: Stores, metrics: PrometheusMetrics): ReadModelProjector | null => {
           if (!config.projectorInProcess) return null;
           const create = config.projectorThread === 'worker' ? createProjectorThread : createProjector;
-          return create(config, stores.eventStore, stores.readStore, logger, { context: deadlines, now: () => clock.now() });
+          return create(config, stores.eventStore, stores.readStore, logger, { context: deadlines, now: () => clock.now(), metrics });
         },
       },
       { provide: CLOCK, useValue: clock },
@@ -130,8 +149,8 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
       },
       {
         provide: HolidayCalendarPublication,
-        inject: [EVENT_STORE],
-        useFactory: (eventStore: EventStore) => new HolidayCalendarPublication(eventStore, clock),
+        inject: [EVENT_STORE, PrometheusMetrics],
+        useFactory: (eventStore: EventStore, metrics: PrometheusMetrics) => new HolidayCalendarPublication(eventStore, clock, metrics),
       },
       {
         provide: ComplaintCommandService,
@@ -140,15 +159,20 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
       },
       {
         provide: ComplaintLifecycle,
-        inject: [ComplaintCommandService, RequestFingerprints],
-        useFactory: (commands: ComplaintCommandService, fingerprints: RequestFingerprints) =>
-          new ComplaintLifecycle({ commands, tree, deadlines, clock, fingerprints }),
+        inject: [ComplaintCommandService, RequestFingerprints, PrometheusMetrics],
+        useFactory: (commands: ComplaintCommandService, fingerprints: RequestFingerprints, metrics: PrometheusMetrics) =>
+          new ComplaintLifecycle({ commands, tree, deadlines, clock, fingerprints, metrics }),
       },
       {
         provide: ComplaintSubmission,
-        inject: [ComplaintCommandService, STORES, TrackingSecrets, RequestFingerprints],
-        useFactory: (commands: ComplaintCommandService, stores: Stores, trackingSecrets: TrackingSecrets, fingerprints: RequestFingerprints) =>
-          new ComplaintSubmission({ commands, identities: stores.identities, tree, deadlines, clock, trackingSecrets, fingerprints }),
+        inject: [ComplaintCommandService, STORES, TrackingSecrets, RequestFingerprints, PrometheusMetrics],
+        useFactory: (
+          commands: ComplaintCommandService,
+          stores: Stores,
+          trackingSecrets: TrackingSecrets,
+          fingerprints: RequestFingerprints,
+          metrics: PrometheusMetrics,
+        ) => new ComplaintSubmission({ commands, identities: stores.identities, tree, deadlines, clock, trackingSecrets, fingerprints, metrics }),
       },
       { provide: AUDIT_SIGNING_KEY, useFactory: () => loadAuditSigningKey(config) },
       {
@@ -170,8 +194,8 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
       },
       {
         provide: VerifyEventLog,
-        inject: [EVENT_STORE, AUDIT_SIGNING_KEY],
-        useFactory: (eventStore: EventStore, key: KeyObject) => new VerifyEventLog(eventStore, clock, createPublicKey(key)),
+        inject: [EVENT_STORE, AUDIT_SIGNING_KEY, PrometheusMetrics],
+        useFactory: (eventStore: EventStore, key: KeyObject, metrics: PrometheusMetrics) => new VerifyEventLog(eventStore, clock, createPublicKey(key), metrics),
       },
       { provide: TokenVerifier, useValue: createTokenVerifier(config) },
     ];

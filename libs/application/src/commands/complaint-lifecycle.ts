@@ -12,6 +12,7 @@ import type { Clock } from '../clock';
 import type { CommandOutcome, ComplaintCommandService } from '../complaint-command.service';
 import { UnknownReferenceError } from '../errors';
 import { nameBasedId, newId } from '../ids';
+import { NO_METRICS, type OperationalMetrics, recordingCommand } from '../operational-metrics';
 import type { RequestFingerprints } from '../request-fingerprint';
 import { type CommandCall, assertRoleMayIssue } from './command-call';
 
@@ -49,6 +50,8 @@ export interface ComplaintLifecycleDependencies {
   clock: Clock;
   /** Fingerprints keyed requests; a caller that never sends an Idempotency-Key (the deadline process) needs none. */
   fingerprints?: RequestFingerprints;
+  /** Hears how each command ended; nothing by default. */
+  metrics?: OperationalMetrics;
 }
 
 /**
@@ -59,7 +62,11 @@ export interface ComplaintLifecycleDependencies {
 export class ComplaintLifecycle {
   constructor(private readonly deps: ComplaintLifecycleDependencies) {}
 
-  async run(request: LifecycleRequest, actor: Actor, call: CommandCall): Promise<LifecycleOutcome> {
+  run(request: LifecycleRequest, actor: Actor, call: CommandCall): Promise<LifecycleOutcome> {
+    return recordingCommand(this.deps.metrics ?? NO_METRICS, request.type, () => this.decideAndStore(request, actor, call));
+  }
+
+  private async decideAndStore(request: LifecycleRequest, actor: Actor, call: CommandCall): Promise<LifecycleOutcome> {
     assertRoleMayIssue(actor, request.type);
     this.assertReferencesExist(request);
     const complaintId = request.data.complaintId;

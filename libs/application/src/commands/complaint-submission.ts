@@ -5,6 +5,7 @@ import type { Clock } from '../clock';
 import type { ComplaintCommandService } from '../complaint-command.service';
 import { CommandRefusedError, IdempotencyKeyReusedError, UnknownReferenceError } from '../errors';
 import { nameBasedId, newId, trackingIdFor } from '../ids';
+import { NO_METRICS, type OperationalMetrics, recordingCommand } from '../operational-metrics';
 import type { RequestFingerprints } from '../request-fingerprint';
 import type { TrackingSecrets } from '../tracking-secrets';
 import { type CommandCall, assertRoleMayIssue } from './command-call';
@@ -42,6 +43,8 @@ export interface ComplaintSubmissionDependencies {
   clock: Clock;
   trackingSecrets: TrackingSecrets;
   fingerprints: RequestFingerprints;
+  /** Hears how each submission ended; nothing by default. */
+  metrics?: OperationalMetrics;
 }
 
 /**
@@ -52,7 +55,11 @@ export interface ComplaintSubmissionDependencies {
 export class ComplaintSubmission {
   constructor(private readonly deps: ComplaintSubmissionDependencies) {}
 
-  async run(request: SubmissionRequest, actor: Actor, call: Pick<CommandCall, 'correlationId' | 'idempotencyKey'>): Promise<SubmissionOutcome> {
+  run(request: SubmissionRequest, actor: Actor, call: Pick<CommandCall, 'correlationId' | 'idempotencyKey'>): Promise<SubmissionOutcome> {
+    return recordingCommand(this.deps.metrics ?? NO_METRICS, 'SubmitComplaint', () => this.submit(request, actor, call));
+  }
+
+  private async submit(request: SubmissionRequest, actor: Actor, call: Pick<CommandCall, 'correlationId' | 'idempotencyKey'>): Promise<SubmissionOutcome> {
     const { commands, identities, tree, deadlines, clock, trackingSecrets, fingerprints } = this.deps;
     assertRoleMayIssue(actor, 'SubmitComplaint');
     if (request.targetAgencyId && !tree.has(request.targetAgencyId)) {

@@ -11,6 +11,7 @@ import type { Clock } from '../clock';
 import { toEventsToAppend } from '../complaint-stream';
 import { CommandRefusedError, ConcurrencyConflictError } from '../errors';
 import { newId } from '../ids';
+import { NO_METRICS, type OperationalMetrics, recordingCommand } from '../operational-metrics';
 import { readVerifiedStream } from '../verified-stream';
 import type { CommandCall } from './command-call';
 
@@ -22,9 +23,15 @@ export class HolidayCalendarPublication {
   constructor(
     private readonly eventStore: EventStore,
     private readonly clock: Clock,
+    /** Hears how each publication ended; nothing by default. */
+    private readonly metrics: OperationalMetrics = NO_METRICS,
   ) {}
 
-  async run(request: PublishHolidayCalendar['data'], actor: Actor, call: Pick<CommandCall, 'correlationId'>): Promise<HolidayCalendarPublished['data']> {
+  run(request: PublishHolidayCalendar['data'], actor: Actor, call: Pick<CommandCall, 'correlationId'>): Promise<HolidayCalendarPublished['data']> {
+    return recordingCommand(this.metrics, 'PublishHolidayCalendar', () => this.publish(request, actor, call));
+  }
+
+  private async publish(request: PublishHolidayCalendar['data'], actor: Actor, call: Pick<CommandCall, 'correlationId'>): Promise<HolidayCalendarPublished['data']> {
     const command: PublishHolidayCalendar = { type: 'PublishHolidayCalendar', actor, at: this.clock.now().toISOString(), data: request };
     const envelope = { commandId: newId(), correlationId: call.correlationId };
     const streamId = holidayCalendarStreamId(request.year);

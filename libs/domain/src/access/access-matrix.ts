@@ -149,6 +149,8 @@ export const QUERY_ACCESS = {
   },
   'erase-reporter-identity': { national_admin: 'everywhere' },
   'rebuild-projections': { national_admin: 'everywhere' },
+  // Counts and durations of the engine's work, no complaint's content: for operators and their scraper.
+  'read-metrics': { national_admin: 'everywhere', system: 'everywhere' },
   // Holidays are public facts; only the national admin publishes the year's decree.
   'get-holiday-calendar': everyone,
   'publish-holiday-calendar': { national_admin: 'everywhere' },
