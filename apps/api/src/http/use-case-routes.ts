@@ -20,4 +20,5 @@ export const QUERY_ROUTES: { readonly [useCase in QueryName]: string } = {
   'sign-tree-head': 'POST /audit/tree-heads',
   'export-dossier': 'GET /complaints/{id}/dossier',
   'prove-log-consistency': 'GET /audit/consistency',
+  'list-monev-exceptions': 'GET /monev/exceptions',
 };

@@ -145,6 +145,14 @@ export const QUERY_ACCESS = {
   'sign-tree-head': { national_admin: 'everywhere', auditor: 'everywhere', system: 'everywhere' },
   'export-dossier': { national_admin: 'everywhere', apip_inspector: 'subtree', auditor: 'subtree' },
   'prove-log-consistency': { national_admin: 'everywhere', apip_inspector: 'everywhere', auditor: 'everywhere' },
+  // Monev: the complaints a coordinator acts on, per node, for those who monitor or handle its subtree.
+  'list-monev-exceptions': {
+    national_admin: 'everywhere',
+    agency_admin: 'subtree',
+    unit_officer: 'subtree',
+    apip_inspector: 'subtree',
+    auditor: 'subtree',
+  },
 } as const satisfies Record<string, AccessRow>;
 
 /**
