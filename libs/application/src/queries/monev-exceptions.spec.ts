@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Actor } from '@lacak/domain';
 import { AGENCY, OTHER_AGENCY, PARENT_AGENCY, testOrganisation } from '@lacak/domain/testing';
 import { COMPLAINTS_COLLECTION, type ComplaintDocument, ComplaintProjection, EXCEPTION_SINCE_FIELDS } from '@lacak/projections';
-import { type SqliteCollection, SqliteReadStore } from '@lacak/read-store';
+import { SqliteReadStore } from '@lacak/read-store';
 import { ListMonevExceptions, type MonevExceptionKind, decodeExceptionCursor } from './monev-exceptions';
 import { QueryRefusedError } from './query-access';
 
@@ -194,7 +194,7 @@ describe('Monev exceptions: the complaints a coordinator acts on, per subtree', 
   });
 
   describe('on the embedded read store', () => {
-    const complaints = () => readStore.collection<ComplaintDocument>(COMPLAINTS_COLLECTION) as SqliteCollection<ComplaintDocument>;
+    const complaints = () => readStore.collection<ComplaintDocument>(COMPLAINTS_COLLECTION);
     const KINDS = Object.entries(EXCEPTION_SINCE_FIELDS) as [MonevExceptionKind, string][];
 
     it.each(KINDS)('counts %s in a subtree from the multikey side table and its index alone', (_kind, field) => {
