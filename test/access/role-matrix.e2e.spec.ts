@@ -353,6 +353,21 @@ const QUERY_PLANS: Record<QueryName, QueryPlan> = {
       return outcome;
     },
   },
+  // A node's subtree, like the counters: out of scope answers as an unknown node does.
+  'list-monev-exceptions': {
+    scopes: ['in', 'out'],
+    expected: (row, role, scope) => (!row[role] ? '403' : scopedRead(row, role, scope)),
+    run: async (t, token, scope) => {
+      const node = scope === 'out' ? OTHER_HOLDER : HOLDER;
+      const response = await t.request('GET', `/monev/exceptions?node=${node}`, { token });
+      const outcome: Outcome = { actual: String(response.status), response };
+      if (scope === 'out' && response.status >= 400) {
+        const id = 'id-99.99-dinkes';
+        outcome.unknown = { id, probedId: node, response: await t.request('GET', `/monev/exceptions?node=${id}`, { token }) };
+      }
+      return outcome;
+    },
+  },
   'read-reporter-identity': {
     scopes: ['in', 'out'],
     expected: scopedRead,

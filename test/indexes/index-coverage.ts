@@ -67,7 +67,8 @@ export function equalityPrefix(shape: QueryShape, index: IndexSpec): number | nu
   if (Object.hasOwn(filter, '$text')) return Object.values(index.keys).includes('text') ? 0 : null;
   if (Object.values(index.keys).includes('text')) return null;
   if (index.partialFilter && !impliesPartialFilter(filter, index.partialFilter)) return null;
-  const pinned = new Set(Object.keys(filter).filter((field) => isEquality(filter[field])));
+  // `$or` and `$and` are no field: a keyset page's `$or` narrows the index's range, checked on the keys it reads.
+  const pinned = new Set(Object.keys(filter).filter((field) => !field.startsWith('$') && isEquality(filter[field])));
   const keys = Object.entries(index.keys);
   let prefix = 0;
   while (prefix < keys.length && pinned.has(keys[prefix][0])) prefix++;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { MongoClient } from 'mongodb';
-import { COMPLAINTS_COLLECTION } from '@lacak/projections';
+import { COMPLAINTS_COLLECTION, EXCEPTION_SINCE_FIELDS } from '@lacak/projections';
 import { MongoReadStore } from '@lacak/read-store';
 import { type TestMongoServer, runWithMongoServer, startTestMongoServer } from '@lacak/testing';
 import { type QueryShape, describeShape, readsWholePerNodeCollection } from './index-coverage';
@@ -37,6 +37,12 @@ const complaints = Array.from({ length: 40 }, (_, i) => ({
   isOverdue: i % 3 === 0,
   isEscalated: i % 8 === 0,
   searchText: `keluhan ${i} pungli biaya`,
+  // Monev exceptions: a few of each kind, absent elsewhere, as the projection keeps them.
+  ...Object.fromEntries(
+    Object.values(EXCEPTION_SINCE_FIELDS)
+      .filter((_, kind) => i % 6 === kind)
+      .map((field) => [field, new Date(Date.UTC(2025, 2, 1 + i)).toISOString()]),
+  ),
 }));
 
 (runnable ? describe : describe.skip)('The declared indexes on a real MongoDB server', () => {

@@ -77,7 +77,8 @@ describe('Every query the engine issues has a declared index that serves it', ()
     // the export issues the oldest-first queue's.
     const sources = new Set(shapes.map(({ source }) => source.split(' {')[0]));
     const scopes = ['national_admin', 'agency_admin', 'apip_inspector', 'reporter'];
-    for (const source of [...scopes.map((role) => `list as ${role}`), 'public list', 'public list by category', 'complaint history', 'tracking lookup', 'agency counters', 'deadline process']) {
+    const monev = ['national_admin at the root', 'national_admin at a subtree', 'apip_inspector at a subtree'].map((who) => `monev exceptions as ${who}: escalated`);
+    for (const source of [...scopes.map((role) => `list as ${role}`), 'public list', 'public list by category', 'complaint history', 'tracking lookup', 'agency counters', 'deadline process', ...monev]) {
       expect(sources).toContain(source);
     }
     expect(shapes.some(({ sort }) => 'nextDueAt' in sort && '_id' in sort)).toBe(true);

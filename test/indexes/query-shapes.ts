@@ -8,7 +8,9 @@ import {
   GetAgencyStats,
   GetComplaintHistory,
   ListComplaints,
+  ListMonevExceptions,
   ListPublicComplaints,
+  MONEV_EXCEPTION_KINDS,
   type Paging,
   QueryRefusedError,
   type QueueFilter,
@@ -152,6 +154,15 @@ export async function engineQueryShapes(): Promise<QueryShape[]> {
     await new GetAgencyStats(testOrganisation, store, () => new Date()).run(actorOf('national_admin'), AGENCY);
     store.source = 'national counters';
     await new GetAgencyStats(testOrganisation, store, () => new Date()).run(actorOf('national_admin'), 'national');
+    // Each kind's first page and a later one, for a subtree and the national root, with and without sealed complaints.
+    const exceptions = new ListMonevExceptions({ readStore: store, tree: testOrganisation, deadlines: { zoneOf: () => 'Asia/Jakarta' }, now: () => new Date() });
+    for (const [role, node] of [['national_admin', 'national'], ['national_admin', AGENCY], ['apip_inspector', PARENT_AGENCY], ['agency_admin', AGENCY]] as const) {
+      for (const kind of MONEV_EXCEPTION_KINDS) {
+        store.source = `monev exceptions as ${role} at ${node === 'national' ? 'the root' : 'a subtree'}: ${kind}`;
+        await exceptions.page(actorOf(role), node, kind, 10);
+        await exceptions.page(actorOf(role), node, kind, 10, { since: '2025-03-03T16:59:59.999Z', complaintId: 'c1' });
+      }
+    }
     store.source = 'deadline process';
     await new DeadlineProcess(store, {} as ComplaintLifecycle, {} as DeadlineContext, { intervalMs: 60_000, now: () => new Date() }).tick();
     return distinct(store.shapes);

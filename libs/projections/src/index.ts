@@ -5,6 +5,7 @@ export * from './runner/read-model-projector';
 export * from './runner/projector-lease';
 export * from './complaints/complaint-document';
 export * from './complaints/complaint-projection';
+export * from './complaints/complaint-exceptions';
 export * from './audit-trail/audit-trail-projection';
 export * from './audit-events/audit-events-projection';
 export * from './agency-stats/agency-stats-projection';

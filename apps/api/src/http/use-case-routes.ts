@@ -25,4 +25,5 @@ export const QUERY_ROUTES: { readonly [useCase in QueryName]: string } = {
   'get-monev-ranking': 'GET /monev/rankings',
   'get-monev-snapshot': 'GET /monev/periods/{period}/snapshots/{node}',
   'close-monev-period': 'POST /monev/periods/{period}/close',
+  'list-monev-exceptions': 'GET /monev/exceptions',
 };

@@ -1,10 +1,19 @@
 import { Module } from '@nestjs/common';
+import { ExceptionsController } from './exceptions.controller';
 import { CloseMonevPeriodHandler, GetMonevIndicatorsHandler, GetMonevRankingHandler, GetMonevSnapshotHandler } from './monev.bus';
 import { MonevController } from './monev.controller';
+import { GetMonevExceptionPageHandler, GetMonevExceptionsHandler } from './monev.queries';
 
-/** Monitoring and evaluation (monev): indicators, rankings and closed periods. */
+/** Monitoring and evaluation (monev) of complaint handling, per node: indicators, rankings, closed periods, exceptions. */
 @Module({
-  controllers: [MonevController],
-  providers: [GetMonevIndicatorsHandler, GetMonevRankingHandler, GetMonevSnapshotHandler, CloseMonevPeriodHandler],
+  controllers: [MonevController, ExceptionsController],
+  providers: [
+    GetMonevIndicatorsHandler,
+    GetMonevRankingHandler,
+    GetMonevSnapshotHandler,
+    CloseMonevPeriodHandler,
+    GetMonevExceptionsHandler,
+    GetMonevExceptionPageHandler,
+  ],
 })
 export class MonevModule {}

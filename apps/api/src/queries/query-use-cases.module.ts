@@ -14,6 +14,7 @@ import {
   ListAgencies,
   ListAuditEvents,
   ListComplaints,
+  ListMonevExceptions,
   ListPublicComplaints,
   ListSlaPolicies,
   ReplayComplaint,
@@ -90,6 +91,12 @@ const providers: Provider[] = [
     provide: GetAgencyStats,
     inject: [ORGANISATION_TREE, READ_STORE, CLOCK],
     useFactory: (tree: OrganisationTree, readStore: ReadStore, clock: Clock) => new GetAgencyStats(tree, readStore, () => clock.now()),
+  },
+  {
+    provide: ListMonevExceptions,
+    inject: [READ_STORE, ORGANISATION_TREE, DEADLINE_CONTEXT, CLOCK],
+    useFactory: (readStore: ReadStore, tree: OrganisationTree, deadlines: DeadlineContext, clock: Clock) =>
+      new ListMonevExceptions({ readStore, tree, deadlines, now: () => clock.now() }),
   },
   {
     provide: ListSlaPolicies,

@@ -7,14 +7,19 @@ import {
   type ClockView,
   COMPLAINTS_COLLECTION,
   type ComplaintDocument,
+  type ExceptionSinceField,
   type OmitFields,
+  withoutExceptionFields,
 } from '@lacak/projections';
 import type { Filter, ReadStore, SortSpec } from '@lacak/read-store';
 import { assertMayRun } from './query-access';
 import { type QueueFilter, queueFilter } from './complaint-filters';
 import { type ReporterComplaintView, toReporterHistory, toReporterView } from './reporter-view';
 
-export type ComplaintView = OmitFields<ComplaintDocument, '_id' | 'lastPosition' | 'searchText' | 'agencyPath' | 'reporterAccountId' | 'revision'> & {
+export type ComplaintView = OmitFields<
+  ComplaintDocument,
+  '_id' | 'lastPosition' | 'searchText' | 'agencyPath' | 'reporterAccountId' | 'revision' | ExceptionSinceField
+> & {
   id: string;
   /** The 64-bit stream revision: the API gives every revision as a string of digits, since JSON numbers lose precision past 2^53. */
   revision: string;
@@ -59,7 +64,8 @@ export interface ComplaintReadContext {
  * with the summary withheld (null).
  */
 export function toView(document: ComplaintDocument, actor: Actor): ComplaintView {
-  const { _id, lastPosition: _position, searchText: _search, agencyPath: _path, reporterAccountId: _reporter, revision, ...rest } = document;
+  const { _id, lastPosition: _position, searchText: _search, agencyPath: _path, reporterAccountId: _reporter, revision, ...rest } =
+    withoutExceptionFields(document);
   const investigation =
     rest.investigation && !maySeeContent('investigation findings (summary)', actor.role)
       ? { ...rest.investigation, summary: null }

@@ -20,3 +20,4 @@ export * from './audit-event-queries';
 export * from './monev-queries';
 export * from './monev-period-closing';
 export * from './projection-lag';
+export * from './monev-exceptions';

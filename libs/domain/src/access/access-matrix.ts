@@ -168,6 +168,14 @@ export const QUERY_ACCESS = {
   'get-monev-ranking': monitors,
   'get-monev-snapshot': monitors,
   'close-monev-period': { national_admin: 'everywhere' },
+  // Monev: the complaints a coordinator acts on, per node, for those who monitor or handle its subtree.
+  'list-monev-exceptions': {
+    national_admin: 'everywhere',
+    agency_admin: 'subtree',
+    unit_officer: 'subtree',
+    apip_inspector: 'subtree',
+    auditor: 'subtree',
+  },
 } as const satisfies Record<string, AccessRow>;
 
 /**

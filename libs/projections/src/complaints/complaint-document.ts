@@ -83,6 +83,8 @@ export interface ComplaintDocument extends ProjectedDocument {
   revision: number;
   dispositions: { agencyId: string; previousAgencyId: string | null; note: string; at: string }[];
   bounceCount: number;
+  /** The returns as not the agency's authority (`bounceCount` of them once recorded; absent on documents projected before). */
+  returns?: { agencyId: string; reasonCode: RejectReasonCode; at: string }[];
   clarifications: ClarificationEntry[];
   mediation: { startedAt: string; note: string; outcome: MediationOutcome | null; outcomeNote: string | null; endedAt: string | null } | null;
   investigation: { openedAt: string; reason: string; conclusion: FindingsConclusion | null; summary: string | null; closedAt: string | null } | null;
@@ -107,8 +109,15 @@ export interface ComplaintDocument extends ProjectedDocument {
   duplicateOf?: { originalComplaintId: string; note: string | null; at: string } | null;
   leadershipReviews?: { agencyId: string | null; summary: string; clusterId: string | null; at: string }[];
   policyImprovements?: { agencyId: string | null; policyTitle: string; description: string; effectiveDate: string; at: string }[];
-  /** Follow-ups marked normative (a promise without substance), by a verifier or by the reporter's dispute. */
-  normativeMarks?: { agencyId: string | null; markedBy: 'verifier' | 'reporter'; reason: string; followUpAt: string; at: string }[];
+  /*
+   * Monev exceptions (`complaint-exceptions.ts`): the instant each kind began, present only while
+   * the complaint is one. Index keys, left out of every view.
+   */
+  exceptionOverdueSince?: string;
+  exceptionEscalatedSince?: string;
+  exceptionBouncingSince?: string;
+  exceptionDisputedSince?: string;
+  exceptionOmbudsmanSince?: string;
   /** Lower-cased tracking id, title and description for the `q` search. */
   searchText: string;
 }

@@ -1,5 +1,5 @@
 import { COMPLAINT_STATUSES, type ComplaintEvent, type ComplaintStatus } from '@lacak/domain';
-import { AGENCY, CLARIFICATION_ID, aComplaint, events, OTHER_AGENCY, PARENT_AGENCY, testOrganisation } from '@lacak/domain/testing';
+import { AGENCY, AT, CLARIFICATION_ID, DUE_AT, aComplaint, events, OTHER_AGENCY, PARENT_AGENCY, testOrganisation } from '@lacak/domain/testing';
 import { recorded } from '../testing/complaint-history';
 import { foldInMemory } from '../testing/fold';
 import type { ComplaintDocument } from './complaint-document';
@@ -111,6 +111,39 @@ describe('ComplaintProjection', () => {
       ],
     });
     expect(project(aComplaint().submitted().events())?.normativeMarks).toEqual([]);
+  });
+
+  it('keeps the monev exceptions a complaint is, each with its instant, only while they hold', () => {
+    const exceptionsOf = (document: ComplaintDocument | undefined) =>
+      Object.fromEntries(Object.entries(document ?? {}).filter(([field]) => field.startsWith('exception')));
+    const unanswered = aComplaint()
+      .submitted({ targetAgencyId: OTHER_AGENCY })
+      .verified()
+      .disposedTo(OTHER_AGENCY)
+      .returned()
+      .disposedTo(AGENCY)
+      .accepted()
+      .deadlineMissed({ clock: 'followUp', dueAt: DUE_AT })
+      .escalated({ toAgencyId: PARENT_AGENCY })
+      .referredToOmbudsman();
+    const document = project(unanswered.events());
+    expect(document?.returns).toEqual([{ agencyId: OTHER_AGENCY, reasonCode: 'not_our_authority', at: AT }]);
+    expect(exceptionsOf(document)).toEqual({
+      exceptionOverdueSince: DUE_AT,
+      exceptionEscalatedSince: AT,
+      exceptionBouncingSince: AT,
+      exceptionOmbudsmanSince: AT,
+    });
+    // Followed up, then disputed: no longer without follow-up, now disputed.
+    const disputed = unanswered.responded().disputed();
+    expect(Object.keys(exceptionsOf(project(disputed.events()))).sort()).toEqual([
+      'exceptionBouncingSince',
+      'exceptionDisputedSince',
+      'exceptionEscalatedSince',
+      'exceptionOmbudsmanSince',
+    ]);
+    // Closed: only the Ombudsman's referral goes on.
+    expect(exceptionsOf(project(disputed.responded().closed().events()))).toEqual({ exceptionOmbudsmanSince: AT });
   });
 
   it('keeps no document for events of a complaint it never saw submitted, nor for other streams', () => {

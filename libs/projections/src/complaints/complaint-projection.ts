@@ -21,6 +21,7 @@ import { planDeadlines } from '../deadlines/complaint-deadlines';
 import { publishedYearOf } from '../deadlines/holiday-calendar-feed';
 import { agencySlaRollup } from '../agency-stats/agency-sla';
 import { COMPLAINTS_COLLECTION, type ComplaintDocument } from './complaint-document';
+import { EXCEPTION_INDEXES, withExceptionFields } from './complaint-exceptions';
 
 type ComplaintDraft = Draft<ComplaintDocument>;
 
@@ -63,6 +64,8 @@ export class ComplaintProjection implements DocumentProjection<ComplaintDocument
     // proves `classification $ne null` implies `$exists`; partial filters cannot say `$ne`/`$nin`).
     { name: 'public_age', keys: { confidential: 1, submittedAt: 1, _id: 1 }, partialFilter: PUBLIC_INDEX_FILTER },
     { name: 'public_category_age', keys: { category: 1, submittedAt: 1, _id: 1 }, partialFilter: PUBLIC_INDEX_FILTER },
+    // Monev exceptions, per kind: only the complaints that are one, by subtree and for the national root.
+    ...EXCEPTION_INDEXES,
   ];
 
   constructor(
@@ -131,6 +134,7 @@ export class ComplaintProjection implements DocumentProjection<ComplaintDocument
       revision: Number(recorded.revision),
       dispositions: [],
       bounceCount: 0,
+      returns: [],
       clarifications: [],
       mediation: null,
       investigation: null,
@@ -164,7 +168,13 @@ export class ComplaintProjection implements DocumentProjection<ComplaintDocument
       case 'ComplaintRejected':
         return { ...doc, status: 'REJECTED', rejection: pick(event.data, 'reasonCode', 'reason', 'at') };
       case 'DispositionReturned':
-        return { ...doc, status: 'VERIFIED', assigneeAgencyId: null, bounceCount: doc.bounceCount + 1 };
+        return {
+          ...doc,
+          status: 'VERIFIED',
+          assigneeAgencyId: null,
+          bounceCount: doc.bounceCount + 1,
+          returns: append(doc.returns, pick(event.data, 'agencyId', 'reasonCode', 'at')),
+        };
       case 'ComplaintArchived':
         return { ...doc, status: 'ARCHIVED_INVALID', archival: pick(event.data, 'reasonCode', 'reason', 'at') };
       case 'ComplaintDisposed':
@@ -290,12 +300,14 @@ export class ComplaintProjection implements DocumentProjection<ComplaintDocument
   }
 
   /**
-   * Due dates follow from the document alone (pinned policy, calendar, zone), so a rebuild gives the
-   * same; counted once per document and batch rather than per event, they cost a fraction.
+   * Due dates and the monev exception fields follow from the document alone (pinned policy, calendar,
+   * zone), so a rebuild gives the same; counted once per document and batch rather than per event,
+   * they cost a fraction.
    */
   complete(doc: ComplaintDraft): ComplaintDraft {
     const flags = { isOverdue: (doc.overdue ?? []).length > 0, isEscalated: (doc.escalations ?? []).length > 0 };
-    if (!this.deadlines) return { ...doc, ...flags };
+    const flagged = withExceptionFields({ ...doc, ...flags });
+    if (!this.deadlines) return flagged;
     const firstDisposition = doc.dispositions[0]?.at;
     const firstFollowUp = doc.followUps[0]?.at;
     // Counted in the zone of the agency that gave it, with the calendar known when it was given.
@@ -306,8 +318,7 @@ export class ComplaintProjection implements DocumentProjection<ComplaintDocument
         : null;
     const plan = planDeadlines(doc as ComplaintDocument, this.deadlines);
     return {
-      ...doc,
-      ...flags,
+      ...flagged,
       firstFollowUpWorkingDays,
       slaPolicyVersion: plan.policyVersion,
       deadlines: plan.clocks,

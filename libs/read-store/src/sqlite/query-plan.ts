@@ -671,16 +671,24 @@ export function sidePage(filter: Filter, keys: SortKey[], skip: number, limit: n
     const leadingKeys = Object.hasOwn(filter, leading) ? equalityKeys(filter[leading]) : undefined;
     if (leadingKeys?.length !== 1 || !context.mayHoldArray(leading)) continue;
     if (keys.length > others.length || keys.some(({ field }, i) => others[i] !== field)) continue;
-    const rest = planFilter(Object.fromEntries(Object.entries(filter).filter(([field]) => field !== leading)), context);
+    const restFilter = Object.fromEntries(Object.entries(filter).filter(([field]) => field !== leading));
+    const rest = planFilter(restFilter, context);
     if (!rest.exact) continue;
     const restWhere = and(rest.conditions);
+    // Conditions on the table's own keys also bound the walk (a range on the first sort key seeks to it), so a
+    // page of few or no matches reads no other rows; they are checked on the document again below.
+    const keyed = Object.fromEntries(
+      Object.entries(restFilter).filter(([field, condition]) => field !== '_id' && others.includes(field) && decidedByKey(condition) && !context.mayHoldArray(field)),
+    );
+    const bounds = planFilter(keyed, { ...context, keyColumn: (field) => `s.k${side.fields.indexOf(field)}` });
+    const bound = bounds.exact ? and(bounds.conditions) : TRUE_SQL;
     const sortColumns = keys.map((_, i) => `s.k${i + 1}`);
     // The rest of the filter is checked on the document in a subquery of its own, where its names are the document's.
     const elements: Sql = {
       sql:
         `SELECT (SELECT doc FROM ${table} WHERE rowid = s.rid), ${[...sortColumns, 's.rid'].join(', ')} FROM ${side.table} AS s ` +
-        `WHERE s.k0 = ? AND EXISTS (SELECT 1 FROM ${table} WHERE rowid = s.rid AND ${restWhere.sql})`,
-      params: [leadingKeys[0], ...restWhere.params],
+        `WHERE s.k0 = ? AND (${bound.sql}) AND EXISTS (SELECT 1 FROM ${table} WHERE rowid = s.rid AND ${restWhere.sql})`,
+      params: [leadingKeys[0], ...bound.params, ...restWhere.params],
     };
     const scalars: Sql = {
       // Through the index itself: the one seek that finds the (usually no) scalar holders, whatever SQLite guesses.

@@ -75,6 +75,11 @@ describe('SqliteReadStore', () => {
     const page = { agencyPath: { $all: ['id-32', 'id-32.01'] }, flagged: { $ne: true } };
     expect(complaints.explain(page, { sort: { submittedAt: 1, _id: 1 }, limit: 5 }).join('\n')).toMatch(/multikey USING PRIMARY KEY \(k0=\?\)/);
     expect((await complaints.find(page, { sort: { submittedAt: 1, _id: 1 }, limit: 3 })).map((doc) => doc._id)).toEqual(['c5', 'c7', 'c11']);
+    // A range on the table's next key bounds the walk: rows before it, or after it, are never read.
+    const open = { agencyPath: 'id-32', status: { $gt: 'N' } };
+    const sort = { status: 1, submittedAt: 1, _id: 1 } as const;
+    expect(complaints.explain(open, { sort, limit: 5 }).join('\n')).toMatch(/SEARCH s USING PRIMARY KEY \(k0=\? AND k1>\? AND k1<\?\)/);
+    expect((await complaints.find(open, { sort, limit: 3 })).map((doc) => doc._id)).toEqual(['old', 'c2', 'c5']);
   });
 
   it('leaves nothing written when a write() batch fails in its second collection', async () => {

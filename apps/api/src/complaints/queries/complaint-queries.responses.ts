@@ -97,6 +97,12 @@ export class RejectionRecord implements Item<ComplaintView['rejection']> {
   @ApiProperty(DATE_TIME) at!: string;
 }
 
+export class ReturnRecord implements Item<ComplaintView['returns']> {
+  @ApiProperty({ description: 'The agency that returned the disposition', example: 'id-32.01-dinkes' }) agencyId!: string;
+  @ApiProperty({ enum: REJECT_REASON_CODES }) reasonCode!: Item<ComplaintView['returns']>['reasonCode'];
+  @ApiProperty(DATE_TIME) at!: string;
+}
+
 export class ArchivalRecord implements Item<ComplaintView['archival']> {
   @ApiProperty({ enum: ARCHIVE_REASON_CODES }) reasonCode!: Item<ComplaintView['archival']>['reasonCode'];
   @ApiProperty() reason!: string;
@@ -214,6 +220,7 @@ export class ComplaintDetail implements ComplaintView {
   @ApiProperty(REVISION) revision!: string;
   @ApiProperty({ type: [DispositionRecord] }) dispositions!: DispositionRecord[];
   @ApiProperty({ description: 'Returns as "not our authority"' }) bounceCount!: number;
+  @ApiPropertyOptional({ type: [ReturnRecord], description: 'Each return as "not our authority"' }) returns?: ReturnRecord[];
   @ApiProperty({ type: [ClarificationRecord] }) clarifications!: ClarificationRecord[];
   @ApiProperty({ type: MediationRecord, nullable: true }) mediation!: MediationRecord | null;
   @ApiProperty({ type: InvestigationRecord, nullable: true }) investigation!: InvestigationRecord | null;
