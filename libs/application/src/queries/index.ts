@@ -19,3 +19,4 @@ export * from './complaint-replay';
 export * from './audit-event-queries';
 export * from './monev-queries';
 export * from './monev-period-closing';
+export * from './monev-exports';

@@ -163,6 +163,10 @@ export const QUERY_ACCESS = {
   'get-monev-ranking': monitors,
   'get-monev-snapshot': monitors,
   'close-monev-period': { national_admin: 'everywhere' },
+  // The same figures as files an inspector hands over: whoever may read them may take them away.
+  'export-monev-indicators': monitors,
+  'export-monev-ranking': monitors,
+  'get-monev-report': monitors,
 } as const satisfies Record<string, AccessRow>;
 
 /**
