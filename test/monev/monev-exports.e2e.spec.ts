@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -157,7 +157,7 @@ describe('monev spreadsheets', () => {
   });
 });
 
-const POPPLER = existsSync('/usr/bin/pdftoppm') || (() => {
+const POPPLER = (() => {
   try {
     execFileSync('pdftoppm', ['-v'], { stdio: 'ignore' });
     return true;

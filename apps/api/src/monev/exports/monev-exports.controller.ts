@@ -1,6 +1,6 @@
 import { Controller, Get, NotFoundException, Param, Query as QueryParams, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiPropertyOptional, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '@lacak/domain';
@@ -35,7 +35,10 @@ export class ReportParams {
   @ApiPropertyOptional(LANGUAGE) @IsOptional() @IsIn(EXPORT_LANGUAGES) lang?: ExportLanguage;
 }
 
-const SPREADSHEET = { description: 'The file, as an attachment', content: { [CONTENT_TYPES.csv]: { schema: { type: 'string' } }, [CONTENT_TYPES.xlsx]: { schema: { type: 'string', format: 'binary' } } } } as const;
+const SPREADSHEET = {
+  description: 'The file, as an attachment',
+  content: { 'text/csv': { schema: { type: 'string' } }, [CONTENT_TYPES.xlsx]: { schema: { type: 'string', format: 'binary' } } },
+} as const;
 
 /** The monev views as files an inspector hands over: spreadsheets of each view and a period report. */
 @ApiTags('monev')
@@ -47,7 +50,7 @@ export class MonevExportsController {
   @Get('indicators/export')
   @Allows('export-monev-indicators')
   @ApiOperation({ summary: 'A node’s monev indicators for a period as CSV or XLSX: one row for its own complaints, one for its subtree' })
-  @ApiProduces(CONTENT_TYPES.csv, CONTENT_TYPES.xlsx)
+  @ApiProduces('text/csv', CONTENT_TYPES.xlsx)
   @ApiOkResponse(SPREADSHEET)
   @ApiQueryProblems('VALIDATION_FAILED', 'ROLE_NOT_ALLOWED', 'NOT_FOUND', 'PERIOD_INVALID')
   async indicators(@QueryParams() params: IndicatorsExportParams, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
@@ -59,7 +62,7 @@ export class MonevExportsController {
   @Get('rankings/export')
   @Allows('export-monev-ranking')
   @ApiOperation({ summary: 'The ranking of a coordinator’s children as CSV or XLSX: each score broken down by indicator, with its trend' })
-  @ApiProduces(CONTENT_TYPES.csv, CONTENT_TYPES.xlsx)
+  @ApiProduces('text/csv', CONTENT_TYPES.xlsx)
   @ApiOkResponse(SPREADSHEET)
   @ApiQueryProblems('VALIDATION_FAILED', 'ROLE_NOT_ALLOWED', 'NOT_FOUND', 'PERIOD_INVALID')
   async rankings(@QueryParams() params: RankingExportParams, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
@@ -78,7 +81,12 @@ export class MonevExportsController {
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The report, as an attachment', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
   @ApiQueryProblems('VALIDATION_FAILED', 'ROLE_NOT_ALLOWED', 'NOT_FOUND', 'PERIOD_INVALID')
-  async report(@Param('period') period: string, @QueryParams() params: ReportParams, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+  async report(
+    @Param('period') period: string,
+    @QueryParams() params: ReportParams,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
     const report = await this.queryBus.execute(new GetMonevReportQuery(actor, params.node, period));
     if (!report) throw new NotFoundException(`No agency ${params.node}`);
     const pdf = await renderMonevReportPdf(report, params.lang ?? 'id', new Date());
