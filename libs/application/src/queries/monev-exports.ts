@@ -12,7 +12,7 @@ export class ExportMonevIndicators {
   constructor(private readonly indicators: GetMonevIndicators) {}
 
   /** Null when the node is unknown or out of the actor's reach. */
-  run(actor: Actor, nodeId: string, period: string): Promise<MonevIndicatorsView | null> {
+  async run(actor: Actor, nodeId: string, period: string): Promise<MonevIndicatorsView | null> {
     assertMayRun('export-monev-indicators', actor);
     return this.indicators.run(actor, nodeId, period);
   }
@@ -22,7 +22,7 @@ export class ExportMonevIndicators {
 export class ExportMonevRanking {
   constructor(private readonly ranking: GetMonevRanking) {}
 
-  run(actor: Actor, parentId: string, period: string): Promise<MonevRankingView | null> {
+  async run(actor: Actor, parentId: string, period: string): Promise<MonevRankingView | null> {
     assertMayRun('export-monev-ranking', actor);
     return this.ranking.run(actor, parentId, period);
   }
