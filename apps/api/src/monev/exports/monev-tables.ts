@@ -1,4 +1,4 @@
-import { BACKLOG_AGEING_BUCKETS, type MonevIndicators, SCORED_INDICATORS, SLA_CLASSES, type ScoredIndicator } from '@lacak/domain';
+import { BACKLOG_AGEING_BUCKETS, type MonevIndicators, SCORED_INDICATORS, SLA_CLASSES } from '@lacak/domain';
 import type { FiguresSource, MonevIndicatorsView, MonevRankingView } from '@lacak/application/queries';
 import { type ExportLanguage, type Label, MESSAGES, type MessageKey } from './export-messages';
 import type { CellValue, ColumnType, ExportColumn, ExportTable } from './export-table';
@@ -143,8 +143,6 @@ export function indicatorsTable(view: MonevIndicatorsView, lang: ExportLanguage)
     ]),
   };
 }
-
-export const indicatorLabel = (indicator: ScoredIndicator): Label => MESSAGES[indicator];
 
 /** A coordinator's children in rank order, each score broken down by indicator, with its trend. */
 export function rankingTable(view: MonevRankingView, lang: ExportLanguage): ExportTable {
