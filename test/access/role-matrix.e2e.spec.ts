@@ -451,6 +451,31 @@ const QUERY_PLANS: Record<QueryName, QueryPlan> = {
       return { actual: String(response.status), response };
     },
   },
+  // The same figures as files: the same reach as the views they export.
+  'export-monev-indicators': {
+    scopes: ['in', 'out'],
+    expected: (row, role, scope) => (!row[role] ? '403' : scopedRead(row, role, scope)),
+    run: async (t, token, scope) => {
+      const response = await t.request('GET', `/monev/indicators/export?node=${scope === 'out' ? OTHER_HOLDER : HOLDER}&period=2026&format=csv`, { token });
+      return { actual: String(response.status), response };
+    },
+  },
+  'export-monev-ranking': {
+    scopes: ['in', 'out'],
+    expected: (row, role, scope) => (!row[role] ? '403' : scopedRead(row, role, scope)),
+    run: async (t, token, scope) => {
+      const response = await t.request('GET', `/monev/rankings/export?parent=${scope === 'out' ? OTHER_HOLDER : HOLDER}&period=2026-Q1&format=xlsx`, { token });
+      return { actual: String(response.status), response };
+    },
+  },
+  'get-monev-report': {
+    scopes: ['in', 'out'],
+    expected: (row, role, scope) => (!row[role] ? '403' : scopedRead(row, role, scope)),
+    run: async (t, token, scope) => {
+      const response = await t.request('GET', `/monev/reports/2026-Q1.pdf?node=${scope === 'out' ? OTHER_HOLDER : HOLDER}`, { token });
+      return { actual: String(response.status), response };
+    },
+  },
   // Closing is national and once per period: each allowed role closes a period of its own.
   'close-monev-period': {
     scopes: ['n/a'],

@@ -26,4 +26,7 @@ export const QUERY_ROUTES: { readonly [useCase in QueryName]: string } = {
   'get-monev-snapshot': 'GET /monev/periods/{period}/snapshots/{node}',
   'close-monev-period': 'POST /monev/periods/{period}/close',
   'list-monev-exceptions': 'GET /monev/exceptions',
+  'export-monev-indicators': 'GET /monev/indicators/export',
+  'export-monev-ranking': 'GET /monev/rankings/export',
+  'get-monev-report': 'GET /monev/reports/{period}.pdf',
 };

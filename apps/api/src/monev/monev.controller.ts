@@ -7,7 +7,7 @@ import type { Actor } from '@lacak/domain';
 import type { MonevIndicatorsView, MonevPeriodClosing, MonevRankingView, MonevSnapshotView } from '@lacak/application/queries';
 import { Allows } from '../auth/allows.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiProblems, ApiQueryProblems } from '../openapi/problem-responses';
+import { ApiBodyProblems, ApiQueryProblems } from '../openapi/problem-responses';
 import { CloseMonevPeriodCommand, GetMonevIndicatorsQuery, GetMonevRankingQuery, GetMonevSnapshotQuery } from './monev.bus';
 import { MonevIndicatorsResponse, MonevPeriodClosingResponse, MonevRankingResponse, MonevSnapshotResponse } from './monev.responses';
 
@@ -91,7 +91,7 @@ export class MonevController {
   })
   @ApiParam({ name: 'period', example: '2026-Q1' })
   @ApiCreatedResponse({ type: MonevPeriodClosingResponse })
-  @ApiProblems('UNAUTHENTICATED', 'ROLE_NOT_ALLOWED', 'PERIOD_INVALID', 'PERIOD_NOT_ENDED', 'PERIOD_ALREADY_CLOSED', 'CONCURRENT_MODIFICATION', 'INTEGRITY_VIOLATION')
+  @ApiBodyProblems('UNAUTHENTICATED', 'ROLE_NOT_ALLOWED', 'PERIOD_INVALID', 'PERIOD_NOT_ENDED', 'PERIOD_ALREADY_CLOSED', 'CONCURRENT_MODIFICATION', 'INTEGRITY_VIOLATION')
   close(@Param('period') period: string, @CurrentActor() actor: Actor, @Req() req: FastifyRequest): Promise<MonevPeriodClosing> {
     return this.commandBus.execute(new CloseMonevPeriodCommand(actor, period, String(req.id)));
   }

@@ -5,6 +5,9 @@ import {
   GetMonevIndicators,
   GetMonevRanking,
   GetMonevSnapshot,
+  ExportMonevIndicators,
+  ExportMonevRanking,
+  GetMonevReport,
   ExportComplaints,
   GetAgencyStats,
   GetComplaint,
@@ -79,6 +82,13 @@ const providers: Provider[] = [
     provide: GetMonevSnapshot,
     inject: [ORGANISATION_TREE, READ_STORE],
     useFactory: (tree: OrganisationTree, readStore: ReadStore) => new GetMonevSnapshot(tree, readStore),
+  },
+  { provide: ExportMonevIndicators, inject: [GetMonevIndicators], useFactory: (indicators: GetMonevIndicators) => new ExportMonevIndicators(indicators) },
+  { provide: ExportMonevRanking, inject: [GetMonevRanking], useFactory: (ranking: GetMonevRanking) => new ExportMonevRanking(ranking) },
+  {
+    provide: GetMonevReport,
+    inject: [GetMonevIndicators, GetMonevRanking],
+    useFactory: (indicators: GetMonevIndicators, ranking: GetMonevRanking) => new GetMonevReport(indicators, ranking),
   },
   {
     provide: CloseMonevPeriod,

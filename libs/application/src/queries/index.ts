@@ -21,3 +21,4 @@ export * from './monev-queries';
 export * from './monev-period-closing';
 export * from './projection-lag';
 export * from './monev-exceptions';
+export * from './monev-exports';

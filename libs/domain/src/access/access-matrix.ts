@@ -176,6 +176,10 @@ export const QUERY_ACCESS = {
     apip_inspector: 'subtree',
     auditor: 'subtree',
   },
+  // The same figures as files an inspector hands over: whoever may read them may take them away.
+  'export-monev-indicators': monitors,
+  'export-monev-ranking': monitors,
+  'get-monev-report': monitors,
 } as const satisfies Record<string, AccessRow>;
 
 /**

@@ -19,7 +19,7 @@ const COLUMNS: { header: string; value: (c: ComplaintDocument) => string | numbe
 ];
 
 /** RFC 4180 quoting; a leading =, +, - or @ is defused so spreadsheets never run a cell as a formula. */
-function cell(value: string | number | boolean | null): string {
+export function csvField(value: string | number | boolean | null): string {
   if (value === null) return '';
   let text = String(value);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
@@ -28,6 +28,6 @@ function cell(value: string | number | boolean | null): string {
 
 export function toCsv(complaints: ComplaintDocument[]): string {
   const lines = [COLUMNS.map((c) => c.header).join(',')];
-  for (const complaint of complaints) lines.push(COLUMNS.map((c) => cell(c.value(complaint))).join(','));
+  for (const complaint of complaints) lines.push(COLUMNS.map((c) => csvField(c.value(complaint))).join(','));
   return `${lines.join('\r\n')}\r\n`;
 }

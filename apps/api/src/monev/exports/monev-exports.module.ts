@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { ExportMonevIndicatorsHandler, ExportMonevRankingHandler, GetMonevReportHandler } from './monev-exports.bus';
+import { MonevExportsController } from './monev-exports.controller';
+
+/** The monev views as files: CSV and XLSX of each view, and the period report as PDF. */
+@Module({
+  controllers: [MonevExportsController],
+  providers: [ExportMonevIndicatorsHandler, ExportMonevRankingHandler, GetMonevReportHandler],
+})
+export class MonevExportsModule {}
