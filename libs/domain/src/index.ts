@@ -13,3 +13,7 @@ export * from './identity/identity-access.events';
 export * from './access/access-matrix';
 export * from './calendar/holiday-calendar';
 export * from './access/actor-agency';
+export * from './evaluation/evaluation.events';
+export * from './evaluation/evaluation.commands';
+export * from './evaluation/evaluation.state';
+export * from './evaluation/evaluation.decide';
