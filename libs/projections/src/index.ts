@@ -14,3 +14,4 @@ export * from './deadlines/holiday-calendar-feed';
 export * from './audit-tree/audit-tree';
 export * from './rollup';
 export * from './agency-stats/agency-sla';
+export * from './evaluations/evaluation-projection';

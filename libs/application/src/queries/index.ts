@@ -17,3 +17,4 @@ export * from './health-query';
 export * from './field-changes';
 export * from './complaint-replay';
 export * from './audit-event-queries';
+export * from '../evaluations/evaluation-queries';

@@ -6,6 +6,7 @@ import { AgencyStatsProjection } from '../agency-stats/agency-stats-projection';
 import { AuditEventsProjection } from '../audit-events/audit-events-projection';
 import { AuditTrailProjection } from '../audit-trail/audit-trail-projection';
 import { ComplaintProjection } from '../complaints/complaint-projection';
+import { EvaluationProjection } from '../evaluations/evaluation-projection';
 import type { DocumentProjection } from '../projection';
 import { ProjectionRunner, type ProjectionStatus, type RunnerOptions } from './projection-runner';
 import type { ProjectorLease } from './projector-lease';
@@ -30,6 +31,7 @@ export const createProjections = (tree: OrganisationTree, deadlines?: DeadlineCo
   new AuditTrailProjection(tree),
   new AgencyStatsProjection(tree),
   new AuditEventsProjection(tree),
+  new EvaluationProjection(tree),
 ];
 
 export class UnknownProjectionError extends Error {
