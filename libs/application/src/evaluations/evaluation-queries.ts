@@ -1,11 +1,11 @@
 import { localDateOf, type DeadlineContext } from '@lacak/deadlines';
 import { type Actor, type OrganisationTree, type RecommendationStatus, canSeeAgency, canSeeEvaluation, isActionComplete, readScope } from '@lacak/domain';
-import { EVALUATIONS_COLLECTION, type EvaluationDocument } from '@lacak/projections';
+import { EVALUATIONS_COLLECTION, type EvaluationDocument, type OmitFields } from '@lacak/projections';
 import type { Filter, ReadStore } from '@lacak/read-store';
 import { assertMayRun } from '../queries/query-access';
 
 /** An evaluation as its readers see it: the read model's document without the store's bookkeeping. */
-export type EvaluationView = Omit<EvaluationDocument, '_id' | 'lastPosition' | 'agencyPath' | 'earliestOpenDueDate'>;
+export type EvaluationView = OmitFields<EvaluationDocument, '_id' | 'lastPosition' | 'agencyPath' | 'earliestOpenDueDate'>;
 
 const viewOf = ({ _id, lastPosition, agencyPath, earliestOpenDueDate, ...view }: EvaluationDocument): EvaluationView => view;
 
