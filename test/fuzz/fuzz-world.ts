@@ -122,7 +122,7 @@ export async function seedWorld(t: TestApp): Promise<FuzzWorld> {
       channel: ['phone', 'sms', 'letter', 'walk-in', 'web'],
       idnumber: ['3201012345670001'],
       phone: ['+6281234567890'],
-      projection: ['complaints', 'audit-trail', 'agency-stats', 'audit-events'],
+      projection: ['complaints', 'audit-trail', 'agency-stats', 'audit-events', 'evaluations'],
       'if-match': ['"0"', '"1"', '"2"', '"5"', '"11"', '*', 'W/"3"'],
       'idempotency-key': ['fuzz-key-1', 'fuzz-key-2', 'fuzz-key-3'],
     },
