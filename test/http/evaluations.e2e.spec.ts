@@ -32,7 +32,7 @@ describe('Evaluations, action plans and their follow-up over HTTP', () => {
     t.request('POST', url, { token: token[who], body, headers: revision === undefined ? {} : { 'if-match': `"${revision}"` } });
   /** The evaluation once the read model shows the given revision. */
   const evaluationAt = (revision: number) =>
-    t.eventually(() => get('coordinator', `/evaluations/${EVALUATION}`), (r) => r.status === 200 && r.body.revision === revision);
+    t.eventually(() => get('coordinator', `/evaluations/${EVALUATION}`), (r) => r.status === 200 && r.body.revision === String(revision));
 
   beforeAll(async () => {
     t = await TestApp.start({}, { clock: { now: () => now } });

@@ -79,7 +79,7 @@ export class EvaluationsController {
   async get(@Param('id') id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<EvaluationView> {
     const evaluation = await this.queryBus.execute(new GetEvaluationQuery(actor, id));
     if (!evaluation) throw new CommandRefusedError(refuse('EVALUATION_NOT_FOUND', 'No evaluation exists with this id.'));
-    reply.header('etag', entityTag(evaluation.revision));
+    reply.header('etag', entityTag(BigInt(evaluation.revision)));
     return evaluation;
   }
 

@@ -43,7 +43,7 @@ export class EvaluationResponse implements EvaluationView {
   @ApiProperty({ type: String, nullable: true, description: 'The evaluator’s node; null for the national admin' }) evaluatorAgencyId!: string | null;
   @ApiProperty({ format: 'date-time' }) recordedAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
-  @ApiProperty({ description: 'The evaluation stream’s revision: send it as If-Match' }) revision!: number;
+  @ApiProperty({ ...REVISION, description: 'The evaluation stream’s revision, also the ETag: send it as If-Match' }) revision!: string;
   @ApiProperty({ type: [RecommendationView] }) recommendations!: RecommendationView[];
   @ApiProperty({ type: [EvaluationActionView], description: 'The actions of every current plan' }) actions!: EvaluationActionView[];
 }

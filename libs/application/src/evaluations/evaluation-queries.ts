@@ -4,10 +4,13 @@ import { EVALUATIONS_COLLECTION, type EvaluationDocument, type OmitFields } from
 import type { Filter, ReadStore } from '@lacak/read-store';
 import { assertMayRun } from '../queries/query-access';
 
-/** An evaluation as its readers see it: the read model's document without the store's bookkeeping. */
-export type EvaluationView = OmitFields<EvaluationDocument, '_id' | 'lastPosition' | 'agencyPath' | 'earliestOpenDueDate'>;
+/** An evaluation as its readers see it: the read model's document without the store's bookkeeping, its revision a string of digits as everywhere in the API. */
+export type EvaluationView = OmitFields<EvaluationDocument, '_id' | 'lastPosition' | 'agencyPath' | 'earliestOpenDueDate' | 'revision'> & { revision: string };
 
-const viewOf = ({ _id, lastPosition, agencyPath, earliestOpenDueDate, ...view }: EvaluationDocument): EvaluationView => view;
+const viewOf = ({ _id, lastPosition, agencyPath, earliestOpenDueDate, revision, ...view }: EvaluationDocument): EvaluationView => ({
+  ...view,
+  revision: String(revision),
+});
 
 export interface EvaluationQueryContext {
   readStore: ReadStore;
