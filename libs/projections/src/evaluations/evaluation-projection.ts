@@ -75,8 +75,10 @@ export class EvaluationProjection implements DocumentProjection<EvaluationDocume
   readonly name = 'evaluations';
   readonly collection = EVALUATIONS_COLLECTION;
   readonly streamPrefixes = [EVALUATION_STREAM_PREFIX];
+  /** Lists sort by year (newest first) then agency, within a subtree or everywhere; overdue is a range on the earliest open due date. */
   readonly indexes: IndexSpec[] = [
-    { name: 'agency_year', keys: { agencyPath: 1, year: -1 } },
+    { name: 'agency_year', keys: { agencyPath: 1, year: -1, agencyId: 1 } },
+    { name: 'year', keys: { year: -1, agencyId: 1 } },
     { name: 'agency_open_due', keys: { agencyPath: 1, earliestOpenDueDate: 1 } },
   ];
 
