@@ -110,8 +110,14 @@ describe('Evaluations, action plans and their follow-up over HTTP', () => {
   });
 
   it('progress is recorded by the agency; the coordinator accepts one plan and returns the other', async () => {
-    const progress = await post('agency', `/evaluations/${EVALUATION}/actions/R1-P1-A1/progress`, { percent: 40, note: 'Rapat Maret terlaksana.' });
+    const url = `/evaluations/${EVALUATION}/actions/R1-P1-A1/progress`;
+    const keyed = (body: object) => t.request('POST', url, { token: token.agency, body, headers: { 'idempotency-key': 'progress-maret' } });
+    const progress = await keyed({ percent: 40, note: 'Rapat Maret terlaksana.' });
     expect(progress.status).toBe(200);
+    // A retry answers as the first time and writes nothing; the same key with another body is refused.
+    expect((await keyed({ percent: 40, note: 'Rapat Maret terlaksana.' })).body).toEqual(progress.body);
+    const reused = await keyed({ percent: 50, note: 'Rapat Maret terlaksana.' });
+    expect({ status: reused.status, code: reused.body.code }).toEqual({ status: 422, code: 'IDEMPOTENCY_KEY_REUSED' });
     const byAgency = await post('agency', `/evaluations/${EVALUATION}/recommendations/R1/accept`);
     expect({ status: byAgency.status, code: byAgency.body.code }).toEqual({ status: 403, code: 'NOT_THE_EVALUATOR' });
     expect((await post('coordinator', `/evaluations/${EVALUATION}/recommendations/R1/accept`)).status).toBe(200);
