@@ -79,7 +79,7 @@ describe('Evaluations, action plans and their follow-up over HTTP', () => {
     const first = await post('agency', `/evaluations/${EVALUATION}/recommendations/R1/action-plan`, planFor('2026-04-30'), '0');
     expect({ status: first.status, etag: first.headers.etag }).toEqual({ status: 200, etag: '"1"' });
     const stale = await post('agency', `/evaluations/${EVALUATION}/recommendations/R2/action-plan`, planFor('2026-05-31'), '0');
-    expect({ status: stale.status, code: stale.body.code }).toEqual({ status: 412, code: 'REVISION_MISMATCH' });
+    expect(stale.body).toMatchObject({ status: 412, code: 'REVISION_MISMATCH', currentRevision: '1', detail: 'The evaluation is at revision 1, not 0' });
     const second = await post('agency', `/evaluations/${EVALUATION}/recommendations/R2/action-plan`, planFor('2026-05-31'), '1');
     expect(second.status).toBe(200);
     const past = await post('agency', `/evaluations/${EVALUATION}/recommendations/R2/action-plan`, planFor('2026-03-01'));

@@ -87,7 +87,7 @@ export class EvaluationCommands {
       const replay = storedOutcome(history, commandId, requestFingerprint, evaluationId);
       if (replay) return replay;
       await assertIntact();
-      if (call.expectedRevision !== undefined && call.expectedRevision !== current) throw new RevisionMismatchError(call.expectedRevision, current);
+      if (call.expectedRevision !== undefined && call.expectedRevision !== current) throw new RevisionMismatchError(call.expectedRevision, current, 'evaluation');
 
       const command = this.complete(request, actor, at, state.status === 'RECORDED' ? state.agencyId : null);
       const decision = decideEvaluation(command, state, this.deps.tree);
@@ -100,8 +100,8 @@ export class EvaluationCommands {
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError)) throw error;
         const actual = error.actualState === 'no_stream' ? null : error.actualState;
-        if (call.expectedRevision !== undefined) throw new RevisionMismatchError(call.expectedRevision, actual);
-        if (attempt >= MAX_ATTEMPTS) throw new ConcurrencyConflictError(evaluationId);
+        if (call.expectedRevision !== undefined) throw new RevisionMismatchError(call.expectedRevision, actual, 'evaluation');
+        if (attempt >= MAX_ATTEMPTS) throw new ConcurrencyConflictError(evaluationId, 'Evaluation');
       }
     }
   }
