@@ -11,8 +11,9 @@
  *
  * Expected answers: out of scope → 404, exactly like an unknown complaint (and byte for byte the
  * same problem, up to the id); a role that may never do it → 403 first, whatever the scope or
- * status, naming the role; a lifecycle rule → 409; otherwise 200 (submit and a calendar
- * publication 201, erase 204, rebuild 202). Endpoints that check the role before
+ * status, naming the role; a lifecycle rule → 409; otherwise 200 (submit, a calendar
+ * publication and an evaluation 201, erase 204, rebuild 202). Evaluations are made per case over
+ * HTTP (`test/support/evaluation-stages`): in scope of the holder's node, out of scope of the other province's. Endpoints that check the role before
  * looking the complaint up (erase, rebuild, a reporter's export and stats) answer 403 whatever
  * the scope — which is also what they answer for an unknown complaint.
  */
