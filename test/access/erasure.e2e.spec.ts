@@ -147,7 +147,7 @@ describe('Erasing a reporter identity', () => {
 
     const rebuild = await t.request('POST', '/admin/projections/rebuild', { token: admin, body: {} });
     expect(rebuild.status).toBe(202);
-    expect(rebuild.body.map((p: { name: string }) => p.name).sort()).toEqual(['agency-stats', 'audit-events', 'audit-trail', 'complaints', 'monev-snapshots']);
+    expect(rebuild.body.map((p: { name: string }) => p.name).sort()).toEqual(['agency-stats', 'audit-events', 'audit-trail', 'complaints', 'evaluations', 'monev-snapshots']);
 
     const again = await t.eventually(
       () => t.request('GET', `/complaints/${complaintId}`, { token: admin }),

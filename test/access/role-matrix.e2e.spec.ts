@@ -11,8 +11,9 @@
  *
  * Expected answers: out of scope → 404, exactly like an unknown complaint (and byte for byte the
  * same problem, up to the id); a role that may never do it → 403 first, whatever the scope or
- * status, naming the role; a lifecycle rule → 409; otherwise 200 (submit and a calendar
- * publication 201, erase 204, rebuild 202). Endpoints that check the role before
+ * status, naming the role; a lifecycle rule → 409; otherwise 200 (submit, a calendar
+ * publication and an evaluation 201, erase 204, rebuild 202). Evaluations are made per case over
+ * HTTP (`test/support/evaluation-stages`): in scope of the holder's node, out of scope of the other province's. Endpoints that check the role before
  * looking the complaint up (erase, rebuild, a reporter's export and stats) answer 403 whatever
  * the scope — which is also what they answer for an unknown complaint.
  */
@@ -31,6 +32,7 @@ import {
 import { QUERY_ROUTES } from '../../apps/api/src/http/use-case-routes';
 import type { HttpResponse, TestApp } from '../support/test-app';
 import { type Fixture, HOLDER, OTHER_HOLDER, OWNER, STRANGER, type Stage, complaintAt } from '../support/complaint-stages';
+import { type EvaluationFixture, type EvaluationStage, evaluationAt } from '../support/evaluation-stages';
 import {
   asJson,
   marker,
@@ -272,6 +274,37 @@ const complaintRead =
 const scopedRead = (row: AccessRow, role: ActorRole, scope: Scope) => (!sees(role, scope) ? '404' : !row[role] ? '403' : '200');
 const listed = (row: AccessRow, role: ActorRole, scope: Scope) => (row[role] && sees(role, scope) ? '200 listed' : '200 unlisted');
 
+/** A year per recording case: one evaluation per agency and year (the stage fixtures count from 3000). */
+let recordYear = 2000;
+/** The evaluated agency of a scope: the holder's own node in scope, the other province's out of it. */
+const evaluatedAgency = (scope: Scope) => (scope === 'out' ? OTHER_HOLDER : HOLDER);
+/** Evaluations to read, one per scope, made by the first read case of each. */
+const evaluationFixtures: Partial<Record<'in' | 'out', Promise<EvaluationFixture>>> = {};
+const evaluationOf = (t: TestApp, scope: Scope) => (evaluationFixtures[scope === 'out' ? 'out' : 'in'] ??= evaluationAt(t, 'PLAN_SUBMITTED', evaluatedAgency(scope)));
+/** Role first (the guard), then reach: an evaluation out of reach is answered as an unknown one. */
+const evaluationRead = (row: AccessRow, role: ActorRole, scope: Scope) => (!row[role] ? '403' : !sees(role, scope) ? '404' : '200');
+/**
+ * An evaluator's command on the evaluation of the holder's own node: the matrix's agency admin sits
+ * at the holder, so it is the evaluated agency there, never its evaluator (`below`: strictly below
+ * its node); a coordinator above the agency is covered in test/http/evaluations.e2e.spec.ts.
+ */
+const evaluatorCommand = (row: AccessRow, role: ActorRole, scope: Scope) =>
+  evaluationRead(row, role, scope) === '200' && row[role] === 'below' ? '403' : evaluationRead(row, role, scope);
+
+/** A command on a fresh evaluation at `stage`, and the same request on an unknown evaluation when refused out of scope. */
+const evaluationCommand =
+  (stage: EvaluationStage, path: (id: string) => string, body: object = {}): QueryRun =>
+  async (t, token, scope) => {
+    const fixture = await evaluationAt(t, stage, evaluatedAgency(scope));
+    const response = await t.request('POST', path(fixture.id), { token, body });
+    const outcome: Outcome = { actual: String(response.status), response };
+    if (scope === 'out' && response.status >= 400) {
+      const id = `${fixture.year}-id-99.99`;
+      outcome.unknown = { id, probedId: fixture.id, response: await t.request('POST', path(id), { token, body }) };
+    }
+    return outcome;
+  };
+
 const QUERY_PLANS: Record<QueryName, QueryPlan> = {
   'list-complaints': {
     scopes: ['in', 'out'],
@@ -495,6 +528,79 @@ const QUERY_PLANS: Record<QueryName, QueryPlan> = {
     expected: (row, role) => (row[role] ? '200' : '403'),
     run: async (t, token) => {
       const response = await t.request('GET', '/metrics', { token });
+      return { actual: String(response.status), response };
+    },
+  },
+  // Only the national admin evaluates the holder's node here (see evaluatorCommand); the body is valid for everyone.
+  'record-evaluation': {
+    scopes: ['in', 'out'],
+    expected: (row, role) => (row[role] === 'everywhere' ? '201' : '403'),
+    run: async (t, token, scope) => {
+      const body = { agencyId: evaluatedAgency(scope), year: recordYear++, scores: [{ indicator: 'tindak_lanjut', score: 50 }], recommendations: [{ text: 'Tindak lanjut substantif.' }] };
+      const response = await t.request('POST', '/evaluations', { token, body });
+      return { actual: String(response.status), response };
+    },
+  },
+  'submit-action-plan': {
+    scopes: ['in', 'out'],
+    expected: evaluationRead,
+    run: evaluationCommand('RECORDED', (id) => `/evaluations/${id}/recommendations/R1/action-plan`, {
+      actions: [{ description: 'Rapat pimpinan bulanan', owner: 'Sekretaris', dueDate: '2099-12-31' }],
+    }),
+  },
+  'record-action-progress': {
+    scopes: ['in', 'out'],
+    expected: evaluationRead,
+    run: evaluationCommand('PLAN_SUBMITTED', (id) => `/evaluations/${id}/actions/R1-P1-A1/progress`, { percent: 50, note: 'Separuh jalan.' }),
+  },
+  'accept-action-plan': {
+    scopes: ['in', 'out'],
+    expected: evaluatorCommand,
+    run: evaluationCommand('PLAN_SUBMITTED', (id) => `/evaluations/${id}/recommendations/R1/accept`),
+  },
+  'return-action-plan': {
+    scopes: ['in', 'out'],
+    expected: evaluatorCommand,
+    run: evaluationCommand('PLAN_SUBMITTED', (id) => `/evaluations/${id}/recommendations/R1/return`, { reason: 'Belum terukur.' }),
+  },
+  'accept-recommendation-completion': {
+    scopes: ['in', 'out'],
+    expected: evaluatorCommand,
+    run: evaluationCommand('ACTIONS_DONE', (id) => `/evaluations/${id}/recommendations/R1/accept-completion`),
+  },
+  'get-evaluation': {
+    scopes: ['in', 'out'],
+    expected: evaluationRead,
+    run: async (t, token, scope) => {
+      const fixture = await evaluationOf(t, scope);
+      await projectionsCaughtUp(t);
+      const response = await t.request('GET', `/evaluations/${fixture.id}`, { token });
+      const outcome: Outcome = { actual: String(response.status), response };
+      if (scope === 'out' && response.status >= 400) {
+        const id = `${fixture.year}-id-99.99`;
+        outcome.unknown = { id, probedId: fixture.id, response: await t.request('GET', `/evaluations/${id}`, { token }) };
+      }
+      return outcome;
+    },
+  },
+  'list-evaluations': {
+    scopes: ['in', 'out'],
+    expected: (row, role, scope) => (!row[role] ? '403' : listed(row, role, scope)),
+    run: async (t, token, scope) => {
+      const fixture = await evaluationOf(t, scope);
+      await projectionsCaughtUp(t);
+      const response = await t.request('GET', `/evaluations?agency=${fixture.agencyId}&year=${fixture.year}`, { token });
+      if (response.status !== 200) return { actual: String(response.status), response };
+      const shown = response.body.some((e: { evaluationId: string }) => e.evaluationId === fixture.id);
+      return { actual: `200 ${shown ? 'listed' : 'unlisted'}`, response };
+    },
+  },
+  // The node's subtree must be within reach; which actions are overdue is covered in test/http/evaluations.e2e.spec.ts.
+  'list-overdue-actions': {
+    scopes: ['in', 'out'],
+    expected: evaluationRead,
+    run: async (t, token, scope) => {
+      const response = await t.request('GET', `/monev/action-plans/overdue?node=${evaluatedAgency(scope)}`, { token });
       return { actual: String(response.status), response };
     },
   },

@@ -76,6 +76,8 @@ describe('The OpenAPI document served at /openapi.json', () => {
           'ComplaintAsOfAnswer',
           'ChangeStepEntry',
           'ChainFaultRecord',
+          'EvaluationCommandResponse',
+          'EvaluationResponse',
         ].map((name) => [
           name,
           expect.objectContaining({ type: 'string', pattern: '^\\d+$', example: expect.stringMatching(/^\d+$/) }),

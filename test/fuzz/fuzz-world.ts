@@ -77,6 +77,15 @@ export async function seedWorld(t: TestApp): Promise<FuzzWorld> {
   await send(await submit(-1), 'admin', 'reject', { reasonCode: 'out_of_scope', reason: 'Bukan pelayanan publik' });
   await send(await submit(-2), 'admin', 'archive', { reasonCode: 'too_general', reason: 'Terlalu umum' });
 
+  // An evaluation of the agency with a plan, so the evaluation routes reach their rules, not only their 404.
+  const evaluation = await t.request('POST', '/evaluations', {
+    token: tokens.admin,
+    body: { agencyId: AGENCY, year: 2025, scores: [{ indicator: 'tindak_lanjut', score: 60 }], recommendations: [{ text: 'Tindak lanjut substantif.' }] },
+  });
+  const evaluationId: string = evaluation.body.id;
+  const plan = { actions: [{ description: 'Rapat pimpinan bulanan', owner: 'Sekretaris', dueDate: '2099-12-31' }] };
+  await t.request('POST', `/evaluations/${evaluationId}/recommendations/R1/action-plan`, { token: tokens.officer, body: plan });
+
   // Every role with every agency; a pairing the organisation tree refuses is a bad credential.
   const tree = loadOrganisation(t.config.orgTreeFile);
   const actors = ACTOR_ROLES.flatMap((role) => [null, ...AGENCIES].map((agencyId, i) => ({ role, agencyId, id: role === 'reporter' && i % 2 ? REPORTER : `${role}-${i}` })));
@@ -108,7 +117,10 @@ export async function seedWorld(t: TestApp): Promise<FuzzWorld> {
     validTokens,
     badAuthorizations,
     known: {
-      id: [...complaintIds, ...agencies],
+      id: [...complaintIds, ...agencies, evaluationId],
+      recommendationid: ['R1', 'R2'],
+      actionid: ['R1-P1-A1', 'R1-P2-A1'],
+      node: agencies,
       trackingid: trackingIds,
       'x-tracking-secret': secrets,
       clarificationid: clarificationIds,
@@ -122,7 +134,7 @@ export async function seedWorld(t: TestApp): Promise<FuzzWorld> {
       channel: ['phone', 'sms', 'letter', 'walk-in', 'web'],
       idnumber: ['3201012345670001'],
       phone: ['+6281234567890'],
-      projection: ['complaints', 'audit-trail', 'agency-stats', 'audit-events'],
+      projection: ['complaints', 'audit-trail', 'agency-stats', 'audit-events', 'evaluations'],
       'if-match': ['"0"', '"1"', '"2"', '"5"', '"11"', '*', 'W/"3"'],
       'idempotency-key': ['fuzz-key-1', 'fuzz-key-2', 'fuzz-key-3'],
     },

@@ -82,6 +82,8 @@ describe('Every query the engine issues has a declared index that serves it', ()
       expect(sources).toContain(source);
     }
     expect(shapes.some(({ sort }) => 'nextDueAt' in sort && '_id' in sort)).toBe(true);
+    // The evaluations everywhere and within a subtree, and a subtree's overdue action-plan items.
+    for (const source of ['evaluations as national_admin', 'evaluations as agency_admin', 'overdue actions as national_admin']) expect(sources).toContain(source);
   });
 
   it('names no shape without one', () => {

@@ -7,8 +7,11 @@ import {
   ExportComplaints,
   GetAgencyStats,
   GetComplaintHistory,
+  GetEvaluation,
   ListComplaints,
   ListMonevExceptions,
+  ListEvaluations,
+  ListOverdueActions,
   ListPublicComplaints,
   MONEV_EXCEPTION_KINDS,
   type Paging,
@@ -162,6 +165,19 @@ export async function engineQueryShapes(): Promise<QueryShape[]> {
         await exceptions.page(actorOf(role), node, kind, 10);
         await exceptions.page(actorOf(role), node, kind, 10, { since: '2025-03-03T16:59:59.999Z', complaintId: 'c1' });
       }
+    }
+    const evaluations = { readStore: store, tree: testOrganisation };
+    for (const role of ACTOR_ROLES) {
+      const actor = actorOf(role);
+      for (const filter of [{}, { agencyId: AGENCY }, { year: 2025 }, { agencyId: AGENCY, year: 2025 }]) {
+        store.source = `evaluations as ${role} ${JSON.stringify(filter)}`;
+        await refusedOr(() => new ListEvaluations(evaluations).run(actor, filter));
+      }
+      store.source = `evaluation as ${role}`;
+      await refusedOr(() => new GetEvaluation(evaluations).run(actor, `2025-${AGENCY}`));
+      store.source = `overdue actions as ${role}`;
+      const overdue = new ListOverdueActions({ ...evaluations, deadlines: { zoneOf: () => 'Asia/Jakarta' }, now: () => new Date() });
+      await refusedOr(() => overdue.run(actor, PARENT_AGENCY, '2026-05-10'));
     }
     store.source = 'deadline process';
     await new DeadlineProcess(store, {} as ComplaintLifecycle, {} as DeadlineContext, { intervalMs: 60_000, now: () => new Date() }).tick();

@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import { INTEGRITY_ALERTS_STREAM } from '@lacak/application';
 import { readStreamOrEmpty } from '@lacak/event-store';
 import { verifyChain } from '@lacak/integrity';
-import { type Fixture, complaintAt } from '../support/complaint-stages';
+import { type Fixture, HOLDER as AGENCY, complaintAt } from '../support/complaint-stages';
+import { evaluationAt } from '../support/evaluation-stages';
 import { TAMPERINGS, startWithEventsFile, stopWithEventsFile } from '../support/event-tampering';
 import type { TestApp } from '../support/test-app';
 
@@ -62,5 +63,34 @@ describe('a command on a tampered complaint stream', () => {
     TAMPERINGS[0].apply(db, `complaint-${fixture.id}`);
     const response = await t.request('POST', `/complaints/${fixture.id}/accept`, { token: await t.token('agency_admin', 'id-33.01-dinkes'), body: {} });
     expect(response.status).toBe(404);
+  });
+});
+
+/** Evaluation streams are chained like complaints: a tampered one refuses its next command, after the scope check. */
+describe('a command on a tampered evaluation stream', () => {
+  let t: TestApp;
+  let db: Database.Database;
+
+  beforeAll(async () => ({ t, db } = await startWithEventsFile()));
+  afterAll(() => stopWithEventsFile(t, db));
+
+  it('refuses progress with 409 INTEGRITY_VIOLATION and writes nothing, and answers an agency elsewhere 404', async () => {
+    const fixture = await evaluationAt(t, 'ACTIONS_DONE', AGENCY);
+    const streamId = `evaluation-${fixture.id}`;
+    const before = await readStreamOrEmpty(t.eventStore, streamId);
+    expect(verifyChain(before).faults).toEqual([]);
+    TAMPERINGS[0].apply(db, streamId);
+    const tampered = await readStreamOrEmpty(t.eventStore, streamId);
+
+    const progress = (agencyId: string) =>
+      t.token('agency_admin', agencyId).then((token) =>
+        t.request('POST', `/evaluations/${fixture.id}/actions/R1-P1-A1/progress`, { token, body: { percent: 100, note: 'Lagi.' } }),
+      );
+    expect((await progress('id-33.01-dinkes')).status).toBe(404);
+    const refused = await progress(AGENCY);
+    expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 409, code: 'INTEGRITY_VIOLATION' });
+    expect(await readStreamOrEmpty(t.eventStore, streamId)).toEqual(tampered);
+    const alerts = await readStreamOrEmpty(t.eventStore, INTEGRITY_ALERTS_STREAM);
+    expect(alerts.some((event) => event.data.streamId === streamId)).toBe(true);
   });
 });

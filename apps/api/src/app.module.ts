@@ -13,6 +13,7 @@ import { QueryUseCasesModule } from './queries/query-use-cases.module';
 import { CheckHealthHandler, GetHolidayCalendarHandler, ListSlaPoliciesHandler } from './queries/operations-queries';
 import { COMMAND_HANDLERS } from './commands/command.handlers';
 import { ComplaintsModule } from './complaints/complaints.module';
+import { EvaluationsModule } from './evaluations/evaluations.module';
 import { PublicModule } from './public/public.module';
 import { ReplayModule } from './replay/replay.module';
 import { TrackingModule } from './tracking/tracking.module';
@@ -40,6 +41,7 @@ export class AppModule {
         PublicModule,
         AuditModule,
         ReplayModule,
+        EvaluationsModule,
         rateLimitModule(config),
       ],
       controllers: [HealthController, ProjectionsController, SlaPoliciesController, HolidayCalendarController, MetricsController],

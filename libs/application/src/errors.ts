@@ -8,19 +8,19 @@ export class CommandRefusedError extends Error {
   }
 }
 
-/** The client decided on a revision (If-Match) that is no longer the complaint's current one. */
+/** The client decided on a revision (If-Match) that is no longer the current one of the complaint (or `subject`). */
 export class RevisionMismatchError extends Error {
   override readonly name = 'RevisionMismatchError';
-  constructor(readonly expected: bigint, readonly actual: bigint | null) {
-    super(`The complaint is at revision ${actual ?? 'none'}, not ${expected}`);
+  constructor(readonly expected: bigint, readonly actual: bigint | null, subject = 'complaint') {
+    super(`The ${subject} is at revision ${actual ?? 'none'}, not ${expected}`);
   }
 }
 
-/** Other commands kept winning the race for the same complaint. */
+/** Other commands kept winning the race for the same complaint (or `subject`). */
 export class ConcurrencyConflictError extends Error {
   override readonly name = 'ConcurrencyConflictError';
-  constructor(readonly complaintId: string) {
-    super(`Complaint ${complaintId} kept changing while the command was decided; retry`);
+  constructor(readonly complaintId: string, subject = 'Complaint') {
+    super(`${subject} ${complaintId} kept changing while the command was decided; retry`);
   }
 }
 

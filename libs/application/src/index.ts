@@ -14,3 +14,4 @@ export * from './commands/complaint-lifecycle';
 export * from './commands/complaint-submission';
 export * from './commands/holiday-calendar-publication';
 export * from './audit';
+export * from './evaluations/evaluation-commands';

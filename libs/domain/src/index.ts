@@ -14,3 +14,7 @@ export * from './access/access-matrix';
 export * from './calendar/holiday-calendar';
 export * from './access/actor-agency';
 export * from './monev';
+export * from './evaluation/evaluation.events';
+export * from './evaluation/evaluation.commands';
+export * from './evaluation/evaluation.state';
+export * from './evaluation/evaluation.decide';

@@ -18,3 +18,4 @@ export * from './agency-stats/agency-sla';
 export * from './monev/monev-rollup';
 export * from './monev/monev-snapshots-projection';
 export * from './monev/monev-recompute';
+export * from './evaluations/evaluation-projection';

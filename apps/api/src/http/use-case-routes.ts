@@ -29,4 +29,13 @@ export const QUERY_ROUTES: { readonly [useCase in QueryName]: string } = {
   'export-monev-indicators': 'GET /monev/indicators/export',
   'export-monev-ranking': 'GET /monev/rankings/export',
   'get-monev-report': 'GET /monev/reports/{period}.pdf',
+  'record-evaluation': 'POST /evaluations',
+  'submit-action-plan': 'POST /evaluations/{id}/recommendations/{recommendationId}/action-plan',
+  'record-action-progress': 'POST /evaluations/{id}/actions/{actionId}/progress',
+  'accept-action-plan': 'POST /evaluations/{id}/recommendations/{recommendationId}/accept',
+  'return-action-plan': 'POST /evaluations/{id}/recommendations/{recommendationId}/return',
+  'accept-recommendation-completion': 'POST /evaluations/{id}/recommendations/{recommendationId}/accept-completion',
+  'get-evaluation': 'GET /evaluations/{id}',
+  'list-evaluations': 'GET /evaluations',
+  'list-overdue-actions': 'GET /monev/action-plans/overdue',
 };

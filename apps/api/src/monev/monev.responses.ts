@@ -3,7 +3,7 @@ import {
   ORG_NODE_KINDS,
   SCORED_INDICATORS,
   type BacklogAgeing,
-  type IndicatorScore,
+  type ScoreBreakdownEntry,
   type MonevIndicators,
   type OrgNode,
   type ScoredIndicator,
@@ -104,7 +104,7 @@ export class MonevIndicatorsResponse implements MonevIndicatorsView, FiguresSour
   restatement!: NodeIndicatorsBody | null;
 }
 
-export class IndicatorScoreBody implements IndicatorScore {
+export class ScoreBreakdownEntryBody implements ScoreBreakdownEntry {
   @ApiProperty({ enum: SCORED_INDICATORS }) indicator!: ScoredIndicator;
   @ApiProperty({ description: 'Its weight in the scoring formula' }) weight!: number;
   @ApiProperty({ type: Number, nullable: true, description: '0 to 1, 1 best; null without data (its weight then leaves the mean)' }) value!: number | null;
@@ -129,7 +129,7 @@ export class RankingEntryBody implements RankingEntry {
   @ApiProperty({ type: MonevNode }) agency!: MonevNode;
   @ApiProperty({ type: Number, nullable: true, description: '0 to 100' }) score!: number | null;
   @ApiProperty({ description: 'Complaints received by its subtree in the period' }) received!: number;
-  @ApiProperty({ type: [IndicatorScoreBody] }) breakdown!: IndicatorScoreBody[];
+  @ApiProperty({ type: [ScoreBreakdownEntryBody] }) breakdown!: ScoreBreakdownEntryBody[];
   @ApiProperty({ type: RankingTrend }) trend!: RankingTrend;
 }
 

@@ -22,3 +22,4 @@ export * from './monev-period-closing';
 export * from './projection-lag';
 export * from './monev-exceptions';
 export * from './monev-exports';
+export * from '../evaluations/evaluation-queries';

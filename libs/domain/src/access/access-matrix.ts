@@ -5,7 +5,9 @@
  *
  * Scope: `everywhere`, `subtree` (complaints held by the actor's node or below it), `own`
  * (the reporter's own complaints), `channels` (officer intake by sms, letter or walk-in only),
- * `handling` (complaints disposed to the actor's node or below it: the agency handling them).
+ * `handling` (complaints disposed to the actor's node or below it: the agency handling them),
+ * `below` (agencies strictly below the actor's node: a coordinator evaluates those, never itself),
+ * `node` (the actor's own node only: an agency answers its own evaluation).
  * A role missing from a row may not do it at all (403); out of scope answers 404, exactly as
  * an unknown complaint would, so scope never reveals that a complaint exists.
  */
@@ -13,7 +15,7 @@ import type { Actor, ActorRole } from '../complaint/actor';
 import type { ComplaintCommandType } from '../complaint/complaint.commands';
 import { refuse, type Refusal } from '../complaint/refusals';
 
-export type Reach = 'everywhere' | 'subtree' | 'own' | 'channels' | 'handling';
+export type Reach = 'everywhere' | 'subtree' | 'own' | 'channels' | 'handling' | 'below' | 'node';
 export type AccessRow = Readonly<Partial<Record<ActorRole, Reach>>>;
 
 const officersInSubtree: AccessRow = { agency_admin: 'subtree', unit_officer: 'subtree' };
@@ -119,6 +121,15 @@ const everyone: AccessRow = {
   system: 'everywhere',
 };
 
+const evaluators: AccessRow = { national_admin: 'everywhere', agency_admin: 'below' };
+const evaluationReaders: AccessRow = {
+  national_admin: 'everywhere',
+  system: 'everywhere',
+  agency_admin: 'subtree',
+  apip_inspector: 'subtree',
+  auditor: 'subtree',
+};
+
 export const QUERY_ACCESS = {
   'list-complaints': { ...readers, reporter: 'own' },
   'get-complaint': { ...readers, reporter: 'own' },
@@ -180,6 +191,21 @@ export const QUERY_ACCESS = {
   'export-monev-indicators': monitors,
   'export-monev-ranking': monitors,
   'get-monev-report': monitors,
+  /*
+   * Evaluations of complaint handling (monev): an evaluator (the national admin, or a coordinator
+   * over the agency) records one per agency and year and judges the action plans; the evaluated
+   * agency answers each recommendation with a plan and reports its progress. Inspectors and
+   * auditors read within their subtree.
+   */
+  'record-evaluation': evaluators,
+  'submit-action-plan': { agency_admin: 'node' },
+  'record-action-progress': { agency_admin: 'node' },
+  'accept-action-plan': evaluators,
+  'return-action-plan': evaluators,
+  'accept-recommendation-completion': evaluators,
+  'get-evaluation': evaluationReaders,
+  'list-evaluations': evaluationReaders,
+  'list-overdue-actions': evaluationReaders,
 } as const satisfies Record<string, AccessRow>;
 
 /**

@@ -59,7 +59,7 @@ export type HolidayCalendarDecision = { ok: true; events: HolidayCalendarEvent[]
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** A real calendar date: the day exists in its month (no 30 February). */
-function isCalendarDate(date: string): boolean {
+export function isCalendarDate(date: string): boolean {
   const match = DATE.exec(date);
   if (!match) return false;
   const [year, month, day] = match.slice(1).map(Number);

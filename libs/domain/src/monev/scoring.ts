@@ -32,7 +32,7 @@ export interface ScoringPolicy {
   targets: { leadershipReviewsPer100Received: number; policyImprovementsPer100Received: number };
 }
 
-export interface IndicatorScore {
+export interface ScoreBreakdownEntry {
   indicator: ScoredIndicator;
   weight: number;
   /** 0-1, 1 best; null without data. */
@@ -44,7 +44,7 @@ export interface IndicatorScore {
 export interface AgencyScore {
   /** 0-100, to two decimals; null when no scored indicator has data. */
   score: number | null;
-  breakdown: IndicatorScore[];
+  breakdown: ScoreBreakdownEntry[];
   /** The score unrounded, which ranks. */
   exactScore: number | null;
 }

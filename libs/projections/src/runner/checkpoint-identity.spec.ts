@@ -5,6 +5,7 @@ import { type TempStores, dumpReadModels, openTempStores } from '../testing/stor
 import { CheckpointMismatchError } from './projection-runner';
 import type { Projector } from './projector';
 
+/** The projections the sample histories give a checkpoint; the evaluations read model has none here, so nothing to refuse. */
 const PROJECTION_NAMES = ['complaints', 'audit-trail', 'agency-stats', 'audit-events'];
 
 describe('a checkpoint resumed on another event store', () => {
@@ -50,7 +51,6 @@ describe('a checkpoint resumed on another event store', () => {
     await refused;
 
     expect(refusals).toEqual(PROJECTION_NAMES.map(() => expect.any(CheckpointMismatchError)));
-    // The sample holds complaint events only: the projections they reach are the ones that resume.
     expect(projector.status().filter((s) => PROJECTION_NAMES.includes(s.name)).map((s) => s.lastError)).toEqual(
       PROJECTION_NAMES.map(() => expect.stringMatching(/refuses to resume: its checkpoint is event .* but this event store (has no such event|holds event .* at position \d+ there)\. .*rebuild the read models/)),
     );

@@ -7,6 +7,7 @@ import { AuditEventsProjection } from '../audit-events/audit-events-projection';
 import { AuditTrailProjection } from '../audit-trail/audit-trail-projection';
 import { ComplaintProjection } from '../complaints/complaint-projection';
 import { MonevSnapshotsProjection } from '../monev/monev-snapshots-projection';
+import { EvaluationProjection } from '../evaluations/evaluation-projection';
 import type { DocumentProjection } from '../projection';
 import { ProjectionRunner, type ProjectionStatus, type RunnerOptions } from './projection-runner';
 import type { ProjectorLease } from './projector-lease';
@@ -32,6 +33,7 @@ export const createProjections = (tree: OrganisationTree, deadlines?: DeadlineCo
   new AgencyStatsProjection(tree),
   new AuditEventsProjection(tree),
   new MonevSnapshotsProjection(),
+  new EvaluationProjection(tree),
 ];
 
 export class UnknownProjectionError extends Error {

@@ -7,6 +7,7 @@ import { AGENCY_STATS_COLLECTION } from '../agency-stats/agency-stats-projection
 import { AUDIT_EVENTS_COLLECTION } from '../audit-events/audit-events-projection';
 import { AUDIT_TRAIL_COLLECTION } from '../audit-trail/audit-trail-projection';
 import { COMPLAINTS_COLLECTION } from '../complaints/complaint-document';
+import { EVALUATIONS_COLLECTION } from '../evaluations/evaluation-projection';
 import { CHECKPOINTS_COLLECTION } from '../runner/projection-runner';
 import { MONEV_SNAPSHOTS_COLLECTION } from '../monev/monev-snapshots-projection';
 
@@ -32,7 +33,14 @@ export async function openTempStores(): Promise<TempStores> {
   };
 }
 
-const READ_MODEL_COLLECTIONS = [COMPLAINTS_COLLECTION, AUDIT_TRAIL_COLLECTION, AGENCY_STATS_COLLECTION, AUDIT_EVENTS_COLLECTION, MONEV_SNAPSHOTS_COLLECTION] as const;
+const READ_MODEL_COLLECTIONS = [
+  COMPLAINTS_COLLECTION,
+  AUDIT_TRAIL_COLLECTION,
+  AGENCY_STATS_COLLECTION,
+  AUDIT_EVENTS_COLLECTION,
+  MONEV_SNAPSHOTS_COLLECTION,
+  EVALUATIONS_COLLECTION,
+] as const;
 
 /** Every read-model document (with `lastPosition`), per collection, sorted by `_id`. */
 export async function dumpReadModels(store: ReadStore): Promise<Record<string, Document[]>> {
