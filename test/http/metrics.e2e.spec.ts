@@ -28,7 +28,9 @@ const sum = (samples: Sample[], name: string, labels: Record<string, string> = {
     .filter((sample) => sample.name === name && Object.entries(labels).every(([key, value]) => sample.labels[key] === value))
     .reduce((total, sample) => total + sample.value, 0);
 
+/** The projections a complaint's events reach; the others read streams of their own. */
 const PROJECTIONS = ['complaints', 'audit-trail', 'agency-stats', 'audit-events'];
+const ALL_PROJECTIONS = [...PROJECTIONS, 'monev-snapshots', 'evaluations'];
 
 describe('Operator metrics at /metrics', () => {
   let t: TestApp;
@@ -120,7 +122,7 @@ describe('Operator metrics at /metrics', () => {
     await projector.waitFor(last.position);
     const lagOf = (samples: Sample[], name: string) => Object.fromEntries(PROJECTIONS.map((projection) => [projection, sum(samples, name, { projection })]));
     const caughtUp = await scrape();
-    expect(caughtUp.filter((sample) => sample.name === 'lacak_projection_lag_events').map((sample) => sample.labels.projection).sort()).toEqual([...PROJECTIONS].sort());
+    expect(caughtUp.filter((sample) => sample.name === 'lacak_projection_lag_events').map((sample) => sample.labels.projection).sort()).toEqual([...ALL_PROJECTIONS].sort());
     expect(lagOf(caughtUp, 'lacak_projection_lag_events')).toEqual(Object.fromEntries(PROJECTIONS.map((p) => [p, 0])));
     expect(lagOf(caughtUp, 'lacak_projection_lag_seconds')).toEqual(Object.fromEntries(PROJECTIONS.map((p) => [p, 0])));
 
@@ -131,6 +133,7 @@ describe('Operator metrics at /metrics', () => {
       expect((await t.request('POST', '/complaints', { token: reporter, body: aSubmission() })).status).toBe(201);
       const behind = await scrape();
       expect(lagOf(behind, 'lacak_projection_lag_events')).toEqual(Object.fromEntries(PROJECTIONS.map((p) => [p, 1])));
+      for (const projection of ['monev-snapshots', 'evaluations']) expect(sum(behind, 'lacak_projection_lag_events', { projection })).toBe(0);
       for (const projection of PROJECTIONS) expect(sum(behind, 'lacak_projection_lag_seconds', { projection })).toBeGreaterThanOrEqual(0);
     } finally {
       projector.start();

@@ -25,7 +25,7 @@ describe('Operations: health, OpenAPI, docs, guards, rebuild', () => {
       readStore: { kind: 'embedded', status: 'ok' },
     });
     expect(health.body.projector.lease).toBe('held');
-    expect(health.body.projector.projections.map((p: { name: string }) => p.name)).toEqual(['complaints', 'audit-trail', 'agency-stats', 'audit-events', 'evaluations']);
+    expect(health.body.projector.projections.map((p: { name: string }) => p.name)).toEqual(['complaints', 'audit-trail', 'agency-stats', 'audit-events', 'monev-snapshots', 'evaluations']);
   });
 
   it('publishes an OpenAPI document generated from the DTOs, and the docs page', async () => {

@@ -33,6 +33,7 @@ describe('Projections in a worker thread (PROJECTOR_THREAD=worker, the embedded 
       ['audit-trail', null],
       ['agency-stats', null],
       ['audit-events', null],
+      ['monev-snapshots', null],
       ['evaluations', null],
     ]);
   });
@@ -47,7 +48,7 @@ describe('Projections in a worker thread (PROJECTOR_THREAD=worker, the embedded 
     const history = await t.request('GET', `/complaints/${complaint.id}/history`, { token: admin });
     expect(history.body.map((entry: { revision: string }) => entry.revision)).toEqual(['0', '1', '2', '3']);
     const health = await t.request('GET', '/health');
-    expect(health.body.projector.projections.map((p: { position: string }) => BigInt(p.position) >= position)).toEqual([true, true, true, true, true]);
+    expect(health.body.projector.projections.map((p: { position: string }) => BigInt(p.position) >= position)).toEqual([true, true, true, true, true, true]);
   });
 
   it('rebuilds through POST /admin/projections/rebuild in the worker, with the same read models after', async () => {
@@ -60,7 +61,7 @@ describe('Projections in a worker thread (PROJECTOR_THREAD=worker, the embedded 
     expect({ status: unknown.status, code: unknown.body.code }).toEqual({ status: 404, code: 'NOT_FOUND' });
     const rebuilt = await t.request('POST', '/admin/projections/rebuild', { token: admin, body: {} });
     expect(rebuilt.status).toBe(202);
-    expect(rebuilt.body.map((p: { name: string }) => p.name)).toEqual(['complaints', 'audit-trail', 'agency-stats', 'audit-events', 'evaluations']);
+    expect(rebuilt.body.map((p: { name: string }) => p.name)).toEqual(['complaints', 'audit-trail', 'agency-stats', 'audit-events', 'monev-snapshots', 'evaluations']);
 
     await projector.waitUntilCaughtUp(WORKER_START_MS);
     expect((await t.request('GET', `/complaints/${complaint.id}`, { token: admin })).body).toEqual(before.body);

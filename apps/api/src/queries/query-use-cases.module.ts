@@ -92,9 +92,8 @@ const providers: Provider[] = [
   },
   {
     provide: CloseMonevPeriod,
-    inject: [EVENT_STORE, READ_STORE, ORGANISATION_TREE, CLOCK, PROJECTOR],
-    useFactory: (eventStore: EventStore, readStore: ReadStore, tree: OrganisationTree, clock: Clock, projector: ReadModelProjector | null) =>
-      new CloseMonevPeriod(eventStore, readStore, tree, clock, projector),
+    inject: [EVENT_STORE, READ_STORE, ORGANISATION_TREE, CLOCK],
+    useFactory: (eventStore: EventStore, readStore: ReadStore, tree: OrganisationTree, clock: Clock) => new CloseMonevPeriod(eventStore, readStore, tree, clock),
   },
   { provide: ListAgencies, inject: [ORGANISATION_TREE], useFactory: (tree: OrganisationTree) => new ListAgencies(tree) },
   {

@@ -64,8 +64,18 @@ export interface ComplaintReadContext {
  * with the summary withheld (null).
  */
 export function toView(document: ComplaintDocument, actor: Actor): ComplaintView {
-  const { _id, lastPosition: _position, searchText: _search, agencyPath: _path, reporterAccountId: _reporter, revision, ...rest } =
-    withoutExceptionFields(document);
+  // Monev's working days to the first follow-up are a figure for the rollup, counted with the calendar
+  // known then; the detail shows the follow-ups themselves.
+  const {
+    _id,
+    lastPosition: _position,
+    searchText: _search,
+    agencyPath: _path,
+    reporterAccountId: _reporter,
+    firstFollowUpWorkingDays: _workingDays,
+    revision,
+    ...rest
+  } = withoutExceptionFields(document);
   const investigation =
     rest.investigation && !maySeeContent('investigation findings (summary)', actor.role)
       ? { ...rest.investigation, summary: null }

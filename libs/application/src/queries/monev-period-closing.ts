@@ -10,7 +10,7 @@ import {
   scoringPolicyFor,
   toMonevPeriodEvent,
 } from '@lacak/domain';
-import { type EventStore, WrongExpectedVersionError } from '@lacak/event-store';
+import { type AllPosition, type EventStore, WrongExpectedVersionError } from '@lacak/event-store';
 import type { DeadlineContext } from '@lacak/deadlines';
 import {
   CHECKPOINTS_COLLECTION,
@@ -33,6 +33,7 @@ import { assertMayRun } from './query-access';
 
 /** The projection whose checkpoint the monev sums are written with. */
 const SUMS_PROJECTION = 'complaints';
+const SNAPSHOTS_PROJECTION = 'monev-snapshots';
 const CONSISTENT_READ_ATTEMPTS = 10;
 
 export interface MonevPeriodClosing {
@@ -43,11 +44,10 @@ export interface MonevPeriodClosing {
   closedAt: string;
 }
 
-/** What the projector offers the closing: a chance to catch up first, when it runs here. */
-export interface CatchUp {
-  waitUntilCaughtUp(timeoutMs?: number): Promise<void>;
-  waitFor(position: bigint, timeoutMs?: number): Promise<void>;
-}
+/** How long the closing waits for the read models to reach the log's head, checking every `POLL_MS`. */
+const CATCH_UP_MS = 30_000;
+const POLL_MS = 50;
+const HEAD_PAGE = 1000;
 
 /**
  * Closes a monev period: reads every node's sums for the period and the open backlog at one
@@ -61,7 +61,6 @@ export class CloseMonevPeriod {
     private readonly readStore: ReadStore,
     private readonly tree: OrganisationTree,
     private readonly clock: Clock,
-    private readonly projector: CatchUp | null,
   ) {}
 
   async run(actor: Actor, periodText: string, call: Pick<CommandCall, 'correlationId'>): Promise<MonevPeriodClosing> {
@@ -77,9 +76,11 @@ export class CloseMonevPeriod {
     const probe: CloseMonevPeriodCommand = { type: 'CloseMonevPeriod', actor, at, data: { period: period.id, position: '0', scoringPolicyVersion: policy.version, figures: [] } };
     const early = monevPeriodDecider.decide(probe, state);
     if (!early.ok) throw new CommandRefusedError(early.refusal);
-    // A projector running here catches up first, so the events recorded up to now count; one
-    // elsewhere is read as far as it got: the position says which events the figures hold.
-    await this.projector?.waitUntilCaughtUp(60_000).catch(() => undefined);
+    // The events recorded up to now count: the read models are given time to reach the log's head,
+    // wherever they are projected. One that does not is read as far as it got: the position says
+    // which events the figures hold.
+    const head = await this.logHead();
+    if (head !== null) await this.checkpointReaches(SUMS_PROJECTION, head);
     const { position, figures } = await this.readAtOneCheckpoint(period.id);
     const command: CloseMonevPeriodCommand = { ...probe, data: { ...probe.data, position, figures } };
     const decision = monevPeriodDecider.decide(command, state);
@@ -93,10 +94,34 @@ export class CloseMonevPeriod {
       if (!(error instanceof WrongExpectedVersionError)) throw error;
       throw new CommandRefusedError(refuse('PERIOD_ALREADY_CLOSED', `${period.id} was closed by someone else a moment ago; its figures stay as published.`));
     }
-    // The snapshot can be read as soon as the closing answers, when the projections run here.
-    await this.projector?.waitFor(appended, 30_000).catch(() => undefined);
+    // The snapshot can be read as soon as the closing answers, when the projections keep up.
+    await this.checkpointReaches(SNAPSHOTS_PROJECTION, appended);
     const closed = decision.events.at(-1) as MonevPeriodClosed;
     return { period: period.id, position, nodes: closed.data.nodes, scoringPolicyVersion: policy.version, closedAt: at };
+  }
+
+  /** The global position of the log's last event: read forward from the sums' checkpoint, a page at a time. */
+  private async logHead(): Promise<bigint | null> {
+    const checkpoint = await this.readStore.collection<CheckpointDocument>(CHECKPOINTS_COLLECTION).findOne({ _id: SUMS_PROJECTION });
+    let from: AllPosition = checkpoint ? BigInt(checkpoint.position) : 'start';
+    let head: bigint | null = checkpoint ? BigInt(checkpoint.position) : null;
+    for (;;) {
+      const page = await this.eventStore.readAll({ fromPosition: from, maxCount: HEAD_PAGE });
+      if (page.length > 0) head = page[page.length - 1].position;
+      if (page.length < HEAD_PAGE) return head;
+      from = page[page.length - 1].position;
+    }
+  }
+
+  /** Resolves once the projection's checkpoint is at `position` or beyond, or after `CATCH_UP_MS`. */
+  private async checkpointReaches(projection: string, position: bigint): Promise<void> {
+    const checkpoints = this.readStore.collection<CheckpointDocument>(CHECKPOINTS_COLLECTION);
+    const deadline = Date.now() + CATCH_UP_MS;
+    while (Date.now() < deadline) {
+      const checkpoint = await checkpoints.findOne({ _id: projection });
+      if (checkpoint && BigInt(checkpoint.position) >= position) return;
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
   }
 
   private async readAtOneCheckpoint(period: string): Promise<{ position: string; figures: NodeSums[] }> {
