@@ -14,6 +14,7 @@ import { type AllPosition, type EventStore, WrongExpectedVersionError } from '@l
 import type { DeadlineContext } from '@lacak/deadlines';
 import {
   CHECKPOINTS_COLLECTION,
+  COMPLAINTS_PROJECTION_STREAMS,
   type CheckpointDocument,
   MONEV_SUMS_COLLECTION,
   type MonevSumsDocument,
@@ -100,14 +101,17 @@ export class CloseMonevPeriod {
     return { period: period.id, position, nodes: closed.data.nodes, scoringPolicyVersion: policy.version, closedAt: at };
   }
 
-  /** The global position of the log's last event: read forward from the sums' checkpoint, a page at a time. */
+  /**
+   * The global position of the log's last event the sums are folded from (the checkpoint moves only
+   * for those): read forward from the sums' checkpoint, a page at a time.
+   */
   private async logHead(): Promise<bigint | null> {
     const checkpoint = await this.readStore.collection<CheckpointDocument>(CHECKPOINTS_COLLECTION).findOne({ _id: SUMS_PROJECTION });
     let from: AllPosition = checkpoint ? BigInt(checkpoint.position) : 'start';
     let head: bigint | null = checkpoint ? BigInt(checkpoint.position) : null;
     for (;;) {
       const page = await this.eventStore.readAll({ fromPosition: from, maxCount: HEAD_PAGE });
-      if (page.length > 0) head = page[page.length - 1].position;
+      for (const event of page) if (COMPLAINTS_PROJECTION_STREAMS.some((prefix) => event.streamId.startsWith(prefix))) head = event.position;
       if (page.length < HEAD_PAGE) return head;
       from = page[page.length - 1].position;
     }

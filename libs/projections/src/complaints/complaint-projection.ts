@@ -28,11 +28,14 @@ type ComplaintDraft = Draft<ComplaintDocument>;
 /** What a document must be to appear in the public list, as far as a partial index can say it. */
 const PUBLIC_INDEX_FILTER = { confidential: PUBLIC_LISTING.confidential, classification: { $exists: true } };
 
+/** The streams the complaints read model (and the monev sums kept with it) is folded from. */
+export const COMPLAINTS_PROJECTION_STREAMS = [COMPLAINT_STREAM_PREFIX, IDENTITY_ACCESS_STREAM_PREFIX, HOLIDAY_CALENDAR_STREAM_PREFIX];
+
 /** The complaint work queue and detail read model. */
 export class ComplaintProjection implements DocumentProjection<ComplaintDocument> {
   readonly name = 'complaints';
   readonly collection = COMPLAINTS_COLLECTION;
-  readonly streamPrefixes = [COMPLAINT_STREAM_PREFIX, IDENTITY_ACCESS_STREAM_PREFIX, HOLIDAY_CALENDAR_STREAM_PREFIX];
+  readonly streamPrefixes = COMPLAINTS_PROJECTION_STREAMS;
   /**
    * SLA compliance, overdue ageing and ratings per node holding the complaints, for the agency
    * dashboards; the monev figures per node, subtree and period.
