@@ -493,6 +493,21 @@ const QUERY_PLANS: Record<QueryName, QueryPlan> = {
       return { actual: String(response.status), response };
     },
   },
+  'export-monev-exceptions': {
+    scopes: ['in', 'out'],
+    expected: (row, role, scope) => (!row[role] ? '403' : scopedRead(row, role, scope)),
+    run: async (t, token, scope) => {
+      const node = scope === 'out' ? OTHER_HOLDER : HOLDER;
+      const url = (id: string) => `/monev/exceptions/export?node=${id}&format=csv`;
+      const response = await t.request('GET', url(node), { token });
+      const outcome: Outcome = { actual: String(response.status), response };
+      if (scope === 'out' && response.status >= 400) {
+        const id = 'id-99.99-dinkes';
+        outcome.unknown = { id, probedId: node, response: await t.request('GET', url(id), { token }) };
+      }
+      return outcome;
+    },
+  },
   'export-monev-ranking': {
     scopes: ['in', 'out'],
     expected: (row, role, scope) => (!row[role] ? '403' : scopedRead(row, role, scope)),
