@@ -1,7 +1,8 @@
 /**
  * An evaluation over HTTP, from the record to the accepted completion: a coordinator (the province)
  * evaluates a regency, the regency answers with action plans and progress, an inspector reads,
- * an agency elsewhere sees nothing, and an action past its due date shows on the overdue list with its ageing.
+ * an agency elsewhere sees nothing, and an action past its due date shows on the overdue list with its ageing
+ * and among the exceptions a coordinator acts on.
  */
 import { TestApp } from '../support/test-app';
 
@@ -156,6 +157,27 @@ describe('Evaluations, action plans and their follow-up over HTTP', () => {
     ]);
     expect((await get('agency', `/monev/action-plans/overdue?node=${AGENCY}`)).body).toHaveLength(1);
     expect((await get('elsewhere', `/monev/action-plans/overdue?node=${COORDINATOR_NODE}`)).status).toBe(404);
+  });
+
+  it('the overdue action shows among the coordinator’s exceptions, as its own kind with its ageing', async () => {
+    const overview = await get('coordinator', `/monev/exceptions?node=${COORDINATOR_NODE}`);
+    expect(overview.status).toBe(200);
+    const listed = (await get('coordinator', `/monev/action-plans/overdue?node=${COORDINATOR_NODE}`)).body;
+    expect(overview.body.kinds['overdue-action-items']).toEqual({ count: 1, items: listed });
+    expect(overview.body.kinds['overdue-action-items'].items[0]).toMatchObject({ actionId: 'R1-P1-A1', daysOverdue: 10 });
+
+    const kind = await get('inspector', `/monev/exceptions?node=${COORDINATOR_NODE}&kind=overdue-action-items&limit=5`);
+    expect(kind.body).toMatchObject({ node: { id: COORDINATOR_NODE }, kind: 'overdue-action-items', count: 1, items: listed });
+    expect(kind.body).not.toHaveProperty('nextCursor');
+    const cursor = await get('inspector', `/monev/exceptions?node=${COORDINATOR_NODE}&kind=overdue-action-items&cursor=abc`);
+    expect({ status: cursor.status, code: cursor.body.code }).toEqual({ status: 400, code: 'VALIDATION_FAILED' });
+
+    // A unit officer lists the complaint exceptions but never action plans: the overview leaves them out.
+    const officer = await get('officer', `/monev/exceptions?node=${AGENCY}`);
+    expect(officer.status).toBe(200);
+    expect(officer.body.kinds).not.toHaveProperty('overdue-action-items');
+    expect(officer.body.kinds.escalated).toMatchObject({ count: 0 });
+    expect((await get('officer', `/monev/exceptions?node=${AGENCY}&kind=overdue-action-items`)).status).toBe(403);
   });
 
   it('the coordinator accepts completion once every action is done, and nothing stays overdue', async () => {
