@@ -610,6 +610,18 @@ const QUERY_PLANS: Record<QueryName, QueryPlan> = {
       return { actual: `200 ${shown ? 'listed' : 'unlisted'}`, response };
     },
   },
+  // The same evaluations as a file: listed in it exactly when the list shows them.
+  'export-evaluations': {
+    scopes: ['in', 'out'],
+    expected: (row, role, scope) => (!row[role] ? '403' : listed(row, role, scope)),
+    run: async (t, token, scope) => {
+      const fixture = await evaluationOf(t, scope);
+      await projectionsCaughtUp(t);
+      const response = await t.request('GET', `/evaluations/export?agency=${fixture.agencyId}&year=${fixture.year}&format=csv`, { token });
+      if (response.status !== 200) return { actual: String(response.status), response };
+      return { actual: `200 ${String(response.body).includes(fixture.id) ? 'listed' : 'unlisted'}`, response };
+    },
+  },
   // The node's subtree must be within reach; which actions are overdue is covered in test/http/evaluations.e2e.spec.ts.
   'list-overdue-actions': {
     scopes: ['in', 'out'],

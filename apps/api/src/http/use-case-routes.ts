@@ -39,4 +39,5 @@ export const QUERY_ROUTES: { readonly [useCase in QueryName]: string } = {
   'get-evaluation': 'GET /evaluations/{id}',
   'list-evaluations': 'GET /evaluations',
   'list-overdue-actions': 'GET /monev/action-plans/overdue',
+  'export-evaluations': 'GET /evaluations/export',
 };

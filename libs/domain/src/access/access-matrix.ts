@@ -214,6 +214,8 @@ export const QUERY_ACCESS = {
   'get-evaluation': evaluationReaders,
   'list-evaluations': evaluationReaders,
   'list-overdue-actions': evaluationReaders,
+  // The same evaluations as a file an inspector hands over.
+  'export-evaluations': evaluationReaders,
 } as const satisfies Record<string, AccessRow>;
 
 /**

@@ -126,6 +126,16 @@ export const MESSAGES = {
   dueDate: label('Tenggat', 'Due date'),
   actionProgress: label('Kemajuan', 'Progress'),
 
+  // Evaluations, recommendations and action plans.
+  evaluationsSheet: label('Evaluasi', 'Evaluations'),
+  filterAgency: label('Instansi (beserta jenjang di bawahnya)', 'Agency (and every agency below it)'),
+  filterYear: label('Tahun', 'Year'),
+  allValues: label('semua', 'all'),
+  evaluator: label('Evaluator', 'Evaluator'),
+  recommendationId: label('No. rekomendasi', 'Recommendation no.'),
+  daysOverdue: label('Hari lewat tenggat', 'Days overdue'),
+  overdueAsOf: label('Lewat tenggat dihitung pada tanggal setempat instansi, saat', 'Overdue counted on each agency’s local date, at'),
+
   // The period report.
   reportTitle: label('Laporan Monitoring dan Evaluasi Pengelolaan Pengaduan', 'Complaint Handling Monitoring and Evaluation Report'),
   keyIndicators: label('Indikator utama', 'Key indicators'),

@@ -15,8 +15,8 @@ import { ExportMonevExceptionsQuery, ExportMonevIndicatorsQuery, ExportMonevRank
 import { renderMonevReportPdf } from './monev-report-pdf';
 import { exceptionsTable, indicatorsTable, rankingTable } from './monev-tables';
 
-const FORMAT = { enum: EXPORT_FORMATS, description: 'CSV (UTF-8 with a byte-order mark, RFC 4180) or XLSX (typed columns, a frozen header row, an About sheet)' };
-const LANGUAGE = { enum: EXPORT_LANGUAGES, default: 'id', description: 'Labels in Bahasa Indonesia (the default) or English' };
+export const FORMAT = { enum: EXPORT_FORMATS, description: 'CSV (UTF-8 with a byte-order mark, RFC 4180) or XLSX (typed columns, a frozen header row, an About sheet)' };
+export const LANGUAGE = { enum: EXPORT_LANGUAGES, default: 'id', description: 'Labels in Bahasa Indonesia (the default) or English' };
 
 export class IndicatorsExportParams extends IndicatorsParams {
   @ApiProperty(FORMAT) @IsIn(EXPORT_FORMATS) format!: ExportFormat;
@@ -49,7 +49,7 @@ export class ReportParams {
   @ApiPropertyOptional(LANGUAGE) @IsOptional() @IsIn(EXPORT_LANGUAGES) lang?: ExportLanguage;
 }
 
-const SPREADSHEET = {
+export const SPREADSHEET = {
   description: 'The file, as an attachment',
   content: { 'text/csv': { schema: { type: 'string' } }, [CONTENT_TYPES.xlsx]: { schema: { type: 'string', format: 'binary' } } },
 } as const;
@@ -129,7 +129,8 @@ export class MonevExportsController {
   }
 }
 
-async function spreadsheet(reply: FastifyReply, table: ExportTable, name: string, params: { format: ExportFormat; lang?: ExportLanguage }): Promise<Buffer> {
+/** The table written in the asked format, as an attachment named `name`. */
+export async function spreadsheet(reply: FastifyReply, table: ExportTable, name: string, params: { format: ExportFormat; lang?: ExportLanguage }): Promise<Buffer> {
   const lang = params.lang ?? 'id';
   const file = params.format === 'csv' ? tableToCsv(table, lang) : await tableToXlsx(table, lang);
   reply.header('content-type', CONTENT_TYPES[params.format]).header('content-disposition', `attachment; filename="${name}.${params.format}"`);

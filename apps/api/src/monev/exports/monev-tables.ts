@@ -1,5 +1,5 @@
 import { BACKLOG_AGEING_BUCKETS, type MonevIndicators, SCORED_INDICATORS, SLA_CLASSES } from '@lacak/domain';
-import type { FiguresSource, MonevExceptionKind, MonevExceptionsExport, MonevIndicatorsView, MonevRankingView } from '@lacak/application/queries';
+import type { EvaluationsExport, FiguresSource, MonevExceptionKind, MonevExceptionsExport, MonevIndicatorsView, MonevRankingView } from '@lacak/application/queries';
 import { type ExportLanguage, type Label, MESSAGES, type MessageKey } from './export-messages';
 import type { CellValue, ColumnType, ExportColumn, ExportTable } from './export-table';
 
@@ -260,6 +260,51 @@ export function exceptionsTable(view: MonevExceptionsExport, lang: ExportLanguag
       labelled('actionOwner', 'text'),
       labelled('dueDate', 'date'),
       labelled('actionProgress', 'percent'),
+    ],
+    rows,
+  };
+}
+
+/**
+ * Evaluations with their recommendations and actions, a row per action (a recommendation without a
+ * plan gets one row with the action columns empty): status, progress, due date and days overdue.
+ */
+export function evaluationsTable(view: EvaluationsExport, lang: ExportLanguage): ExportTable {
+  const rows: CellValue[][] = view.evaluations.flatMap((evaluation) =>
+    evaluation.recommendations.flatMap((recommendation) => {
+      const head: CellValue[] = [
+        evaluation.evaluationId, evaluation.agencyId, evaluation.agencyName, evaluation.year, evaluation.evaluatorAgencyId,
+        recommendation.recommendationId, recommendation.text, recommendation.status,
+      ];
+      const actions = evaluation.actions.filter((action) => action.recommendationId === recommendation.recommendationId);
+      if (actions.length === 0) return [[...head, null, null, null, null, null, null]];
+      return actions.map((action) => [
+        ...head, action.actionId, action.description, action.owner, localDate(action.dueDate), action.percent / 100, action.daysOverdue,
+      ]);
+    }),
+  );
+  return {
+    title: MESSAGES.evaluationsSheet,
+    about: [
+      { label: MESSAGES.filterAgency, value: view.filter.agencyId ?? MESSAGES.allValues[lang] },
+      { label: MESSAGES.filterYear, value: view.filter.year ?? MESSAGES.allValues[lang] },
+      { label: MESSAGES.overdueAsOf, value: view.asOf },
+    ],
+    columns: [
+      labelled('evaluationId', 'text'),
+      labelled('agencyId', 'text'),
+      labelled('agencyName', 'text'),
+      labelled('evaluationYear', 'number'),
+      labelled('evaluator', 'text'),
+      labelled('recommendationId', 'text'),
+      labelled('recommendation', 'text'),
+      labelled('recommendationStatus', 'text'),
+      labelled('actionId', 'text'),
+      labelled('action', 'text'),
+      labelled('actionOwner', 'text'),
+      labelled('dueDate', 'date'),
+      labelled('actionProgress', 'percent'),
+      labelled('daysOverdue', 'number'),
     ],
     rows,
   };
