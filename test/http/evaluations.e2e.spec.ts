@@ -209,6 +209,9 @@ describe('Evaluations, action plans and their follow-up over HTTP', () => {
     expect(String(elsewhere.body).trim().split('\r\n')).toHaveLength(1);
     expect(String(elsewhere.body)).toContain('Days overdue');
     expect((await get('officer', `/evaluations/export?format=csv`)).status).toBe(403);
+    // The file's name carries the filter only in characters a header takes.
+    const odd = await get('inspector', '/evaluations/export?agency=id-32%C3%A9&format=csv');
+    expect({ status: odd.status, disposition: odd.headers['content-disposition'] }).toEqual({ status: 200, disposition: 'attachment; filename="evaluations-id-32_.csv"' });
   });
 
   it('the coordinator accepts completion once every action is done, and nothing stays overdue', async () => {

@@ -133,6 +133,8 @@ export class MonevExportsController {
 export async function spreadsheet(reply: FastifyReply, table: ExportTable, name: string, params: { format: ExportFormat; lang?: ExportLanguage }): Promise<Buffer> {
   const lang = params.lang ?? 'id';
   const file = params.format === 'csv' ? tableToCsv(table, lang) : await tableToXlsx(table, lang);
-  reply.header('content-type', CONTENT_TYPES[params.format]).header('content-disposition', `attachment; filename="${name}.${params.format}"`);
+  // A name can carry what the client sent (an agency filter): only characters a header and a file name take.
+  const safeName = name.replace(/[^A-Za-z0-9._-]/g, '_');
+  reply.header('content-type', CONTENT_TYPES[params.format]).header('content-disposition', `attachment; filename="${safeName}.${params.format}"`);
   return file;
 }
