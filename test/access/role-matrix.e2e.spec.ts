@@ -493,6 +493,21 @@ const QUERY_PLANS: Record<QueryName, QueryPlan> = {
       return { actual: String(response.status), response };
     },
   },
+  'export-monev-exceptions': {
+    scopes: ['in', 'out'],
+    expected: (row, role, scope) => (!row[role] ? '403' : scopedRead(row, role, scope)),
+    run: async (t, token, scope) => {
+      const node = scope === 'out' ? OTHER_HOLDER : HOLDER;
+      const url = (id: string) => `/monev/exceptions/export?node=${id}&format=csv`;
+      const response = await t.request('GET', url(node), { token });
+      const outcome: Outcome = { actual: String(response.status), response };
+      if (scope === 'out' && response.status >= 400) {
+        const id = 'id-99.99-dinkes';
+        outcome.unknown = { id, probedId: node, response: await t.request('GET', url(id), { token }) };
+      }
+      return outcome;
+    },
+  },
   'export-monev-ranking': {
     scopes: ['in', 'out'],
     expected: (row, role, scope) => (!row[role] ? '403' : scopedRead(row, role, scope)),
@@ -593,6 +608,18 @@ const QUERY_PLANS: Record<QueryName, QueryPlan> = {
       if (response.status !== 200) return { actual: String(response.status), response };
       const shown = response.body.some((e: { evaluationId: string }) => e.evaluationId === fixture.id);
       return { actual: `200 ${shown ? 'listed' : 'unlisted'}`, response };
+    },
+  },
+  // The same evaluations as a file: listed in it exactly when the list shows them.
+  'export-evaluations': {
+    scopes: ['in', 'out'],
+    expected: (row, role, scope) => (!row[role] ? '403' : listed(row, role, scope)),
+    run: async (t, token, scope) => {
+      const fixture = await evaluationOf(t, scope);
+      await projectionsCaughtUp(t);
+      const response = await t.request('GET', `/evaluations/export?agency=${fixture.agencyId}&year=${fixture.year}&format=csv`, { token });
+      if (response.status !== 200) return { actual: String(response.status), response };
+      return { actual: `200 ${String(response.body).includes(fixture.id) ? 'listed' : 'unlisted'}`, response };
     },
   },
   // The node's subtree must be within reach; which actions are overdue is covered in test/http/evaluations.e2e.spec.ts.

@@ -1,8 +1,10 @@
 /**
  * An evaluation over HTTP, from the record to the accepted completion: a coordinator (the province)
  * evaluates a regency, the regency answers with action plans and progress, an inspector reads,
- * an agency elsewhere sees nothing, and an action past its due date shows on the overdue list with its ageing.
+ * an agency elsewhere sees nothing, and an action past its due date shows on the overdue list with its ageing
+ * and among the exceptions a coordinator acts on.
  */
+import ExcelJS from 'exceljs';
 import { TestApp } from '../support/test-app';
 
 const COORDINATOR_NODE = 'id-32'; // Pemerintah Provinsi Jawa Barat
@@ -156,6 +158,60 @@ describe('Evaluations, action plans and their follow-up over HTTP', () => {
     ]);
     expect((await get('agency', `/monev/action-plans/overdue?node=${AGENCY}`)).body).toHaveLength(1);
     expect((await get('elsewhere', `/monev/action-plans/overdue?node=${COORDINATOR_NODE}`)).status).toBe(404);
+  });
+
+  it('the overdue action shows among the coordinator’s exceptions, as its own kind with its ageing', async () => {
+    const overview = await get('coordinator', `/monev/exceptions?node=${COORDINATOR_NODE}`);
+    expect(overview.status).toBe(200);
+    const listed = (await get('coordinator', `/monev/action-plans/overdue?node=${COORDINATOR_NODE}`)).body;
+    expect(overview.body.kinds['overdue-action-items']).toEqual({ count: 1, items: listed });
+    expect(overview.body.kinds['overdue-action-items'].items[0]).toMatchObject({ actionId: 'R1-P1-A1', daysOverdue: 10 });
+
+    const kind = await get('inspector', `/monev/exceptions?node=${COORDINATOR_NODE}&kind=overdue-action-items&limit=5`);
+    expect(kind.body).toMatchObject({ node: { id: COORDINATOR_NODE }, kind: 'overdue-action-items', count: 1, items: listed });
+    expect(kind.body).not.toHaveProperty('nextCursor');
+    const cursor = await get('inspector', `/monev/exceptions?node=${COORDINATOR_NODE}&kind=overdue-action-items&cursor=abc`);
+    expect({ status: cursor.status, code: cursor.body.code }).toEqual({ status: 400, code: 'VALIDATION_FAILED' });
+
+    // A unit officer lists the complaint exceptions but never action plans: the overview leaves them out.
+    const officer = await get('officer', `/monev/exceptions?node=${AGENCY}`);
+    expect(officer.status).toBe(200);
+    expect(officer.body.kinds).not.toHaveProperty('overdue-action-items');
+    expect(officer.body.kinds.escalated).toMatchObject({ count: 0 });
+    expect((await get('officer', `/monev/exceptions?node=${AGENCY}&kind=overdue-action-items`)).status).toBe(403);
+  });
+
+  it('the evaluations export as XLSX: a typed row per action with its days overdue, a row for a recommendation without a plan', async () => {
+    const response = await t.app
+      .getHttpAdapter()
+      .getInstance()
+      .inject({ method: 'GET', url: `/evaluations/export?agency=${COORDINATOR_NODE}&year=2025&format=xlsx`, headers: { authorization: `Bearer ${token.inspector}` } });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-disposition']).toBe(`attachment; filename="evaluations-${COORDINATOR_NODE}-2025.xlsx"`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Evaluasi')!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+    const cell = (row: number, label: string) => sheet.getRow(row).getCell(header.indexOf(label) + 1);
+    expect(sheet.rowCount).toBe(3);
+    expect(cell(2, 'ID aksi').value).toBe('R1-P1-A1');
+    expect(cell(2, 'Hari lewat tenggat')).toMatchObject({ type: ExcelJS.ValueType.Number, value: 10 });
+    expect(cell(2, 'Kemajuan')).toMatchObject({ type: ExcelJS.ValueType.Number, value: 0.4, numFmt: '0.0%' });
+    expect(cell(2, 'Tenggat').type).toBe(ExcelJS.ValueType.Date);
+    expect((cell(2, 'Tenggat').value as Date).toISOString()).toBe('2026-04-30T00:00:00.000Z');
+    expect(cell(2, 'Tahun evaluasi')).toMatchObject({ type: ExcelJS.ValueType.Number, value: 2025 });
+    // The returned plan's actions are dropped: the recommendation stands alone, its status saying why.
+    expect(cell(3, 'Status rekomendasi').value).toBe('PLAN_RETURNED');
+    expect(cell(3, 'ID aksi').value).toBeNull();
+
+    const elsewhere = await get('elsewhere', `/evaluations/export?agency=${COORDINATOR_NODE}&format=csv&lang=en`);
+    expect(elsewhere.status).toBe(200);
+    expect(String(elsewhere.body).trim().split('\r\n')).toHaveLength(1);
+    expect(String(elsewhere.body)).toContain('Days overdue');
+    expect((await get('officer', `/evaluations/export?format=csv`)).status).toBe(403);
+    // The file's name carries the filter only in characters a header takes.
+    const odd = await get('inspector', '/evaluations/export?agency=id-32%C3%A9&format=csv');
+    expect({ status: odd.status, disposition: odd.headers['content-disposition'] }).toEqual({ status: 200, disposition: 'attachment; filename="evaluations-id-32_.csv"' });
   });
 
   it('the coordinator accepts completion once every action is done, and nothing stays overdue', async () => {

@@ -52,7 +52,9 @@ describe('GET /monev/exceptions: complaints a coordinator acts on, driven throug
     );
     expect(overview.headers['content-type']).toContain('application/json');
     expect(overview.body).toMatchObject({ node: { id: 'id-32', kind: 'province' }, asOf: now.toISOString() });
-    expect(Object.keys(overview.body.kinds)).toEqual(['no-follow-up-overdue', 'escalated', 'bouncing', 'disputed', 'ombudsman']);
+    expect(Object.keys(overview.body.kinds)).toEqual(['no-follow-up-overdue', 'escalated', 'bouncing', 'disputed', 'ombudsman', 'overdue-action-items']);
+    // No evaluation here: the overdue action-plan items are shown in test/http/evaluations.e2e.spec.ts.
+    expect(overview.body.kinds['overdue-action-items']).toEqual({ count: 0, items: [] });
     expect(listed(overview.body.kinds.bouncing, bounced)).toEqual({
       complaintId: bounced.id,
       trackingId: bounced.trackingId,

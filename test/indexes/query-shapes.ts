@@ -13,7 +13,6 @@ import {
   ListEvaluations,
   ListOverdueActions,
   ListPublicComplaints,
-  MONEV_EXCEPTION_KINDS,
   type Paging,
   QueryRefusedError,
   type QueueFilter,
@@ -23,7 +22,7 @@ import type { DeadlineContext } from '@lacak/deadlines';
 import { ACTOR_ROLES, type Actor } from '@lacak/domain';
 import { AGENCY, PARENT_AGENCY, testOrganisation } from '@lacak/domain/testing';
 import { DeadlineProcess } from '@lacak/processes';
-import { COMPLAINTS_COLLECTION, createProjections } from '@lacak/projections';
+import { COMPLAINT_EXCEPTION_KINDS, COMPLAINTS_COLLECTION, createProjections } from '@lacak/projections';
 import { type Document, type FindOptions, type Filter, type IndexSpec, type ReadCollection, type ReadStore, SqliteReadStore } from '@lacak/read-store';
 import type { QueryShape } from './index-coverage';
 
@@ -158,9 +157,10 @@ export async function engineQueryShapes(): Promise<QueryShape[]> {
     store.source = 'national counters';
     await new GetAgencyStats(testOrganisation, store, () => new Date()).run(actorOf('national_admin'), 'national');
     // Each kind's first page and a later one, for a subtree and the national root, with and without sealed complaints.
-    const exceptions = new ListMonevExceptions({ readStore: store, tree: testOrganisation, deadlines: { zoneOf: () => 'Asia/Jakarta' }, now: () => new Date() });
+    const exceptionReads = { readStore: store, tree: testOrganisation, deadlines: { zoneOf: () => 'Asia/Jakarta' as const }, now: () => new Date() };
+    const exceptions = new ListMonevExceptions({ ...exceptionReads, overdueActions: new ListOverdueActions(exceptionReads) });
     for (const [role, node] of [['national_admin', 'national'], ['national_admin', AGENCY], ['apip_inspector', PARENT_AGENCY], ['agency_admin', AGENCY]] as const) {
-      for (const kind of MONEV_EXCEPTION_KINDS) {
+      for (const kind of COMPLAINT_EXCEPTION_KINDS) {
         store.source = `monev exceptions as ${role} at ${node === 'national' ? 'the root' : 'a subtree'}: ${kind}`;
         await exceptions.page(actorOf(role), node, kind, 10);
         await exceptions.page(actorOf(role), node, kind, 10, { since: '2025-03-03T16:59:59.999Z', complaintId: 'c1' });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { HOLDER, complaintAt } from '../support/complaint-stages';
+import { HOLDER, OWNER, commandOn, complaintAt } from '../support/complaint-stages';
 import { OTHER_AGENCY } from '../support/http-steps';
 import { TestApp } from '../support/test-app';
 
@@ -218,5 +218,119 @@ describe('the monev period report', () => {
     expect((await download(`/monev/reports/${thisYear}.pdf?node=id-33`)).status).toBe(404);
     const invalid = await t.request('GET', `/monev/reports/2026-Q5.pdf?node=${PROVINCE}`, { token: inspector });
     expect(invalid.body.code).toBe('PERIOD_INVALID');
+  });
+});
+
+describe('the exceptions as spreadsheets', () => {
+  const DAY_MS = 86_400_000;
+  /** The local date (WIB) `days` after the clock's instant. */
+  const localDate = (days: number) => new Date(clock.at.getTime() + WIB_MS + days * DAY_MS).toISOString().slice(0, 10);
+
+  let disputed: string;
+
+  beforeAll(async () => {
+    // A complaint its reporter disputes: an exception listed with the instant of the dispute.
+    const complaint = await complaintAt(t, 'RESPONDED', { title: 'Jawaban tidak menjawab' });
+    await commandOn(t, complaint, await t.token('reporter', null, OWNER), 'dispute', { reason: 'Jawaban normatif.' });
+    disputed = complaint.id;
+    // An action due tomorrow, then the clock five days on: four days overdue.
+    const national = await t.token('national_admin', 'national', 'evaluator-national');
+    const agency = await t.token('agency_admin', HOLDER, 'admin-holder');
+    const recorded = await t.request('POST', '/evaluations', {
+      token: national,
+      body: { agencyId: HOLDER, year: Number(lastYear), scores: [{ indicator: 'tindak_lanjut', score: 60 }], recommendations: [{ text: 'Tindak lanjut substantif.' }] },
+    });
+    expect(recorded.status).toBe(201);
+    const actions = [{ description: 'Pelatihan penulisan jawaban', owner: 'Sekretaris Dinas', dueDate: localDate(1) }];
+    const plan = await t.request('POST', `/evaluations/${recorded.body.id}/recommendations/R1/action-plan`, { token: agency, body: { actions } });
+    expect(plan.status).toBe(200);
+    clock.at = new Date(clock.at.getTime() + 5 * DAY_MS);
+    await t.eventually(
+      () => t.request('GET', `/monev/exceptions?node=${PROVINCE}`, { token: inspector }),
+      (response) => response.body?.kinds?.['overdue-action-items']?.count === 1 && response.body.kinds.disputed.count >= 1,
+    );
+  });
+  afterAll(() => {
+    clock.at = new Date();
+  });
+
+  it('writes every kind in one XLSX sheet, a typed row per item with its kind, complaints and overdue actions alike', async () => {
+    const overview = (await t.request('GET', `/monev/exceptions?node=${PROVINCE}&limit=100`, { token: inspector })).body;
+    const file = await download(`/monev/exceptions/export?node=${PROVINCE}&format=xlsx`);
+    expect(file.status).toBe(200);
+    expect(file.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(file.headers['content-disposition']).toBe(`attachment; filename="monev-exceptions-${PROVINCE}.xlsx"`);
+
+    const workbook = await workbookOf(file.bytes);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.name).toBe('Pengecualian');
+    const header = headerOf(sheet);
+    expect(header).toEqual(['Jenis pengecualian', 'Kode instansi', 'Nama instansi', 'Sejak (waktu setempat)', 'Umur (hari)', 'ID pengaduan', 'Nomor pelacakan',
+      'Judul pengaduan', 'Status pengaduan', 'ID evaluasi', 'Tahun evaluasi', 'Rekomendasi', 'Status rekomendasi', 'ID aksi', 'Aksi', 'Penanggung jawab', 'Tenggat', 'Kemajuan']);
+    const cell = (row: ExcelJS.Row, label: string) => row.getCell(header.indexOf(label) + 1);
+    const rows: ExcelJS.Row[] = [];
+    sheet.eachRow((row, index) => index > 1 && rows.push(row));
+    const listed = Object.values(overview.kinds as Record<string, { items: unknown[] }>).reduce((sum, list) => sum + list.items.length, 0);
+    expect(rows).toHaveLength(listed);
+
+    const action = rows.find((row) => cell(row, 'Jenis pengecualian').value === 'Rencana aksi melewati tenggat')!;
+    expect(cell(action, 'Kode instansi').value).toBe(HOLDER);
+    expect(cell(action, 'Umur (hari)')).toMatchObject({ type: ExcelJS.ValueType.Number, value: 4 });
+    expect(cell(action, 'Tahun evaluasi')).toMatchObject({ type: ExcelJS.ValueType.Number, value: Number(lastYear) });
+    const due = cell(action, 'Tenggat');
+    expect(due.type).toBe(ExcelJS.ValueType.Date);
+    expect((due.value as Date).toISOString()).toBe(`${localDate(-4)}T00:00:00.000Z`);
+    expect(cell(action, 'Kemajuan')).toMatchObject({ type: ExcelJS.ValueType.Number, value: 0, numFmt: '0.0%' });
+    expect(cell(action, 'Aksi').value).toBe('Pelatihan penulisan jawaban');
+
+    // Every complaint listed in the overview is a row, its instant a date in WIB and its age a number.
+    const complaintRows = rows.filter((row) => row !== action);
+    const dispute = complaintRows.find((row) => cell(row, 'ID pengaduan').value === disputed)!;
+    expect(cell(dispute, 'Jenis pengecualian').value).toBe('Tindak lanjut disanggah');
+    expect(cell(dispute, 'Judul pengaduan').value).toBe('Jawaban tidak menjawab');
+    expect(cell(dispute, 'Umur (hari)').value).toBe(5);
+    for (const row of complaintRows) {
+      const id = cell(row, 'ID pengaduan').value;
+      const item = Object.values(overview.kinds as Record<string, { items: { complaintId?: string; since: string; ageDays: number }[] }>)
+        .flatMap((list) => list.items)
+        .find((one) => one.complaintId === id)!;
+      expect(cell(row, 'Umur (hari)')).toMatchObject({ type: ExcelJS.ValueType.Number, value: item.ageDays });
+      const since = cell(row, 'Sejak (waktu setempat)');
+      expect(since.type).toBe(ExcelJS.ValueType.Date);
+      expect((since.value as Date).getTime()).toBe(Date.parse(item.since) + WIB_MS);
+    }
+
+    const about = new Map<string, unknown>();
+    workbook.getWorksheet('Keterangan')!.eachRow((row, index) => index > 1 && about.set(String(row.getCell(1).value), row.getCell(2).value));
+    expect(about.get('Zona waktu')).toBe('WIB');
+    expect(about.get('Rencana aksi melewati tenggat: Jumlah')).toBe(1);
+  });
+
+  it('writes one kind with English labels, and as CSV', async () => {
+    const file = await download(`/monev/exceptions/export?node=${PROVINCE}&kind=overdue-action-items&format=xlsx&lang=en`);
+    expect(file.headers['content-disposition']).toBe(`attachment; filename="monev-exceptions-${PROVINCE}-overdue-action-items.xlsx"`);
+    const sheet = (await workbookOf(file.bytes)).worksheets[0];
+    expect(sheet.name).toBe('Exceptions');
+    expect(headerOf(sheet)).toEqual(expect.arrayContaining(['Exception kind', 'Age (days)', 'Due date', 'Progress', 'Recommendation']));
+    expect(sheet.rowCount).toBe(2);
+    expect(sheet.getRow(2).getCell(1).value).toBe('Overdue action-plan items');
+
+    const csv = await download(`/monev/exceptions/export?node=${PROVINCE}&kind=overdue-action-items&format=csv&lang=en`);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    const lines = csv.bytes.subarray(3).toString('utf8').trim().split('\r\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(`Overdue action-plan items,${HOLDER},`);
+    expect(lines[1]).toContain(`,${localDate(-4)}T00:00:00,0`);
+  });
+
+  it('leaves overdue actions out for a unit officer, refuses them asked for alone, and answers 404 out of reach', async () => {
+    const officer = await t.token('unit_officer', HOLDER, 'officer-holder');
+    const all = await download(`/monev/exceptions/export?node=${HOLDER}&format=csv`, officer);
+    expect(all.status).toBe(200);
+    expect(all.bytes.toString('utf8')).not.toContain('Rencana aksi melewati tenggat');
+    expect((await download(`/monev/exceptions/export?node=${HOLDER}&kind=overdue-action-items&format=csv`, officer)).status).toBe(403);
+    expect((await download(`/monev/exceptions/export?node=id-33&format=csv`)).status).toBe(404);
+    const invalid = await t.request('GET', `/monev/exceptions/export?node=${PROVINCE}&kind=unknown&format=csv`, { token: inspector });
+    expect({ status: invalid.status, code: invalid.body.code }).toEqual({ status: 400, code: 'VALIDATION_FAILED' });
   });
 });

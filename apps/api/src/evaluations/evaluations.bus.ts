@@ -1,6 +1,15 @@
 import { Command, CommandHandler, type ICommandHandler, type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { type CommandCall, EvaluationCommands, type EvaluationOutcome, type EvaluationRequest } from '@lacak/application';
-import { type EvaluationFilter, type EvaluationView, GetEvaluation, ListEvaluations, ListOverdueActions, type OverdueAction } from '@lacak/application/queries';
+import {
+  type EvaluationFilter,
+  type EvaluationView,
+  type EvaluationsExport,
+  ExportEvaluations,
+  GetEvaluation,
+  ListEvaluations,
+  ListOverdueActions,
+  type OverdueAction,
+} from '@lacak/application/queries';
 import type { Actor } from '@lacak/domain';
 
 /** Every evaluation command, routed to the one use case. */
@@ -25,6 +34,15 @@ export class GetEvaluationQuery extends Query<EvaluationView | null> {
 }
 
 export class ListEvaluationsQuery extends Query<EvaluationView[]> {
+  constructor(
+    readonly actor: Actor,
+    readonly filter: EvaluationFilter,
+  ) {
+    super();
+  }
+}
+
+export class ExportEvaluationsQuery extends Query<EvaluationsExport> {
   constructor(
     readonly actor: Actor,
     readonly filter: EvaluationFilter,
@@ -65,4 +83,10 @@ export class ListEvaluationsHandler implements IQueryHandler<ListEvaluationsQuer
 export class ListOverdueActionsHandler implements IQueryHandler<ListOverdueActionsQuery> {
   constructor(private readonly useCase: ListOverdueActions) {}
   execute = ({ actor, nodeId }: ListOverdueActionsQuery) => this.useCase.run(actor, nodeId);
+}
+
+@QueryHandler(ExportEvaluationsQuery)
+export class ExportEvaluationsHandler implements IQueryHandler<ExportEvaluationsQuery> {
+  constructor(private readonly useCase: ExportEvaluations) {}
+  execute = ({ actor, filter }: ExportEvaluationsQuery) => this.useCase.run(actor, filter);
 }

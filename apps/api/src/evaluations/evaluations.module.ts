@@ -1,19 +1,21 @@
 import { Module } from '@nestjs/common';
 import { EvaluationCommands, RequestFingerprints } from '@lacak/application';
-import { type EvaluationQueryContext, GetEvaluation, ListEvaluations, ListOverdueActions } from '@lacak/application/queries';
+import { type EvaluationQueryContext, ExportEvaluations, GetEvaluation, ListEvaluations, ListOverdueActions } from '@lacak/application/queries';
 import type { DeadlineContext } from '@lacak/deadlines';
 import type { OrganisationTree } from '@lacak/domain';
 import { EVENT_STORE, type EventStore } from '@lacak/event-store';
 import { READ_STORE, type ReadStore } from '@lacak/read-store';
 import { CLOCK, type Clock, DEADLINE_CONTEXT, ORGANISATION_TREE } from '../infrastructure/tokens';
-import { GetEvaluationHandler, ListEvaluationsHandler, ListOverdueActionsHandler, RunEvaluationHandler } from './evaluations.bus';
+import { ExportEvaluationsHandler, GetEvaluationHandler, ListEvaluationsHandler, ListOverdueActionsHandler, RunEvaluationHandler } from './evaluations.bus';
 import { EvaluationsController, OverdueActionsController } from './evaluations.controller';
+import { EvaluationsExportController } from './evaluations-export.controller';
 
 const EVALUATION_READS = Symbol('EVALUATION_READS');
 
 /** Evaluations, recommendations and action plans: their use cases, bus handlers and routes. */
 @Module({
-  controllers: [EvaluationsController, OverdueActionsController],
+  // The export first: its static path is listed before the evaluation id's.
+  controllers: [EvaluationsExportController, EvaluationsController, OverdueActionsController],
   providers: [
     {
       provide: EvaluationCommands,
@@ -34,7 +36,14 @@ const EVALUATION_READS = Symbol('EVALUATION_READS');
       useFactory: (context: EvaluationQueryContext, deadlines: DeadlineContext, clock: Clock) =>
         new ListOverdueActions({ ...context, deadlines, now: () => clock.now() }),
     },
+    {
+      provide: ExportEvaluations,
+      inject: [ListEvaluations, ORGANISATION_TREE, DEADLINE_CONTEXT, CLOCK],
+      useFactory: (evaluations: ListEvaluations, tree: OrganisationTree, deadlines: DeadlineContext, clock: Clock) =>
+        new ExportEvaluations(evaluations, { tree, deadlines, now: () => clock.now() }),
+    },
     RunEvaluationHandler,
+    ExportEvaluationsHandler,
     GetEvaluationHandler,
     ListEvaluationsHandler,
     ListOverdueActionsHandler,

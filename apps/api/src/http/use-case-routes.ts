@@ -29,6 +29,7 @@ export const QUERY_ROUTES: { readonly [useCase in QueryName]: string } = {
   'export-monev-indicators': 'GET /monev/indicators/export',
   'export-monev-ranking': 'GET /monev/rankings/export',
   'get-monev-report': 'GET /monev/reports/{period}.pdf',
+  'export-monev-exceptions': 'GET /monev/exceptions/export',
   'record-evaluation': 'POST /evaluations',
   'submit-action-plan': 'POST /evaluations/{id}/recommendations/{recommendationId}/action-plan',
   'record-action-progress': 'POST /evaluations/{id}/actions/{actionId}/progress',
@@ -38,4 +39,5 @@ export const QUERY_ROUTES: { readonly [useCase in QueryName]: string } = {
   'get-evaluation': 'GET /evaluations/{id}',
   'list-evaluations': 'GET /evaluations',
   'list-overdue-actions': 'GET /monev/action-plans/overdue',
+  'export-evaluations': 'GET /evaluations/export',
 };

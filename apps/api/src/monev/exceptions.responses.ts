@@ -1,14 +1,18 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   type ComplaintExceptionItem,
   type ExceptionList,
-  MONEV_EXCEPTION_KINDS,
   type MonevExceptionKind,
   type MonevExceptionPage,
   type MonevExceptionsOverview,
+  type MonevOverdueActionPage,
+  OVERDUE_ACTION_ITEMS,
+  type OverdueActionList,
 } from '@lacak/application/queries';
 import { COMPLAINT_STATUSES, type ComplaintStatus } from '@lacak/domain';
+import { COMPLAINT_EXCEPTION_KINDS, type ComplaintExceptionKind } from '@lacak/projections';
 import { OrganisationNode } from '../agencies/agencies.responses';
+import { OverdueActionResponse } from '../evaluations/evaluations.responses';
 
 /** The answers of the monev exceptions query, for the OpenAPI document; each implements the view it documents. */
 
@@ -39,20 +43,34 @@ export class ExceptionListAnswer implements ExceptionList {
   nextCursor!: string | null;
 }
 
-const KIND_DESCRIPTIONS: Record<MonevExceptionKind, string> = {
+export class OverdueActionListAnswer implements OverdueActionList {
+  @ApiProperty({ description: 'Every overdue action-plan item in the subtree' }) count!: number;
+  @ApiProperty({ type: [OverdueActionResponse], description: 'Most overdue first; the first `limit`, without a cursor' })
+  items!: OverdueActionResponse[];
+}
+
+export const KIND_DESCRIPTIONS: Record<MonevExceptionKind, string> = {
   'no-follow-up-overdue': 'Open, without a follow-up, past a follow-up or resolution deadline',
   escalated: 'Open and escalated to a parent node',
   bouncing: 'Open and returned at least once as not the agency’s authority',
   disputed: 'Open, with a follow-up the reporter disputed',
   ombudsman: 'Referred to the Ombudsman, whatever the status since',
+  [OVERDUE_ACTION_ITEMS]: 'Action-plan items past their due date and not complete, with `daysOverdue` (as listed by `GET /monev/action-plans/overdue`)',
 };
 
-export class ExceptionKindsAnswer implements Record<MonevExceptionKind, ExceptionList> {
+type OverviewKinds = MonevExceptionsOverview['kinds'];
+
+export class ExceptionKindsAnswer implements OverviewKinds {
   @ApiProperty({ type: ExceptionListAnswer, description: KIND_DESCRIPTIONS['no-follow-up-overdue'] }) 'no-follow-up-overdue'!: ExceptionListAnswer;
   @ApiProperty({ type: ExceptionListAnswer, description: KIND_DESCRIPTIONS.escalated }) escalated!: ExceptionListAnswer;
   @ApiProperty({ type: ExceptionListAnswer, description: KIND_DESCRIPTIONS.bouncing }) bouncing!: ExceptionListAnswer;
   @ApiProperty({ type: ExceptionListAnswer, description: KIND_DESCRIPTIONS.disputed }) disputed!: ExceptionListAnswer;
   @ApiProperty({ type: ExceptionListAnswer, description: KIND_DESCRIPTIONS.ombudsman }) ombudsman!: ExceptionListAnswer;
+  @ApiPropertyOptional({
+    type: OverdueActionListAnswer,
+    description: `${KIND_DESCRIPTIONS[OVERDUE_ACTION_ITEMS]}. Absent for a role that may not list overdue actions (a unit officer).`,
+  })
+  [OVERDUE_ACTION_ITEMS]?: OverdueActionListAnswer;
 }
 
 export class MonevExceptionsAnswer implements MonevExceptionsOverview {
@@ -64,5 +82,11 @@ export class MonevExceptionsAnswer implements MonevExceptionsOverview {
 export class MonevExceptionPageAnswer extends ExceptionListAnswer implements MonevExceptionPage {
   @ApiProperty({ type: OrganisationNode }) node!: OrganisationNode;
   @ApiProperty({ format: 'date-time', description: 'The instant the ages count to' }) asOf!: string;
-  @ApiProperty({ enum: MONEV_EXCEPTION_KINDS }) kind!: MonevExceptionKind;
+  @ApiProperty({ enum: COMPLAINT_EXCEPTION_KINDS }) kind!: ComplaintExceptionKind;
+}
+
+export class MonevOverdueActionPageAnswer extends OverdueActionListAnswer implements MonevOverdueActionPage {
+  @ApiProperty({ type: OrganisationNode }) node!: OrganisationNode;
+  @ApiProperty({ format: 'date-time', description: 'The instant the ages count to (as the node’s local date)' }) asOf!: string;
+  @ApiProperty({ enum: [OVERDUE_ACTION_ITEMS] }) kind!: typeof OVERDUE_ACTION_ITEMS;
 }

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { ExceptionsController } from './exceptions.controller';
 import { CloseMonevPeriodHandler, GetMonevIndicatorsHandler, GetMonevRankingHandler, GetMonevSnapshotHandler } from './monev.bus';
 import { MonevController } from './monev.controller';
-import { GetMonevExceptionPageHandler, GetMonevExceptionsHandler } from './monev.queries';
+import { GetMonevExceptionPageHandler, GetMonevExceptionsHandler, GetMonevOverdueActionPageHandler } from './monev.queries';
 import { MonevExportsModule } from './exports/monev-exports.module';
 
 /** Monitoring and evaluation (monev) of complaint handling, per node: indicators, rankings, closed periods, exceptions. */
@@ -16,6 +16,7 @@ import { MonevExportsModule } from './exports/monev-exports.module';
     CloseMonevPeriodHandler,
     GetMonevExceptionsHandler,
     GetMonevExceptionPageHandler,
+    GetMonevOverdueActionPageHandler,
   ],
 })
 export class MonevModule {}

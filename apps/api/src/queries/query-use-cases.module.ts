@@ -5,6 +5,7 @@ import {
   GetMonevIndicators,
   GetMonevRanking,
   GetMonevSnapshot,
+  ExportMonevExceptions,
   ExportMonevIndicators,
   ExportMonevRanking,
   GetMonevReport,
@@ -18,6 +19,7 @@ import {
   ListAuditEvents,
   ListComplaints,
   ListMonevExceptions,
+  ListOverdueActions,
   ListPublicComplaints,
   ListSlaPolicies,
   ReplayComplaint,
@@ -105,7 +107,18 @@ const providers: Provider[] = [
     provide: ListMonevExceptions,
     inject: [READ_STORE, ORGANISATION_TREE, DEADLINE_CONTEXT, CLOCK],
     useFactory: (readStore: ReadStore, tree: OrganisationTree, deadlines: DeadlineContext, clock: Clock) =>
-      new ListMonevExceptions({ readStore, tree, deadlines, now: () => clock.now() }),
+      new ListMonevExceptions({
+        readStore,
+        tree,
+        deadlines,
+        now: () => clock.now(),
+        overdueActions: new ListOverdueActions({ readStore, tree, deadlines, now: () => clock.now() }),
+      }),
+  },
+  {
+    provide: ExportMonevExceptions,
+    inject: [ListMonevExceptions, ORGANISATION_TREE],
+    useFactory: (exceptions: ListMonevExceptions, tree: OrganisationTree) => new ExportMonevExceptions(exceptions, tree),
   },
   {
     provide: ListSlaPolicies,

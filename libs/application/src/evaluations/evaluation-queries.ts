@@ -83,6 +83,10 @@ export interface OverdueAction {
 const DAY_MS = 86_400_000;
 const daysBetween = (from: string, to: string): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 
+/** Days an action is overdue on `today` (a local date): past its due date and not complete; null otherwise. */
+export const daysOverdueOf = (action: { dueDate: string; percent: number }, today: string): number | null =>
+  !isActionComplete(action) && action.dueDate < today ? daysBetween(action.dueDate, today) : null;
+
 /**
  * The overdue action-plan items of a node's subtree, most overdue first: actions due before `today`
  * (a local date) and not complete. Null when the node is unknown or outside the actor's reach.
@@ -100,7 +104,7 @@ export class ListOverdueActions {
     const found = await evaluations(readStore).find({ agencyPath: nodeId, earliestOpenDueDate: { $lt: asOf } });
     const overdue = found.flatMap((evaluation) =>
       evaluation.actions
-        .filter((action) => !isActionComplete(action) && action.dueDate < asOf)
+        .filter((action) => daysOverdueOf(action, asOf) !== null)
         .map((action): OverdueAction => {
           const recommendation = evaluation.recommendations.find((r) => r.recommendationId === action.recommendationId)!;
           return {
@@ -115,10 +119,49 @@ export class ListOverdueActions {
             owner: action.owner,
             dueDate: action.dueDate,
             percent: action.percent,
-            daysOverdue: daysBetween(action.dueDate, asOf),
+            daysOverdue: daysOverdueOf(action, asOf)!,
           };
         }),
     );
     return overdue.sort((a, b) => b.daysOverdue - a.daysOverdue || a.agencyId.localeCompare(b.agencyId) || a.actionId.localeCompare(b.actionId));
+  }
+}
+
+/** An action of an exported evaluation, with its ageing on its agency's local date. */
+export type ExportedEvaluationAction = EvaluationView['actions'][number] & { daysOverdue: number | null };
+
+export interface EvaluationsExport {
+  filter: EvaluationFilter;
+  asOf: string;
+  evaluations: (Omit<EvaluationView, 'actions'> & { agencyName: string; actions: ExportedEvaluationAction[] })[];
+}
+
+/**
+ * `GET /evaluations/export`: the evaluations `ListEvaluations` gives (same reach, same limit), each
+ * action with its days overdue as of the evaluated agency's local date.
+ */
+export class ExportEvaluations {
+  constructor(
+    private readonly evaluations: ListEvaluations,
+    private readonly context: { tree: OrganisationTree; deadlines: Pick<DeadlineContext, 'zoneOf'>; now: () => Date },
+  ) {}
+
+  async run(actor: Actor, filter: EvaluationFilter = {}): Promise<EvaluationsExport> {
+    assertMayRun('export-evaluations', actor);
+    const { tree, deadlines, now } = this.context;
+    const asOf = now().toISOString();
+    const found = await this.evaluations.run(actor, filter);
+    return {
+      filter,
+      asOf,
+      evaluations: found.map((evaluation) => {
+        const today = localDateOf(asOf, deadlines.zoneOf(evaluation.agencyId));
+        return {
+          ...evaluation,
+          agencyName: tree.get(evaluation.agencyId)?.name ?? evaluation.agencyId,
+          actions: evaluation.actions.map((action) => ({ ...action, daysOverdue: daysOverdueOf(action, today) })),
+        };
+      }),
+    };
   }
 }

@@ -5,6 +5,7 @@ import type { Actor } from '@lacak/domain';
 import { AGENCY, OTHER_AGENCY, PARENT_AGENCY, testOrganisation } from '@lacak/domain/testing';
 import { COMPLAINTS_COLLECTION, type ComplaintDocument, ComplaintProjection, EXCEPTION_SINCE_FIELDS } from '@lacak/projections';
 import { SqliteReadStore } from '@lacak/read-store';
+import { ListOverdueActions } from '../evaluations/evaluation-queries';
 import { ListMonevExceptions, type MonevExceptionKind, decodeExceptionCursor } from './monev-exceptions';
 import { QueryRefusedError } from './query-access';
 
@@ -110,12 +111,14 @@ describe('Monev exceptions: the complaints a coordinator acts on, per subtree', 
     const complaints = readStore.collection<ComplaintDocument>(COMPLAINTS_COLLECTION);
     await complaints.bulkWrite(DOCUMENTS.map((document) => ({ insertOne: { document } })));
     for (const index of projection.indexes) await complaints.createIndex(index);
-    exceptions = new ListMonevExceptions({
+    const reads = {
       readStore,
       tree: testOrganisation,
-      deadlines: { zoneOf: (agencyId) => (agencyId === OTHER_AGENCY ? 'Asia/Jayapura' : 'Asia/Jakarta') },
+      deadlines: { zoneOf: (agencyId: string | null) => (agencyId === OTHER_AGENCY ? ('Asia/Jayapura' as const) : ('Asia/Jakarta' as const)) },
       now: () => new Date(NOW),
-    });
+    };
+    // No evaluations here: the overdue action-plan items themselves are covered over HTTP (test/http/evaluations.e2e.spec.ts).
+    exceptions = new ListMonevExceptions({ ...reads, overdueActions: new ListOverdueActions(reads) });
   });
   afterAll(async () => {
     await readStore.close();
@@ -128,7 +131,9 @@ describe('Monev exceptions: the complaints a coordinator acts on, per subtree', 
     const overview = (await exceptions.overview(nationalAdmin, 'national'))!;
     expect(overview.asOf).toBe(NOW);
     expect(overview.node).toMatchObject({ id: 'national', name: 'National' });
-    const listed = Object.fromEntries(Object.entries(overview.kinds).map(([kind, list]) => [kind, { count: list.count, ids: ids(list) }]));
+    const { 'overdue-action-items': overdueActions, ...complaintKinds } = overview.kinds;
+    expect(overdueActions).toEqual({ count: 0, items: [] });
+    const listed = Object.fromEntries(Object.entries(complaintKinds).map(([kind, list]) => [kind, { count: list.count, ids: ids(list) }]));
     expect(listed).toEqual({
       'no-follow-up-overdue': { count: 1, ids: ['overdue'] },
       escalated: { count: 3, ids: ['escalated', 'escalated-rahasia', 'escalated-elsewhere'] },
@@ -161,9 +166,17 @@ describe('Monev exceptions: the complaints a coordinator acts on, per subtree', 
     expect(ids(agency.kinds.escalated)).toEqual(['escalated', 'escalated-rahasia']);
     expect(agency.kinds.bouncing).toMatchObject({ count: 1, items: [{ complaintId: 'bounced-then-handled' }] });
     const other = (await exceptions.overview(nationalAdmin, OTHER_AGENCY))!;
-    expect(Object.values(other.kinds).map((list) => list.count)).toEqual([0, 1, 0, 0, 0]);
+    expect(Object.values(other.kinds).map((list) => list.count)).toEqual([0, 1, 0, 0, 0, 0]);
     const officer = (await exceptions.page(actor('unit_officer', AGENCY), AGENCY, 'disputed'))!;
     expect(ids(officer)).toEqual(['disputed']);
+  });
+
+  it('leaves the overdue action-plan items out for a role that may not list them, and refuses them asked for alone', async () => {
+    const officer = actor('unit_officer', AGENCY);
+    const overview = (await exceptions.overview(officer, AGENCY))!;
+    expect(Object.keys(overview.kinds)).toEqual(['no-follow-up-overdue', 'escalated', 'bouncing', 'disputed', 'ombudsman']);
+    await expect(exceptions.overdueActionPage(officer, AGENCY)).rejects.toBeInstanceOf(QueryRefusedError);
+    expect(await exceptions.overdueActionPage(agencyAdmin, AGENCY)).toMatchObject({ kind: 'overdue-action-items', count: 0, items: [] });
   });
 
   it('answers null for a node outside the reader’s subtree or unknown, and refuses roles the matrix leaves out', async () => {

@@ -1,4 +1,4 @@
-import { type Actor, type OrganisationTree, type OrgNode, canSeeAgency } from '@lacak/domain';
+import { type Actor, type OrganisationTree, type OrgNode, canSeeAgency, mayQuery } from '@lacak/domain';
 import { type DeadlineContext, localDateOf } from '@lacak/deadlines';
 import {
   COMPLAINT_EXCEPTION_KINDS,
@@ -8,16 +8,20 @@ import {
   EXCEPTION_SINCE_FIELDS,
 } from '@lacak/projections';
 import type { Filter, ReadStore } from '@lacak/read-store';
+import type { ListOverdueActions, OverdueAction } from '../evaluations/evaluation-queries';
 import { scopeFilter } from './complaint-filters';
 import { assertMayRun } from './query-access';
+
+/** Overdue action-plan items: read from the evaluations read model, with an item shape of their own. */
+export const OVERDUE_ACTION_ITEMS = 'overdue-action-items';
 
 /**
  * The kinds of exceptions a coordinator acts on. The complaint kinds come from the complaints read
  * model (`complaint-exceptions.ts` in the projections says what makes each one); overdue action-plan
- * items will come from the evaluations read model as a kind of their own, with their own item shape.
+ * items come from the evaluations read model, through `ListOverdueActions`.
  */
-export const MONEV_EXCEPTION_KINDS = COMPLAINT_EXCEPTION_KINDS;
-export type MonevExceptionKind = ComplaintExceptionKind;
+export const MONEV_EXCEPTION_KINDS = [...COMPLAINT_EXCEPTION_KINDS, OVERDUE_ACTION_ITEMS] as const;
+export type MonevExceptionKind = (typeof MONEV_EXCEPTION_KINDS)[number];
 
 /** A complaint needing a coordinator's action, as any reader of the node's exceptions may see it. */
 export interface ComplaintExceptionItem {
@@ -45,16 +49,30 @@ export interface ExceptionList {
   nextCursor: string | null;
 }
 
+/** The overdue action-plan items of the subtree, most overdue first (as `ListOverdueActions` gives them). */
+export interface OverdueActionList {
+  count: number;
+  /** The first `limit`; no cursor: a subtree's overdue actions are few (one evaluation per agency and year). */
+  items: OverdueAction[];
+}
+
 export interface MonevExceptionsOverview {
   node: OrgNode;
   asOf: string;
-  kinds: Record<MonevExceptionKind, ExceptionList>;
+  /** `overdue-action-items` only for a role that may list overdue actions (`list-overdue-actions`). */
+  kinds: Record<ComplaintExceptionKind, ExceptionList> & { [OVERDUE_ACTION_ITEMS]?: OverdueActionList };
 }
 
 export interface MonevExceptionPage extends ExceptionList {
   node: OrgNode;
   asOf: string;
-  kind: MonevExceptionKind;
+  kind: ComplaintExceptionKind;
+}
+
+export interface MonevOverdueActionPage extends OverdueActionList {
+  node: OrgNode;
+  asOf: string;
+  kind: typeof OVERDUE_ACTION_ITEMS;
 }
 
 /** Where a page of one kind starts: after this complaint. */
@@ -83,12 +101,16 @@ export const EXCEPTIONS_MAX_LIMIT = 100;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** What the exception lists read: the complaints read model, the organisation tree, the agencies' zones and the time. */
+/**
+ * What the exception lists read: the complaints read model, the organisation tree, the agencies'
+ * zones and the time, and the overdue action-plan items through their own use case.
+ */
 export interface MonevExceptionsContext {
   readStore: ReadStore;
   tree: OrganisationTree;
   deadlines: Pick<DeadlineContext, 'zoneOf'>;
   now: () => Date;
+  overdueActions: ListOverdueActions;
 }
 
 /**
@@ -103,15 +125,32 @@ export class ListMonevExceptions {
     const node = this.visibleNode(actor, nodeId);
     if (!node) return null;
     const now = this.context.now();
-    const lists = await Promise.all(MONEV_EXCEPTION_KINDS.map((kind) => this.list(actor, node, kind, limit, undefined, now)));
-    const kinds = Object.fromEntries(MONEV_EXCEPTION_KINDS.map((kind, i) => [kind, lists[i]])) as Record<MonevExceptionKind, ExceptionList>;
+    const [lists, overdue] = await Promise.all([
+      Promise.all(COMPLAINT_EXCEPTION_KINDS.map((kind) => this.list(actor, node, kind, limit, undefined, now))),
+      // A role that may list exceptions but not action plans (a unit officer) gets the complaints only.
+      mayQuery('list-overdue-actions', actor.role) ? this.overdueList(actor, node, limit, now) : null,
+    ]);
+    const kinds: MonevExceptionsOverview['kinds'] = Object.fromEntries(COMPLAINT_EXCEPTION_KINDS.map((kind, i) => [kind, lists[i]])) as Record<
+      ComplaintExceptionKind,
+      ExceptionList
+    >;
+    if (overdue) kinds[OVERDUE_ACTION_ITEMS] = overdue;
     return { node, asOf: now.toISOString(), kinds };
+  }
+
+  /** The overdue action-plan items, the first `limit`; refused (403) for a role that may not list overdue actions. */
+  async overdueActionPage(actor: Actor, nodeId: string, limit = EXCEPTIONS_DEFAULT_LIMIT): Promise<MonevOverdueActionPage | null> {
+    const node = this.visibleNode(actor, nodeId);
+    if (!node) return null;
+    const now = this.context.now();
+    const list = await this.overdueList(actor, node, limit, now);
+    return list && { node, asOf: now.toISOString(), kind: OVERDUE_ACTION_ITEMS, ...list };
   }
 
   async page(
     actor: Actor,
     nodeId: string,
-    kind: MonevExceptionKind,
+    kind: ComplaintExceptionKind,
     limit = EXCEPTIONS_DEFAULT_LIMIT,
     after?: ExceptionCursor,
   ): Promise<MonevExceptionPage | null> {
@@ -127,7 +166,14 @@ export class ListMonevExceptions {
     return node && canSeeAgency(actor, nodeId, this.context.tree) ? node : null;
   }
 
-  private async list(actor: Actor, node: OrgNode, kind: MonevExceptionKind, limit: number, after: ExceptionCursor | undefined, now: Date): Promise<ExceptionList> {
+  /** Read through `ListOverdueActions`, its access rule and reach included; ageing as of the node's local date of `now`. */
+  private async overdueList(actor: Actor, node: OrgNode, limit: number, now: Date): Promise<OverdueActionList | null> {
+    const today = localDateOf(now.toISOString(), this.context.deadlines.zoneOf(node.id));
+    const overdue = await this.context.overdueActions.run(actor, node.id, today);
+    return overdue && { count: overdue.length, items: overdue.slice(0, limit) };
+  }
+
+  private async list(actor: Actor, node: OrgNode, kind: ComplaintExceptionKind, limit: number, after: ExceptionCursor | undefined, now: Date): Promise<ExceptionList> {
     const field = EXCEPTION_SINCE_FIELDS[kind];
     // The root's subtree is every complaint: read through the kind's own index, not the side table's largest run.
     const subtree: Filter = node.id === this.context.tree.root.id ? {} : { agencyPath: node.id };

@@ -1,4 +1,14 @@
-import type { Actor } from '@lacak/domain';
+import { type Actor, type OrganisationTree, type OrgNode, mayQuery } from '@lacak/domain';
+import { COMPLAINT_EXCEPTION_KINDS, type ComplaintExceptionKind, monevZoneOf } from '@lacak/projections';
+import type { OverdueAction } from '../evaluations/evaluation-queries';
+import {
+  type ComplaintExceptionItem,
+  EXCEPTIONS_MAX_LIMIT,
+  type ListMonevExceptions,
+  type MonevExceptionKind,
+  OVERDUE_ACTION_ITEMS,
+  decodeExceptionCursor,
+} from './monev-exceptions';
 import type { GetMonevIndicators, GetMonevRanking, MonevIndicatorsView, MonevRankingView } from './monev-queries';
 import { assertMayRun } from './query-access';
 
@@ -48,5 +58,79 @@ export class GetMonevReport {
     if (!indicators) return null;
     const ranking = await this.ranking.run(actor, nodeId, period);
     return ranking && { indicators, ranking };
+  }
+}
+
+/** At most this many items of each kind in one export; the export states each kind's full count beside them. */
+export const EXCEPTIONS_EXPORT_LIMIT = 10_000;
+
+export interface ExportedComplaintExceptions {
+  kind: ComplaintExceptionKind;
+  count: number;
+  items: ComplaintExceptionItem[];
+}
+
+export interface ExportedOverdueActions {
+  kind: typeof OVERDUE_ACTION_ITEMS;
+  count: number;
+  items: (OverdueAction & { agencyName: string })[];
+}
+
+/** The exceptions of a node's subtree as a file: every item of each kind asked for (up to the export limit). */
+export interface MonevExceptionsExport {
+  node: OrgNode;
+  /** The node's zone (WIB, WITA, WIT), as in the indicators: the one the file's times are written in. */
+  zone: string;
+  asOf: string;
+  kinds: (ExportedComplaintExceptions | ExportedOverdueActions)[];
+}
+
+/**
+ * `GET /monev/exceptions/export`: one kind, or every kind the actor may list (overdue action-plan
+ * items only for a role that may list overdue actions, as in the overview). Reads through
+ * `ListMonevExceptions`, page by page, so the scope and visibility are that query's.
+ */
+export class ExportMonevExceptions {
+  constructor(
+    private readonly exceptions: ListMonevExceptions,
+    private readonly tree: OrganisationTree,
+  ) {}
+
+  /** Null when the node is unknown or out of the actor's reach. */
+  async run(actor: Actor, nodeId: string, kind?: MonevExceptionKind): Promise<MonevExceptionsExport | null> {
+    assertMayRun('export-monev-exceptions', actor);
+    const complaintKinds = kind === undefined ? COMPLAINT_EXCEPTION_KINDS : COMPLAINT_EXCEPTION_KINDS.filter((one) => one === kind);
+    const withActions = kind === OVERDUE_ACTION_ITEMS || (kind === undefined && mayQuery('list-overdue-actions', actor.role));
+    const kinds: MonevExceptionsExport['kinds'] = [];
+    let found: { node: OrgNode; asOf: string } | null = null;
+    for (const complaintKind of complaintKinds) {
+      const list = await this.complaintsOf(actor, nodeId, complaintKind);
+      if (!list) return null;
+      found ??= list;
+      kinds.push({ kind: complaintKind, count: list.count, items: list.items });
+    }
+    if (withActions) {
+      const page = await this.exceptions.overdueActionPage(actor, nodeId, EXCEPTIONS_EXPORT_LIMIT);
+      if (!page) return null;
+      found ??= page;
+      const items = page.items.map((item) => ({ ...item, agencyName: this.tree.get(item.agencyId)?.name ?? item.agencyId }));
+      kinds.push({ kind: OVERDUE_ACTION_ITEMS, count: page.count, items });
+    }
+    if (!found) return null;
+    return { node: found.node, zone: monevZoneOf(this.tree, found.node.id).name, asOf: found.asOf, kinds };
+  }
+
+  private async complaintsOf(actor: Actor, nodeId: string, kind: ComplaintExceptionKind) {
+    const first = await this.exceptions.page(actor, nodeId, kind, EXCEPTIONS_MAX_LIMIT);
+    if (!first) return null;
+    const items = [...first.items];
+    let cursor = first.nextCursor;
+    while (cursor !== null && items.length < EXCEPTIONS_EXPORT_LIMIT) {
+      const next = await this.exceptions.page(actor, nodeId, kind, EXCEPTIONS_MAX_LIMIT, decodeExceptionCursor(cursor)!);
+      if (!next) break;
+      items.push(...next.items);
+      cursor = next.nextCursor;
+    }
+    return { node: first.node, asOf: first.asOf, count: first.count, items: items.slice(0, EXCEPTIONS_EXPORT_LIMIT) };
   }
 }

@@ -191,6 +191,14 @@ export const QUERY_ACCESS = {
   'export-monev-indicators': monitors,
   'export-monev-ranking': monitors,
   'get-monev-report': monitors,
+  // The exceptions as a file: for whoever may list them, with the same reach.
+  'export-monev-exceptions': {
+    national_admin: 'everywhere',
+    agency_admin: 'subtree',
+    unit_officer: 'subtree',
+    apip_inspector: 'subtree',
+    auditor: 'subtree',
+  },
   /*
    * Evaluations of complaint handling (monev): an evaluator (the national admin, or a coordinator
    * over the agency) records one per agency and year and judges the action plans; the evaluated
@@ -206,6 +214,8 @@ export const QUERY_ACCESS = {
   'get-evaluation': evaluationReaders,
   'list-evaluations': evaluationReaders,
   'list-overdue-actions': evaluationReaders,
+  // The same evaluations as a file an inspector hands over.
+  'export-evaluations': evaluationReaders,
 } as const satisfies Record<string, AccessRow>;
 
 /**

@@ -1,8 +1,11 @@
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import {
+  ExportMonevExceptions,
   ExportMonevIndicators,
   ExportMonevRanking,
   GetMonevReport,
+  type MonevExceptionKind,
+  type MonevExceptionsExport,
   type MonevIndicatorsView,
   type MonevRankingView,
   type MonevReport,
@@ -39,6 +42,17 @@ export class GetMonevReportQuery extends Query<MonevReport | null> {
   }
 }
 
+/** Every item of one kind, or of every kind, for a file; null when the node is unknown or outside the actor's scope. */
+export class ExportMonevExceptionsQuery extends Query<MonevExceptionsExport | null> {
+  constructor(
+    readonly nodeId: string,
+    readonly kind: MonevExceptionKind | undefined,
+    readonly actor: Actor,
+  ) {
+    super();
+  }
+}
+
 /** Each handler adapts the bus to one use case; the use case holds everything else. */
 @QueryHandler(ExportMonevIndicatorsQuery)
 export class ExportMonevIndicatorsHandler implements IQueryHandler<ExportMonevIndicatorsQuery> {
@@ -56,4 +70,10 @@ export class ExportMonevRankingHandler implements IQueryHandler<ExportMonevRanki
 export class GetMonevReportHandler implements IQueryHandler<GetMonevReportQuery> {
   constructor(private readonly useCase: GetMonevReport) {}
   execute = ({ actor, nodeId, period }: GetMonevReportQuery) => this.useCase.run(actor, nodeId, period);
+}
+
+@QueryHandler(ExportMonevExceptionsQuery)
+export class ExportMonevExceptionsHandler implements IQueryHandler<ExportMonevExceptionsQuery> {
+  constructor(private readonly useCase: ExportMonevExceptions) {}
+  execute = ({ actor, nodeId, kind }: ExportMonevExceptionsQuery) => this.useCase.run(actor, nodeId, kind);
 }

@@ -7,15 +7,16 @@ import type { Actor } from '@lacak/domain';
 import { Allows } from '../../auth/allows.decorator';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { ApiQueryProblems } from '../../openapi/problem-responses';
+import { MONEV_EXCEPTION_KINDS, type MonevExceptionKind } from '@lacak/application/queries';
 import { IndicatorsParams, RankingParams } from '../monev.controller';
 import { EXPORT_LANGUAGES, type ExportLanguage } from './export-messages';
 import { CONTENT_TYPES, EXPORT_FORMATS, type ExportFormat, type ExportTable, tableToCsv, tableToXlsx } from './export-table';
-import { ExportMonevIndicatorsQuery, ExportMonevRankingQuery, GetMonevReportQuery } from './monev-exports.bus';
+import { ExportMonevExceptionsQuery, ExportMonevIndicatorsQuery, ExportMonevRankingQuery, GetMonevReportQuery } from './monev-exports.bus';
 import { renderMonevReportPdf } from './monev-report-pdf';
-import { indicatorsTable, rankingTable } from './monev-tables';
+import { exceptionsTable, indicatorsTable, rankingTable } from './monev-tables';
 
-const FORMAT = { enum: EXPORT_FORMATS, description: 'CSV (UTF-8 with a byte-order mark, RFC 4180) or XLSX (typed columns, a frozen header row, an About sheet)' };
-const LANGUAGE = { enum: EXPORT_LANGUAGES, default: 'id', description: 'Labels in Bahasa Indonesia (the default) or English' };
+export const FORMAT = { enum: EXPORT_FORMATS, description: 'CSV (UTF-8 with a byte-order mark, RFC 4180) or XLSX (typed columns, a frozen header row, an About sheet)' };
+export const LANGUAGE = { enum: EXPORT_LANGUAGES, default: 'id', description: 'Labels in Bahasa Indonesia (the default) or English' };
 
 export class IndicatorsExportParams extends IndicatorsParams {
   @ApiProperty(FORMAT) @IsIn(EXPORT_FORMATS) format!: ExportFormat;
@@ -23,6 +24,19 @@ export class IndicatorsExportParams extends IndicatorsParams {
 }
 
 export class RankingExportParams extends RankingParams {
+  @ApiProperty(FORMAT) @IsIn(EXPORT_FORMATS) format!: ExportFormat;
+  @ApiPropertyOptional(LANGUAGE) @IsOptional() @IsIn(EXPORT_LANGUAGES) lang?: ExportLanguage;
+}
+
+export class ExceptionsExportParams {
+  @ApiProperty({ description: 'Organisation node id: the exceptions of its subtree', example: 'id-32' })
+  @IsString() @Length(1, 100)
+  node!: string;
+
+  @ApiPropertyOptional({ enum: MONEV_EXCEPTION_KINDS, description: 'One kind; without it, every kind the reader may list, in one sheet with a kind column' })
+  @IsOptional() @IsIn(MONEV_EXCEPTION_KINDS)
+  kind?: MonevExceptionKind;
+
   @ApiProperty(FORMAT) @IsIn(EXPORT_FORMATS) format!: ExportFormat;
   @ApiPropertyOptional(LANGUAGE) @IsOptional() @IsIn(EXPORT_LANGUAGES) lang?: ExportLanguage;
 }
@@ -35,7 +49,7 @@ export class ReportParams {
   @ApiPropertyOptional(LANGUAGE) @IsOptional() @IsIn(EXPORT_LANGUAGES) lang?: ExportLanguage;
 }
 
-const SPREADSHEET = {
+export const SPREADSHEET = {
   description: 'The file, as an attachment',
   content: { 'text/csv': { schema: { type: 'string' } }, [CONTENT_TYPES.xlsx]: { schema: { type: 'string', format: 'binary' } } },
 } as const;
@@ -71,6 +85,26 @@ export class MonevExportsController {
     return spreadsheet(reply, rankingTable(view, params.lang ?? 'id'), `monev-ranking-${view.parent.id}-${view.period}`, params);
   }
 
+  @Get('exceptions/export')
+  @Allows('export-monev-exceptions')
+  @ApiOperation({
+    summary: 'The exceptions of a node’s subtree as CSV or XLSX: one sheet, a row per complaint or overdue action-plan item, with its kind and age',
+    description: [
+      'Every item of each kind (up to 10,000 per kind; the About sheet gives each kind’s full count), read as `GET /monev/exceptions` reads them:',
+      'an inspector’s file lists no rahasia or anonim complaint, and overdue action-plan items are left out for a role that may not list them',
+      '(asked for by `kind=overdue-action-items`, it is refused 403). Complaint columns stay empty on action rows and the reverse;',
+      'for an action item the age column holds its days overdue. Times are in the node’s zone, named in the About sheet.',
+    ].join(' '),
+  })
+  @ApiProduces('text/csv', CONTENT_TYPES.xlsx)
+  @ApiOkResponse(SPREADSHEET)
+  @ApiQueryProblems('VALIDATION_FAILED', 'ROLE_NOT_ALLOWED', 'NOT_FOUND')
+  async exceptions(@QueryParams() params: ExceptionsExportParams, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+    const view = await this.queryBus.execute(new ExportMonevExceptionsQuery(params.node, params.kind, actor));
+    if (!view) throw new NotFoundException(`No agency ${params.node}`);
+    return spreadsheet(reply, exceptionsTable(view, params.lang ?? 'id'), `monev-exceptions-${view.node.id}${params.kind ? `-${params.kind}` : ''}`, params);
+  }
+
   @Get('reports/:period.pdf')
   @Allows('get-monev-report')
   @ApiOperation({
@@ -95,9 +129,12 @@ export class MonevExportsController {
   }
 }
 
-async function spreadsheet(reply: FastifyReply, table: ExportTable, name: string, params: { format: ExportFormat; lang?: ExportLanguage }): Promise<Buffer> {
+/** The table written in the asked format, as an attachment named `name`. */
+export async function spreadsheet(reply: FastifyReply, table: ExportTable, name: string, params: { format: ExportFormat; lang?: ExportLanguage }): Promise<Buffer> {
   const lang = params.lang ?? 'id';
   const file = params.format === 'csv' ? tableToCsv(table, lang) : await tableToXlsx(table, lang);
-  reply.header('content-type', CONTENT_TYPES[params.format]).header('content-disposition', `attachment; filename="${name}.${params.format}"`);
+  // A name can carry what the client sent (an agency filter): only characters a header and a file name take.
+  const safeName = name.replace(/[^A-Za-z0-9._-]/g, '_');
+  reply.header('content-type', CONTENT_TYPES[params.format]).header('content-disposition', `attachment; filename="${safeName}.${params.format}"`);
   return file;
 }

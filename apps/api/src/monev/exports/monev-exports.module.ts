@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { ExportMonevIndicatorsHandler, ExportMonevRankingHandler, GetMonevReportHandler } from './monev-exports.bus';
+import { ExportMonevExceptionsHandler, ExportMonevIndicatorsHandler, ExportMonevRankingHandler, GetMonevReportHandler } from './monev-exports.bus';
 import { MonevExportsController } from './monev-exports.controller';
 
-/** The monev views as files: CSV and XLSX of each view, and the period report as PDF. */
+/** The monev views as files: CSV and XLSX of each view (the exceptions included), and the period report as PDF. */
 @Module({
   controllers: [MonevExportsController],
-  providers: [ExportMonevIndicatorsHandler, ExportMonevRankingHandler, GetMonevReportHandler],
+  providers: [ExportMonevExceptionsHandler, ExportMonevIndicatorsHandler, ExportMonevRankingHandler, GetMonevReportHandler],
 })
 export class MonevExportsModule {}

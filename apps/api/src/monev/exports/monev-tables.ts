@@ -1,5 +1,5 @@
 import { BACKLOG_AGEING_BUCKETS, type MonevIndicators, SCORED_INDICATORS, SLA_CLASSES } from '@lacak/domain';
-import type { FiguresSource, MonevIndicatorsView, MonevRankingView } from '@lacak/application/queries';
+import type { EvaluationsExport, FiguresSource, MonevExceptionKind, MonevExceptionsExport, MonevIndicatorsView, MonevRankingView } from '@lacak/application/queries';
 import { type ExportLanguage, type Label, MESSAGES, type MessageKey } from './export-messages';
 import type { CellValue, ColumnType, ExportColumn, ExportTable } from './export-table';
 
@@ -192,5 +192,120 @@ export function rankingTable(view: MonevRankingView, lang: ExportLanguage): Expo
       source,
       view.snapshot?.position ?? null,
     ]),
+  };
+}
+
+export const EXCEPTION_KIND_LABELS: Record<MonevExceptionKind, Label> = {
+  'no-follow-up-overdue': MESSAGES.kindNoFollowUpOverdue,
+  escalated: MESSAGES.kindEscalated,
+  bouncing: MESSAGES.kindBouncing,
+  disputed: MESSAGES.kindDisputed,
+  ombudsman: MESSAGES.kindOmbudsman,
+  'overdue-action-items': MESSAGES.kindOverdueActionItems,
+};
+
+/** A local date (`YYYY-MM-DD`) as a spreadsheet date. */
+const localDate = (date: string): Date => new Date(`${date}T00:00:00Z`);
+
+/**
+ * The exceptions of a node's subtree in one sheet, a row per item with its kind: complaints with
+ * the instant they became exceptions (in the node's zone) and their age, action-plan items with
+ * their due date, progress and days overdue in the age column. Columns a kind lacks stay empty.
+ */
+export function exceptionsTable(view: MonevExceptionsExport, lang: ExportLanguage): ExportTable {
+  const rows: CellValue[][] = view.kinds.flatMap((list) => {
+    const kind = EXCEPTION_KIND_LABELS[list.kind][lang];
+    if (list.kind === 'overdue-action-items') {
+      return list.items.map((item) => [
+        kind, item.agencyId, item.agencyName, null, item.daysOverdue, null, null, null, null,
+        item.evaluationId, item.year, item.recommendationText, item.recommendationStatus,
+        item.actionId, item.description, item.owner, localDate(item.dueDate), item.percent / 100,
+      ]);
+    }
+    return list.items.map((item) => [
+      kind, item.agency.id, item.agency.name, localTime(item.since, view.zone), item.ageDays,
+      item.complaintId, item.trackingId, item.title, item.status,
+      null, null, null, null, null, null, null, null, null,
+    ]);
+  });
+  return {
+    title: MESSAGES.exceptionsSheet,
+    about: [
+      { label: MESSAGES.nodeId, value: view.node.id },
+      { label: MESSAGES.nodeName, value: view.node.name },
+      { label: MESSAGES.zone, value: view.zone },
+      { label: MESSAGES.exceptionsAsOf, value: localTime(view.asOf, view.zone) },
+      // Each kind's full count beside the items listed: a reader's visibility or the export limit may list fewer.
+      ...view.kinds.flatMap((list) => [
+        { label: { id: `${EXCEPTION_KIND_LABELS[list.kind].id}: ${MESSAGES.exceptionCount.id}`, en: `${EXCEPTION_KIND_LABELS[list.kind].en}: ${MESSAGES.exceptionCount.en}` }, value: list.count },
+        { label: { id: `${EXCEPTION_KIND_LABELS[list.kind].id}: ${MESSAGES.exceptionListed.id}`, en: `${EXCEPTION_KIND_LABELS[list.kind].en}: ${MESSAGES.exceptionListed.en}` }, value: list.items.length },
+      ]),
+    ],
+    columns: [
+      labelled('exceptionKind', 'text'),
+      labelled('agencyId', 'text'),
+      labelled('agencyName', 'text'),
+      labelled('since', 'date'),
+      labelled('ageDays', 'number'),
+      labelled('complaintId', 'text'),
+      labelled('trackingId', 'text'),
+      labelled('complaintTitle', 'text'),
+      labelled('complaintStatus', 'text'),
+      labelled('evaluationId', 'text'),
+      labelled('evaluationYear', 'number'),
+      labelled('recommendation', 'text'),
+      labelled('recommendationStatus', 'text'),
+      labelled('actionId', 'text'),
+      labelled('action', 'text'),
+      labelled('actionOwner', 'text'),
+      labelled('dueDate', 'date'),
+      labelled('actionProgress', 'percent'),
+    ],
+    rows,
+  };
+}
+
+/**
+ * Evaluations with their recommendations and actions, a row per action (a recommendation without a
+ * plan gets one row with the action columns empty): status, progress, due date and days overdue.
+ */
+export function evaluationsTable(view: EvaluationsExport, lang: ExportLanguage): ExportTable {
+  const rows: CellValue[][] = view.evaluations.flatMap((evaluation) =>
+    evaluation.recommendations.flatMap((recommendation) => {
+      const head: CellValue[] = [
+        evaluation.evaluationId, evaluation.agencyId, evaluation.agencyName, evaluation.year, evaluation.evaluatorAgencyId,
+        recommendation.recommendationId, recommendation.text, recommendation.status,
+      ];
+      const actions = evaluation.actions.filter((action) => action.recommendationId === recommendation.recommendationId);
+      if (actions.length === 0) return [[...head, null, null, null, null, null, null]];
+      return actions.map((action) => [
+        ...head, action.actionId, action.description, action.owner, localDate(action.dueDate), action.percent / 100, action.daysOverdue,
+      ]);
+    }),
+  );
+  return {
+    title: MESSAGES.evaluationsSheet,
+    about: [
+      { label: MESSAGES.filterAgency, value: view.filter.agencyId ?? MESSAGES.allValues[lang] },
+      { label: MESSAGES.filterYear, value: view.filter.year ?? MESSAGES.allValues[lang] },
+      { label: MESSAGES.overdueAsOf, value: view.asOf },
+    ],
+    columns: [
+      labelled('evaluationId', 'text'),
+      labelled('agencyId', 'text'),
+      labelled('agencyName', 'text'),
+      labelled('evaluationYear', 'number'),
+      labelled('evaluator', 'text'),
+      labelled('recommendationId', 'text'),
+      labelled('recommendation', 'text'),
+      labelled('recommendationStatus', 'text'),
+      labelled('actionId', 'text'),
+      labelled('action', 'text'),
+      labelled('actionOwner', 'text'),
+      labelled('dueDate', 'date'),
+      labelled('actionProgress', 'percent'),
+      labelled('daysOverdue', 'number'),
+    ],
+    rows,
   };
 }
