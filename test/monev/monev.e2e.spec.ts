@@ -136,6 +136,11 @@ describe('monev on a year of demo data', () => {
       return disposed >= start && disposed < end && complaint.followUps.length === 0 && complaint.clarifications.every((c) => c.answeredAt || c.expiredAt);
     });
     expect(waiting).toBeDefined();
+    const province = waiting!.agencyPath[1];
+    const rankingPath = `/monev/rankings?parent=${national}&period=${lastQuarter.slice(0, 4)}`;
+    const followUpPoints = (ranking: { body: { agencies: { nodeId: string; breakdown: { indicator: string; value: number | null }[] }[] } }) =>
+      ranking.body.agencies.find((entry) => entry.nodeId === province)!.breakdown.find((part) => part.indicator === 'followUpRate')!.value;
+    const rankedBefore = followUpPoints(await t.request('GET', rankingPath, { token }));
     const officer = await t.token('agency_admin', waiting!.currentAgencyId);
     const responded = await t.request('POST', `/complaints/${waiting!._id}/respond`, {
       token: officer,
@@ -152,6 +157,8 @@ describe('monev on a year of demo data', () => {
     expect(after.body.subtree).toEqual(before.body.subtree);
     expect(after.body.restatement).not.toBeNull();
     expect(after.body.restatement.subtree.followUpRate).toBeGreaterThan(before.body.subtree.followUpRate ?? 0);
+    // The year is not closed: its ranking, kept while the read model stands still, follows the late follow-up.
+    expect(followUpPoints(await t.request('GET', rankingPath, { token }))).toBeGreaterThan(rankedBefore ?? 0);
   });
 
   it('answers a malformed period with a problem, and a node out of reach as not found', async () => {

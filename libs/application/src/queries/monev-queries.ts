@@ -19,6 +19,8 @@ import {
   scoringPolicyFor,
 } from '@lacak/domain';
 import {
+  CHECKPOINTS_COLLECTION,
+  type CheckpointDocument,
   MONEV_SNAPSHOTS_COLLECTION,
   MONEV_SUMS_COLLECTION,
   type MonevSnapshotDocument,
@@ -126,8 +128,14 @@ function sortKeys(value: unknown): unknown {
  * A period's sums with the open backlog beside them (a stock, read as one more key), for each node
  * asked: the live read model's. Absent keys are nodes with nothing to count.
  */
-async function liveSums(readStore: ReadStore, nodeIds: string[], period: string): Promise<Map<string, { own: MonevSums; subtree: MonevSums }>> {
-  const keys = nodeIds.flatMap((id) => [monevKey(id, period), monevKey(id, OPEN_BACKLOG)]);
+async function liveSums(
+  readStore: ReadStore,
+  nodeIds: string[],
+  period: string,
+  withBacklog = true,
+): Promise<Map<string, { own: MonevSums; subtree: MonevSums }>> {
+  // The backlog's documents are the largest (a count per local submission date): read only when shown.
+  const keys = nodeIds.flatMap((id) => (withBacklog ? [monevKey(id, period), monevKey(id, OPEN_BACKLOG)] : [monevKey(id, period)]));
   const documents = await readStore.collection<MonevSumsDocument>(MONEV_SUMS_COLLECTION).find({ _id: { $in: keys } });
   const byKey = new Map(documents.map((document) => [document._id, document]));
   return new Map(
@@ -161,9 +169,10 @@ export class MonevFigures {
     return liveSums(this.readStore, nodeIds, period);
   }
 
-  async published(nodeIds: string[], period: string, now: Date): Promise<PeriodFigures> {
+  /** `withBacklog: false` leaves the open backlog out of live sums (a ranking does not score it). */
+  async published(nodeIds: string[], period: string, now: Date, withBacklog = true): Promise<PeriodFigures> {
     const closed = await this.closing(period);
-    if (!closed) return { source: 'live', snapshot: null, sums: await liveSums(this.readStore, nodeIds, period), asOf: now };
+    if (!closed) return { source: 'live', snapshot: null, sums: await liveSums(this.readStore, nodeIds, period, withBacklog), asOf: now };
     const snapshots = await this.readStore
       .collection<MonevSnapshotDocument>(MONEV_SNAPSHOTS_COLLECTION)
       .find({ _id: { $in: nodeIds.map((id) => monevSnapshotId(period, id)) } });
@@ -227,13 +236,24 @@ export class GetMonevIndicators {
   }
 }
 
+/** Rankings kept for reuse while the read models they come from have not moved. */
+const RANKINGS_KEPT = 64;
+/** The projections whose checkpoints say whether a ranking may have changed: the sums and the snapshots. */
+const RANKING_SOURCES = ['complaints', 'monev-snapshots'];
+
 /** `GET /monev/rankings`: the children of a coordinator ranked by the published formula, with their trend. */
 export class GetMonevRanking {
   private readonly figures: MonevFigures;
+  /**
+   * A ranking is the same for every reader allowed to see it and changes only when the sums or a
+   * snapshot do: kept per coordinator and period with the checkpoints it was read at, it is
+   * computed again once either has moved (a dashboard asks the same ranking many times a batch).
+   */
+  private readonly kept = new Map<string, { checkpoints: string; view: MonevRankingView }>();
 
   constructor(
     private readonly tree: OrganisationTree,
-    readStore: ReadStore,
+    private readonly readStore: ReadStore,
     private readonly now: () => Date,
   ) {
     this.figures = new MonevFigures(readStore);
@@ -244,11 +264,31 @@ export class GetMonevRanking {
     const period = parsePeriodOrRefuse(periodText);
     const parent = this.tree.get(parentId);
     if (!parent || !canSeeAgency(actor, parentId, this.tree)) return null;
+    const key = `${parentId}|${period.id}`;
+    const checkpoints = JSON.stringify(
+      (await this.readStore.collection<CheckpointDocument>(CHECKPOINTS_COLLECTION).find({ _id: { $in: RANKING_SOURCES } }, { sort: { _id: 1 } })).map(
+        (checkpoint) => checkpoint.position,
+      ),
+    );
+    const kept = this.kept.get(key);
+    if (kept?.checkpoints === checkpoints) return kept.view;
+    const view = await this.rank(parent, period);
+    this.kept.delete(key);
+    this.kept.set(key, { checkpoints, view });
+    if (this.kept.size > RANKINGS_KEPT) this.kept.delete(this.kept.keys().next().value!);
+    return view;
+  }
+
+  private async rank(parent: OrgNode, period: MonevPeriod): Promise<MonevRankingView> {
+    const parentId = parent.id;
     const children = this.tree.children(parentId);
     const ids = children.map((child) => child.id);
     const previous = previousPeriod(period);
     const now = this.now();
-    const [current, before] = await Promise.all([this.figures.published(ids, period.id, now), this.figures.published(ids, previous.id, now)]);
+    const [current, before] = await Promise.all([
+      this.figures.published(ids, period.id, now, false),
+      this.figures.published(ids, previous.id, now, false),
+    ]);
     const policy = scoringPolicyFor(period);
     const rank = (figures: PeriodFigures, scoring: ScoringPolicy) =>
       rankAgencies(
