@@ -6,6 +6,7 @@ export * from './complaint/refusals';
 export * from './complaint/complaint.state';
 export * from './complaint/complaint.decide';
 export * from './complaint/complaint.decider';
+export * from './complaint/complaint.allowed';
 export * from './complaint/complaint.stream';
 export * from './organisation/organisation-tree';
 export * from './access/access-policy';
