@@ -1,4 +1,4 @@
-import { addSpan, type DeadlineContext } from '@lacak/deadlines';
+import type { DeadlineContext } from '@lacak/deadlines';
 import {
   type Actor,
   type ComplaintCommand,
@@ -6,11 +6,11 @@ import {
   type ComplaintState,
   type OrganisationTree,
   type SubmitComplaint,
-  holderOf,
 } from '@lacak/domain';
 import type { Clock } from '../clock';
 import type { CommandOutcome, ComplaintCommandService } from '../complaint-command.service';
 import { UnknownReferenceError } from '../errors';
+import { type ReporterWindow, reporterWindowEndsAt } from '../reporter-windows';
 import { nameBasedId, newId } from '../ids';
 import { NO_METRICS, type OperationalMetrics, recordingCommand } from '../operational-metrics';
 import type { RequestFingerprints } from '../request-fingerprint';
@@ -112,12 +112,8 @@ export class ComplaintLifecycle {
     }
   }
 
-  /** The reporter's window from `start`, under the complaint's pinned policy in its holder's zone. */
-  private windowEndsAt(state: ComplaintState, start: string | null, window: 'disputeWindow' | 'reopenWindow'): string | null {
-    if (!start) return null;
-    const { deadlines } = this.deps;
-    const policy = deadlines.policyFor(state.slaPolicyVersion, start);
-    return addSpan(deadlines.calendar, start, policy.limits[window], deadlines.zoneOf(holderOf(state)));
+  private windowEndsAt(state: ComplaintState, start: string | null, window: ReporterWindow): string | null {
+    return reporterWindowEndsAt(this.deps.deadlines, state, start, window);
   }
 
   private assertReferencesExist(request: LifecycleRequest): void {

@@ -1,4 +1,4 @@
-import { type Actor, type AgencyScope, canSeeComplaint, holderOf, holdingOf, maySeeContent } from '@lacak/domain';
+import { type Actor, type AgencyScope, type CommandName, canSeeComplaint, holderOf, holdingOf, maySeeContent } from '@lacak/domain';
 import { type DeadlineContext, remainingWorkingDays } from '@lacak/deadlines';
 import {
   AUDIT_TRAIL_COLLECTION,
@@ -12,6 +12,7 @@ import {
   withoutExceptionFields,
 } from '@lacak/projections';
 import type { Filter, ReadStore, SortSpec } from '@lacak/read-store';
+import { allowedActionsOn } from './allowed-actions';
 import { assertMayRun } from './query-access';
 import { type QueueFilter, queueFilter } from './complaint-filters';
 import { type ReporterComplaintView, toReporterHistory, toReporterView } from './reporter-view';
@@ -142,14 +143,19 @@ export class ListComplaints {
   }
 }
 
+/** One complaint as its reader sees it, with the lifecycle commands the reader may issue on it now. */
+export type ComplaintDetail = (ComplaintView | ReporterComplaintView) & { allowedActions: CommandName[] };
+
 /** One complaint as the actor may see it; null when it is unknown or out of scope. */
 export class GetComplaint {
   constructor(private readonly context: ComplaintReadContext) {}
 
-  async run(actor: Actor, complaintId: string): Promise<ComplaintView | ReporterComplaintView | null> {
+  async run(actor: Actor, complaintId: string): Promise<ComplaintDetail | null> {
     assertMayRun('get-complaint', actor);
     const document = await visibleComplaint(this.context, complaintId, actor);
-    return document && viewFor(document, actor, this.context, this.context.now());
+    if (!document) return null;
+    const now = this.context.now();
+    return { ...viewFor(document, actor, this.context, now), allowedActions: allowedActionsOn(document, actor, this.context, now) };
   }
 }
 

@@ -8,6 +8,7 @@ export * from './query-access';
 export * from './complaint-filters';
 export * from './complaint-queries';
 export * from './reporter-view';
+export * from './allowed-actions';
 export * from './public-status';
 export * from './public-queries';
 export * from './agency-queries';

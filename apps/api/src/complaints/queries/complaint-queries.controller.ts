@@ -4,14 +4,22 @@ import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import type { FastifyReply } from 'fastify';
-import type { ReporterComplaintView } from '@lacak/application/queries';
+import type { ComplaintDetail as ComplaintDetailView } from '@lacak/application/queries';
 import { type Actor, COMPLAINT_STATUSES, type ComplaintStatus } from '@lacak/domain';
 import { Allows } from '../../auth/allows.decorator';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { entityTag } from '../../http/preconditions';
 import { ApiQueryProblems } from '../../openapi/problem-responses';
 import { toCsv } from './complaint-export';
-import { COMPLAINT_DETAIL_SCHEMA, ComplaintDetail, ComplaintListPage, HistoryEntry, ReporterComplaintDetail } from './complaint-queries.responses';
+import {
+  COMPLAINT_DETAIL_SCHEMA,
+  ComplaintDetail,
+  ComplaintDetailWithActions,
+  ComplaintListPage,
+  HistoryEntry,
+  ReporterComplaintDetail,
+  ReporterComplaintDetailWithActions,
+} from './complaint-queries.responses';
 import {
   type AuditEntryView,
   type ComplaintPage,
@@ -63,7 +71,7 @@ export class ListComplaintsParams {
 
 @ApiTags('complaint queries')
 @ApiBearerAuth()
-@ApiExtraModels(ComplaintDetail, ReporterComplaintDetail)
+@ApiExtraModels(ComplaintDetail, ReporterComplaintDetail, ComplaintDetailWithActions, ReporterComplaintDetailWithActions)
 @Controller('complaints')
 export class ComplaintQueriesController {
   constructor(private readonly queryBus: QueryBus) {}
@@ -106,7 +114,7 @@ export class ComplaintQueriesController {
     @Param('id') id: string,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<ComplaintView | ReporterComplaintView> {
+  ): Promise<ComplaintDetailView> {
     const complaint = await this.queryBus.execute(new GetComplaintQuery(id, actor));
     if (!complaint) throw new NotFoundException(`No complaint ${id}`);
     reply.header('etag', entityTag(BigInt(complaint.revision)));

@@ -6,6 +6,8 @@ import {
   CLARIFICATION_PARTIES,
   CLASSIFICATIONS,
   CLOSE_REASON_CODES,
+  COMMAND_ACCESS,
+  type CommandName,
   COMPLAINT_STATUSES,
   DEADLINE_CLOCKS,
   ESCALATION_REASONS,
@@ -303,14 +305,36 @@ export class ReporterComplaintDetail implements ReporterComplaintView {
   normativeDisputes!: ReporterNormativeDispute[];
 }
 
-/** The detail is the officers' view, or the reporter's view when a reporter asks. */
-export const COMPLAINT_DETAIL_SCHEMA = {
+/** The listed complaint is the officers' view, or the reporter's view when a reporter asks. */
+export const COMPLAINT_VIEW_SCHEMA = {
   oneOf: [{ $ref: getSchemaPath(ComplaintDetail) }, { $ref: getSchemaPath(ReporterComplaintDetail) }],
+};
+
+const ALLOWED_ACTIONS = {
+  type: 'array',
+  items: { type: 'string', enum: Object.keys(COMMAND_ACCESS).filter((name) => name !== 'submit') },
+  description:
+    'The lifecycle commands (`POST /complaints/{id}/<name>`) this actor may issue on the complaint now, as the domain decides them: ' +
+    'none is refused for who the actor is or for the complaint’s status; a command may still be refused for what its body says.',
+  example: ['close', 'dispute', 'rate'],
+} as const;
+
+export class ComplaintDetailWithActions extends ComplaintDetail implements ComplaintView {
+  @ApiProperty(ALLOWED_ACTIONS) allowedActions!: CommandName[];
+}
+
+export class ReporterComplaintDetailWithActions extends ReporterComplaintDetail implements ReporterComplaintView {
+  @ApiProperty(ALLOWED_ACTIONS) allowedActions!: CommandName[];
+}
+
+/** One complaint: the officers' view, or the reporter's view when a reporter asks, each with what the asker may do next. */
+export const COMPLAINT_DETAIL_SCHEMA = {
+  oneOf: [{ $ref: getSchemaPath(ComplaintDetailWithActions) }, { $ref: getSchemaPath(ReporterComplaintDetailWithActions) }],
 };
 
 @ApiExtraModels(ComplaintDetail, ReporterComplaintDetail)
 export class ComplaintListPage implements ComplaintPage {
-  @ApiProperty({ type: 'array', items: COMPLAINT_DETAIL_SCHEMA, description: 'Reporters get the reporter view of their own complaints' })
+  @ApiProperty({ type: 'array', items: COMPLAINT_VIEW_SCHEMA, description: 'Reporters get the reporter view of their own complaints' })
   items!: (ComplaintView | ReporterComplaintView)[];
 
   @ApiProperty({ example: 1 }) page!: number;

@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { AuditEntryView, ComplaintPage, ComplaintView, Paging, QueueFilter, ReporterComplaintView } from '@lacak/application/queries';
+import type { AuditEntryView, ComplaintDetail, ComplaintPage, ComplaintView, Paging, QueueFilter } from '@lacak/application/queries';
 import type { Actor } from '@lacak/domain';
 import type { ComplaintDocument } from '@lacak/projections';
 
@@ -16,7 +16,7 @@ export class ListComplaintsQuery extends Query<ComplaintPage> {
 }
 
 /** Null when the complaint is unknown or outside the actor's scope: the two look the same. */
-export class GetComplaintQuery extends Query<ComplaintView | ReporterComplaintView | null> {
+export class GetComplaintQuery extends Query<ComplaintDetail | null> {
   constructor(
     readonly complaintId: string,
     readonly actor: Actor,
