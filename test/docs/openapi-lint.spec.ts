@@ -71,6 +71,8 @@ describe('The OpenAPI document served at /openapi.json', () => {
           'CommandResponse',
           'ComplaintDetail',
           'ReporterComplaintDetail',
+          'ComplaintDetailWithActions',
+          'ReporterComplaintDetailWithActions',
           'HistoryEntry',
           'TrackedAnswerResponse',
           'ComplaintAsOfAnswer',

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Actor } from '@lacak/domain';
-import type { DeadlineContext } from '@lacak/deadlines';
+import { type DeadlineContext, loadPolicyBook, loadWorkingDayCalendar } from '@lacak/deadlines';
 import { COMPLAINTS_COLLECTION, type ComplaintDocument } from '@lacak/projections';
 import { SqliteReadStore } from '@lacak/read-store';
 import { AGENCY, PARENT_AGENCY, testOrganisation } from '@lacak/domain/testing';
@@ -74,8 +74,16 @@ describe('Query use cases: scope and visibility per role', () => {
         complaint('rejected', { status: 'REJECTED' }),
       ].map((document) => ({ insertOne: { document } })),
     );
-    // No complaint here has running clocks, so the deadlines are never consulted.
-    context = { readStore, scope: testOrganisation, deadlines: {} as DeadlineContext, now: () => new Date('2025-03-10T02:00:00.000Z') };
+    // No complaint here has running clocks; the policies give the reporter's windows for the allowed actions.
+    const policies = loadPolicyBook();
+    const deadlines: DeadlineContext = {
+      policies,
+      calendar: loadWorkingDayCalendar(),
+      tree: testOrganisation,
+      zoneOf: () => 'Asia/Jakarta',
+      policyFor: (version, submittedAt) => (version ? policies.byVersion(version) : policies.inForce(submittedAt)),
+    };
+    context = { readStore, scope: testOrganisation, deadlines, now: () => new Date('2025-03-10T02:00:00.000Z') };
   });
   afterAll(async () => {
     await readStore?.close();

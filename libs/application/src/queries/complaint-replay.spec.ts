@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { type Actor, type ComplaintCommand, type ComplaintState, complaintStreamId, decideComplaint } from '@lacak/domain';
-import type { DeadlineContext } from '@lacak/deadlines';
+import { type DeadlineContext, loadPolicyBook, loadWorkingDayCalendar } from '@lacak/deadlines';
 import { AGENCY, OTHER_AGENCY, actors, commands, testOrganisation } from '@lacak/domain/testing';
 import { ComplaintProjection, Projector } from '@lacak/projections';
 import { type TempStores, openTempStores } from '@lacak/projections/testing';
@@ -136,8 +136,16 @@ describe('Replay: a complaint as of any revision, from the event store', () => {
     const context = { eventStore: stores.eventStore, tree: testOrganisation };
     replay = new ReplayComplaint(context);
     changes = new GetComplaintChanges(context);
-    // The projection runs without clocks here, so the detail has no deadlines to count.
-    detail = new GetComplaint({ readStore: stores.readStore, scope: testOrganisation, deadlines: {} as DeadlineContext, now: () => new Date(START_MS) });
+    // The projection runs without clocks here, so the detail has no deadlines to count; the policies give the reporter's windows.
+    const policies = loadPolicyBook();
+    const deadlines: DeadlineContext = {
+      policies,
+      calendar: loadWorkingDayCalendar(),
+      tree: testOrganisation,
+      zoneOf: () => 'Asia/Jakarta',
+      policyFor: (version, submittedAt) => (version ? policies.byVersion(version) : policies.inForce(submittedAt)),
+    };
+    detail = new GetComplaint({ readStore: stores.readStore, scope: testOrganisation, deadlines, now: () => new Date(START_MS) });
   });
   afterAll(async () => {
     await projector?.stop();
@@ -181,7 +189,9 @@ describe('Replay: a complaint as of any revision, from the event store', () => {
           if (!outcome) break;
           const [last] = (await stores.eventStore.readAll()).slice(-1);
           await projector.waitFor(last.position);
-          live.set(String(outcome.revision), (await detail.run(reader, complaintId)) as ComplaintView);
+          // What the reader may do next is the detail's, not part of the complaint a replay shows.
+          const { allowedActions: _actions, ...shown } = (await detail.run(reader, complaintId))!;
+          live.set(String(outcome.revision), shown as ComplaintView);
           decidedAt.set(String(outcome.revision), last.metadata.occurredAt);
         }
 
