@@ -254,12 +254,12 @@ describe('SQLite pushdown: differential against mingo', () => {
             await expectSameAsMingo(collection, reference, filter, findOptions);
           }
         }),
-      { numRuns: 400 },
+      { numRuns: 200 },
     );
     // The property must have exercised the pushdown, not only the fallbacks.
-    expect(strategies['sql sorted']).toBeGreaterThan(800);
-    expect(strategies.sql).toBeGreaterThan(200);
-    expect(strategies['matched sorted']).toBeGreaterThan(15);
+    expect(strategies['sql sorted']).toBeGreaterThan(400);
+    expect(strategies.sql).toBeGreaterThan(100);
+    expect(strategies['matched sorted']).toBeGreaterThan(7);
   });
 
   it('answers the unfiltered queue, sorted and paged, as mingo does (reading only the page when an index holds the sort key)', async () => {
@@ -276,9 +276,9 @@ describe('SQLite pushdown: differential against mingo', () => {
           const collection = await seed(documents, specs, indexFirst);
           for (const findOptions of pages) await expectSameAsMingo(collection, stored(documents), {}, findOptions);
         }),
-      { numRuns: 250 },
+      { numRuns: 125 },
     );
-    expect(bounded() - before).toBeGreaterThan(150);
+    expect(bounded() - before).toBeGreaterThan(75);
   });
 
   it('matches every colliding value with every pushed-down operator as mingo does, with and without an index', async () => {
@@ -396,7 +396,7 @@ describe('SQLite pushdown: differential against mingo', () => {
         },
       ),
       // PUSHDOWN_RUNS=5000 for a longer hunt.
-      { numRuns: Number(process.env.PUSHDOWN_RUNS ?? 250) },
+      { numRuns: Number(process.env.PUSHDOWN_RUNS ?? 125) },
     );
   });
 });
