@@ -113,6 +113,16 @@ export function readStoreContract(adapterName: string, factory: () => Promise<Re
     });
 
     describe('updates', () => {
+      it('counts as a rollup does: $inc upserts nested counters under a shared new parent, $unset removes one, overlapping paths are refused', async () => {
+        const collection = store.collection('counters');
+        await collection.updateOne({ _id: 'k' }, { $inc: { 'c.i.responded': 1, 'c.i.within': 1, total: 2 } }, { upsert: true });
+        await collection.updateOne({ _id: 'k' }, { $inc: { 'c.i.responded': 1, 'c.o.responded': 1 } }, { upsert: true });
+        await collection.updateOne({ _id: 'k', total: 2 }, { $unset: { total: '' } });
+        expect(await collection.findOne({ _id: 'k' })).toEqual({ _id: 'k', c: { i: { responded: 2, within: 1 }, o: { responded: 1 } } });
+        await expect(collection.updateOne({ _id: 'k' }, { $inc: { c: 1, 'c.i.responded': 1 } })).rejects.toBeInstanceOf(Error);
+        expect(await collection.findOne({ _id: 'k' })).toEqual({ _id: 'k', c: { i: { responded: 2, within: 1 }, o: { responded: 1 } } });
+      });
+
       it('applies $set (also nested), $unset, $inc and $push, creating missing fields', async () => {
         const collection = await seeded(store, 'operators');
         const update = {

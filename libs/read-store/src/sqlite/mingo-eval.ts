@@ -91,6 +91,13 @@ function counterUpdate(doc: Document, modifier: Omit<UpdateDocument, '$setOnInse
   if (operators.some((operator) => operator !== '$inc' && operator !== '$unset')) return null;
   const inc = (modifier.$inc ?? {}) as Record<string, unknown>;
   const unset = (modifier.$unset ?? {}) as Record<string, unknown>;
+  // Paths that overlap (\`a\` and \`a.b\`) are a conflict MongoDB refuses: mingo reports it.
+  const paths = [...Object.keys(inc), ...Object.keys(unset)];
+  const named = new Set(paths);
+  if (named.size < paths.length) return null;
+  for (const path of paths) {
+    for (let dot = path.indexOf('.'); dot !== -1; dot = path.indexOf('.', dot + 1)) if (named.has(path.slice(0, dot))) return null;
+  }
   const steps: (() => void)[] = [];
   for (const [path, amount] of Object.entries(inc)) {
     if (typeof amount !== 'number' || !Number.isFinite(amount) || !PLAIN_PATH.test(path) || Object.hasOwn(unset, path)) return null;
