@@ -89,6 +89,19 @@ describe('seedDemo', () => {
     for (const type of ['ComplaintRated', 'LeadershipReviewRecorded', 'PolicyImprovementLinked']) expect(recorded(type).length).toBeGreaterThan(0);
   });
 
+  it('evaluates a few agencies for last year, with action plans their coordinators follow, one late action per province', () => {
+    const evaluations = first.events.filter((e) => e.type === 'EvaluationRecorded');
+    expect(evaluations.length).toBeGreaterThanOrEqual(2);
+    const plans = first.events.filter((e) => e.type === 'ActionPlanSubmitted');
+    expect(plans.length).toBe(evaluations.length);
+    // Each plan's first action is done; half the agencies are late on the second (past due, at 40 %).
+    const today = new Date().toISOString().slice(0, 10);
+    const second = plans.map((plan) => (plan.data.actions as { dueDate: string }[])[1]);
+    expect(second.filter((action) => action.dueDate < today)).toHaveLength(evaluations.length / 2);
+    const progress = first.events.filter((e) => e.type === 'ActionProgressRecorded').map((e) => e.data.percent);
+    expect(progress.filter((percent) => percent === 40)).toHaveLength(evaluations.length);
+  });
+
   it('keeps reporter names in the identity store and out of every event', () => {
     const names = allReporterNames();
     expect(first.identityNames.length).toBeGreaterThan(0);

@@ -11,6 +11,8 @@ import { openStores } from '@lacak/storage';
 import { AppModule } from '../../app.module';
 import { RunLifecycleCommand, SubmitComplaintCommand } from '../../commands/commands';
 import { type Clock, ORGANISATION_TREE, PROJECTOR } from '../../infrastructure/tokens';
+import { RunEvaluationCommand } from '../../evaluations/evaluations.bus';
+import { planEvaluations } from './demo-evaluations';
 import type { ComplaintRun } from './demo-lifecycle';
 import { type ComplaintPlan, type PlannedStep, planDemo } from './demo-plan';
 
@@ -67,6 +69,11 @@ export async function seedDemo({ config, count, seed, onProgress }: SeedDemoOpti
       clock.set(at);
       await execute(commandBus, runs, plan, step);
       onProgress?.(done + 1, schedule.length);
+    }
+    // Last year's evaluations of a few agencies, with their action plans: the coordinators' monev.
+    for (const step of planEvaluations(app.get<OrganisationTree>(ORGANISATION_TREE), new Date(started))) {
+      clock.set(step.at);
+      await commandBus.execute(new RunEvaluationCommand(step.request, step.actor, { correlationId: randomUUID() }));
     }
     const last = schedule.at(-1);
     const projectedBy = last ? await waitForProjections(app, runs.get(last.plan.index)!.id) : null;
