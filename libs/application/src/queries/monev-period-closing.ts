@@ -29,7 +29,7 @@ import { toEventsToAppend } from '../complaint-stream';
 import { CommandRefusedError, ConcurrencyConflictError } from '../errors';
 import { newId } from '../ids';
 import { readVerifiedStream } from '../verified-stream';
-import { normaliseSums, parsePeriodOrRefuse } from './monev-queries';
+import { normaliseSums, parsePeriodOrRefuse, sameSums, sumsByNode } from './monev-queries';
 import { assertMayRun } from './query-access';
 
 /** The projection whose checkpoint the monev sums are written with. */
@@ -148,15 +148,10 @@ export class CloseMonevPeriod {
 
 /** Every node with something to count: its period flows and its open backlog, own and subtree. */
 function toNodeSums(ids: string[], period: string, documents: MonevSumsDocument[]): NodeSums[] {
-  const byKey = new Map(documents.map((document) => [document._id, document]));
   const figures: NodeSums[] = [];
-  for (const nodeId of ids) {
-    const flows = byKey.get(monevKey(nodeId, period));
-    const stock = byKey.get(monevKey(nodeId, OPEN_BACKLOG));
-    const scope = (name: 'own' | 'subtree') =>
-      normaliseSums({ ...flows?.[name], backlog: stock?.[name]?.backlog, backlogSince: stock?.[name]?.backlogSince });
-    const own = scope('own');
-    const subtree = scope('subtree');
+  for (const [nodeId, sums] of sumsByNode(documents, ids, period)) {
+    const own = normaliseSums(sums.own);
+    const subtree = normaliseSums(sums.subtree);
     if (Object.keys(subtree).length > 0 || Object.keys(own).length > 0) figures.push({ nodeId, own, subtree });
   }
   return figures.sort((a, b) => (a.nodeId < b.nodeId ? -1 : a.nodeId > b.nodeId ? 1 : 0));
@@ -201,17 +196,10 @@ export class VerifyMonevSnapshot {
     for (const nodeId of new Set([...recorded.keys(), ...again.keys()])) {
       const before = recorded.get(nodeId) ?? null;
       const now = again.get(nodeId) ?? null;
-      if (JSON.stringify(canonical(before)) !== JSON.stringify(canonical(now))) differences.push({ nodeId, recorded: before, recomputed: now });
+      if (!before || !now || !sameSums(before.own, now.own) || !sameSums(before.subtree, now.subtree)) {
+        differences.push({ nodeId, recorded: before, recomputed: now });
+      }
     }
     return { period: period.id, position: closed.data.position, nodes: recorded.size, differences };
   }
-}
-
-/** Key order and zero counts aside, so equal figures compare equal. */
-const canonical = (node: NodeSums | null) => node && { own: sortedSums(node.own), subtree: sortedSums(node.subtree) };
-
-function sortedSums(value: unknown): unknown {
-  if (!value || typeof value !== 'object') return value;
-  const normal = normaliseSums(value) as Record<string, unknown>;
-  return Object.fromEntries(Object.keys(normal).sort().map((key) => [key, sortedSums(normal[key])]));
 }

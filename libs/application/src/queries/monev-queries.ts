@@ -116,12 +116,33 @@ export function normaliseSums(sums: MonevSums | undefined): MonevSums {
   return out as MonevSums;
 }
 
-const sameSums = (a: MonevSums | undefined, b: MonevSums | undefined): boolean =>
+/** Whether two readings of sums say the same, key order and zero counts aside. */
+export const sameSums = (a: MonevSums | undefined, b: MonevSums | undefined): boolean =>
   JSON.stringify(sortKeys(normaliseSums(a))) === JSON.stringify(sortKeys(normaliseSums(b)));
 
 function sortKeys(value: unknown): unknown {
   if (!value || typeof value !== 'object') return value;
   return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]));
+}
+
+/**
+ * Each node's sums as read from the rollup's documents: the period's flows, with the open backlog
+ * (its own key) beside them; a node without documents has empty sums.
+ */
+export function sumsByNode(documents: MonevSumsDocument[], nodeIds: string[], period: string): Map<string, { own: MonevSums; subtree: MonevSums }> {
+  const byKey = new Map(documents.map((document) => [document._id, document]));
+  return new Map(
+    nodeIds.map((id) => {
+      const flows = byKey.get(monevKey(id, period));
+      const stock = byKey.get(monevKey(id, OPEN_BACKLOG));
+      const pick = (scope: 'own' | 'subtree'): MonevSums => ({
+        ...flows?.[scope],
+        backlog: stock?.[scope]?.backlog,
+        backlogSince: stock?.[scope]?.backlogSince,
+      });
+      return [id, { own: pick('own'), subtree: pick('subtree') }];
+    }),
+  );
 }
 
 /**
@@ -137,19 +158,7 @@ async function liveSums(
   // The backlog's documents are the largest (a count per local submission date): read only when shown.
   const keys = nodeIds.flatMap((id) => (withBacklog ? [monevKey(id, period), monevKey(id, OPEN_BACKLOG)] : [monevKey(id, period)]));
   const documents = await readStore.collection<MonevSumsDocument>(MONEV_SUMS_COLLECTION).find({ _id: { $in: keys } });
-  const byKey = new Map(documents.map((document) => [document._id, document]));
-  return new Map(
-    nodeIds.map((id) => {
-      const flows = byKey.get(monevKey(id, period));
-      const stock = byKey.get(monevKey(id, OPEN_BACKLOG));
-      const pick = (scope: 'own' | 'subtree'): MonevSums => ({
-        ...flows?.[scope],
-        backlog: stock?.[scope]?.backlog,
-        backlogSince: stock?.[scope]?.backlogSince,
-      });
-      return [id, { own: pick('own'), subtree: pick('subtree') }];
-    }),
-  );
+  return sumsByNode(documents, nodeIds, period);
 }
 
 interface PeriodFigures extends FiguresSource {

@@ -1,5 +1,5 @@
 import { type ComplaintStatus, type DeadlineClock, type MonevSums, type OrganisationTree, periodIdsOfLocal } from '@lacak/domain';
-import { zoneOffsetMs } from '@lacak/deadlines';
+import { INDONESIAN_ZONES, zoneOffsetMs } from '@lacak/deadlines';
 import { timeZoneOf } from '@lacak/organisation';
 import type { Document } from '@lacak/read-store';
 import type { ComplaintDocument } from '../complaints/complaint-document';
@@ -169,12 +169,10 @@ function localPeriods(instant: number, offsetMs: number): [string, string, strin
   return periods;
 }
 
-const ZONE_NAMES = { 'Asia/Jakarta': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' } as const;
-
 /** The zone a node counts its periods in, by name (WIB, WITA, WIT) and offset. */
 export function monevZoneOf(tree: OrganisationTree, nodeId: string): { zone: string; name: 'WIB' | 'WITA' | 'WIT'; offsetMs: number } {
   const zone = timeZoneOf(tree, nodeId);
-  return { zone, name: ZONE_NAMES[zone], offsetMs: zoneOffsetMs(zone) };
+  return { zone, name: INDONESIAN_ZONES[zone], offsetMs: zoneOffsetMs(zone) };
 }
 
 /** One key's sums as stored: the node's own and its subtree's. */

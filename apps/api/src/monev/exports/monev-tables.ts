@@ -1,13 +1,16 @@
+import { INDONESIAN_ZONES, type IndonesianZone, zoneOffsetMs } from '@lacak/deadlines';
 import { BACKLOG_AGEING_BUCKETS, type MonevIndicators, SCORED_INDICATORS, SLA_CLASSES } from '@lacak/domain';
 import type { EvaluationsExport, FiguresSource, MonevExceptionKind, MonevExceptionsExport, MonevIndicatorsView, MonevRankingView } from '@lacak/application/queries';
 import { type ExportLanguage, type Label, MESSAGES, type MessageKey } from './export-messages';
 import type { CellValue, ColumnType, ExportColumn, ExportTable } from './export-table';
 
-/** Indonesia keeps no summer time: each zone is a fixed offset east of UTC. */
-const ZONE_OFFSET_HOURS: Record<string, number> = { WIB: 7, WITA: 8, WIT: 9 };
+/** Each zone's offset by the name the views give (WIB, WITA, WIT), from the calendar's own table. */
+const OFFSET_BY_NAME = new Map<string, number>(
+  Object.entries(INDONESIAN_ZONES).map(([zone, name]) => [name, zoneOffsetMs(zone as IndonesianZone)]),
+);
 
 /** An instant as the wall-clock time of the zone, which is how a spreadsheet shows a date. */
-export const localTime = (iso: string, zone: string): Date => new Date(Date.parse(iso) + (ZONE_OFFSET_HOURS[zone] ?? 0) * 3_600_000);
+export const localTime = (iso: string, zone: string): Date => new Date(Date.parse(iso) + (OFFSET_BY_NAME.get(zone) ?? 0));
 
 const column = (header: Label, type: ColumnType): ExportColumn => ({ header, type });
 const labelled = (key: MessageKey, type: ColumnType): ExportColumn => column(MESSAGES[key], type);
