@@ -19,6 +19,13 @@ module.exports = {
       to: { path: '^(apps|libs/(?!domain/))' },
     },
     {
+      name: 'console-speaks-only-http',
+      comment: 'The web console reaches the engine only through the HTTP API (its types generated from the OpenAPI document): no lib, no Node module in the browser.',
+      severity: 'error',
+      from: { path: '^apps/console/src/' },
+      to: { path: '^libs/|^(node:)?(fs|path|crypto|child_process|os|url|util)$' },
+    },
+    {
       name: 'libs-do-not-import-apps',
       severity: 'error',
       from: { path: '^libs/' },

@@ -1,0 +1,4 @@
+/** Being built. */
+export function AuditPage() {
+  return <h1>AuditPage</h1>;
+}

@@ -1,0 +1,4 @@
+/** Being built. */
+export function CasePage() {
+  return <h1>CasePage</h1>;
+}

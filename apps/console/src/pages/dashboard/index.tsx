@@ -1,0 +1,4 @@
+/** Being built. */
+export function DashboardPage() {
+  return <h1>DashboardPage</h1>;
+}

@@ -1,0 +1,4 @@
+/** Being built. */
+export function InboxPage() {
+  return <h1>InboxPage</h1>;
+}

@@ -1,0 +1,4 @@
+/** Being built. */
+export function ReportPage() {
+  return <h1>ReportPage</h1>;
+}

@@ -1,0 +1,4 @@
+/** Being built. */
+export function TrackPage() {
+  return <h1>TrackPage</h1>;
+}
