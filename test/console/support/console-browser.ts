@@ -1,0 +1,157 @@
+import { execFileSync } from 'node:child_process';
+import { createReadStream } from 'node:fs';
+import { createServer, request as httpRequest } from 'node:http';
+import { extname } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { ActorRole } from '@lacak/domain';
+import { TestApp } from '../../support/test-app';
+
+const ROOT = resolve(__dirname, '../../..');
+/** Debian's Chromium (`apt-get install chromium`); CHROMIUM_PATH points elsewhere. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const BROWSER_AVAILABLE = existsSync(CHROMIUM);
+
+let skipNoticeShown = false;
+/**
+ * `describe` when Chromium is installed; otherwise the suite is skipped with one line saying how to run it.
+ */
+export function describeInBrowser(name: string, body: () => void): void {
+  if (BROWSER_AVAILABLE) return describe(name, body);
+  if (!skipNoticeShown) {
+    skipNoticeShown = true;
+    process.stdout.write(`Browser suites skipped: no Chromium at ${CHROMIUM}. Install it (apt-get install chromium) or set CHROMIUM_PATH, then run npm test.\n`);
+  }
+  describe.skip(name, body);
+}
+
+/** The console built once per suite into its own directory, so parallel suites never share a build being replaced. */
+function buildConsole(): string {
+  const outDir = mkdtempSync(join(tmpdir(), 'lacak-console-'));
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', join(ROOT, 'apps/console/vite.config.ts'), '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  return outDir;
+}
+
+async function servesConsole(address: string): Promise<boolean> {
+  const response = await fetch(`${address}/`, { headers: { accept: 'text/html' } });
+  return response.ok && (response.headers.get('content-type') ?? '').includes('text/html');
+}
+
+const API_PREFIXES = /^\/(admin|agencies|audit|auth|calendar|complaints|docs|evaluations|health|metrics|monev|openapi\.json|public|sla-policies|track)(\/|\?|$)/;
+const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html; charset=utf-8', '.svg': 'image/svg+xml' };
+
+/** Until the API serves the console itself: its files here, the API's paths passed through. */
+async function frontServer(api: string, dir: string): Promise<string> {
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0]!;
+    if (API_PREFIXES.test(req.url ?? '/')) {
+      const upstream = httpRequest(`${api}${req.url}`, { method: req.method, headers: req.headers }, (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      });
+      req.pipe(upstream);
+      return;
+    }
+    const file = path.startsWith('/assets/') && existsSync(join(dir, path)) ? join(dir, path) : join(dir, 'index.html');
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as { port: number };
+  return `http://127.0.0.1:${port}`;
+}
+
+export interface SignedInAs {
+  role: ActorRole;
+  agencyId?: string | null;
+  /** The token's subject; a reporter's account id. */
+  sub?: string;
+}
+
+export interface PageOptions {
+  as?: SignedInAs;
+  /** 'id' (the default) or 'en', as the console's language switch stores it. */
+  language?: 'id' | 'en';
+  viewport?: { width: number; height: number };
+}
+
+/**
+ * The engine on a fresh data directory serving the console it was just built with, and a headless
+ * Chromium to drive it. `api` seeds data through the ordinary command path (in-process requests).
+ */
+export class ConsoleUnderTest {
+  private contexts: BrowserContext[] = [];
+
+  private constructor(
+    readonly api: TestApp,
+    readonly baseUrl: string,
+    private readonly browser: Browser,
+    private readonly consoleDir: string,
+  ) {}
+
+  static async start(overrides: Record<string, string> = {}): Promise<ConsoleUnderTest> {
+    const consoleDir = buildConsole();
+    const api = await TestApp.start({ CONSOLE_DIR: consoleDir, ...overrides });
+    const address = (await api.app.listen(0, '127.0.0.1')).replace('[::1]', '127.0.0.1');
+    const baseUrl = (await servesConsole(address)) ? address : await frontServer(address, consoleDir);
+    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+    return new ConsoleUnderTest(api, baseUrl, browser, consoleDir);
+  }
+
+  /** A page in a fresh browser context (its own storage), signed in as `as` when given. */
+  async newPage(options: PageOptions = {}): Promise<Page> {
+    const context = await this.browser.newContext({ baseURL: this.baseUrl, viewport: options.viewport ?? { width: 1280, height: 900 }, locale: options.language === 'en' ? 'en-GB' : 'id-ID' });
+    this.contexts.push(context);
+    const session = options.as ? await this.sessionFor(options.as) : null;
+    await context.addInitScript(
+      ([storedSession, language]) => {
+        if (storedSession && !sessionStorage.getItem('lacak.session')) sessionStorage.setItem('lacak.session', storedSession);
+        if (language && !localStorage.getItem('lacak.language')) localStorage.setItem('lacak.language', language);
+      },
+      [session ? JSON.stringify(session) : null, options.language ?? null] as const,
+    );
+    return context.newPage();
+  }
+
+  /** The session the console keeps after a sign-in, for a token the API signs. */
+  async sessionFor(as: SignedInAs) {
+    const agencyId = as.agencyId ?? null;
+    const subject = as.sub ?? `${as.role}-${agencyId ?? 'none'}`;
+    const token = await this.api.token(as.role, agencyId, subject);
+    return { token, role: as.role, agencyId, subject, expiresAt: Date.now() + 3_600_000, via: 'development' };
+  }
+
+  /** No serious or critical accessibility violation (axe-core, WCAG 2.1 A and AA) on the page as it stands. */
+  async expectAccessible(page: Page): Promise<void> {
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const grave = results.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, targets: violation.nodes.map((node) => node.target.join(' ')).slice(0, 5) }));
+    expect(grave).toEqual([]);
+  }
+
+  /**
+   * A screenshot of the page. `npm run screenshots` (SCREENSHOTS=1) writes it into docs/screenshots for
+   * the README; a test run writes it to a temporary directory, so the working tree stays as it was.
+   */
+  async screenshot(page: Page, name: string): Promise<string> {
+    const dir = process.env.SCREENSHOTS === '1' ? join(ROOT, 'docs/screenshots') : join(this.consoleDir, 'screenshots');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `${name}.png`);
+    await page.screenshot({ path: file, fullPage: false });
+    return file;
+  }
+
+  async stop(): Promise<void> {
+    for (const context of this.contexts) await context.close().catch(() => undefined);
+    await this.browser.close().catch(() => undefined);
+    await this.api.stop();
+    rmSync(this.consoleDir, { recursive: true, force: true });
+  }
+}
