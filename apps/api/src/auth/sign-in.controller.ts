@@ -76,7 +76,15 @@ export class SignInController {
   @Get('config')
   @ApiOperation({ summary: 'How to get a bearer token: development sign-in, the identity provider, or neither', security: [] })
   @ApiExtraModels(DevelopmentSignIn, OidcSignIn, NoSignIn)
-  @ApiOkResponse({ schema: { oneOf: [DevelopmentSignIn, OidcSignIn, NoSignIn].map((model) => ({ $ref: getSchemaPath(model) })), discriminator: { propertyName: 'mode' } } })
+  @ApiOkResponse({
+    schema: {
+      oneOf: [DevelopmentSignIn, OidcSignIn, NoSignIn].map((model) => ({ $ref: getSchemaPath(model) })),
+      discriminator: {
+        propertyName: 'mode',
+        mapping: { development: getSchemaPath(DevelopmentSignIn), oidc: getSchemaPath(OidcSignIn), none: getSchemaPath(NoSignIn) },
+      },
+    },
+  })
   signInConfig(): SignInConfig {
     if (this.tokens) return { mode: 'development' };
     if (this.config.tokens.kind !== 'jwks') return { mode: 'none' };
