@@ -66,7 +66,7 @@ describe('The web console, served by the API', () => {
   );
 
   it('keeps an unknown path a 404 problem for a client that does not ask for HTML', async () => {
-    for (const headers of [{}, { accept: 'application/json' }, { accept: '*/*' }]) {
+    for (const headers of [{}, { accept: 'application/json' }, { accept: '*/*' }] as Record<string, string>[]) {
       const response = await get('/kotak-masuk', headers);
       expect(response.statusCode).toBe(404);
       expect(response.headers['content-type']).toContain('application/problem+json');
