@@ -125,8 +125,12 @@ describe('The reporter’s commands by tracking secret: accept, rate, dispute', 
     expect((await viewOf(asked)).body).toMatchObject({ allowedActions: ['answer-clarification'], revision: String(asked.revision), rating: null, closure: null });
     const submitted = await complaintAt(t, 'SUBMITTED');
     expect((await viewOf(submitted)).body.allowedActions).toEqual([]);
+    expect((await viewOf(submitted)).body.disputeWindowEndsAt).toBeNull();
     const responded = await complaintAt(t, 'RESPONDED');
-    expect((await viewOf(responded)).body.allowedActions).toEqual(['accept', 'rate', 'dispute']);
+    const view = (await viewOf(responded)).body;
+    expect(view.allowedActions).toEqual(['accept', 'rate', 'dispute']);
+    // The window runs from the follow-up, so it ends after it.
+    expect(Date.parse(view.disputeWindowEndsAt)).toBeGreaterThan(Date.parse(view.followUps.at(-1).at));
   });
 
   it('disputes the follow-up, honouring If-Match, as the holder of the tracking credential', async () => {

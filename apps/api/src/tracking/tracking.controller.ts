@@ -54,6 +54,8 @@ export class TrackingView {
   @ApiProperty({ ...REVISION, description: 'The complaint’s revision, a string of digits: send it back as If-Match' }) revision!: string;
   @ApiProperty({ type: RatingRecord, nullable: true, description: 'The reporter’s rating, once given (a complaint is rated once)' }) rating!: RatingRecord | null;
   @ApiProperty({ type: ReporterClosure, nullable: true }) closure!: ReporterClosure | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Until when the latest follow-up may be disputed; null before any follow-up' })
+  disputeWindowEndsAt!: string | null;
 
   @ApiProperty({
     enum: Object.keys(TRACKING_ACTIONS),

@@ -2976,6 +2976,11 @@ export interface components {
             /** @description The reporter’s rating, once given (a complaint is rated once) */
             rating: components["schemas"]["RatingRecord"] | null;
             closure: components["schemas"]["ReporterClosure"] | null;
+            /**
+             * Format: date-time
+             * @description Until when the latest follow-up may be disputed; null before any follow-up
+             */
+            disputeWindowEndsAt: string | null;
             /** @description What the holder of the tracking secret may do now, each `POST /track/{trackingId}/<action>`, as the lifecycle rules decide it */
             allowedActions: ("answer-clarification" | "accept" | "rate" | "dispute")[];
         };

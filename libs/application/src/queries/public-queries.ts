@@ -2,7 +2,8 @@ import { type AgencyScope, type CommandName, type ComplaintStatus, isOpenReporte
 import type { DeadlineContext } from '@lacak/deadlines';
 import { COMPLAINTS_COLLECTION, type ComplaintDocument } from '@lacak/projections';
 import type { Filter, ReadStore } from '@lacak/read-store';
-import { allowedActionsOn } from './allowed-actions';
+import { allowedActionsOn, decisionStateOf } from './allowed-actions';
+import { reporterWindowEndsAt } from '../reporter-windows';
 import { PUBLIC_FILTER } from './complaint-filters';
 import { PUBLIC_STATUS } from './public-status';
 import { type ReporterComplaintView, type ReporterQuestion, reporterQuestions } from './reporter-view';
@@ -67,6 +68,8 @@ export interface TrackingViewData {
   revision: string;
   rating: NonNullable<ComplaintDocument['rating']> | null;
   closure: ReporterComplaintView['closure'];
+  /** Until when the latest follow-up may be disputed; null before any follow-up. */
+  disputeWindowEndsAt: string | null;
   /** What the holder of the tracking credential may do now, each a `POST /track/{trackingId}/<action>`. */
   allowedActions: TrackingAction[];
 }
@@ -121,6 +124,7 @@ export class TrackComplaint {
       revision: String(complaint.revision),
       rating: complaint.rating ?? null,
       closure: complaint.closure ? { reasonCode: complaint.closure.reasonCode, at: complaint.closure.at } : null,
+      disputeWindowEndsAt: reporterWindowEndsAt(this.context.deadlines, decisionStateOf(complaint), complaint.followUps.at(-1)?.at ?? null, 'disputeWindow'),
       allowedActions: this.allowedActions(complaint),
     };
   }
