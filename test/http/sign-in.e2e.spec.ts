@@ -37,7 +37,7 @@ describe('Development sign-in, on the local development secret', () => {
   });
 
   it('names the actor by sub when given, and signs a reporter for no agency', async () => {
-    const response = await t.request('POST', '/auth/dev-token', { body: { role: 'reporter', sub: 'warga-001' } });
+    const response = await t.request('POST', '/auth/dev-token', { body: { role: 'reporter', agencyId: null, sub: 'warga-001' } });
     expect(response.status).toBe(201);
     expect(decodeJwt(response.body.token)).toMatchObject({ sub: 'warga-001', role: 'reporter', agencyId: null });
   });

@@ -22,9 +22,14 @@ export class DevTokenRequest {
   @IsIn(PERSON_ROLES, { message: `role must be one of: ${PERSON_ROLES.join(', ')}` })
   role!: PersonRole;
 
-  @ApiPropertyOptional({ description: 'The organisation node acted for (`GET /agencies` lists them): required for agency roles, left out for reporters', example: 'id-32.01-dinkes' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'The organisation node acted for (`GET /agencies` lists them): required for agency roles, left out (or null) for reporters',
+    example: 'id-32.01-dinkes',
+  })
   @IsOptional() @IsString() @Length(1, 100)
-  agencyId?: string;
+  agencyId?: string | null;
 
   @ApiPropertyOptional({ description: 'Names the actor (the token’s `sub`), e.g. a reporter’s account; by default the role and agency', example: 'warga-001' })
   @IsOptional() @IsString() @Length(1, 200)

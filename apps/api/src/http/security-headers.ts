@@ -45,7 +45,7 @@ const DOCS_HEADERS: HelmetOptions = {
 
 /**
  * API_HEADERS with the console's CSP: its scripts and styles are files from this origin (the build
- * inlines none), images may be drawn as data: or blob: URLs, and it talks to this API and, when it
+ * inlines no script), images may be drawn as data: or blob: URLs, and it talks to this API and, when it
  * signs in there, to the identity provider.
  */
 const consoleHeaders = (identityProvider: string | undefined): HelmetOptions => {
@@ -58,7 +58,8 @@ const consoleHeaders = (identityProvider: string | undefined): HelmetOptions => 
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
-        fontSrc: ["'self'"],
+        // The build inlines small files into its CSS as data: URLs.
+        fontSrc: ["'self'", 'data:'],
         connectSrc: ["'self'", ...provider],
         // The OIDC client renews a session silently in a hidden frame of the provider's.
         frameSrc: provider.length ? provider : ["'none'"],

@@ -1353,10 +1353,10 @@ export interface components {
              */
             role: "reporter" | "national_admin" | "agency_admin" | "unit_officer" | "apip_inspector" | "auditor";
             /**
-             * @description The organisation node acted for (`GET /agencies` lists them): required for agency roles, left out for reporters
+             * @description The organisation node acted for (`GET /agencies` lists them): required for agency roles, left out (or null) for reporters
              * @example id-32.01-dinkes
              */
-            agencyId?: string;
+            agencyId?: string | null;
             /**
              * @description Names the actor (the token’s `sub`), e.g. a reporter’s account; by default the role and agency
              * @example warga-001
