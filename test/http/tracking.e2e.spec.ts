@@ -164,6 +164,18 @@ describe('The reporter’s commands by tracking secret: accept, rate, dispute', 
     expect(again.body.code).toBe('ALREADY_RATED');
   });
 
+  it('answers a repeat with the same Idempotency-Key as the first time, and refuses the key with another body', async () => {
+    const responded = await complaintAt(t, 'RESPONDED');
+    const key = { 'idempotency-key': `rate-${responded.id}` };
+    const first = await post(responded, 'rate', { rating: 4 }, key);
+    const repeat = await post(responded, 'rate', { rating: 4 }, key);
+    expect(first.status).toBe(200);
+    expect(repeat.body).toEqual(first.body);
+    const reused = await post(responded, 'rate', { rating: 2 }, key);
+    expect(reused.status).toBe(422);
+    expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
   it('refuses a wrong secret with the same 404 as an unknown complaint, and a bad body with 400, writing nothing', async () => {
     const responded = await complaintAt(t, 'RESPONDED');
     const before = (await t.eventStore.readStream(`complaint-${responded.id}`)).length;

@@ -70,7 +70,15 @@ export class TrackedCommandResponse {
 }
 
 /** Problems every command by tracking credential can answer with. */
-const TRACKED_COMMAND_PROBLEMS = ['NOT_FOUND', 'RATE_LIMITED', 'INVALID_TRANSITION', 'CONCURRENT_MODIFICATION', 'INTEGRITY_VIOLATION', 'REVISION_MISMATCH'] as const;
+const TRACKED_COMMAND_PROBLEMS = [
+  'NOT_FOUND',
+  'RATE_LIMITED',
+  'INVALID_TRANSITION',
+  'CONCURRENT_MODIFICATION',
+  'INTEGRITY_VIOLATION',
+  'REVISION_MISMATCH',
+  'IDEMPOTENCY_KEY_REUSED',
+] as const;
 
 const NOT_FOUND = 'No complaint with this tracking id and secret';
 

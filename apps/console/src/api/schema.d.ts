@@ -8101,6 +8101,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "IDEMPOTENCY_KEY_REUSED";
+                    };
+                };
+            };
             /** @description Over the rate limit; Retry-After says when to try again. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -8211,6 +8223,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
                         /** @enum {string} */
                         code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "IDEMPOTENCY_KEY_REUSED";
                     };
                 };
             };
@@ -8327,6 +8351,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "IDEMPOTENCY_KEY_REUSED";
+                    };
+                };
+            };
             /** @description Over the rate limit; Retry-After says when to try again. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -8437,6 +8473,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
                         /** @enum {string} */
                         code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "IDEMPOTENCY_KEY_REUSED";
                     };
                 };
             };
