@@ -42,7 +42,7 @@ describe('Operations: health, OpenAPI, docs, guards, rebuild', () => {
     expect(String(docs.body)).toContain('swagger');
   });
 
-  it('guards every endpoint in the OpenAPI document except health, the public list and reporter tracking', async () => {
+  it('guards every endpoint in the OpenAPI document except health, sign-in, the public list and reporter tracking', async () => {
     const spec = (await t.request('GET', '/openapi.json')).body;
     const unguarded: string[] = [];
     for (const [path, methods] of Object.entries<Record<string, unknown>>(spec.paths)) {
@@ -56,11 +56,30 @@ describe('Operations: health, OpenAPI, docs, guards, rebuild', () => {
     expect(unguarded.sort()).toEqual([
       // The notary's public key is for anyone who checks a signed tree head.
       'GET /audit/public-key → 200',
+      // How to sign in, and a development token (400: a role is required).
+      'GET /auth/config → 200',
       'GET /health → 200',
       'GET /public/complaints → 200',
       'GET /track/{trackingId} → 404',
+      'POST /auth/dev-token → 400',
+      'POST /track/{trackingId}/accept → 404',
       'POST /track/{trackingId}/answer-clarification → 400',
+      'POST /track/{trackingId}/dispute → 400',
+      'POST /track/{trackingId}/rate → 400',
     ]);
+  });
+
+  it('gives every agency the zone its deadlines are counted in, by its province', async () => {
+    const reporter = await t.token('reporter');
+    const nodes = (await t.request('GET', '/agencies', { token: reporter })).body as { id: string; zone: string }[];
+    const zoneOf = Object.fromEntries(nodes.map((node) => [node.id, node.zone]));
+    expect(zoneOf).toMatchObject({ national: 'WIB', 'id-32': 'WIB', 'id-32.01-dinkes': 'WIB' });
+    expect(new Set(Object.values(zoneOf))).toEqual(new Set(['WIB', 'WITA', 'WIT']));
+    const subtree = (await t.request('GET', '/agencies?root=id-51', { token: reporter })).body as { zone: string }[];
+    expect(subtree.length).toBeGreaterThan(1);
+    expect(new Set(subtree.map((node) => node.zone))).toEqual(new Set(['WITA']));
+    const papua = (await t.request('GET', '/agencies?root=id-94', { token: reporter })).body as { zone: string }[];
+    expect(new Set(papua.map((node) => node.zone))).toEqual(new Set(['WIT']));
   });
 
   it('echoes the caller’s correlation id and records it on the events', async () => {

@@ -1,5 +1,6 @@
 import { TestApp } from '../support/test-app';
 import { AGENCY, aSubmission, aVerification } from '../support/http-steps';
+import { type Fixture, complaintAt } from '../support/complaint-stages';
 
 describe('Reporter access without an account, and the public list', () => {
   let t: TestApp;
@@ -101,3 +102,92 @@ describe('Reporter access without an account, and the public list', () => {
   });
 });
 
+describe('The reporter’s commands by tracking secret: accept, rate, dispute', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+  });
+  afterAll(() => t.stop());
+
+  const secretOf = (fixture: Fixture) => ({ 'x-tracking-secret': fixture.trackingSecret });
+  /** The tracking view once it shows the fixture's last step. */
+  const viewOf = (fixture: Fixture, revision = fixture.revision) =>
+    t.eventually(
+      () => t.request('GET', `/track/${fixture.trackingId}`, { headers: secretOf(fixture) }),
+      (r) => r.status === 200 && Number(r.body.revision) >= revision,
+    );
+  const post = (fixture: Fixture, action: string, body: unknown, headers: Record<string, string> = {}) =>
+    t.request('POST', `/track/${fixture.trackingId}/${action}`, { headers: { ...secretOf(fixture), ...headers }, body });
+
+  it('lists what the holder may do now, as the lifecycle rules decide it, with the revision to send back', async () => {
+    const asked = await complaintAt(t, 'AWAITING_BEFORE_DISPOSITION');
+    expect((await viewOf(asked)).body).toMatchObject({ allowedActions: ['answer-clarification'], revision: String(asked.revision), rating: null, closure: null });
+    const submitted = await complaintAt(t, 'SUBMITTED');
+    expect((await viewOf(submitted)).body.allowedActions).toEqual([]);
+    expect((await viewOf(submitted)).body.disputeWindowEndsAt).toBeNull();
+    const responded = await complaintAt(t, 'RESPONDED');
+    const view = (await viewOf(responded)).body;
+    expect(view.allowedActions).toEqual(['accept', 'rate', 'dispute']);
+    // The window runs from the follow-up, so it ends after it.
+    expect(Date.parse(view.disputeWindowEndsAt)).toBeGreaterThan(Date.parse(view.followUps.at(-1).at));
+  });
+
+  it('disputes the follow-up, honouring If-Match, as the holder of the tracking credential', async () => {
+    const responded = await complaintAt(t, 'RESPONDED');
+    const stale = await post(responded, 'dispute', { reason: 'Jalan belum diperbaiki.', normative: true }, { 'if-match': `"${responded.revision - 1}"` });
+    expect(stale.status).toBe(412);
+    expect(stale.body).toMatchObject({ code: 'REVISION_MISMATCH', currentRevision: String(responded.revision) });
+    const disputed = await post(responded, 'dispute', { reason: 'Jalan belum diperbaiki.', normative: true }, { 'if-match': `"${responded.revision}"` });
+    expect(disputed.status).toBe(200);
+    expect(disputed.body).toEqual({ revision: expect.stringMatching(/^\d+$/) });
+    const events = await t.eventStore.readStream(`complaint-${responded.id}`);
+    expect(events.map((e) => e.type)).toContain('FollowUpDisputed');
+    expect(events.at(-1)?.metadata).toMatchObject({ actor: { role: 'reporter', id: `tracking:${responded.trackingId}` } });
+    const view = await viewOf(responded, Number(disputed.body.revision));
+    expect(view.body).toMatchObject({ status: 'IN_PROGRESS', allowedActions: [] });
+  });
+
+  it('accepts the follow-up, closing the complaint, then rates it once', async () => {
+    const responded = await complaintAt(t, 'RESPONDED');
+    const accepted = await post(responded, 'accept', { note: 'Sudah beres, terima kasih.' });
+    expect(accepted.status).toBe(200);
+    const closed = await viewOf(responded, Number(accepted.body.revision));
+    expect(closed.body).toMatchObject({ status: 'CLOSED', closure: { reasonCode: 'accepted_by_reporter', at: expect.any(String) }, allowedActions: ['rate'] });
+
+    const rated = await post(responded, 'rate', { rating: 5, comment: 'Cepat.' });
+    expect(rated.status).toBe(200);
+    const view = await viewOf(responded, Number(rated.body.revision));
+    expect(view.body).toMatchObject({ rating: { rating: 5, comment: 'Cepat.', at: expect.any(String) }, allowedActions: [] });
+    const again = await post(responded, 'rate', { rating: 4 });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('ALREADY_RATED');
+  });
+
+  it('answers a repeat with the same Idempotency-Key as the first time, and refuses the key with another body', async () => {
+    const responded = await complaintAt(t, 'RESPONDED');
+    const key = { 'idempotency-key': `rate-${responded.id}` };
+    const first = await post(responded, 'rate', { rating: 4 }, key);
+    const repeat = await post(responded, 'rate', { rating: 4 }, key);
+    expect(first.status).toBe(200);
+    expect(repeat.body).toEqual(first.body);
+    const reused = await post(responded, 'rate', { rating: 2 }, key);
+    expect(reused.status).toBe(422);
+    expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('refuses a wrong secret with the same 404 as an unknown complaint, and a bad body with 400, writing nothing', async () => {
+    const responded = await complaintAt(t, 'RESPONDED');
+    const before = (await t.eventStore.readStream(`complaint-${responded.id}`)).length;
+    for (const [action, body] of [['accept', {}], ['rate', { rating: 5 }], ['dispute', { reason: 'Belum.' }]] as const) {
+      const wrong = await t.request('POST', `/track/${responded.trackingId}/${action}`, { headers: { 'x-tracking-secret': 'C'.repeat(32) }, body });
+      const unknown = await t.request('POST', `/track/LPR-000000000000/${action}`, { headers: secretOf(responded), body });
+      expect([wrong.status, unknown.status]).toEqual([404, 404]);
+      expect(wrong.body.detail).toBe(unknown.body.detail);
+    }
+    const invalid = await post(responded, 'rate', { rating: 7 });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.code).toBe('VALIDATION_FAILED');
+    expect(await t.eventStore.readStream(`complaint-${responded.id}`)).toHaveLength(before);
+  });
+});

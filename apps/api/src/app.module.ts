@@ -23,6 +23,7 @@ import { RateLimitGuard, rateLimitModule } from './http/rate-limit.guard';
 import { InfrastructureModule, type InfrastructureOptions } from './infrastructure/infrastructure.module';
 import { ProblemDetailsFilter } from './problem-details/problem-details.filter';
 import { MetricsController } from './metrics/metrics.controller';
+import { SignInController } from './auth/sign-in.controller';
 
 /** The API's composition root. */
 @Module({})
@@ -44,7 +45,7 @@ export class AppModule {
         EvaluationsModule,
         rateLimitModule(config),
       ],
-      controllers: [HealthController, ProjectionsController, SlaPoliciesController, HolidayCalendarController, MetricsController],
+      controllers: [HealthController, SignInController, ProjectionsController, SlaPoliciesController, HolidayCalendarController, MetricsController],
       providers: [
         CheckHealthHandler,
         ListSlaPoliciesHandler,

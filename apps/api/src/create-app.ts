@@ -10,11 +10,18 @@ import { correlationIdOf } from './http/correlation-id';
 import { clientErrors, frameworkErrors } from './http/framework-errors';
 import { acceptJsonBodiesOnly } from './http/json-body';
 import { registerSecurityHeaders } from './http/security-headers';
+import { serveConsole } from './http/console-pages';
 import { answerUnknownCommands } from './http/unknown-command';
 import { PrometheusMetrics } from './metrics/prometheus-metrics';
 import type { Clock } from './infrastructure/tokens';
 import { buildOpenApiDocument } from './openapi/openapi-document';
 import { RequestValidationError } from './problem-details/request-validation.error';
+
+/** The origin the console signs in at: the identity provider's, when tokens come from one. */
+function consoleIdentityProvider(config: AppConfig): string | undefined {
+  if (config.tokens.kind !== 'jwks' || !config.oidc.authority) return undefined;
+  return new URL(config.oidc.authority).origin;
+}
 
 export async function createApp(config: AppConfig, options: { clock?: Clock } = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
@@ -51,8 +58,9 @@ export async function createApp(config: AppConfig, options: { clock?: Clock } = 
   );
   const fastify = app.getHttpAdapter().getInstance();
   acceptJsonBodiesOnly(app);
-  registerSecurityHeaders(fastify);
+  registerSecurityHeaders(fastify, consoleIdentityProvider(config));
   answerUnknownCommands(fastify);
+  serveConsole(app, config.consoleDir);
   // Every answer's duration under its route's pattern, from the start time Fastify keeps for each request.
   const metrics = app.get(PrometheusMetrics);
   fastify.addHook('onResponse', (request, reply, done) => {

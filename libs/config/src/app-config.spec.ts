@@ -1,4 +1,4 @@
-import { ConfigError, LOCAL_DEVELOPMENT_JWT_SECRET, loadConfig } from './app-config';
+import { ConfigError, LOCAL_DEVELOPMENT_JWT_SECRET, allowsDevelopmentSignIn, loadConfig } from './app-config';
 
 describe('loadConfig', () => {
   it('defaults to the embedded setup on port 3000 with ./data', () => {
@@ -78,5 +78,42 @@ describe('loadConfig', () => {
     const key = 'ab'.repeat(32);
     expect(problems({ ...kurrentDb, MONGODB_URI: 'mongodb://mongodb:27017/lacak', IDENTITY_MASTER_KEY: key, TRACKING_SECRET_KEY: key })).toEqual([]);
     expect(problems({})).toEqual([]);
+  });
+
+  it('tells the console where to sign in: the issuer by default, a client id only when given, openid profile', () => {
+    const provider = { JWT_JWKS_URL: 'https://sso.example.go.id/realms/lacak/protocol/openid-connect/certs', JWT_ISSUER: 'https://sso.example.go.id/realms/lacak', JWT_AUDIENCE: 'lacak-api' };
+    expect(loadConfig(provider).oidc).toEqual({ authority: 'https://sso.example.go.id/realms/lacak', clientId: undefined, scope: 'openid profile' });
+    expect(loadConfig({ ...provider, OIDC_AUTHORITY: 'https://login.example.go.id', OIDC_CLIENT_ID: 'lacak-console', OIDC_SCOPE: 'openid profile email' }).oidc).toEqual({
+      authority: 'https://login.example.go.id',
+      clientId: 'lacak-console',
+      scope: 'openid profile email',
+    });
+  });
+
+  it('names what is wrong with the sign-in settings', () => {
+    const problems = (env: NodeJS.ProcessEnv) => {
+      try {
+        loadConfig(env);
+        return [];
+      } catch (e) {
+        return (e as ConfigError).problems;
+      }
+    };
+    expect(problems({ OIDC_AUTHORITY: 'sso.example.go.id', OIDC_CLIENT_ID: 'two words', OIDC_SCOPE: 'profile email' })).toEqual([
+      'OIDC_AUTHORITY must be an http(s) URL (got "sso.example.go.id")',
+      'OIDC_CLIENT_ID must be a client id without spaces (got "two words")',
+      'OIDC_SCOPE must be scopes separated by single spaces, openid among them (got "profile email")',
+    ]);
+  });
+
+  it('serves the console from dist/console under the working directory unless CONSOLE_DIR says otherwise', () => {
+    expect(loadConfig({}).consoleDir).toBe(`${process.cwd()}/dist/console`);
+    expect(loadConfig({ CONSOLE_DIR: '/srv/console' }).consoleDir).toBe('/srv/console');
+  });
+
+  it('allows development sign-in only with the local development secret', () => {
+    expect(allowsDevelopmentSignIn(loadConfig({}))).toBe(true);
+    expect(allowsDevelopmentSignIn(loadConfig({ JWT_SECRET: 'x'.repeat(40) }))).toBe(false);
+    expect(allowsDevelopmentSignIn(loadConfig({ JWT_JWKS_URL: 'https://sso.example.go.id/certs', JWT_ISSUER: 'https://sso.example.go.id', JWT_AUDIENCE: 'lacak-api' }))).toBe(false);
   });
 });

@@ -90,6 +90,19 @@ class Environment {
   @IsOptional() @Matches(/^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*)*$/, { message: 'JWT_AGENCY_CLAIM must be a claim name or a dotted path' })
   JWT_AGENCY_CLAIM?: string;
 
+  // The console signs in at the identity provider itself: where (the issuer by default), as which client, asking for what.
+  @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, { message: 'OIDC_AUTHORITY must be an http(s) URL' })
+  OIDC_AUTHORITY?: string;
+
+  @IsOptional() @Matches(/^[\x21-\x7e]{1,200}$/, { message: 'OIDC_CLIENT_ID must be a client id without spaces' })
+  OIDC_CLIENT_ID?: string;
+
+  @IsOptional() @Matches(/^(\S+ )*openid( \S+)*$/, { message: 'OIDC_SCOPE must be scopes separated by single spaces, openid among them' })
+  OIDC_SCOPE?: string;
+
+  @IsOptional() @IsString() @MinLength(1)
+  CONSOLE_DIR?: string;
+
   // With MongoDB the identities are shared by every replica and outlive any container: a key file
   // made in one container's DATA_DIR would differ per replica and vanish with the container.
   @ValidateIf((env: Environment) => env.MONGODB_URI !== undefined || env.IDENTITY_MASTER_KEY !== undefined)
@@ -151,6 +164,15 @@ export interface IdentityClaims {
   agencyId: string;
 }
 
+/** What the web console needs to sign in at the identity provider (OpenID Connect, authorization code with PKCE). */
+export interface OidcClientSetting {
+  /** The provider's issuer URL, where its discovery document is; by default JWT_ISSUER. */
+  authority: string | undefined;
+  /** The console's public client id at the provider; unset, the console cannot sign in. */
+  clientId: string | undefined;
+  scope: string;
+}
+
 /** Which event store serves this process: the embedded SQLite file, or a KurrentDB server. */
 export type EventStoreSetting = { kind: 'embedded' } | { kind: 'kurrentdb'; connectionString: string };
 
@@ -181,6 +203,9 @@ export interface AppConfig {
   projectorId: string;
   tokens: TokenVerification;
   claims: IdentityClaims;
+  oidc: OidcClientSetting;
+  /** Where the built web console is (index.html and assets/), served at / by the API. */
+  consoleDir: string;
   /** Wraps every reporter's key; without it, a key file in DATA_DIR is made and used. */
   identityMasterKey: string | undefined;
   /** Derives each complaint's tracking secret; without it, a key file in DATA_DIR is made and used. */
@@ -226,6 +251,13 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * Whether anyone may get a token from the API itself (`POST /auth/dev-token`): only while it verifies
+ * tokens with the local development secret, which is public, so such tokens prove nothing anyway.
+ */
+export const allowsDevelopmentSignIn = (config: Pick<AppConfig, 'tokens'>): boolean =>
+  config.tokens.kind === 'local-secret' && config.tokens.secret === LOCAL_DEVELOPMENT_JWT_SECRET;
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = plainToInstance(Environment, { ...env }, { excludeExtraneousValues: false });
   const errors = validateSync(parsed, { whitelist: false });
@@ -257,6 +289,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ? { kind: 'jwks', jwksUrl: parsed.JWT_JWKS_URL, issuer: parsed.JWT_ISSUER, audience: parsed.JWT_AUDIENCE }
       : { kind: 'local-secret', secret: parsed.JWT_SECRET ?? LOCAL_DEVELOPMENT_JWT_SECRET },
     claims: { role: parsed.JWT_ROLE_CLAIM ?? 'role', agencyId: parsed.JWT_AGENCY_CLAIM ?? 'agencyId' },
+    oidc: { authority: parsed.OIDC_AUTHORITY ?? parsed.JWT_ISSUER, clientId: parsed.OIDC_CLIENT_ID, scope: parsed.OIDC_SCOPE ?? 'openid profile' },
+    consoleDir: resolve(parsed.CONSOLE_DIR ?? 'dist/console'),
     identityMasterKey: parsed.IDENTITY_MASTER_KEY,
     trackingSecretKey: parsed.TRACKING_SECRET_KEY,
     auditSigningKey: parsed.AUDIT_SIGNING_KEY,

@@ -2,12 +2,12 @@ import { Controller, Get, NotFoundException, Param, Query as QueryParams } from 
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, Length } from 'class-validator';
-import type { Actor, OrgNode } from '@lacak/domain';
+import type { Actor } from '@lacak/domain';
 import { Allows } from '../auth/allows.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiQueryProblems } from '../openapi/problem-responses';
-import { AgencyStats, OrganisationNode } from './agencies.responses';
-import { type AgencyStatsView, GetAgenciesQuery, GetAgencyStatsQuery } from './agency-queries';
+import { AgencyListNode, AgencyStats } from './agencies.responses';
+import { type AgencyNodeView, type AgencyStatsView, GetAgenciesQuery, GetAgencyStatsQuery } from './agency-queries';
 
 export class ListAgenciesParams {
   @ApiPropertyOptional({ description: 'Only this node and its subtree' })
@@ -25,9 +25,9 @@ export class AgenciesController {
   @Get()
   @Allows('list-agencies')
   @ApiOperation({ summary: 'The organisation tree, or one node’s subtree, as a flat list' })
-  @ApiOkResponse({ type: [OrganisationNode] })
+  @ApiOkResponse({ type: [AgencyListNode] })
   @ApiQueryProblems('VALIDATION_FAILED', 'NOT_FOUND')
-  async list(@QueryParams() params: ListAgenciesParams, @CurrentActor() actor: Actor): Promise<OrgNode[]> {
+  async list(@QueryParams() params: ListAgenciesParams, @CurrentActor() actor: Actor): Promise<AgencyNodeView[]> {
     const nodes = await this.queryBus.execute(new GetAgenciesQuery(actor, params.root));
     if (!nodes) throw new NotFoundException(`No agency ${params.root}`);
     return nodes;

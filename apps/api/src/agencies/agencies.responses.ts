@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ORG_NODE_KINDS, type OrgNode, type SlaClass } from '@lacak/domain';
 import type { AgencyStatsView, CountersView } from './agency-queries';
-import type { SlaIndicators } from '@lacak/application/queries';
+import type { AgencyNodeView, SlaIndicators } from '@lacak/application/queries';
+import { INDONESIAN_ZONES } from '@lacak/deadlines';
 
 /** The answers of the organisation queries, for the OpenAPI document; each implements the view it documents. */
 
@@ -10,6 +11,11 @@ export class OrganisationNode implements OrgNode {
   @ApiProperty({ example: 'Dinas Kesehatan Kabupaten Bogor' }) name!: string;
   @ApiProperty({ enum: ORG_NODE_KINDS }) kind!: OrgNode['kind'];
   @ApiProperty({ type: String, nullable: true, description: 'Null for the national root', example: 'id-32.01' }) parentId!: string | null;
+}
+
+export class AgencyListNode extends OrganisationNode implements AgencyNodeView {
+  @ApiProperty({ enum: Object.values(INDONESIAN_ZONES), description: 'The zone the node’s deadlines and local days are counted in; times for it read best in this zone', example: 'WIB' })
+  zone!: AgencyNodeView['zone'];
 }
 
 export class AgencyCounters implements CountersView {

@@ -1,11 +1,11 @@
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { type AgencyStatsView, GetAgencyStats, ListAgencies } from '@lacak/application/queries';
-import type { Actor, OrgNode } from '@lacak/domain';
+import { type AgencyNodeView, type AgencyStatsView, GetAgencyStats, ListAgencies } from '@lacak/application/queries';
+import type { Actor } from '@lacak/domain';
 
-export type { AgencyStatsView, CountersView } from '@lacak/application/queries';
+export type { AgencyNodeView, AgencyStatsView, CountersView } from '@lacak/application/queries';
 
 /** Null when the root is unknown. */
-export class GetAgenciesQuery extends Query<OrgNode[] | null> {
+export class GetAgenciesQuery extends Query<AgencyNodeView[] | null> {
   constructor(
     readonly actor: Actor,
     readonly rootId?: string,

@@ -1,9 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import helmet, { type HelmetOptions } from 'helmet';
+import { CONSOLE_ROUTES } from './console-pages';
 
-/** Routes under /docs serve the Swagger UI page and its assets; everything else is the JSON API. */
-const isDocs = (url: string | undefined): boolean => url === '/docs' || (url?.startsWith('/docs/') ?? false);
+/** Routes under /docs serve the Swagger UI page and its assets; the console's routes its pages; everything else is the JSON API. */
+type Surface = 'api' | 'docs' | 'console';
+
+const surfaceOf = (url: string | undefined): Surface => {
+  if (url === '/docs' || url?.startsWith('/docs/')) return 'docs';
+  return url !== undefined && CONSOLE_ROUTES.has(url) ? 'console' : 'api';
+};
 
 const NEVER_FRAMED: HelmetOptions['frameguard'] = { action: 'deny' };
 
@@ -38,6 +44,36 @@ const DOCS_HEADERS: HelmetOptions = {
 };
 
 /**
+ * API_HEADERS with the console's CSP: its scripts and styles are files from this origin (the build
+ * inlines no script), images may be drawn as data: or blob: URLs, and it talks to this API and, when it
+ * signs in there, to the identity provider.
+ */
+const consoleHeaders = (identityProvider: string | undefined): HelmetOptions => {
+  const provider = identityProvider ? [identityProvider] : [];
+  return {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        // The build inlines small files into its CSS as data: URLs.
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'", ...provider],
+        // The OIDC client renews a session silently in a hidden frame of the provider's.
+        frameSrc: provider.length ? provider : ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    frameguard: NEVER_FRAMED,
+  };
+};
+
+/**
  * The headers helmet's middleware sets for these options, worked out once. Run per request (as
  * @fastify/helmet does), helmet rebuilds its middleware and reparses the CSP directives every time;
  * with static directives, as here, the headers are the same on every response.
@@ -54,18 +90,23 @@ function headersOf(options: HelmetOptions): Record<string, string> {
 }
 
 /**
- * Helmet's headers on every response, with the docs' own CSP; and no caching of API responses,
- * which carry complaint data. Call before any route is registered.
+ * Helmet's headers on every response, with the docs' and the console's own CSP; and no caching of API
+ * responses, which carry complaint data, nor of errors. The console's routes say how their files are
+ * cached. `identityProvider`: the origin the console signs in at, if any. Call before any route is registered.
  */
-export function registerSecurityHeaders(fastify: FastifyInstance): void {
-  const api = headersOf(API_HEADERS);
-  const docs = headersOf(DOCS_HEADERS);
+export function registerSecurityHeaders(fastify: FastifyInstance, identityProvider?: string): void {
+  const headers: Record<Surface, Record<string, string>> = {
+    api: headersOf(API_HEADERS),
+    docs: headersOf(DOCS_HEADERS),
+    console: headersOf(consoleHeaders(identityProvider)),
+  };
   fastify.addHook('onRequest', (request, reply, done) => {
-    reply.headers(isDocs(request.routeOptions.url) ? docs : api);
+    reply.headers(headers[surfaceOf(request.routeOptions.url)]);
     done();
   });
   fastify.addHook('onSend', (request, reply, payload, done) => {
-    if (!isDocs(request.routeOptions.url)) reply.header('cache-control', 'no-store');
+    const surface = surfaceOf(request.routeOptions.url);
+    if (surface === 'api' || (surface === 'console' && reply.statusCode >= 400)) reply.header('cache-control', 'no-store');
     done(null, payload);
   });
 }

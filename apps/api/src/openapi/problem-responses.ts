@@ -12,6 +12,7 @@ const API_PROBLEM_STATUS = {
   TOKEN_EXPIRED: 401,
   TOKEN_AGENCY_INVALID: 401,
   FORBIDDEN: 403,
+  DEV_SIGN_IN_DISABLED: 403,
   NOT_FOUND: 404,
   REVISION_NOT_FOUND: 404,
   NOT_YET_SUBMITTED: 404,
@@ -22,6 +23,7 @@ const API_PROBLEM_STATUS = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   UNKNOWN_REFERENCE: 422,
   IDEMPOTENCY_KEY_REUSED: 422,
+  AGENCY_DOES_NOT_FIT_ROLE: 422,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
 } as const;
@@ -34,7 +36,7 @@ const statusOf = (code: ProblemCode): number =>
 const WHAT_IT_MEANS: Record<number, string> = {
   400: 'The request is malformed or has invalid fields (each named in `errors`)',
   401: 'No bearer token, or one that is invalid or expired',
-  403: 'The actor’s role, agency or relation to the complaint excludes this',
+  403: 'The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it',
   404: 'Unknown, or outside the actor’s scope: the two look the same; or, for a replay, a revision or an instant at which the complaint had no state (`REVISION_NOT_FOUND`, `NOT_YET_SUBMITTED`)',
   409: 'The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`)',
   410: 'Gone for good',

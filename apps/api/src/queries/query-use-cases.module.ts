@@ -97,7 +97,11 @@ const providers: Provider[] = [
     inject: [EVENT_STORE, READ_STORE, ORGANISATION_TREE, CLOCK],
     useFactory: (eventStore: EventStore, readStore: ReadStore, tree: OrganisationTree, clock: Clock) => new CloseMonevPeriod(eventStore, readStore, tree, clock),
   },
-  { provide: ListAgencies, inject: [ORGANISATION_TREE], useFactory: (tree: OrganisationTree) => new ListAgencies(tree) },
+  {
+    provide: ListAgencies,
+    inject: [ORGANISATION_TREE, DEADLINE_CONTEXT],
+    useFactory: (tree: OrganisationTree, deadlines: DeadlineContext) => new ListAgencies(tree, deadlines),
+  },
   {
     provide: GetAgencyStats,
     inject: [ORGANISATION_TREE, READ_STORE, CLOCK],
@@ -132,7 +136,11 @@ const providers: Provider[] = [
     inject: [READ_STORE, TrackingSecrets],
     useFactory: (readStore: ReadStore, secrets: TrackingSecrets) => new TrackedComplaints(readStore, (id, secret) => secrets.matches(id, secret)),
   },
-  { provide: TrackComplaint, inject: [TrackedComplaints], useFactory: (tracked: TrackedComplaints) => new TrackComplaint(tracked) },
+  {
+    provide: TrackComplaint,
+    inject: [TrackedComplaints, COMPLAINT_READS],
+    useFactory: (tracked: TrackedComplaints, context: ComplaintReadContext) => new TrackComplaint(tracked, context),
+  },
   {
     provide: CheckHealth,
     inject: [EVENT_STORE, READ_STORE, PROJECTOR, APP_CONFIG, DEADLINE_CONTEXT, CLOCK, VerifyEventLog],

@@ -1,14 +1,16 @@
 import { Body, Controller, Get, Headers, HttpCode, NotFoundException, Param, Post, Req } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsString, IsUUID, Length } from 'class-validator';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
-import { TrackedComplaints } from '@lacak/application/queries';
+import type { LifecycleRequest } from '@lacak/application';
+import { TRACKING_ACTIONS, type TrackingAction, TrackedComplaints } from '@lacak/application/queries';
 import { COMPLAINT_STATUSES, type ComplaintStatus, trackingActor } from '@lacak/domain';
 import type { ComplaintDocument } from '@lacak/projections';
 import { Public } from '../auth/public.decorator';
 import { RunLifecycleCommand } from '../commands/commands';
-import { PublicFollowUp, REVISION, ReporterQuestion } from '../complaints/queries/complaint-queries.responses';
+import { DisputeFollowUpRequest, RateComplaintRequest } from '../complaints/lifecycle/lifecycle.requests';
+import { PublicFollowUp, RatingRecord, REVISION, ReporterClosure, ReporterQuestion } from '../complaints/queries/complaint-queries.responses';
 import { readPreconditions } from '../http/preconditions';
 import { RateLimited } from '../http/rate-limit';
 import { ApiBodyProblems, ApiProblems } from '../openapi/problem-responses';
@@ -20,6 +22,11 @@ export class TrackedAnswerRequest {
 
   @ApiProperty() @IsString() @Length(1, 4000)
   answer!: string;
+}
+
+export class TrackedAcceptRequest {
+  @ApiPropertyOptional({ description: 'What the reporter adds on accepting the follow-up' }) @IsOptional() @IsString() @Length(1, 4000)
+  note?: string;
 }
 
 export class OpenQuestion {
@@ -43,11 +50,35 @@ export class TrackingView {
 
   @ApiProperty({ type: [ReporterQuestion], description: 'Questions answered, with `recordedOnBehalfVia` set when an officer recorded an answer given offline' })
   answeredQuestions!: ReporterQuestion[];
+
+  @ApiProperty({ ...REVISION, description: 'The complaint’s revision, a string of digits: send it back as If-Match' }) revision!: string;
+  @ApiProperty({ type: RatingRecord, nullable: true, description: 'The reporter’s rating, once given (a complaint is rated once)' }) rating!: RatingRecord | null;
+  @ApiProperty({ type: ReporterClosure, nullable: true }) closure!: ReporterClosure | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Until when the latest follow-up may be disputed; null before any follow-up' })
+  disputeWindowEndsAt!: string | null;
+
+  @ApiProperty({
+    enum: Object.keys(TRACKING_ACTIONS),
+    isArray: true,
+    description: 'What the holder of the tracking secret may do now, each `POST /track/{trackingId}/<action>`, as the lifecycle rules decide it',
+  })
+  allowedActions!: TrackingAction[];
 }
 
-export class TrackedAnswerResponse {
-  @ApiProperty(REVISION) revision!: string;
+export class TrackedCommandResponse {
+  @ApiProperty({ ...REVISION, description: 'The complaint revision after the command, a string of digits' }) revision!: string;
 }
+
+/** Problems every command by tracking credential can answer with. */
+const TRACKED_COMMAND_PROBLEMS = [
+  'NOT_FOUND',
+  'RATE_LIMITED',
+  'INVALID_TRANSITION',
+  'CONCURRENT_MODIFICATION',
+  'INTEGRITY_VIOLATION',
+  'REVISION_MISMATCH',
+  'IDEMPOTENCY_KEY_REUSED',
+] as const;
 
 const NOT_FOUND = 'No complaint with this tracking id and secret';
 
@@ -81,22 +112,73 @@ export class TrackingController {
   @Post('answer-clarification')
   @HttpCode(200)
   @ApiOperation({ summary: 'Answer a question as the reporter, with the tracking secret', security: [] })
-  @ApiOkResponse({ type: TrackedAnswerResponse })
-  @ApiBodyProblems('NOT_FOUND', 'RATE_LIMITED', 'INVALID_TRANSITION', 'CLARIFICATION_NOT_OPEN', 'CONCURRENT_MODIFICATION', 'INTEGRITY_VIOLATION', 'REVISION_MISMATCH')
-  async answer(
+  @ApiOkResponse({ type: TrackedCommandResponse })
+  @ApiBodyProblems(...TRACKED_COMMAND_PROBLEMS, 'CLARIFICATION_NOT_OPEN')
+  answer(
     @Param('trackingId') trackingId: string,
     @Body() body: TrackedAnswerRequest,
     @Req() req: FastifyRequest,
     @Headers('x-tracking-secret') secret?: string,
-  ): Promise<TrackedAnswerResponse> {
+  ): Promise<TrackedCommandResponse> {
+    return this.run(trackingId, secret, req, (complaintId) => ({ type: 'AnswerClarification', data: { complaintId, ...body } }));
+  }
+
+  /** The reporter accepts the follow-up, which closes the complaint. */
+  @Post('accept')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Accept the follow-up as the reporter, closing the complaint, with the tracking secret', security: [] })
+  @ApiOkResponse({ type: TrackedCommandResponse })
+  @ApiBodyProblems(...TRACKED_COMMAND_PROBLEMS, 'CLOSE_REQUIRES_FOLLOW_UP')
+  accept(
+    @Param('trackingId') trackingId: string,
+    @Body() body: TrackedAcceptRequest,
+    @Req() req: FastifyRequest,
+    @Headers('x-tracking-secret') secret?: string,
+  ): Promise<TrackedCommandResponse> {
+    return this.run(trackingId, secret, req, (complaintId) => ({
+      type: 'CloseComplaint',
+      data: { complaintId, reasonCode: 'accepted_by_reporter', note: body.note ?? null },
+    }));
+  }
+
+  @Post('rate')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Rate the handling as the reporter (kepuasan, 1 to 5), with the tracking secret', security: [] })
+  @ApiOkResponse({ type: TrackedCommandResponse })
+  @ApiBodyProblems(...TRACKED_COMMAND_PROBLEMS, 'RATING_OUT_OF_RANGE', 'ALREADY_RATED')
+  rate(
+    @Param('trackingId') trackingId: string,
+    @Body() body: RateComplaintRequest,
+    @Req() req: FastifyRequest,
+    @Headers('x-tracking-secret') secret?: string,
+  ): Promise<TrackedCommandResponse> {
+    return this.run(trackingId, secret, req, (complaintId) => ({ type: 'RateComplaint', data: { complaintId, rating: body.rating, comment: body.comment ?? null } }));
+  }
+
+  @Post('dispute')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Dispute the follow-up as the reporter, within the dispute window, possibly as only a promise (normative), with the tracking secret', security: [] })
+  @ApiOkResponse({ type: TrackedCommandResponse })
+  @ApiBodyProblems(...TRACKED_COMMAND_PROBLEMS, 'DISPUTE_WINDOW_CLOSED')
+  dispute(
+    @Param('trackingId') trackingId: string,
+    @Body() body: DisputeFollowUpRequest,
+    @Req() req: FastifyRequest,
+    @Headers('x-tracking-secret') secret?: string,
+  ): Promise<TrackedCommandResponse> {
+    return this.run(trackingId, secret, req, (complaintId) => ({ type: 'DisputeFollowUp', data: { complaintId, ...body } }));
+  }
+
+  /** A lifecycle command on the complaint the secret opens, as the holder of its tracking credential. */
+  private async run(
+    trackingId: string,
+    secret: string | undefined,
+    req: FastifyRequest,
+    command: (complaintId: string) => LifecycleRequest,
+  ): Promise<TrackedCommandResponse> {
     const complaint = await this.authorised(trackingId, secret);
-    const actor = trackingActor(complaint.trackingId);
     const result = await this.commandBus.execute(
-      new RunLifecycleCommand(
-        { type: 'AnswerClarification', data: { complaintId: complaint._id, ...body } },
-        actor,
-        readPreconditions(req.headers, String(req.id)),
-      ),
+      new RunLifecycleCommand(command(complaint._id), trackingActor(complaint.trackingId), readPreconditions(req.headers, String(req.id))),
     );
     return { revision: result.revision.toString() };
   }

@@ -21,6 +21,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How to get a bearer token: development sign-in, the identity provider, or neither */
+        get: operations["SignInController_signInConfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/dev-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Get a bearer token signed with the local development secret (development only) */
+        post: operations["SignInController_devToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/projections/rebuild": {
         parameters: {
             query?: never;
@@ -712,6 +746,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/track/{trackingId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept the follow-up as the reporter, closing the complaint, with the tracking secret */
+        post: operations["TrackingController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/track/{trackingId}/rate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rate the handling as the reporter (kepuasan, 1 to 5), with the tracking secret */
+        post: operations["TrackingController_rate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/track/{trackingId}/dispute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dispute the follow-up as the reporter, within the dispute window, possibly as only a promise (normative), with the tracking secret */
+        post: operations["TrackingController_dispute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/public/complaints": {
         parameters: {
             query?: never;
@@ -1182,6 +1267,46 @@ export interface components {
             /** @description Whether the event log proved intact when last verified; faults do not make the instance degraded */
             integrity: components["schemas"]["IntegrityHealthBody"];
         };
+        DevelopmentSignIn: {
+            /**
+             * @description Tokens come from `POST /auth/dev-token` (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            mode: "development";
+        };
+        OidcSignIn: {
+            /**
+             * @description Tokens come from the identity provider (authorization code with PKCE) (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            mode: "oidc";
+            /**
+             * @description The provider’s issuer URL (OIDC_AUTHORITY, by default JWT_ISSUER)
+             * @example https://sso.example.go.id/realms/lacak
+             */
+            authority: string | null;
+            /** @description The console’s client id (OIDC_CLIENT_ID); null: sign-in is not configured */
+            clientId: string | null;
+            /** @example openid profile */
+            scope: string;
+            /**
+             * @description The claim (or dotted path) holding the role
+             * @example realm_access.roles
+             */
+            roleClaim: string;
+            /**
+             * @description The claim (or dotted path) holding the organisation node id
+             * @example agencyId
+             */
+            agencyClaim: string;
+        };
+        NoSignIn: {
+            /**
+             * @description Tokens are signed with a JWT_SECRET of this deployment and handed out elsewhere (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            mode: "none";
+        };
         FieldProblem: {
             /** @example title */
             field: string;
@@ -1220,6 +1345,29 @@ export interface components {
             errors?: components["schemas"]["FieldProblem"][];
             /** @description For 412: the complaint’s current revision */
             currentRevision?: string | null;
+        };
+        DevTokenRequest: {
+            /**
+             * @description The role to act in; `system` is the engine’s own and cannot sign in
+             * @enum {string}
+             */
+            role: "reporter" | "national_admin" | "agency_admin" | "unit_officer" | "apip_inspector" | "auditor";
+            /**
+             * @description The organisation node acted for (`GET /agencies` lists them): required for agency roles, left out (or null) for reporters
+             * @example id-32.01-dinkes
+             */
+            agencyId?: string | null;
+            /**
+             * @description Names the actor (the token’s `sub`), e.g. a reporter’s account; by default the role and agency
+             * @example warga-001
+             */
+            sub?: string;
+        };
+        DevTokenResponse: {
+            /** @description A bearer token, signed with the local development secret as `npm run token` signs */
+            token: string;
+            /** Format: date-time */
+            expiresAt: string;
         };
         RebuildProjectionsRequest: {
             /** @description One projection (complaints, audit-trail, agency-stats, audit-events); all when absent */
@@ -2333,6 +2481,25 @@ export interface components {
             /** @description Why the identity is needed; recorded with the access */
             reason: string;
         };
+        AgencyListNode: {
+            /** @example id-32.01-dinkes */
+            id: string;
+            /** @example Dinas Kesehatan Kabupaten Bogor */
+            name: string;
+            /** @enum {string} */
+            kind: "national" | "coordinating_ministry" | "ministry" | "unit" | "province" | "regency" | "city" | "regional_agency";
+            /**
+             * @description Null for the national root
+             * @example id-32.01
+             */
+            parentId: string | null;
+            /**
+             * @description The zone the node’s deadlines and local days are counted in; times for it read best in this zone
+             * @example WIB
+             * @enum {string}
+             */
+            zone: "WIB" | "WITA" | "WIT";
+        };
         OrganisationNode: {
             /** @example id-32.01-dinkes */
             id: string;
@@ -2801,18 +2968,37 @@ export interface components {
             openQuestions: components["schemas"]["OpenQuestion"][];
             /** @description Questions answered, with `recordedOnBehalfVia` set when an officer recorded an answer given offline */
             answeredQuestions: components["schemas"]["ReporterQuestion"][];
+            /**
+             * @description The complaint’s revision, a string of digits: send it back as If-Match
+             * @example 3
+             */
+            revision: string;
+            /** @description The reporter’s rating, once given (a complaint is rated once) */
+            rating: components["schemas"]["RatingRecord"] | null;
+            closure: components["schemas"]["ReporterClosure"] | null;
+            /**
+             * Format: date-time
+             * @description Until when the latest follow-up may be disputed; null before any follow-up
+             */
+            disputeWindowEndsAt: string | null;
+            /** @description What the holder of the tracking secret may do now, each `POST /track/{trackingId}/<action>`, as the lifecycle rules decide it */
+            allowedActions: ("answer-clarification" | "accept" | "rate" | "dispute")[];
         };
         TrackedAnswerRequest: {
             /** Format: uuid */
             clarificationId: string;
             answer: string;
         };
-        TrackedAnswerResponse: {
+        TrackedCommandResponse: {
             /**
-             * @description Stream revision (64-bit), a string of digits; the ETag carries the same digits
+             * @description The complaint revision after the command, a string of digits
              * @example 3
              */
             revision: string;
+        };
+        TrackedAcceptRequest: {
+            /** @description What the reporter adds on accepting the follow-up */
+            note?: string;
         };
         PublicComplaint: {
             /** @example LPR-7K3Q9X2M4D1A */
@@ -3114,8 +3300,13 @@ export type SchemaCalendarHealth = components['schemas']['CalendarHealth'];
 export type SchemaAuditTreeHealth = components['schemas']['AuditTreeHealth'];
 export type SchemaIntegrityHealthBody = components['schemas']['IntegrityHealthBody'];
 export type SchemaHealthReport = components['schemas']['HealthReport'];
+export type SchemaDevelopmentSignIn = components['schemas']['DevelopmentSignIn'];
+export type SchemaOidcSignIn = components['schemas']['OidcSignIn'];
+export type SchemaNoSignIn = components['schemas']['NoSignIn'];
 export type SchemaFieldProblem = components['schemas']['FieldProblem'];
 export type SchemaProblemDetailsBody = components['schemas']['ProblemDetailsBody'];
+export type SchemaDevTokenRequest = components['schemas']['DevTokenRequest'];
+export type SchemaDevTokenResponse = components['schemas']['DevTokenResponse'];
 export type SchemaRebuildProjectionsRequest = components['schemas']['RebuildProjectionsRequest'];
 export type SchemaSlaPolicyVersion = components['schemas']['SlaPolicyVersion'];
 export type SchemaSlaPolicyList = components['schemas']['SlaPolicyList'];
@@ -3181,6 +3372,7 @@ export type SchemaAuditActor = components['schemas']['AuditActor'];
 export type SchemaHistoryEntry = components['schemas']['HistoryEntry'];
 export type SchemaReporterIdentityBody = components['schemas']['ReporterIdentityBody'];
 export type SchemaIdentityReasonRequest = components['schemas']['IdentityReasonRequest'];
+export type SchemaAgencyListNode = components['schemas']['AgencyListNode'];
 export type SchemaOrganisationNode = components['schemas']['OrganisationNode'];
 export type SchemaAgencyCounters = components['schemas']['AgencyCounters'];
 export type SchemaSlaClassCompliance = components['schemas']['SlaClassCompliance'];
@@ -3217,7 +3409,8 @@ export type SchemaMonevOverdueActionPageAnswer = components['schemas']['MonevOve
 export type SchemaOpenQuestion = components['schemas']['OpenQuestion'];
 export type SchemaTrackingView = components['schemas']['TrackingView'];
 export type SchemaTrackedAnswerRequest = components['schemas']['TrackedAnswerRequest'];
-export type SchemaTrackedAnswerResponse = components['schemas']['TrackedAnswerResponse'];
+export type SchemaTrackedCommandResponse = components['schemas']['TrackedCommandResponse'];
+export type SchemaTrackedAcceptRequest = components['schemas']['TrackedAcceptRequest'];
 export type SchemaPublicComplaint = components['schemas']['PublicComplaint'];
 export type SchemaPublicComplaintPage = components['schemas']['PublicComplaintPage'];
 export type SchemaAuditPublicKeyView = components['schemas']['AuditPublicKeyView'];
@@ -3274,6 +3467,120 @@ export interface operations {
             };
         };
     };
+    SignInController_signInConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DevelopmentSignIn"] | components["schemas"]["OidcSignIn"] | components["schemas"]["NoSignIn"];
+                };
+            };
+        };
+    };
+    SignInController_devToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DevTokenRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DevTokenResponse"];
+                };
+            };
+            /** @description The request is malformed or has invalid fields (each named in `errors`). Codes: `VALIDATION_FAILED`, `MALFORMED_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_REQUEST";
+                    };
+                };
+            };
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `DEV_SIGN_IN_DISABLED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "DEV_SIGN_IN_DISABLED";
+                    };
+                };
+            };
+            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "CONTENT_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `AGENCY_DOES_NOT_FIT_ROLE` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "AGENCY_DOES_NOT_FIT_ROLE";
+                    };
+                };
+            };
+            /** @description Over the rate limit; Retry-After says when to try again. Codes: `RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
     ProjectionsController_rebuild: {
         parameters: {
             query?: never;
@@ -3320,7 +3627,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The actor’s role, agency or relation to the complaint excludes this. Codes: `ROLE_NOT_ALLOWED` */
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3517,7 +3824,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The actor’s role, agency or relation to the complaint excludes this. Codes: `ROLE_NOT_ALLOWED` */
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3609,7 +3916,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The actor’s role, agency or relation to the complaint excludes this. Codes: `ROLE_NOT_ALLOWED` */
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3733,7 +4040,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The actor’s role, agency or relation to the complaint excludes this. Codes: `ROLE_NOT_ALLOWED` */
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3862,7 +4169,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The actor’s role, agency or relation to the complaint excludes this. Codes: `ROLE_NOT_ALLOWED` */
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4003,7 +4310,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The actor’s role, agency or relation to the complaint excludes this. Codes: `ROLE_NOT_ALLOWED`, `NOT_CURRENT_ASSIGNEE` */
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED`, `NOT_CURRENT_ASSIGNEE` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4144,7 +4451,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The actor’s role, agency or relation to the complaint excludes this. Codes: `ROLE_NOT_ALLOWED` */
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4285,7 +4592,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The actor’s role, agency or relation to the complaint excludes this. Codes: `ROLE_NOT_ALLOWED`, `NOT_CURRENT_ASSIGNEE`, `TARGET_OUTSIDE_SCOPE` */
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED`, `NOT_CURRENT_ASSIGNEE`, `TARGET_OUTSIDE_SCOPE` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4426,7 +4733,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The actor’s role, agency or relation to the complaint excludes this. Codes: `ROLE_NOT_ALLOWED`, `NOT_CURRENT_ASSIGNEE` */
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED`, `NOT_CURRENT_ASSIGNEE` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4567,7 +4874,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The actor’s role, agency or relation to the complaint excludes this. Codes: `ROLE_NOT_ALLOWED`, `NOT_CURRENT_ASSIGNEE` */
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED`, `NOT_CURRENT_ASSIGNEE` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4708,7 +5015,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The actor’s role, agency or relation to the complaint excludes this. Codes: `ROLE_NOT_ALLOWED`, `NOT_CURRENT_ASSIGNEE`, `NOT_THE_REPORTER` */
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED`, `NOT_CURRENT_ASSIGNEE`, `NOT_THE_REPORTER` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4849,7 +5156,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The actor’s role, agency or relation to the complaint excludes this. Codes: `ROLE_NOT_ALLOWED`, `NOT_CURRENT_ASSIGNEE` */
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED`, `NOT_CURRENT_ASSIGNEE` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4990,7 +5297,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The actor’s role, agency or relation to the complaint excludes this. Codes: `ROLE_NOT_ALLOWED`, `NOT_CURRENT_ASSIGNEE` */
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED`, `NOT_CURRENT_ASSIGNEE` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5131,7 +5438,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The actor’s role, agency or relation to the complaint excludes this. Codes: `ROLE_NOT_ALLOWED`, `NOT_CURRENT_ASSIGNEE` */
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED`, `NOT_CURRENT_ASSIGNEE` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5272,7 +5579,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The actor’s role, agency or relation to the complaint excludes this. Codes: `ROLE_NOT_ALLOWED`, `NOT_CURRENT_ASSIGNEE` */
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED`, `NOT_CURRENT_ASSIGNEE` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5413,7 +5720,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The actor’s role, agency or relation to the complaint excludes this. Codes: `ROLE_NOT_ALLOWED`, `NOT_CURRENT_ASSIGNEE` */
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED`, `NOT_CURRENT_ASSIGNEE` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5554,7 +5861,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The actor’s role, agency or relation to the complaint excludes this. Codes: `ROLE_NOT_ALLOWED`, `NOT_CURRENT_ASSIGNEE` */
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED`, `NOT_CURRENT_ASSIGNEE` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5695,7 +6002,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The actor’s role, agency or relation to the complaint excludes this. Codes: `ROLE_NOT_ALLOWED`, `NOT_CURRENT_ASSIGNEE`, `NOT_THE_REPORTER` */
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED`, `NOT_CURRENT_ASSIGNEE`, `NOT_THE_REPORTER` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5836,7 +6143,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The actor’s role, agency or relation to the complaint excludes this. Codes: `ROLE_NOT_ALLOWED`, `NOT_THE_REPORTER` */
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED`, `NOT_THE_REPORTER` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5977,7 +6284,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The actor’s role, agency or relation to the complaint excludes this. Codes: `ROLE_NOT_ALLOWED`, `NOT_CURRENT_ASSIGNEE` */
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED`, `NOT_CURRENT_ASSIGNEE` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6118,7 +6425,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The actor’s role, agency or relation to the complaint excludes this. Codes: `ROLE_NOT_ALLOWED`, `NOT_THE_REPORTER` */
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED`, `NOT_THE_REPORTER` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6259,7 +6566,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The actor’s role, agency or relation to the complaint excludes this. Codes: `ROLE_NOT_ALLOWED`, `NOT_CURRENT_ASSIGNEE`, `NOT_THE_REPORTER` */
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED`, `NOT_CURRENT_ASSIGNEE`, `NOT_THE_REPORTER` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6400,7 +6707,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The actor’s role, agency or relation to the complaint excludes this. Codes: `ROLE_NOT_ALLOWED`, `NOT_CURRENT_ASSIGNEE` */
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED`, `NOT_CURRENT_ASSIGNEE` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6541,7 +6848,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The actor’s role, agency or relation to the complaint excludes this. Codes: `ROLE_NOT_ALLOWED`, `NOT_CURRENT_ASSIGNEE` */
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED`, `NOT_CURRENT_ASSIGNEE` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6682,7 +6989,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The actor’s role, agency or relation to the complaint excludes this. Codes: `ROLE_NOT_ALLOWED`, `NOT_CURRENT_ASSIGNEE` */
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED`, `NOT_CURRENT_ASSIGNEE` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6825,7 +7132,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The actor’s role, agency or relation to the complaint excludes this. Codes: `ROLE_NOT_ALLOWED` */
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6977,7 +7284,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The actor’s role, agency or relation to the complaint excludes this. Codes: `IDENTITY_SEALED` */
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `IDENTITY_SEALED` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7061,7 +7368,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The actor’s role, agency or relation to the complaint excludes this. Codes: `ROLE_NOT_ALLOWED` */
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7152,7 +7459,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrganisationNode"][];
+                    "application/json": components["schemas"]["AgencyListNode"][];
                 };
             };
             /** @description The request is malformed or has invalid fields (each named in `errors`). Codes: `VALIDATION_FAILED` */
@@ -7224,7 +7531,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The actor’s role, agency or relation to the complaint excludes this. Codes: `ROLE_NOT_ALLOWED` */
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7296,7 +7603,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The actor’s role, agency or relation to the complaint excludes this. Codes: `ROLE_NOT_ALLOWED` */
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7368,7 +7675,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The actor’s role, agency or relation to the complaint excludes this. Codes: `ROLE_NOT_ALLOWED` */
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7426,7 +7733,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The actor’s role, agency or relation to the complaint excludes this. Codes: `ROLE_NOT_ALLOWED` */
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7507,7 +7814,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The actor’s role, agency or relation to the complaint excludes this. Codes: `ROLE_NOT_ALLOWED` */
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7620,7 +7927,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The actor’s role, agency or relation to the complaint excludes this. Codes: `ROLE_NOT_ALLOWED` */
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7719,7 +8026,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TrackedAnswerResponse"];
+                    "application/json": components["schemas"]["TrackedCommandResponse"];
                 };
             };
             /** @description The request is malformed or has invalid fields (each named in `errors`). Codes: `VALIDATION_FAILED`, `MALFORMED_REQUEST` */
@@ -7746,7 +8053,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CLARIFICATION_NOT_OPEN`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `CLARIFICATION_NOT_OPEN` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7754,7 +8061,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
                         /** @enum {string} */
-                        code?: "INVALID_TRANSITION" | "CLARIFICATION_NOT_OPEN" | "CONCURRENT_MODIFICATION" | "INTEGRITY_VIOLATION";
+                        code?: "INVALID_TRANSITION" | "CONCURRENT_MODIFICATION" | "INTEGRITY_VIOLATION" | "CLARIFICATION_NOT_OPEN";
                     };
                 };
             };
@@ -7791,6 +8098,393 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
                         /** @enum {string} */
                         code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "IDEMPOTENCY_KEY_REUSED";
+                    };
+                };
+            };
+            /** @description Over the rate limit; Retry-After says when to try again. Codes: `RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    TrackingController_accept: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The secret returned at submission */
+                "X-Tracking-Secret": string;
+                "x-tracking-secret": string;
+            };
+            path: {
+                trackingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrackedAcceptRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrackedCommandResponse"];
+                };
+            };
+            /** @description The request is malformed or has invalid fields (each named in `errors`). Codes: `VALIDATION_FAILED`, `MALFORMED_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_REQUEST";
+                    };
+                };
+            };
+            /** @description Unknown, or outside the actor’s scope: the two look the same; or, for a replay, a revision or an instant at which the complaint had no state (`REVISION_NOT_FOUND`, `NOT_YET_SUBMITTED`). Codes: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `CLOSE_REQUIRES_FOLLOW_UP` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TRANSITION" | "CONCURRENT_MODIFICATION" | "INTEGRITY_VIOLATION" | "CLOSE_REQUIRES_FOLLOW_UP";
+                    };
+                };
+            };
+            /** @description If-Match names an older revision than the complaint’s current one (`currentRevision`). Codes: `REVISION_MISMATCH` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "REVISION_MISMATCH";
+                    };
+                };
+            };
+            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "CONTENT_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "IDEMPOTENCY_KEY_REUSED";
+                    };
+                };
+            };
+            /** @description Over the rate limit; Retry-After says when to try again. Codes: `RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    TrackingController_rate: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The secret returned at submission */
+                "X-Tracking-Secret": string;
+                "x-tracking-secret": string;
+            };
+            path: {
+                trackingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RateComplaintRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrackedCommandResponse"];
+                };
+            };
+            /** @description The request is malformed or has invalid fields (each named in `errors`). Codes: `VALIDATION_FAILED`, `MALFORMED_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_REQUEST";
+                    };
+                };
+            };
+            /** @description Unknown, or outside the actor’s scope: the two look the same; or, for a replay, a revision or an instant at which the complaint had no state (`REVISION_NOT_FOUND`, `NOT_YET_SUBMITTED`). Codes: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `RATING_OUT_OF_RANGE`, `ALREADY_RATED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TRANSITION" | "CONCURRENT_MODIFICATION" | "INTEGRITY_VIOLATION" | "RATING_OUT_OF_RANGE" | "ALREADY_RATED";
+                    };
+                };
+            };
+            /** @description If-Match names an older revision than the complaint’s current one (`currentRevision`). Codes: `REVISION_MISMATCH` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "REVISION_MISMATCH";
+                    };
+                };
+            };
+            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "CONTENT_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "IDEMPOTENCY_KEY_REUSED";
+                    };
+                };
+            };
+            /** @description Over the rate limit; Retry-After says when to try again. Codes: `RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    TrackingController_dispute: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The secret returned at submission */
+                "X-Tracking-Secret": string;
+                "x-tracking-secret": string;
+            };
+            path: {
+                trackingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisputeFollowUpRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrackedCommandResponse"];
+                };
+            };
+            /** @description The request is malformed or has invalid fields (each named in `errors`). Codes: `VALIDATION_FAILED`, `MALFORMED_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_REQUEST";
+                    };
+                };
+            };
+            /** @description Unknown, or outside the actor’s scope: the two look the same; or, for a replay, a revision or an instant at which the complaint had no state (`REVISION_NOT_FOUND`, `NOT_YET_SUBMITTED`). Codes: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `DISPUTE_WINDOW_CLOSED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TRANSITION" | "CONCURRENT_MODIFICATION" | "INTEGRITY_VIOLATION" | "DISPUTE_WINDOW_CLOSED";
+                    };
+                };
+            };
+            /** @description If-Match names an older revision than the complaint’s current one (`currentRevision`). Codes: `REVISION_MISMATCH` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "REVISION_MISMATCH";
+                    };
+                };
+            };
+            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "CONTENT_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "IDEMPOTENCY_KEY_REUSED";
                     };
                 };
             };
@@ -7903,7 +8597,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The actor’s role, agency or relation to the complaint excludes this. Codes: `ROLE_NOT_ALLOWED` */
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7994,7 +8688,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The actor’s role, agency or relation to the complaint excludes this. Codes: `ROLE_NOT_ALLOWED` */
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8062,7 +8756,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The actor’s role, agency or relation to the complaint excludes this. Codes: `ROLE_NOT_ALLOWED` */
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8160,7 +8854,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The actor’s role, agency or relation to the complaint excludes this. Codes: `ROLE_NOT_ALLOWED` */
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8234,7 +8928,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The actor’s role, agency or relation to the complaint excludes this. Codes: `ROLE_NOT_ALLOWED` */
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8314,7 +9008,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The actor’s role, agency or relation to the complaint excludes this. Codes: `ROLE_NOT_ALLOWED` */
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8379,7 +9073,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The actor’s role, agency or relation to the complaint excludes this. Codes: `ROLE_NOT_ALLOWED` */
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8441,7 +9135,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The actor’s role, agency or relation to the complaint excludes this. Codes: `ROLE_NOT_ALLOWED` */
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8505,7 +9199,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The actor’s role, agency or relation to the complaint excludes this. Codes: `ROLE_NOT_ALLOWED`, `NOT_THE_EVALUATOR` */
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED`, `NOT_THE_EVALUATOR` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8627,7 +9321,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The actor’s role, agency or relation to the complaint excludes this. Codes: `ROLE_NOT_ALLOWED` */
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8706,7 +9400,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The actor’s role, agency or relation to the complaint excludes this. Codes: `ROLE_NOT_ALLOWED`, `NOT_THE_EVALUATED_AGENCY` */
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED`, `NOT_THE_EVALUATED_AGENCY` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8845,7 +9539,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The actor’s role, agency or relation to the complaint excludes this. Codes: `ROLE_NOT_ALLOWED`, `NOT_THE_EVALUATED_AGENCY` */
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED`, `NOT_THE_EVALUATED_AGENCY` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8984,7 +9678,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The actor’s role, agency or relation to the complaint excludes this. Codes: `ROLE_NOT_ALLOWED`, `NOT_THE_EVALUATOR` */
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED`, `NOT_THE_EVALUATOR` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9123,7 +9817,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The actor’s role, agency or relation to the complaint excludes this. Codes: `ROLE_NOT_ALLOWED`, `NOT_THE_EVALUATOR` */
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED`, `NOT_THE_EVALUATOR` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9262,7 +9956,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The actor’s role, agency or relation to the complaint excludes this. Codes: `ROLE_NOT_ALLOWED`, `NOT_THE_EVALUATOR` */
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED`, `NOT_THE_EVALUATOR` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9392,7 +10086,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The actor’s role, agency or relation to the complaint excludes this. Codes: `ROLE_NOT_ALLOWED` */
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9470,7 +10164,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The actor’s role, agency or relation to the complaint excludes this. Codes: `ROLE_NOT_ALLOWED` */
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9560,7 +10254,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The actor’s role, agency or relation to the complaint excludes this. Codes: `ROLE_NOT_ALLOWED` */
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9650,7 +10344,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The actor’s role, agency or relation to the complaint excludes this. Codes: `ROLE_NOT_ALLOWED` */
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9726,7 +10420,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The actor’s role, agency or relation to the complaint excludes this. Codes: `ROLE_NOT_ALLOWED` */
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED` */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -1,6 +1,7 @@
 import { type Actor, type OrganisationTree, type OrgNode, canSeeAgency } from '@lacak/domain';
 import { AGENCY_COUNTERS, AGENCY_STATS_COLLECTION, type AgencyCounters, type AgencyStatsDocument, zeroCounters } from '@lacak/projections';
 import type { ReadStore } from '@lacak/read-store';
+import { type DeadlineContext, INDONESIAN_ZONES, type IndonesianZone } from '@lacak/deadlines';
 import { assertMayRun } from './query-access';
 import { type SlaIndicators, slaIndicators } from './sla-indicators';
 
@@ -20,15 +21,23 @@ export interface AgencyStatsView {
   sla: SlaIndicators;
 }
 
+/** A node of the organisation tree with the zone its deadlines and local days are counted in. */
+export interface AgencyNodeView extends OrgNode {
+  zone: (typeof INDONESIAN_ZONES)[IndonesianZone];
+}
+
 /** The organisation tree, or one node's subtree, as a flat list; null for an unknown root. Public knowledge. */
 export class ListAgencies {
-  constructor(private readonly tree: OrganisationTree) {}
+  constructor(
+    private readonly tree: OrganisationTree,
+    private readonly deadlines: Pick<DeadlineContext, 'zoneOf'>,
+  ) {}
 
-  run(actor: Actor, rootId?: string): OrgNode[] | null {
+  run(actor: Actor, rootId?: string): AgencyNodeView[] | null {
     assertMayRun('list-agencies', actor);
-    if (!rootId) return this.tree.nodes();
-    if (!this.tree.has(rootId)) return null;
-    return this.tree.subtreeIds(rootId).map((id) => this.tree.get(id)!);
+    if (rootId && !this.tree.has(rootId)) return null;
+    const nodes = rootId ? this.tree.subtreeIds(rootId).map((id) => this.tree.get(id)!) : this.tree.nodes();
+    return nodes.map((node) => ({ ...node, zone: INDONESIAN_ZONES[this.deadlines.zoneOf(node.id)] }));
   }
 }
 

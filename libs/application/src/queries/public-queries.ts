@@ -1,9 +1,12 @@
-import { type ComplaintStatus, isOpenReporterQuestion } from '@lacak/domain';
+import { type AgencyScope, type CommandName, type ComplaintStatus, isOpenReporterQuestion, trackingActor } from '@lacak/domain';
+import type { DeadlineContext } from '@lacak/deadlines';
 import { COMPLAINTS_COLLECTION, type ComplaintDocument } from '@lacak/projections';
 import type { Filter, ReadStore } from '@lacak/read-store';
+import { allowedActionsOn, decisionStateOf } from './allowed-actions';
+import { reporterWindowEndsAt } from '../reporter-windows';
 import { PUBLIC_FILTER } from './complaint-filters';
 import { PUBLIC_STATUS } from './public-status';
-import { type ReporterQuestion, reporterQuestions } from './reporter-view';
+import { type ReporterComplaintView, type ReporterQuestion, reporterQuestions } from './reporter-view';
 
 export interface PublicFollowUpView {
   followUp: string;
@@ -61,7 +64,22 @@ export interface TrackingViewData {
   followUps: PublicFollowUpView[];
   openQuestions: { clarificationId: string; question: string; requestedAt: string }[];
   answeredQuestions: ReporterQuestion[];
+  /** A string of digits: what If-Match sends back. */
+  revision: string;
+  rating: NonNullable<ComplaintDocument['rating']> | null;
+  closure: ReporterComplaintView['closure'];
+  /** Until when the latest follow-up may be disputed; null before any follow-up. */
+  disputeWindowEndsAt: string | null;
+  /** What the holder of the tracking credential may do now, each a `POST /track/{trackingId}/<action>`. */
+  allowedActions: TrackingAction[];
 }
+
+/**
+ * What the reporter does with the tracking credential, by the lifecycle command each one is. A reporter
+ * closes a complaint only by accepting its follow-up, so `close` allowed means `accept` allowed.
+ */
+export const TRACKING_ACTIONS = { 'answer-clarification': 'answer-clarification', accept: 'close', rate: 'rate', dispute: 'dispute' } as const satisfies Record<string, CommandName>;
+export type TrackingAction = keyof typeof TRACKING_ACTIONS;
 
 /** Whether a tracking secret opens the complaint; the secrets are derived by the API from its key. */
 export type TrackingSecretCheck = (complaintId: string, secret: string) => boolean;
@@ -84,7 +102,10 @@ export class TrackedComplaints {
 
 /** Where a complaint stands, for its reporter with the tracking secret: follow-ups and questions, never internal notes. */
 export class TrackComplaint {
-  constructor(private readonly tracked: TrackedComplaints) {}
+  constructor(
+    private readonly tracked: TrackedComplaints,
+    private readonly context: { scope: AgencyScope; deadlines: DeadlineContext; now: () => Date },
+  ) {}
 
   async run(trackingId: string, secret: string | undefined): Promise<TrackingViewData | null> {
     const complaint = await this.tracked.find(trackingId, secret);
@@ -100,6 +121,17 @@ export class TrackComplaint {
         .filter(isOpenReporterQuestion)
         .map(({ clarificationId, question, requestedAt }) => ({ clarificationId, question, requestedAt })),
       answeredQuestions: reporterQuestions(complaint).filter((q) => q.answeredAt !== null),
+      revision: String(complaint.revision),
+      rating: complaint.rating ?? null,
+      closure: complaint.closure ? { reasonCode: complaint.closure.reasonCode, at: complaint.closure.at } : null,
+      disputeWindowEndsAt: reporterWindowEndsAt(this.context.deadlines, decisionStateOf(complaint), complaint.followUps.at(-1)?.at ?? null, 'disputeWindow'),
+      allowedActions: this.allowedActions(complaint),
     };
+  }
+
+  /** The decider's answer for the holder of the tracking credential, as the tracking routes name them. */
+  private allowedActions(complaint: ComplaintDocument): TrackingAction[] {
+    const allowed = allowedActionsOn(complaint, trackingActor(complaint.trackingId), this.context, this.context.now());
+    return (Object.keys(TRACKING_ACTIONS) as TrackingAction[]).filter((action) => allowed.includes(TRACKING_ACTIONS[action]));
   }
 }
