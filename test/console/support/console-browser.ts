@@ -1,7 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { createReadStream } from 'node:fs';
-import { createServer, request as httpRequest } from 'node:http';
-import { extname } from 'node:path';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -38,35 +35,6 @@ function buildConsole(): string {
   return outDir;
 }
 
-async function servesConsole(address: string): Promise<boolean> {
-  const response = await fetch(`${address}/`, { headers: { accept: 'text/html' } });
-  return response.ok && (response.headers.get('content-type') ?? '').includes('text/html');
-}
-
-const API_PREFIXES = /^\/(admin|agencies|audit|auth|calendar|complaints|docs|evaluations|health|metrics|monev|openapi\.json|public|sla-policies|track)(\/|\?|$)/;
-const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html; charset=utf-8', '.svg': 'image/svg+xml' };
-
-/** Until the API serves the console itself: its files here, the API's paths passed through. */
-async function frontServer(api: string, dir: string): Promise<string> {
-  const server = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0]!;
-    if (API_PREFIXES.test(req.url ?? '/')) {
-      const upstream = httpRequest(`${api}${req.url}`, { method: req.method, headers: req.headers }, (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      });
-      req.pipe(upstream);
-      return;
-    }
-    const file = path.startsWith('/assets/') && existsSync(join(dir, path)) ? join(dir, path) : join(dir, 'index.html');
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as { port: number };
-  return `http://127.0.0.1:${port}`;
-}
-
 export interface SignedInAs {
   role: ActorRole;
   agencyId?: string | null;
@@ -98,8 +66,8 @@ export class ConsoleUnderTest {
   static async start(overrides: Record<string, string> = {}): Promise<ConsoleUnderTest> {
     const consoleDir = buildConsole();
     const api = await TestApp.start({ CONSOLE_DIR: consoleDir, ...overrides });
-    const address = (await api.app.listen(0, '127.0.0.1')).replace('[::1]', '127.0.0.1');
-    const baseUrl = (await servesConsole(address)) ? address : await frontServer(address, consoleDir);
+    await api.app.listen(0, '127.0.0.1');
+    const baseUrl = (await api.app.getUrl()).replace('[::1]', '127.0.0.1');
     const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
     return new ConsoleUnderTest(api, baseUrl, browser, consoleDir);
   }

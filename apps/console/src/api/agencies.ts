@@ -3,7 +3,7 @@ import type { ZoneName } from '../format';
 import { api, unwrap } from './client';
 import type { components } from './schema';
 
-export type OrganisationNode = components['schemas']['OrganisationNode'];
+export type OrganisationNode = components['schemas']['AgencyListNode'];
 
 /** The organisation tree as the console walks it: by id, children in the API's order, and each node's path from the root. */
 export interface OrganisationTree {
@@ -36,7 +36,7 @@ export function organisationTree(list: readonly OrganisationNode[]): Organisatio
     children,
     roots: children.get(null) ?? [],
     nameOf: (id) => (id ? (nodes.get(id)?.name ?? id) : '—'),
-    zoneOf: (id) => ((id ? (nodes.get(id) as { zone?: ZoneName } | undefined)?.zone : undefined) ?? 'WIB'),
+    zoneOf: (id) => (id ? nodes.get(id)?.zone : undefined) ?? 'WIB',
     pathOf,
   };
 }

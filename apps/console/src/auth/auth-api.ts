@@ -1,27 +1,12 @@
-import { ApiProblem } from '../api/problem';
+import { api, unwrap } from '../api/client';
+import type { components } from '../api/schema';
 
 /** How this server lets the console sign in (`GET /auth/config`). */
-export type SignInConfig =
-  | { mode: 'development' }
-  | { mode: 'oidc'; authority: string; clientId: string | null; scope: string; roleClaim: string; agencyClaim: string }
-  | { mode: 'none' };
+export type SignInConfig = components['schemas']['DevelopmentSignIn'] | components['schemas']['OidcSignIn'] | components['schemas']['NoSignIn'];
 
-async function json<T>(response: Response): Promise<T> {
-  const body = await response.json().catch(() => ({}));
-  if (!response.ok) throw new ApiProblem(response.status, body);
-  return body as T;
-}
-
-export async function fetchSignInConfig(): Promise<SignInConfig> {
-  return json<SignInConfig>(await fetch('/auth/config'));
-}
+export const fetchSignInConfig = (): Promise<SignInConfig> => unwrap(api.GET('/auth/config'));
 
 /** A development token for a role and node, from the API (only while it uses the local development secret). */
-export async function fetchDevelopmentToken(role: string, agencyId: string | null): Promise<string> {
-  const response = await fetch('/auth/dev-token', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(agencyId ? { role, agencyId } : { role }),
-  });
-  return (await json<{ token: string }>(response)).token;
+export async function fetchDevelopmentToken(role: components['schemas']['DevTokenRequest']['role'], agencyId: string | null): Promise<string> {
+  return (await unwrap(api.POST('/auth/dev-token', { body: agencyId ? { role, agencyId } : { role } }))).token;
 }

@@ -1,7 +1,7 @@
 import { UserManager, WebStorageStateStore } from 'oidc-client-ts';
 import type { SignInConfig } from './auth-api';
 
-type OidcConfig = Extract<SignInConfig, { mode: 'oidc' }> & { clientId: string };
+type OidcConfig = Extract<SignInConfig, { mode: 'oidc' }> & { clientId: string; authority: string };
 
 /**
  * OpenID Connect authorization code with PKCE against the configured provider. Loaded only when the

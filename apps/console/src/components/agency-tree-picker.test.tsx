@@ -6,13 +6,13 @@ import { organisationTree, type OrganisationNode } from '../api/agencies';
 import { AgencyTreePicker } from './agency-tree-picker';
 
 const NODES: OrganisationNode[] = [
-  { id: 'national', name: 'Nasional', kind: 'national', parentId: null },
-  { id: 'id-32', name: 'Jawa Barat', kind: 'province', parentId: 'national' },
-  { id: 'id-32.01', name: 'Kabupaten Bogor', kind: 'regency', parentId: 'id-32' },
-  { id: 'id-32.01-dinkes', name: 'Dinas Kesehatan Kabupaten Bogor', kind: 'regional_agency', parentId: 'id-32.01' },
-  { id: 'id-32.02', name: 'Kabupaten Sukabumi', kind: 'regency', parentId: 'id-32' },
-  { id: 'id-91', name: 'Papua', kind: 'province', parentId: 'national' },
-] as OrganisationNode[];
+  { id: 'national', name: 'Nasional', kind: 'national', parentId: null, zone: 'WIB' },
+  { id: 'id-32', name: 'Jawa Barat', kind: 'province', parentId: 'national', zone: 'WIB' },
+  { id: 'id-32.01', name: 'Kabupaten Bogor', kind: 'regency', parentId: 'id-32', zone: 'WIB' },
+  { id: 'id-32.01-dinkes', name: 'Dinas Kesehatan Kabupaten Bogor', kind: 'regional_agency', parentId: 'id-32.01', zone: 'WIB' },
+  { id: 'id-32.02', name: 'Kabupaten Sukabumi', kind: 'regency', parentId: 'id-32', zone: 'WIB' },
+  { id: 'id-91', name: 'Papua', kind: 'province', parentId: 'national', zone: 'WIB' },
+];
 
 function Picker({ rootIds, initial = null }: { rootIds?: string[]; initial?: string | null }) {
   const [value, setValue] = useState<string | null>(initial);

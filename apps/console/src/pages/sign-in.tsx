@@ -90,15 +90,15 @@ function DevelopmentSignIn({ next }: { next: string | null }) {
 
 function OidcSignIn({ config, next }: { config: Extract<SignInConfig, { mode: 'oidc' }>; next: string | null }) {
   const { t } = useTranslation();
-  const clientId = config.clientId;
+  const { clientId, authority } = config;
   const start = useMutation({
     mutationFn: async () => {
-      if (!clientId) return;
+      if (!clientId || !authority) return;
       const { userManager } = await import('../auth/oidc');
-      await userManager({ ...config, clientId }).signinRedirect({ state: next ?? undefined });
+      await userManager({ ...config, clientId, authority }).signinRedirect({ state: next ?? undefined });
     },
   });
-  if (!clientId) return <p role="alert">{t('signIn.oidcNotConfigured')}</p>;
+  if (!clientId || !authority) return <p role="alert">{t('signIn.oidcNotConfigured')}</p>;
   return (
     <div className="stack">
       <p>{t('signIn.oidcIntro')}</p>
@@ -137,9 +137,9 @@ export function SignInCallbackPage() {
     let cancelled = false;
     (async () => {
       const config = await fetchSignInConfig();
-      if (config.mode !== 'oidc' || !config.clientId) throw new ApiProblem(400, { code: 'DEV_SIGN_IN_DISABLED' });
+      if (config.mode !== 'oidc' || !config.clientId || !config.authority) throw new ApiProblem(400, { code: 'DEV_SIGN_IN_DISABLED' });
       const { userManager } = await import('../auth/oidc');
-      const user = await userManager({ ...config, clientId: config.clientId }).signinRedirectCallback();
+      const user = await userManager({ ...config, clientId: config.clientId, authority: config.authority }).signinRedirectCallback();
       const session = sessionFromToken(user.access_token, 'oidc', { role: config.roleClaim, agency: config.agencyClaim });
       if (!session) throw new ApiProblem(401, { code: 'UNAUTHENTICATED' });
       if (cancelled) return;
