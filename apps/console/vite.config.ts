@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
+import { compression } from 'vite-plugin-compression2';
 import { defineConfig } from 'vitest/config';
 import { API_PATH_PREFIXES } from './src/api/api-paths.ts';
 
@@ -8,7 +9,8 @@ const API = process.env.LACAK_API_URL ?? 'http://localhost:3000';
 
 export default defineConfig({
   root: import.meta.dirname,
-  plugins: [react()],
+  // Compressed copies beside each asset: the API sends them to browsers that accept them (preCompressed).
+  plugins: [react(), compression({ algorithms: ['gzip', 'brotliCompress'], include: /\.(js|css|html)$/ })],
   build: {
     outDir: resolve(import.meta.dirname, '../../dist/console'),
     emptyOutDir: true,

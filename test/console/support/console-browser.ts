@@ -76,6 +76,8 @@ export class ConsoleUnderTest {
   async newPage(options: PageOptions = {}): Promise<Page> {
     const context = await this.browser.newContext({ baseURL: this.baseUrl, viewport: options.viewport ?? { width: 1280, height: 900 }, locale: options.language === 'en' ? 'en-GB' : 'id-ID' });
     this.contexts.push(context);
+    // A step that cannot happen fails naming itself, well before the test's own timeout.
+    context.setDefaultTimeout(15_000);
     const session = options.as ? await this.sessionFor(options.as) : null;
     await context.addInitScript(
       ([storedSession, language]) => {

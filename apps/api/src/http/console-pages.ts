@@ -29,6 +29,8 @@ export function serveConsole(app: NestFastifyApplication, consoleDir: string): v
     prefix: '/assets/',
     decorateReply: false,
     index: false,
+    // The build writes .br and .gz beside each file; a browser that accepts one gets it.
+    preCompressed: true,
     immutable: true,
     maxAge: '365d',
   });

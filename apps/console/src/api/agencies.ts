@@ -41,11 +41,17 @@ export function organisationTree(list: readonly OrganisationNode[]): Organisatio
   };
 }
 
-/** The whole tree, read once per session: it changes only with a new deployment. */
-export function useOrganisationTree() {
+/**
+ * The whole tree, read once per session: it changes only with a new deployment. `readerToken` reads it
+ * for someone not signed in yet (the development sign-in).
+ */
+export function useOrganisationTree(readerToken?: () => Promise<string>) {
   return useQuery({
     queryKey: ['agencies'],
-    queryFn: async () => organisationTree(await unwrap(api.GET('/agencies'))),
+    queryFn: async () => {
+      const headers = readerToken ? { authorization: `Bearer ${await readerToken()}` } : undefined;
+      return organisationTree(await unwrap(api.GET('/agencies', { headers })));
+    },
     staleTime: Number.POSITIVE_INFINITY,
   });
 }

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, useNavigate } from 'react-router';
+import { Link, NavLink } from 'react-router';
 import { useOrganisationTree } from '../api/agencies';
 import { MONITOR_ROLES, OFFICER_ROLES, useSession } from '../auth/session';
 import { changeLanguage, LANGUAGES, type Language } from '../i18n';
@@ -25,7 +25,6 @@ function SignedIn() {
   const { t } = useTranslation();
   const { session, signOut } = useSession();
   const tree = useOrganisationTree();
-  const navigate = useNavigate();
   if (!session) return null;
   return (
     <div className="signed-in">
@@ -34,7 +33,8 @@ function SignedIn() {
         type="button"
         onClick={() => {
           signOut();
-          navigate('/');
+          // A fresh page load: nothing the previous actor read stays in memory.
+          window.location.assign('/');
         }}
       >
         {t('nav.signOut')}

@@ -29,7 +29,9 @@ function DevelopmentSignIn({ next }: { next: string | null }) {
   const { t } = useTranslation();
   const { signIn } = useSession();
   const navigate = useNavigate();
-  const tree = useOrganisationTree();
+  // The tree is for signed-in actors; before anyone is signed in, the development sign-in reads it with a
+  // reporter's development token, which this server hands to anyone anyway.
+  const tree = useOrganisationTree(() => fetchDevelopmentToken('reporter', null));
   const [role, setRole] = useState<Role>('agency_admin');
   const [agencyId, setAgencyId] = useState<string | null>(SUGGESTED_AGENCY.agency_admin ?? null);
   const needsAgency = NEEDS_AGENCY.includes(role);
