@@ -7,6 +7,6 @@ export type SignInConfig = components['schemas']['DevelopmentSignIn'] | componen
 export const fetchSignInConfig = (): Promise<SignInConfig> => unwrap(api.GET('/auth/config'));
 
 /** A development token for a role and node, from the API (only while it uses the local development secret). */
-export async function fetchDevelopmentToken(role: components['schemas']['DevTokenRequest']['role'], agencyId: string | null): Promise<string> {
-  return (await unwrap(api.POST('/auth/dev-token', { body: agencyId ? { role, agencyId } : { role } }))).token;
+export async function fetchDevelopmentToken(role: components['schemas']['DevTokenRequest']['role'], agencyId: string | null, sub?: string): Promise<string> {
+  return (await unwrap(api.POST('/auth/dev-token', { body: { role, ...(agencyId ? { agencyId } : {}), ...(sub ? { sub } : {}) } }))).token;
 }

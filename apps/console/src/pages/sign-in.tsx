@@ -34,9 +34,11 @@ function DevelopmentSignIn({ next }: { next: string | null }) {
   const tree = useOrganisationTree(() => fetchDevelopmentToken('reporter', null));
   const [role, setRole] = useState<Role>('agency_admin');
   const [agencyId, setAgencyId] = useState<string | null>(SUGGESTED_AGENCY.agency_admin ?? null);
+  const [account, setAccount] = useState('warga-001');
   const needsAgency = NEEDS_AGENCY.includes(role);
   const mutation = useMutation({
-    mutationFn: () => fetchDevelopmentToken(role, needsAgency ? agencyId : role === 'national_admin' ? 'national' : null),
+    mutationFn: () =>
+      fetchDevelopmentToken(role, needsAgency ? agencyId : role === 'national_admin' ? 'national' : null, role === 'reporter' ? account.trim() || undefined : undefined),
     onSuccess: (token) => {
       const session = sessionFromToken(token, 'development');
       if (!session) throw new ApiProblem(500, { code: 'UNKNOWN' });
@@ -81,6 +83,15 @@ function DevelopmentSignIn({ next }: { next: string | null }) {
         </fieldset>
       ) : (
         <p className="muted">{t('signIn.noAgency')}</p>
+      )}
+      {role === 'reporter' && (
+        <div className="field">
+          <label htmlFor="sign-in-account">{t('signIn.account')}</label>
+          <input id="sign-in-account" type="text" value={account} onChange={(event) => setAccount(event.target.value)} aria-describedby="sign-in-account-hint" />
+          <p id="sign-in-account-hint" className="muted">
+            {t('signIn.accountHint')}
+          </p>
+        </div>
       )}
       <ProblemMessage error={mutation.error} />
       <button type="submit" className="primary" disabled={mutation.isPending || (needsAgency && !agencyId)}>
