@@ -39,7 +39,8 @@ export class TestApp {
    */
   static async start(overrides: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<TestApp> {
     const dataDir = mkdtempSync(join(tmpdir(), 'lacak-e2e-'));
-    const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', PROJECTOR_THREAD: 'inline', ...overrides });
+    // No console unless a suite brings one: whether `dist/console` happens to be built must not change API answers.
+    const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', PROJECTOR_THREAD: 'inline', CONSOLE_DIR: join(dataDir, 'no-console'), ...overrides });
     const app = await createApp(config, options);
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
