@@ -35,6 +35,16 @@ function buildConsole(): string {
   return outDir;
 }
 
+interface WebStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+/** The page's storages, as code run in the browser sees them (the suites compile without the DOM's types). */
+export interface BrowserStorage {
+  sessionStorage: WebStorage;
+  localStorage: WebStorage;
+}
+
 export interface SignedInAs {
   role: ActorRole;
   agencyId?: string | null;
@@ -81,6 +91,7 @@ export class ConsoleUnderTest {
     const session = options.as ? await this.sessionFor(options.as) : null;
     await context.addInitScript(
       ([storedSession, language]) => {
+        const { sessionStorage, localStorage } = globalThis as unknown as BrowserStorage;
         if (storedSession && !sessionStorage.getItem('lacak.session')) sessionStorage.setItem('lacak.session', storedSession);
         if (language && !localStorage.getItem('lacak.language')) localStorage.setItem('lacak.language', language);
       },

@@ -32,7 +32,8 @@ function summary(result: SeedDemoResult, seed: number): string {
       : result.projectedBy === 'this process'
         ? 'The engine was not running: the seed projected them into the read models itself.'
         : `The running engine (${result.projectedBy.holder}) projected them into its read models.`;
-  return `Seeded ${result.complaints} complaints (${result.commands} commands, seed ${seed}) in ${seconds}s: ${statuses.join(', ')}\n${projected}`;
+  const console = 'In the web console (npm start, http://localhost:3000/), sign in as Admin nasional to see every complaint, or as an agency the complaints name.';
+  return `Seeded ${result.complaints} complaints (${result.commands} commands, seed ${seed}) in ${seconds}s: ${statuses.join(', ')}\n${projected}\n${console}`;
 }
 
 async function main(): Promise<void> {

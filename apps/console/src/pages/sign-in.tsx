@@ -32,8 +32,9 @@ function DevelopmentSignIn({ next }: { next: string | null }) {
   // The tree is for signed-in actors; before anyone is signed in, the development sign-in reads it with a
   // reporter's development token, which this server hands to anyone anyway.
   const tree = useOrganisationTree(() => fetchDevelopmentToken('reporter', null));
-  const [role, setRole] = useState<Role>('agency_admin');
-  const [agencyId, setAgencyId] = useState<string | null>(SUGGESTED_AGENCY.agency_admin ?? null);
+  // The national admin sees every complaint, so a newcomer on seeded data starts where there is work.
+  const [role, setRole] = useState<Role>('national_admin');
+  const [agencyId, setAgencyId] = useState<string | null>('national');
   const [account, setAccount] = useState('warga-001');
   const needsAgency = NEEDS_AGENCY.includes(role);
   const mutation = useMutation({
