@@ -25,10 +25,13 @@ export function describeInBrowser(name: string, body: () => void): void {
   describe.skip(name, body);
 }
 
-/** The console built once per suite into its own directory, so parallel suites never share a build being replaced. */
+/**
+ * The console built once per suite into its own directory, so parallel suites never share a build being
+ * replaced; Vite's lock against a second build of the project is bypassed for the same reason.
+ */
 function buildConsole(): string {
   const outDir = mkdtempSync(join(tmpdir(), 'lacak-console-'));
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', join(ROOT, 'apps/console/vite.config.ts'), '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], {
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', join(ROOT, 'apps/console/vite.config.ts'), '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error', '--bypass-lock'], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'pipe'],
   });
