@@ -48,6 +48,7 @@ describeInBrowser('The reporter on a phone', () => {
     await reporter.getByLabel('Nomor telepon').fill('+62 812 3456 7890');
     await expectNoSidewaysScroll(reporter);
     await c.expectAccessible(reporter);
+    await reporter.getByText('Siapa yang boleh tahu identitas Anda').evaluate((legend) => legend.scrollIntoView());
     await c.screenshot(reporter, 'report-form');
 
     await reporter.getByRole('button', { name: 'Kirim laporan' }).click();

@@ -61,7 +61,7 @@ export function IdentityChoiceFields({ value, onChange }: { value: IdentityChoic
         <p id="identity-anonymous-help" className="choice-help">
           {t('identity.anonymousHelp')}
         </p>
-        <div className="alert alert-ok" aria-live="polite">
+        <div className="alert alert-ok" role="status">
           <p>
             <strong>{t('identity.summaryTitle')}</strong> {t(`identity.seenBy.${seenBy(value)}`)} {t(value.confidential ? 'identity.notPublic' : 'identity.publicWithoutIdentity')}
           </p>
