@@ -324,6 +324,8 @@ function TrackedComplaint({ trackingId, secret, onNotFound, onLeave }: { trackin
   }, [awaiting, view]);
 
   if (tracking.isPending) return <p aria-live="polite">{t('common:loading')}</p>;
+  // The form comes back with its own plain message; the API's generic one would only flash by.
+  if (isProblem(tracking.error, 404)) return null;
   if (!view) return <ProblemMessage error={tracking.error} />;
   const tracked: Tracked = {
     view,
