@@ -11,6 +11,7 @@ import { ProblemMessage } from '../../components/problem-message';
 import { formatDateTime } from '../../format';
 import { CopyButton } from './copy-button';
 import { type IdentityChoice, IdentityChoiceFields, NO_CONTACT, reporterOf } from './identity-choice';
+import { publicStatusOf } from './public-status';
 import { rememberSecret } from './tracking-secret';
 import './reporter.css';
 
@@ -242,7 +243,7 @@ function MyComplaints() {
             <li key={item.id} className="card">
               <p className="my-complaint-title">{item.title}</p>
               <p>
-                <span className="badge">{'publicStatus' in item ? item.publicStatus : t(`common:statuses.${item.status}`)}</span>{' '}
+                <span className="badge">{'publicStatus' in item ? publicStatusOf(item, t) : t(`common:statuses.${item.status}`)}</span>{' '}
                 <span className="muted">{t('mine.submittedAt', { at: formatDateTime(item.submittedAt, 'WIB', i18n.language) })}</span>
               </p>
               <p>

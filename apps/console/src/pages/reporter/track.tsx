@@ -7,6 +7,7 @@ import { isProblem } from '../../api/problem';
 import type { components } from '../../api/schema';
 import { ProblemMessage } from '../../components/problem-message';
 import { formatDateTime } from '../../format';
+import { publicStatusOf } from './public-status';
 import { type Rating, RatingInput } from './rating-input';
 import { forgetSecret, rememberSecret, rememberedSecret, secretHeader } from './tracking-secret';
 import './reporter.css';
@@ -207,7 +208,7 @@ function TrackingDetails({ view, onLeave }: { view: TrackingView; onLeave: () =>
       <section className="card stack" aria-labelledby="status-heading">
         <h2 id="status-heading">{t('track.status')}</h2>
         <p className="public-status" data-testid="public-status">
-          {view.publicStatus}
+          {publicStatusOf(view, t)}
         </p>
         <dl className="facts">
           <dt>{t('track.submittedAt')}</dt>
