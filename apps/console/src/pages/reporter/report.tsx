@@ -101,6 +101,7 @@ function ReportForm({ onSubmitted }: { onSubmitted: (submitted: Submitted) => vo
   const tree = useOrganisationTree();
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [idempotencyKey] = useState(newIdempotencyKey);
+  const [agencyOpen, setAgencyOpen] = useState(false);
   const set = <K extends keyof Draft>(field: K, value: Draft[K]) => setDraft((current) => ({ ...current, [field]: value }));
   const submit = useMutation({
     mutationFn: () => unwrap(api.POST('/complaints', { body: submissionOf(draft), headers: { 'Idempotency-Key': idempotencyKey } })),
@@ -155,23 +156,25 @@ function ReportForm({ onSubmitted }: { onSubmitted: (submitted: Submitted) => vo
         <label htmlFor="report-date">{t('report.fields.incidentDate')}</label>
         <input id="report-date" type="date" max={today()} value={draft.incidentDate} onChange={(event) => set('incidentDate', event.target.value)} />
       </div>
-      <details className="card">
+      <details className="card" onToggle={(event) => setAgencyOpen(event.currentTarget.open)}>
         <summary>{t('report.fields.agency')}</summary>
         <p className="muted">{t('report.fields.agencyHelp')}</p>
-        {tree.data ? (
-          <>
-            <AgencyTreePicker tree={tree.data} value={draft.targetAgencyId} onChange={(id) => set('targetAgencyId', id)} label={t('report.fields.agency')} />
-            {draft.targetAgencyId && (
-              <p className="actions">
-                <button type="button" onClick={() => set('targetAgencyId', null)}>
-                  {t('report.fields.agencyClear')}
-                </button>
-              </p>
-            )}
-          </>
-        ) : (
-          <p>{t('common:loading')}</p>
-        )}
+        {/* The tree is large: built only for a reporter who opens it. */}
+        {agencyOpen &&
+          (tree.data ? (
+            <>
+              <AgencyTreePicker tree={tree.data} value={draft.targetAgencyId} onChange={(id) => set('targetAgencyId', id)} label={t('report.fields.agency')} />
+              {draft.targetAgencyId && (
+                <p className="actions">
+                  <button type="button" onClick={() => set('targetAgencyId', null)}>
+                    {t('report.fields.agencyClear')}
+                  </button>
+                </p>
+              )}
+            </>
+          ) : (
+            <p>{t('common:loading')}</p>
+          ))}
       </details>
       <IdentityChoiceFields value={draft.identity} onChange={(identity) => set('identity', identity)} />
       <ProblemMessage error={submit.error} />
