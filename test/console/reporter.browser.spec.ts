@@ -35,6 +35,7 @@ describeInBrowser('The reporter on a phone', () => {
     await reporter.goto('/lapor');
     await reporter.getByRole('heading', { name: 'Masuk untuk membuat laporan' }).waitFor();
     await reporter.getByRole('link', { name: 'Lacak laporan', exact: true }).first().waitFor();
+    await expectNoSidewaysScroll(reporter);
     await reporter.getByRole('link', { name: 'Masuk sebagai pelapor' }).click();
     await reporter.getByLabel('Peran').selectOption({ label: 'Pelapor' });
     await reporter.getByRole('button', { name: 'Masuk', exact: true }).click();
@@ -78,6 +79,7 @@ describeInBrowser('The reporter on a phone', () => {
     // The reporter, signed out on another phone, opens it with the id and secret; a wrong secret tells nothing.
     const tracker = await phone(c);
     await tracker.goto('/lacak');
+    await expectNoSidewaysScroll(tracker);
     await openTracking(tracker, trackingId, 'SALAH');
     await tracker.getByText('Nomor pelacakan atau kode rahasia tidak cocok. Periksa keduanya lalu coba lagi.').waitFor();
     await openTracking(tracker, trackingId.toLowerCase(), secret);
@@ -110,7 +112,7 @@ describeInBrowser('The reporter on a phone', () => {
     await tracker.getByRole('button', { name: 'Terima dan tutup laporan' }).click();
     await tracker.getByText('Anda menerima tindak lanjut', { exact: false }).waitFor();
     expect(await tracker.getByTestId('public-status').textContent()).toBe('Selesai');
-  }, 30_000);
+  }, 45_000);
 
   it('disputes a follow-up as only a promise, and the complaint goes back to the agency', async () => {
     const fixture = await complaintAt(c.api, 'RESPONDED');

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { components } from '../../api/schema';
+import { changeLanguage } from '../../i18n';
 
 // The API client takes `fetch` when it is created, so the stand-in is in place before any import.
 const fetchMock = vi.hoisted(() => {
@@ -99,5 +100,18 @@ describe('The tracking page', () => {
     await user.click(screen.getByRole('button', { name: 'Kirim jawaban' }));
     await waitFor(() => expect(screen.queryByLabelText('Jawaban Anda')).not.toBeInTheDocument());
     expect(sent[1]!.ifMatch).toBe('"6"');
+  });
+
+  it('gives the status in English words when the console speaks English', async () => {
+    sessionStorage.setItem('lacak.tracking.LPR-7K3Q9X2M4D1A', SECRET);
+    fetchMock.mockResolvedValue(json(200, viewAt('5')));
+    await changeLanguage('en');
+    try {
+      renderAt('/lacak/LPR-7K3Q9X2M4D1A');
+      expect(await screen.findByTestId('public-status')).toHaveTextContent('Waiting for your clarification');
+      expect(screen.getByRole('heading', { name: 'Questions for you' })).toBeInTheDocument();
+    } finally {
+      await changeLanguage('id');
+    }
   });
 });
