@@ -62,6 +62,7 @@ describeInBrowser('The reporter on a phone', () => {
     await reporter.getByRole('listitem').filter({ hasText: 'Obat habis di puskesmas' }).getByText('Belum Terverifikasi').waitFor();
     await expectNoSidewaysScroll(reporter);
     await c.expectAccessible(reporter);
+    await c.screenshot(reporter, 'report-submitted');
 
     // The officers' side, through the API: verified, disposed, accepted, and a question to the reporter.
     const admin = await c.api.token('national_admin', 'national');

@@ -30,10 +30,7 @@ function renderAs(session: Session | null) {
   );
 }
 
-beforeEach(() => {
-  sessionStorage.clear();
-  vi.spyOn(window, 'scrollTo').mockImplementation(() => undefined);
-});
+beforeEach(() => sessionStorage.clear());
 afterEach(() => fetchMock.mockReset());
 
 describe('The complaint form', () => {

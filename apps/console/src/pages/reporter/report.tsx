@@ -28,7 +28,11 @@ export function newIdempotencyKey(): string {
   return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today on the reporter's own calendar (an ISO date in UTC would still be yesterday before 07.00 WIB). */
+const today = () => {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+};
 
 interface Draft {
   title: string;
@@ -206,7 +210,12 @@ function SubmittedNotice({ submitted, onAnother }: { submitted: Submitted; onAno
           </dd>
           <dt>{t('submitted.secret')}</dt>
           <dd>
-            <code data-testid="tracking-secret">{submitted.trackingSecret}</code>
+            <code data-testid="tracking-secret" className="secret">
+              {/* Grouped by four to be copied by hand without losing one's place; selected, it is still one word. */}
+              {submitted.trackingSecret.match(/.{1,4}/g)!.map((group, index) => (
+                <span key={index}>{group}</span>
+              ))}
+            </code>
             <CopyButton text={submitted.trackingSecret} label={t('submitted.copySecret')} />
           </dd>
         </dl>
@@ -285,7 +294,6 @@ export function ReportPage() {
             rememberSecret(answer.trackingId, answer.trackingSecret);
             void queryClient.invalidateQueries({ queryKey: ['my-complaints'] });
             setSubmitted(answer);
-            window.scrollTo(0, 0);
           }}
         />
       )}

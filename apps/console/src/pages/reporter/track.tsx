@@ -23,6 +23,8 @@ export type TrackedCommand =
   | { action: 'dispute'; body: components['schemas']['DisputeFollowUpRequest'] };
 
 const normalised = (text: string) => text.trim().toUpperCase();
+/** A secret copied by hand may come with the spaces it was shown grouped by. */
+const normalisedSecret = (text: string) => text.replace(/\s+/g, '').toUpperCase();
 
 /** Sends a command decided on `revision`; answers the complaint's revision after it. */
 async function sendCommand(trackingId: string, secret: string, revision: string, command: TrackedCommand): Promise<string> {
@@ -359,7 +361,7 @@ function OpenForm({ initialId, notFound, onOpen }: { initialId: string; notFound
   const [secret, setSecret] = useState('');
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onOpen(normalised(trackingId), normalised(secret));
+    onOpen(normalised(trackingId), normalisedSecret(secret));
   };
   return (
     <form onSubmit={submit} className="stack" aria-labelledby="track-heading">
