@@ -67,7 +67,7 @@ describe('The tracking page', () => {
     const user = userEvent.setup();
     renderAt('/lacak');
     await user.type(screen.getByLabelText('Nomor pelacakan'), 'lpr-7k3q9x2m4d1a');
-    await user.type(screen.getByLabelText('Kode rahasia'), 'wrong');
+    await user.type(screen.getByLabelText('Kode rahasia'), ' wron g ');
     await user.click(screen.getByRole('button', { name: 'Lihat laporan' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Nomor pelacakan atau kode rahasia tidak cocok.');
     const request = fetchMock.mock.calls[0]![0];
