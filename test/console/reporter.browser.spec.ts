@@ -13,7 +13,8 @@ async function phone(c: ConsoleUnderTest): Promise<Page> {
 
 /** Nothing on the page is wider than the phone's screen. */
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+  // A string, evaluated in the page: the test code is typed without the DOM's globals.
+  expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
 }
 
 /** Opens a complaint on the tracking page as a reporter without an account would. */
