@@ -304,7 +304,10 @@ function TrackingDetails({ view, onLeave }: { view: TrackingView; onLeave: () =>
 
 const later = (revision: string, than: string) => BigInt(revision) >= BigInt(than);
 
-/** The view of one complaint opened with its secret; commands wait for the view to reach the revision they produced. */
+/**
+ * The view of one complaint opened with its secret; after a command it is read again until it shows
+ * the revision the command produced. Dates are named in WIB: the view does not say which agency holds it.
+ */
 function TrackedComplaint({ trackingId, secret, onNotFound, onLeave }: { trackingId: string; secret: string; onNotFound: () => void; onLeave: () => void }) {
   const { t, i18n } = useTranslation('reporter');
   const queryClient = useQueryClient();
@@ -336,6 +339,7 @@ function TrackedComplaint({ trackingId, secret, onNotFound, onLeave }: { trackin
     send: async (command) => {
       try {
         setAwaiting(await sendCommand(trackingId, secret, latest.current!.revision, command));
+        void queryClient.invalidateQueries({ queryKey });
       } catch (error) {
         // Someone changed the complaint meanwhile: show what it is now; the forms keep what was typed.
         if (isProblem(error, 412)) await queryClient.refetchQueries({ queryKey });
