@@ -43,7 +43,8 @@ export function ExportButtons({ node, period, withRanking }: { node: string; per
 
   return (
     <div className="stack">
-      <div className="actions" role="group" aria-label={t('exports.label')}>
+      <div className="actions dashboard-exports" role="group" aria-labelledby="dashboard-exports">
+        <span id="dashboard-exports">{t('exports.label')}</span>
         {ids.map((id) => (
           <button key={id} type="button" onClick={() => void run(id)} disabled={busy !== null} aria-busy={busy === id}>
             {t(`exports.${id}`)}

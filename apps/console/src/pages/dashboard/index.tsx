@@ -130,11 +130,11 @@ export function DashboardPage() {
       <h1>{t('title', { name })}</h1>
       {tree.data && <Trail tree={tree.data} node={node} reach={reach} linkTo={linkTo} />}
 
-      <section className="card stack" aria-labelledby="dashboard-view">
+      <section className="card stack dashboard-view" aria-labelledby="dashboard-view">
         <h2 id="dashboard-view">{t('view')}</h2>
         <div className="dashboard-filters">
           <PeriodPicker value={choice} latestYear={latestYear} onChange={(next) => show(node, periodId(next))} />
-          <div className="stack">
+          <div className="dashboard-node">
             <p>
               {t('node.current')} <strong>{name}</strong>
             </p>

@@ -31,12 +31,20 @@ function Trend({ entry }: { entry: Entry }) {
  */
 export function RankingSection({ ranking, linkTo, onOpen }: { ranking: Ranking; linkTo: (id: string) => string; onOpen: (id: string) => void }) {
   const { t, i18n } = useTranslation('dashboard');
-  const bars = useMemo(() => ranking.agencies.map((entry) => ({ id: entry.nodeId, name: entry.agency.name, score: entry.score })), [ranking]);
+  // Only scored units are drawn: a unit without data has no bar to compare, and the table still lists it.
+  const bars = useMemo(
+    () => ranking.agencies.flatMap((entry) => (entry.score === null ? [] : [{ id: entry.nodeId, name: entry.agency.name, score: entry.score }])),
+    [ranking],
+  );
   if (ranking.agencies.length === 0) return <p className="muted">{t('rankings.none')}</p>;
   return (
     <div className="stack">
       <p className="muted">{t('rankings.policy', { version: ranking.scoringPolicy.version, previous: ranking.previousPeriod })}</p>
-      <ScoreChart bars={bars} label={t('rankings.chartLabel', { parent: ranking.parent.name })} onOpen={onOpen} />
+      {bars.length > 0 ? (
+        <ScoreChart bars={bars} label={t('rankings.chartLabel', { parent: ranking.parent.name })} onOpen={onOpen} />
+      ) : (
+        <p className="muted">{t('rankings.noScores')}</p>
+      )}
       <div className="table-scroll">
         <table>
           <caption>{t('rankings.caption', { parent: ranking.parent.name })}</caption>

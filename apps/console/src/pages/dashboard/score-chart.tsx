@@ -7,7 +7,7 @@ Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 export interface ScoreBar {
   id: string;
   name: string;
-  score: number | null;
+  score: number;
 }
 
 /**
@@ -24,7 +24,7 @@ export function ScoreChart({ bars, label, onOpen }: { bars: readonly ScoreBar[];
       type: 'bar',
       data: {
         labels: bars.map((bar) => bar.name),
-        datasets: [{ data: bars.map((bar) => bar.score ?? 0), backgroundColor: '#1d5fa8', borderRadius: 3 }],
+        datasets: [{ data: bars.map((bar) => bar.score), backgroundColor: '#1d5fa8', borderRadius: 3 }],
       },
       options: {
         indexAxis: 'y',
