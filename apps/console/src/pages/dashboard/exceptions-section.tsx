@@ -24,8 +24,11 @@ function ComplaintItems({ items, zone }: { items: readonly ExceptionEntry[]; zon
           <Link to={`/kasus/${item.complaintId}`}>{item.title}</Link>{' '}
           <span className="muted">
             {item.trackingId} · {item.agency.name} · {t(`common:statuses.${item.status}`)} ·{' '}
-            {t('exceptions.age', { count: item.ageDays, since: formatDate(item.since, zone, i18n.language) })}
+            {t('exceptions.age', { count: item.ageDays, since: formatDate(item.since, zone, i18n.language) })} ·{' '}
           </span>
+          <Link to={`/jejak/${item.complaintId}`} aria-label={t('exceptions.trailOf', { title: item.title })}>
+            {t('exceptions.trail')}
+          </Link>
         </li>
       ))}
     </ul>
@@ -45,7 +48,7 @@ function ComplaintKindList({ node, kind, first, zone }: { node: string; kind: Co
     try {
       const page = await unwrap(api.GET('/monev/exceptions', { params: { query: { node, kind, limit: PAGE, cursor: more.cursor } } }));
       if (!('nextCursor' in page)) return;
-      setMore((current) => ({ items: [...current.items, ...(page.items as ExceptionEntry[])], cursor: page.nextCursor }));
+      setMore((current) => ({ items: [...current.items, ...page.items], cursor: page.nextCursor }));
     } catch (problem) {
       setError(problem);
     } finally {
