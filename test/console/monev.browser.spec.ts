@@ -50,7 +50,7 @@ describeInBrowser('The monev dashboard in a browser', () => {
     expect(await ranking.getByRole('row').filter({ has: page.getByRole('link', { name: /Kabupaten Bogor/ }) }).locator('td').nth(2).textContent()).toBe('2');
 
     const disputes = page.getByRole('region', { name: /Tindak lanjut disanggah/ });
-    await disputes.getByRole('link', { name: 'Obat puskesmas kosong' }).waitFor();
+    await disputes.getByRole('link', { name: 'Obat puskesmas kosong', exact: true }).waitFor();
     await c.expectAccessible(page);
     await c.screenshot(page, 'dashboard');
 
@@ -64,7 +64,7 @@ describeInBrowser('The monev dashboard in a browser', () => {
     await page.locator('[data-indicator="received"] .indicator-value').getByText('2', { exact: true }).waitFor();
     await page.getByRole('navigation', { name: 'Posisi dalam struktur organisasi' }).getByRole('link', { name: /Jawa Barat/ }).waitFor();
 
-    await page.getByRole('region', { name: /Tindak lanjut disanggah/ }).getByRole('link', { name: 'Obat puskesmas kosong' }).click();
+    await page.getByRole('region', { name: /Tindak lanjut disanggah/ }).getByRole('link', { name: 'Obat puskesmas kosong', exact: true }).click();
     await page.waitForURL(`**/kasus/${disputed}`);
   });
 
