@@ -153,7 +153,7 @@ export function DashboardPage() {
         <p aria-live="polite">{t('common:loading')}</p>
       ) : (
         <>
-          <section className="stack" aria-labelledby="dashboard-indicators">
+          <section className="stack" aria-labelledby="dashboard-indicators" aria-busy={indicators.isPlaceholderData}>
             <h2 id="dashboard-indicators">{t('indicatorsHeading', { period: figures.period })}</h2>
             <p className="muted">
               {t('periodBounds', {
