@@ -107,6 +107,57 @@ describe('The dashboard page', () => {
     expect(screen.queryByRole('heading', { name: 'Peringkat unit di bawahnya' })).toBeNull();
   });
 
+  it('lists each kind of exception with its oldest complaints linked to their cases, and pages on with the cursor', async () => {
+    const item = (n: number) => ({
+      complaintId: `c-${n}`,
+      trackingId: `LPR-${n}`,
+      title: `Keluhan ${n}`,
+      status: 'RESPONDED',
+      agency: { id: 'id-32.01-dinkes', name: 'Dinas Kesehatan Kabupaten Bogor' },
+      since: '2026-01-20T03:00:00Z',
+      ageDays: 12,
+    });
+    answers.set(
+      '/monev/exceptions?node=id-32.01&limit=5',
+      json({
+        node: { id: 'id-32.01' },
+        asOf: '2026-02-01T00:00:00Z',
+        kinds: { 'no-follow-up-overdue': list, escalated: list, bouncing: list, disputed: { count: 7, items: [1, 2, 3, 4, 5].map(item), nextCursor: 'after-5' }, ombudsman: list },
+      }),
+    );
+    answers.set(
+      '/monev/exceptions?node=id-32.01&kind=disputed&limit=20&cursor=after-5',
+      json({ node: { id: 'id-32.01' }, asOf: '2026-02-01T00:00:00Z', kind: 'disputed', count: 7, items: [6, 7].map(item), nextCursor: null }),
+    );
+    answers.set(
+      '/monev/indicators?node=id-32.01&period=2026',
+      json({
+        node: { id: 'id-32.01', name: 'Kabupaten Bogor', kind: 'regency' },
+        period: '2026',
+        zone: 'WIB',
+        periodStart: '2025-12-31T17:00:00.000Z',
+        periodEnd: '2026-12-31T17:00:00.000Z',
+        asOf: '2026-02-01T00:00:00.000Z',
+        source: 'live',
+        snapshot: null,
+        own: empty(7),
+        subtree: empty(7),
+        restatement: null,
+      }),
+    );
+    renderAt('/dasbor?period=2026');
+    const disputed = await screen.findByRole('region', { name: /Tindak lanjut disanggah/ });
+    expect(within(disputed).getByRole('link', { name: 'Keluhan 1' })).toHaveAttribute('href', '/kasus/c-1');
+    expect(within(disputed).getByRole('link', { name: 'Jejak audit: Keluhan 1' })).toHaveAttribute('href', '/jejak/c-1');
+    expect(within(disputed).getAllByRole('listitem')[0]).toHaveTextContent('LPR-1 · Dinas Kesehatan Kabupaten Bogor · ');
+    expect(within(disputed).getAllByRole('listitem')[0]).toHaveTextContent('12 hari sejak 20 Jan 2026');
+    await userEvent.click(within(disputed).getByRole('button', { name: 'Tampilkan lebih banyak' }));
+    expect(await within(disputed).findByRole('link', { name: 'Keluhan 7' })).toHaveAttribute('href', '/kasus/c-7');
+    expect(within(disputed).getAllByRole('link', { name: /^Keluhan \d$/ })).toHaveLength(7);
+    expect(within(disputed).queryByRole('button', { name: 'Tampilkan lebih banyak' })).toBeNull();
+    expect(within(screen.getByRole('region', { name: /Dieskalasi/ })).getByText('Tidak ada.')).toBeInTheDocument();
+  });
+
   it('says readably that a unit out of reach is not found', async () => {
     renderAt('/dasbor?node=id-33&period=2026');
     expect(await screen.findByText('Tidak ditemukan.')).toBeInTheDocument();
