@@ -1,5 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { EMBEDDED_FILES } from '@lacak/storage';
 import { complaintAt, type Fixture } from '../support/complaint-stages';
+import { TAMPERINGS } from '../support/event-tampering';
 import { ConsoleUnderTest, describeInBrowser } from './support/console-browser';
 
 /*
@@ -53,6 +57,21 @@ describeInBrowser('The auditor view in a browser', () => {
     const pdfFile = await pdf;
     expect(pdfFile.suggestedFilename()).toBe(`dossier-${closed.id}.pdf`);
     expect(readFileSync((await pdfFile.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('says where a complaint’s stored record was changed behind the engine’s back', async () => {
+    const tampered = await complaintAt(c.api, 'DISPOSED', { title: 'Catatan yang diubah' });
+    const db = new Database(join(c.api.config.dataDir, EMBEDDED_FILES.events));
+    try {
+      TAMPERINGS.find((tampering) => tampering.name === 'an edited event')!.apply(db, `complaint-${tampered.id}`);
+    } finally {
+      db.close();
+    }
+    const page = await c.newPage({ as: { role: 'auditor', agencyId: 'national' } });
+    await page.goto(`/jejak/${tampered.id}`);
+    const status = page.getByRole('status').filter({ hasText: 'Rusak' });
+    await status.waitFor();
+    expect(await status.getByRole('listitem').allTextContents()).toEqual(['revisi 1: isi peristiwa berubah']);
   });
 
   it('shows the same not-found page for a complaint outside the reader’s reach', async () => {
