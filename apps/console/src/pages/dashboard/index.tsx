@@ -101,7 +101,7 @@ export function DashboardPage() {
   const choice = parsePeriod(params.get('period')) ?? { kind: 'year', year: latestYear, part: 1 };
   const period = periodId(choice);
 
-  const linkTo = (id: string, at = period) => `/dasbor?${new URLSearchParams({ node: id, period: at })}`;
+  const linkTo = (id: string) => `/dasbor?${new URLSearchParams({ node: id, period })}`;
   const show = (id: string, at = period) => {
     setChoosing(false);
     setParams({ node: id, period: at });
@@ -121,8 +121,9 @@ export function DashboardPage() {
   });
   const [showRestatement, setShowRestatement] = useState(false);
 
-  const name = indicators.data?.node.name ?? tree.data?.nameOf(node) ?? node;
   const figures = indicators.data;
+  // While another node's figures load, the previous ones stay on screen: the name comes from the tree.
+  const name = tree.data?.nodes.get(node)?.name ?? (figures?.node.id === node ? figures.node.name : node);
   const shown = showRestatement && figures?.restatement ? figures.restatement : figures;
 
   return (
@@ -193,7 +194,7 @@ export function DashboardPage() {
               {ranking.isError ? (
                 <ProblemMessage error={ranking.error} />
               ) : ranking.data ? (
-                <RankingSection ranking={ranking.data} linkTo={(id) => linkTo(id)} onOpen={(id) => navigate(linkTo(id))} />
+                <RankingSection ranking={ranking.data} linkTo={linkTo} onOpen={(id) => navigate(linkTo(id))} />
               ) : (
                 <p aria-live="polite">{t('common:loading')}</p>
               )}
