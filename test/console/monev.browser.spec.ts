@@ -78,6 +78,8 @@ describeInBrowser('The monev dashboard in a browser', () => {
 
     await page.goto(`/dasbor?node=id-33&period=${year}`);
     await page.getByRole('alert').getByText('Tidak ditemukan.').waitFor();
+    await page.getByRole('link', { name: /^Kembali ke .*Jawa Barat/ }).click();
+    await page.locator('[data-indicator="received"] .indicator-value').getByText('4', { exact: true }).waitFor();
   });
 
   it('shows a national admin the national figures, in English once the language is switched', async () => {

@@ -161,6 +161,6 @@ describe('The dashboard page', () => {
   it('says readably that a unit out of reach is not found', async () => {
     renderAt('/dasbor?node=id-33&period=2026');
     expect(await screen.findByText('Tidak ditemukan.')).toBeInTheDocument();
-    expect(screen.getAllByRole('alert').length).toBeGreaterThan(0);
+    expect(screen.getByRole('link', { name: 'Kembali ke Kabupaten Bogor' })).toHaveAttribute('href', '/dasbor?node=id-32.01&period=2026');
   });
 });

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { type OrganisationTree, useOrganisationTree } from '../../api/agencies';
 import { api, unwrap } from '../../api/client';
+import { isProblem } from '../../api/problem';
 import { useSession } from '../../auth/session';
 import { AgencyTreePicker } from '../../components/agency-tree-picker';
 import { ProblemMessage } from '../../components/problem-message';
@@ -95,7 +96,8 @@ export function DashboardPage() {
   const [choosing, setChoosing] = useState(false);
 
   const reach = session?.role === 'national_admin' ? null : (session?.agencyId ?? null);
-  const node = params.get('node') ?? session?.agencyId ?? 'national';
+  const home = session?.agencyId ?? 'national';
+  const node = params.get('node') ?? home;
   const zone: ZoneName = tree.data?.zoneOf(node) ?? 'WIB';
   const latestYear = currentYear(zone);
   const choice = parsePeriod(params.get('period')) ?? { kind: 'year', year: latestYear, part: 1 };
@@ -149,7 +151,14 @@ export function DashboardPage() {
       </section>
 
       {indicators.isError ? (
-        <ProblemMessage error={indicators.error} />
+        <div className="stack">
+          <ProblemMessage error={indicators.error} />
+          {(isProblem(indicators.error, 403) || isProblem(indicators.error, 404)) && (
+            <p>
+              {t('outOfReach')} <Link to={linkTo(home)}>{t('backHome', { name: tree.data?.nameOf(home) ?? home })}</Link>
+            </p>
+          )}
+        </div>
       ) : !figures || !shown ? (
         <p aria-live="polite">{t('common:loading')}</p>
       ) : (
