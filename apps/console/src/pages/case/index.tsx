@@ -184,19 +184,22 @@ export function CasePage() {
         ) : null}
       </section>
 
-      <div className="grid">
-        <ContentSection detail={detail} zone={zone} />
-        <ClocksSection detail={detail} zone={zone} />
+      <div className="case-columns">
+        <div className="stack">
+          <ContentSection detail={detail} zone={zone} />
+          <ReporterSection key={detail.id} detail={detail} />
+          <ClarificationsSection detail={detail} zone={zone} agencyName={agencyName} />
+          <FollowUpsSection detail={detail} zone={zone} agencyName={agencyName} />
+        </div>
+        <div className="stack">
+          <ClocksSection detail={detail} zone={zone} />
+          <section className="card" aria-labelledby="case-history-title">
+            <h2 id="case-history-title">{t('history')}</h2>
+            {history.error ? <ProblemMessage error={history.error} /> : null}
+            {history.data ? <Timeline entries={history.data} zone={zone} agencyName={agencyName} /> : <p>{t('common:loading')}</p>}
+          </section>
+        </div>
       </div>
-      <ReporterSection key={detail.id} detail={detail} />
-      <ClarificationsSection detail={detail} zone={zone} agencyName={agencyName} />
-      <FollowUpsSection detail={detail} zone={zone} agencyName={agencyName} />
-
-      <section className="card" aria-labelledby="case-history-title">
-        <h2 id="case-history-title">{t('history')}</h2>
-        {history.error ? <ProblemMessage error={history.error} /> : null}
-        {history.data ? <Timeline entries={history.data} zone={zone} agencyName={agencyName} /> : <p>{t('common:loading')}</p>}
-      </section>
     </article>
   );
 }
