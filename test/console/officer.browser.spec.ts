@@ -65,6 +65,10 @@ describeInBrowser('The officer’s inbox and case view in a browser', () => {
     await c.expectAccessible(officer);
     await row.getByRole('link', { name: 'Obat kosong di puskesmas Cibinong' }).click();
     await statusShown(officer, 'Didisposisikan');
+    // The identity is opened on request, with a reason the API records.
+    await officer.getByRole('textbox', { name: 'Alasan membuka identitas pelapor' }).fill('Menghubungi pelapor untuk klarifikasi.');
+    await officer.getByRole('button', { name: 'Tampilkan identitas' }).click();
+    await officer.getByRole('region', { name: 'Pelapor' }).getByText('Siti Aminah').waitFor();
 
     await runCommand(officer, 'Terima disposisi');
     await statusShown(officer, 'Diproses');
@@ -101,10 +105,12 @@ describeInBrowser('The officer’s inbox and case view in a browser', () => {
     const fixture = await complaintAt(c.api, 'IN_PROGRESS', { title: 'Loket pengaduan tutup lebih awal' });
     const first = await c.newPage({ as: { ...OFFICER, sub: 'officer-first' } });
     const second = await c.newPage({ as: { ...OFFICER, sub: 'officer-second' } });
-    await first.goto(`/kasus/${fixture.id}`);
-    await second.goto(`/kasus/${fixture.id}`);
-    await statusShown(first, 'Diproses');
-    await statusShown(second, 'Diproses');
+    await Promise.all(
+      [first, second].map(async (page) => {
+        await page.goto(`/kasus/${fixture.id}`);
+        await statusShown(page, 'Diproses');
+      }),
+    );
 
     const question = 'Pada jam berapa loket ditutup?';
     await second.getByRole('button', { name: 'Minta klarifikasi', exact: true }).click();
@@ -139,8 +145,8 @@ describeInBrowser('The officer’s inbox and case view in a browser', () => {
 
   it('lists fifty complaints of the officer’s subtree on one page', async () => {
     // Seeded in parallel batches through the ordinary command path; each complaint takes three commands.
-    for (let batch = 0; batch < 6; batch++) {
-      await Promise.all(Array.from({ length: 9 }, (_, n) => complaintAt(c.api, 'DISPOSED', { title: `Antrean panjang ${batch * 9 + n + 1}` })));
+    for (let batch = 0; batch < 5; batch++) {
+      await Promise.all(Array.from({ length: 10 }, (_, n) => complaintAt(c.api, 'DISPOSED', { title: `Antrean panjang ${batch * 10 + n + 1}` })));
     }
     const officer = await c.newPage({ as: OFFICER });
     await officer.goto('/kotak-masuk');

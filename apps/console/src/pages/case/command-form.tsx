@@ -34,6 +34,7 @@ export function CommandForm({
   pending: boolean;
   error: unknown;
   tree: OrganisationTree | undefined;
+  /** The subtrees a disposition may go to. */
   rootIds?: readonly string[];
   stillOffered: boolean;
 }) {
@@ -70,7 +71,7 @@ export function CommandForm({
         return (
           <div className="field" key={field.name}>
             {tree ? (
-              <AgencyTreePicker tree={tree} value={(values[field.name] as string) || null} onChange={(agency) => set(field.name, agency)} label={label} rootIds={rootIds} />
+              <AgencyTreePicker tree={tree} value={(values[field.name] as string) || null} onChange={(agency) => set(field.name, agency)} label={label} rootIds={field.name === 'agencyId' ? rootIds : undefined} />
             ) : (
               <p>{t('common:loading')}</p>
             )}
