@@ -151,7 +151,8 @@ describe('A command refused because the case changed meanwhile', () => {
     expect(screen.getByRole('textbox', { name: 'Tindak lanjut' })).toHaveValue(followUp);
 
     await user.click(screen.getByRole('button', { name: 'Kirim' }));
-    await screen.findByText('Berhasil: Beri tindak lanjut.');
+    // The form is gone; focus moves to the result, where a screen reader reads it.
+    expect(await screen.findByText('Berhasil: Beri tindak lanjut.')).toHaveFocus();
     expect(server.sent[1]).toEqual({ path: '/complaints/c-1/respond', ifMatch: '"4"', body: { followUp } });
     expect(screen.getByText('Revisi 5')).toBeInTheDocument();
     expect(screen.queryByRole('textbox', { name: 'Tindak lanjut' })).toBeNull();

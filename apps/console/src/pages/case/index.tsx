@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useOrganisationTree } from '../../api/agencies';
@@ -53,6 +53,11 @@ export function CasePage() {
   const [conflictSince, setConflictSince] = useState<string | null>(null);
   const [done, setDone] = useState<CommandName | null>(null);
   const [reloading, setReloading] = useState(false);
+  const doneMessage = useRef<HTMLParagraphElement>(null);
+  // Focus follows the result: the form that had it is gone.
+  useEffect(() => {
+    if (done) doneMessage.current?.focus();
+  }, [done]);
 
   /** The read model follows the command shortly after: ask again until it shows the command's revision. */
   const awaitRevision = async (target: string) => {
@@ -136,7 +141,7 @@ export function CasePage() {
       </header>
 
       {done ? (
-        <p role="status" className="alert alert-ok">
+        <p role="status" className="alert alert-ok" tabIndex={-1} ref={doneMessage}>
           {t('done', { command: t(`commands.${done}.label`) })}
         </p>
       ) : null}
