@@ -95,6 +95,17 @@ describe('The inbox', () => {
     expect(screen.getByTestId('where')).toHaveTextContent('?status=IN_PROGRESS&overdue=1&page=2');
   });
 
+  it('explains when ordering by due date leaves out complaints it counts', async () => {
+    listApi.items = [complaint(1)];
+    listApi.total = 3;
+    const { unmount } = renderInbox();
+    expect(await screen.findByText(/tidak tampil dalam urutan tenggat/)).toBeInTheDocument();
+    unmount();
+    renderInbox('?sort=oldest');
+    await screen.findByText('Halaman 1 dari 1');
+    expect(screen.queryByText(/tidak tampil dalam urutan tenggat/)).toBeNull();
+  });
+
   it('says so when nothing matches', async () => {
     listApi.items = [];
     listApi.total = 0;

@@ -108,6 +108,10 @@ export function InboxPage() {
             {t('count', { count: total, formatted: formatNumber(total, i18n.language) })}
             {queue.isFetching ? ` · ${t('common:loading')}` : ''}
           </p>
+          {filter.sort === 'due' && items.length < Math.min(PAGE_SIZE, total - (filter.page - 1) * PAGE_SIZE) ? (
+            // Ordered by due date, the API leaves out complaints with no clock running, yet counts them.
+            <p className="alert alert-warn">{t('noClockHidden')}</p>
+          ) : null}
           {items.length === 0 ? (
             <p className="card">{filter.status || filter.q || filter.overdue || filter.escalated ? t('emptyFiltered') : t('empty')}</p>
           ) : (
