@@ -64,6 +64,8 @@ export const COMMANDS: Partial<Record<CommandName, CommandSpec>> = {
       { name: 'agencyId', kind: 'agency' },
       { name: 'note', kind: 'textarea' },
     ],
+    // A first disposition most often goes where the reporter addressed the complaint.
+    initial: (detail) => ({ agencyId: detail.dispositions.length === 0 ? (detail.targetAgencyId ?? '') : '' }),
   },
   accept: { fields: [] },
   'request-clarification': {
