@@ -14,7 +14,7 @@ import './inbox.css';
 type Complaint = components['schemas']['ComplaintDetail'];
 type Status = Complaint['status'];
 
-export const STATUSES: readonly Status[] = [
+const STATUSES: readonly Status[] = [
   'SUBMITTED',
   'VERIFIED',
   'AWAITING_REPORTER',
