@@ -129,13 +129,12 @@ export class ListComplaints {
     const complaints = this.context.readStore.collection<ComplaintDocument>(COMPLAINTS_COLLECTION);
     const sort: SortSpec =
       paging.sort === 'due' ? { nextDueAt: 1, _id: 1 } : paging.sort === 'oldest' ? { submittedAt: 1, _id: 1 } : { submittedAt: -1, _id: -1 };
+    // Sorted by due, the queue is the complaints with a clock running; the total counts the same ones, so
+    // the pages add up.
+    const listed = paging.sort === 'due' ? { ...query, nextDueAt: { $ne: null } } : query;
     const [items, total] = await Promise.all([
-      complaints.find(paging.sort === 'due' ? { ...query, nextDueAt: { $ne: null } } : query, {
-        sort,
-        skip: (paging.page - 1) * paging.pageSize,
-        limit: paging.pageSize,
-      }),
-      complaints.countDocuments(query),
+      complaints.find(listed, { sort, skip: (paging.page - 1) * paging.pageSize, limit: paging.pageSize }),
+      complaints.countDocuments(listed),
     ]);
     const now = this.context.now();
     const memo = new Map<string, number>();
