@@ -234,6 +234,6 @@ describe('The read side, against the scans it replaced, on a seeded archive', ()
       .limit(pageSize)
       .all()
       .map((document) => document._id);
-    return { ids, total: new Query(query).find(documents).all().length };
+    return { ids, total: new Query(listed).find(documents).all().length };
   }
 });
