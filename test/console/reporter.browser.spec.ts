@@ -102,8 +102,7 @@ describeInBrowser('The reporter on a phone', () => {
     await followUps.getByText('Stok amlodipin dan kaptopril sudah dikirim dari gudang farmasi.').waitFor();
     await expectNoSidewaysScroll(tracker);
     await c.expectAccessible(tracker);
-    await followUps.evaluate((section) => section.scrollIntoView());
-    await c.screenshot(tracker, 'tracking');
+    await c.screenshot(tracker, 'tracking', { fullPage: true });
 
     await tracker.getByRole('radio', { name: '4 Puas' }).check();
     await tracker.getByLabel('Komentar (tidak wajib)').fill('Cepat ditangani.');

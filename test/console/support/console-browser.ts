@@ -124,11 +124,11 @@ export class ConsoleUnderTest {
    * A screenshot of the page. `npm run screenshots` (SCREENSHOTS=1) writes it into docs/screenshots for
    * the README; a test run writes it to a temporary directory, so the working tree stays as it was.
    */
-  async screenshot(page: Page, name: string): Promise<string> {
+  async screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
     const dir = process.env.SCREENSHOTS === '1' ? join(ROOT, 'docs/screenshots') : join(this.consoleDir, 'screenshots');
     mkdirSync(dir, { recursive: true });
     const file = join(dir, `${name}.png`);
-    await page.screenshot({ path: file, fullPage: false });
+    await page.screenshot({ path: file, fullPage: options.fullPage ?? false });
     return file;
   }
 
