@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -25,17 +26,36 @@ export function describeInBrowser(name: string, body: () => void): void {
   describe.skip(name, body);
 }
 
+/** Every file the console's build reads, but its dependencies: what a build depends on. */
+function consoleSources(dir = join(ROOT, 'apps/console')): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((entry) => (entry.isDirectory() ? consoleSources(join(dir, entry.name)) : [join(dir, entry.name)]));
+}
+
 /**
- * The console built once per suite into its own directory, so parallel suites never share a build being
- * replaced; Vite's lock against a second build of the project is bypassed for the same reason.
+ * The console built from the current sources, once: suites running side by side, and later runs, reuse
+ * the build kept in the temporary directory under the hash of its sources and the lock file. A build goes
+ * to a directory of its own and is renamed into place, so no suite ever reads one half written.
  */
-function buildConsole(): string {
-  const outDir = mkdtempSync(join(tmpdir(), 'lacak-console-'));
+function builtConsole(): string {
+  const hash = createHash('sha256');
+  for (const file of [...consoleSources(), join(ROOT, 'package-lock.json')]) hash.update(file).update(readFileSync(file));
+  const dir = join(tmpdir(), `lacak-console-${hash.digest('hex').slice(0, 16)}`);
+  if (existsSync(join(dir, 'index.html'))) return dir;
+  const outDir = mkdtempSync(join(tmpdir(), 'lacak-console-build-'));
+  // Vite refuses a second build of the project while one runs; each build here has its own directory.
   execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', join(ROOT, 'apps/console/vite.config.ts'), '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error', '--bypass-lock'], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'pipe'],
   });
-  return outDir;
+  try {
+    renameSync(outDir, dir);
+  } catch {
+    // Another suite put the same build in place first.
+    rmSync(outDir, { recursive: true, force: true });
+  }
+  return dir;
 }
 
 interface WebStorage {
@@ -73,16 +93,15 @@ export class ConsoleUnderTest {
     readonly api: TestApp,
     readonly baseUrl: string,
     private readonly browser: Browser,
-    private readonly consoleDir: string,
+    private readonly scratchDir: string,
   ) {}
 
   static async start(overrides: Record<string, string> = {}): Promise<ConsoleUnderTest> {
-    const consoleDir = buildConsole();
-    const api = await TestApp.start({ CONSOLE_DIR: consoleDir, ...overrides });
+    const api = await TestApp.start({ CONSOLE_DIR: builtConsole(), ...overrides });
     await api.app.listen(0, '127.0.0.1');
     const baseUrl = (await api.app.getUrl()).replace('[::1]', '127.0.0.1');
     const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
-    return new ConsoleUnderTest(api, baseUrl, browser, consoleDir);
+    return new ConsoleUnderTest(api, baseUrl, browser, mkdtempSync(join(tmpdir(), 'lacak-console-run-')));
   }
 
   /** A page in a fresh browser context (its own storage), signed in as `as` when given. */
@@ -125,7 +144,7 @@ export class ConsoleUnderTest {
    * the README; a test run writes it to a temporary directory, so the working tree stays as it was.
    */
   async screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
-    const dir = process.env.SCREENSHOTS === '1' ? join(ROOT, 'docs/screenshots') : join(this.consoleDir, 'screenshots');
+    const dir = process.env.SCREENSHOTS === '1' ? join(ROOT, 'docs/screenshots') : join(this.scratchDir, 'screenshots');
     mkdirSync(dir, { recursive: true });
     const file = join(dir, `${name}.png`);
     await page.screenshot({ path: file, fullPage: options.fullPage ?? false });
@@ -136,6 +155,6 @@ export class ConsoleUnderTest {
     for (const context of this.contexts) await context.close().catch(() => undefined);
     await this.browser.close().catch(() => undefined);
     await this.api.stop();
-    rmSync(this.consoleDir, { recursive: true, force: true });
+    rmSync(this.scratchDir, { recursive: true, force: true });
   }
 }
