@@ -133,7 +133,12 @@ describe('Erasing a reporter identity', () => {
       (r) => r.status === 200 && r.body.some((e: { type: string }) => e.type === 'ReporterIdentityErased'),
     );
     const entry = history.body.find((e: { type: string }) => e.type === 'ReporterIdentityErased');
-    expect(entry).toMatchObject({ complaintId, actor: { role: 'national_admin', agencyId: 'national' }, summary: `Reporter identity erased: ${ERASE_REASON}` });
+    expect(entry).toMatchObject({
+      complaintId,
+      actor: { role: 'national_admin', agencyId: 'national' },
+      summary: `Reporter identity erased: ${ERASE_REASON}`,
+      summaryInIndonesian: `Identitas pelapor dihapus: ${ERASE_REASON}`,
+    });
     expect(markersIn(asJson(history.body), erased.markers)).toEqual([]);
   });
 

@@ -325,6 +325,7 @@ describe('Reporter identities never leak (canary markers)', () => {
       for (const { response } of expected) {
         const entry = entries.find((e: { correlationId: string }) => e.correlationId === response.headers['x-correlation-id']);
         expect(entry?.summary).toBe(`Reporter identity read refused (${response.body.code}): ${REASON}`);
+        expect(entry?.summaryInIndonesian).toBe(`Pembacaan identitas pelapor ditolak (${response.body.code}): ${REASON}`);
       }
     }
   });

@@ -90,7 +90,10 @@ describeInBrowser('The officer’s inbox and case view in a browser', () => {
 
     await officer.reload();
     await statusShown(officer, 'Diproses');
-    await officer.getByRole('list', { name: 'Riwayat' }).getByText('Klarifikasi dijawab').waitFor();
+    // Each step is named, and its particulars given, in Bahasa Indonesia.
+    const history = officer.getByRole('list', { name: 'Riwayat' });
+    await history.getByText('Klarifikasi dijawab', { exact: true }).waitFor();
+    await history.getByText('Klarifikasi dijawab oleh pelapor', { exact: true }).waitFor();
     await officer.getByText('Puskesmas Cibinong, sejak 1 November.', { exact: false }).waitFor();
     await c.screenshot(officer, 'case-view');
 
@@ -98,7 +101,7 @@ describeInBrowser('The officer’s inbox and case view in a browser', () => {
       officer.getByRole('textbox', { name: 'Tindak lanjut' }).fill('Stok obat hipertensi sudah dikirim dari gudang farmasi kabupaten.'),
     );
     await statusShown(officer, 'Ditindaklanjuti');
-    await officer.getByRole('list', { name: 'Riwayat' }).getByText('Tindak lanjut diberikan').waitFor();
+    await history.getByText('Tindak lanjut diberikan', { exact: true }).waitFor();
   });
 
   it('shows the officer who changed a case meanwhile, keeps the typed text, and sends it after a reload', async () => {

@@ -104,6 +104,9 @@ describe('Publishing a year’s holidays over HTTP', () => {
     ]);
     const raisedEntries = await t.eventually(() => history(open.id, 'DeadlineMissed'), (entries) => entries.length === 1, 5000);
     expect(raisedEntries[0].summary).toBe('Deadline missed: verification clock, due 2027-01-08T16:59:59.999Z (calendar 2026 from the holiday file, 2027 v1)');
+    expect(raisedEntries[0].summaryInIndonesian).toBe(
+      'Tenggat verifikasi terlewati, jatuh tempo 2027-01-08T16:59:59.999Z (kalender 2026 dari berkas hari libur, 2027 v1)',
+    );
 
     const shown = await t.request('GET', '/calendar/holidays/2027', { token: reporter });
     expect(shown.body).toEqual({ year: 2027, source: 'published', version: 1, verified: true, ...year2027 });

@@ -93,7 +93,13 @@ describe('A complaint through its whole lifecycle over HTTP', () => {
       'ComplaintResponded',
       'ComplaintClosed',
     ]);
-    expect(trail[2]).toMatchObject({ actor: { role: 'national_admin' }, summary: 'Disposed to Dinas Kesehatan Kabupaten Bogor' });
+    // Each entry says what happened in English and in Bahasa Indonesia.
+    expect(trail[2]).toMatchObject({
+      actor: { role: 'national_admin' },
+      summary: 'Disposed to Dinas Kesehatan Kabupaten Bogor',
+      summaryInIndonesian: 'Didisposisikan ke Dinas Kesehatan Kabupaten Bogor',
+    });
+    expect(trail.every((e: { summaryInIndonesian: unknown }) => typeof e.summaryInIndonesian === 'string' && e.summaryInIndonesian.length > 0)).toBe(true);
     expect(trail[5].actor).toEqual({ id: null, role: 'reporter', agencyId: null });
   });
 

@@ -66,6 +66,7 @@ describe('Replay and audit events over HTTP', () => {
       expect(replay.body.complaint).toMatchObject({ id: complaint.id, status: 'DISPOSED', assigneeAgencyId: HOLDER, revision: '2', investigation: null });
       expect(replay.body.events).toEqual(history.body.slice(0, 3));
       expect(replay.body.events.map((e: { type: string }) => e.type)).toEqual(['ComplaintSubmitted', 'ComplaintVerified', 'ComplaintDisposed']);
+      expect(replay.body.events[2].summaryInIndonesian).toMatch(/^Didisposisikan ke /);
     });
 
     it('at the last revision is the detail the read model serves, without the clocks that count against today', async () => {
@@ -191,6 +192,7 @@ describe('Replay and audit events over HTTP', () => {
       expect(all.status).toBe(200);
       const ours = all.body.items.filter((e: { complaintId: string }) => e.complaintId === complaint.id);
       expect(ours.map((e: { type: string }) => e.type)).toEqual(['DispositionAccepted', 'InvestigationOpened', 'FindingsRecorded', 'ComplaintResponded']);
+      expect(ours[2]).toMatchObject({ summary: 'Investigation findings recorded: irregularity_found', summaryInIndonesian: 'Hasil pemeriksaan dicatat: ditemukan penyimpangan' });
       expect(all.body.items.every((e: { actor: { id: string } }) => e.actor.id === officer)).toBe(true);
       const occurred = all.body.items.map((e: { occurredAt: string }) => e.occurredAt);
       expect(occurred).toEqual([...occurred].sort());

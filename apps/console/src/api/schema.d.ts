@@ -2466,8 +2466,16 @@ export interface components {
              */
             recordedAt: string;
             correlationId: string;
-            /** @example Disposed to Dinas Kesehatan Kabupaten Bogor */
+            /**
+             * @description What happened, in one line in English, from the event alone: never identity
+             * @example Disposed to Dinas Kesehatan Kabupaten Bogor
+             */
             summary: string;
+            /**
+             * @description The same line in Bahasa Indonesia; null for an entry recorded before it was kept, until the read models are rebuilt (show `summary` then)
+             * @example Didisposisikan ke Dinas Kesehatan Kabupaten Bogor
+             */
+            summaryInIndonesian: string | null;
         };
         ReporterIdentityBody: {
             name?: string;
@@ -3120,8 +3128,16 @@ export interface components {
              */
             recordedAt: string;
             correlationId: string;
-            /** @example Disposed to Dinas Kesehatan Kabupaten Bogor */
+            /**
+             * @description What happened, in one line in English, from the event alone: never identity
+             * @example Disposed to Dinas Kesehatan Kabupaten Bogor
+             */
             summary: string;
+            /**
+             * @description The same line in Bahasa Indonesia; null for an entry recorded before it was kept, until the read models are rebuilt (show `summary` then)
+             * @example Didisposisikan ke Dinas Kesehatan Kabupaten Bogor
+             */
+            summaryInIndonesian: string | null;
             /** @description The fields this event changed */
             changes: components["schemas"]["FieldChangeRecord"][];
         };

@@ -6,8 +6,8 @@ export type HistoryEntry = components['schemas']['HistoryEntry'];
 
 /**
  * A complaint's history, oldest first: what happened (named in the reader's language; the API's summary
- * carries the particulars), who did it, and when in the agency's zone. `upTo` dims what came after a
- * revision, for a replay; `agencyName` names the actor's node.
+ * carries the particulars, in the reader's language where the entry has it), who did it, and when in the
+ * agency's zone. `upTo` dims what came after a revision, for a replay; `agencyName` names the actor's node.
  */
 export function Timeline({
   entries,
@@ -34,7 +34,7 @@ export function Timeline({
               <strong>{title}</strong>
               <time dateTime={entry.occurredAt}>{formatDateTime(entry.occurredAt, zone, i18n.language)}</time>
             </div>
-            <p>{entry.summary}</p>
+            <Summary entry={entry} language={i18n.language} />
             <p className="muted">
               {t('timeline.by', { role: t(`roles.${entry.actor.role}`) })}
               {entry.actor.agencyId && agencyName ? ` · ${agencyName(entry.actor.agencyId)}` : ''} · {t('timeline.revision', { revision: entry.revision })}
@@ -44,4 +44,13 @@ export function Timeline({
       })}
     </ol>
   );
+}
+
+/**
+ * The summary in Bahasa Indonesia for its readers; an entry projected before that was kept has only the
+ * English one, shown marked as English so a screen reader pronounces it right.
+ */
+function Summary({ entry, language }: { entry: HistoryEntry; language: string }) {
+  if (language === 'id' && entry.summaryInIndonesian) return <p>{entry.summaryInIndonesian}</p>;
+  return <p lang={language === 'en' ? undefined : 'en'}>{entry.summary}</p>;
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Actor } from '@lacak/domain';
 import { type DeadlineContext, loadPolicyBook, loadWorkingDayCalendar } from '@lacak/deadlines';
-import { COMPLAINTS_COLLECTION, type ComplaintDocument } from '@lacak/projections';
+import { AUDIT_TRAIL_COLLECTION, type AuditEntryDocument, COMPLAINTS_COLLECTION, type ComplaintDocument } from '@lacak/projections';
 import { SqliteReadStore } from '@lacak/read-store';
 import { AGENCY, PARENT_AGENCY, testOrganisation } from '@lacak/domain/testing';
 import { ExportComplaints, GetComplaint, GetComplaintHistory, ListComplaints, type ComplaintReadContext, type ComplaintView } from './complaint-queries';
@@ -115,6 +115,32 @@ describe('Query use cases: scope and visibility per role', () => {
     expect(own).toMatchObject({ id: 'normal', findings: { conclusion: 'irregularity_found' }, followUps: [{ followUp: 'Biaya dikembalikan.' }] });
     expect(JSON.stringify(own)).not.toContain(SUMMARY);
     expect(await new GetComplaint(context).run(reporter, 'rahasia')).toBeNull();
+  });
+
+  it('gives each history entry its Indonesian summary, and null for one projected before it was kept', async () => {
+    const entry = (revision: number, summaries: Pick<AuditEntryDocument, 'summary' | 'summaryInIndonesian'>): AuditEntryDocument => ({
+      _id: `event-${revision}`,
+      lastPosition: revision + 1,
+      complaintId: 'normal',
+      revision,
+      type: 'ComplaintDisposed',
+      actor: { id: 'admin-national', role: 'national_admin', agencyId: 'national' },
+      occurredAt: '2025-03-03T02:00:00.000Z',
+      recordedAt: '2025-03-03T02:00:00.000Z',
+      correlationId: `correlation-${revision}`,
+      ...summaries,
+    });
+    await readStore.collection<AuditEntryDocument>(AUDIT_TRAIL_COLLECTION).bulkWrite(
+      [
+        entry(0, { summary: 'Disposed to Dinas X' }),
+        entry(1, { summary: 'Re-disposed from Dinas X to Dinas Y', summaryInIndonesian: 'Didisposisikan ulang dari Dinas X ke Dinas Y' }),
+      ].map((document) => ({ insertOne: { document } })),
+    );
+    const history = await new GetComplaintHistory(context).run(agencyAdmin, 'normal');
+    expect(history?.map(({ summary, summaryInIndonesian }) => ({ summary, summaryInIndonesian }))).toEqual([
+      { summary: 'Disposed to Dinas X', summaryInIndonesian: null },
+      { summary: 'Re-disposed from Dinas X to Dinas Y', summaryInIndonesian: 'Didisposisikan ulang dari Dinas X ke Dinas Y' },
+    ]);
   });
 
   it('refuses a role the matrix never lets run the query before reading anything', async () => {

@@ -36,13 +36,19 @@ export interface ComplaintPage {
   total: number;
 }
 
-export type AuditEntryView = OmitFields<AuditEntryDocument, '_id' | 'lastPosition' | 'revision'> & { eventId: string; revision: string };
+export type AuditEntryView = OmitFields<AuditEntryDocument, '_id' | 'lastPosition' | 'revision' | 'summaryInIndonesian'> & {
+  eventId: string;
+  revision: string;
+  /** Null for an entry projected before the Indonesian summary was kept, until a rebuild: read `summary`. */
+  summaryInIndonesian: string | null;
+};
 
-/** An audit-trail entry as the API gives it: the event id, the revision as a string of digits. */
-export const toAuditEntryView = ({ _id, lastPosition: _position, revision, ...rest }: AuditEntryDocument): AuditEntryView => ({
+/** An audit-trail entry as the API gives it: the event id, the revision as a string of digits, both summaries. */
+export const toAuditEntryView = ({ _id, lastPosition: _position, revision, summaryInIndonesian, ...rest }: AuditEntryDocument): AuditEntryView => ({
   eventId: _id,
   ...rest,
   revision: String(revision),
+  summaryInIndonesian: summaryInIndonesian ?? null,
 });
 
 export interface Paging {

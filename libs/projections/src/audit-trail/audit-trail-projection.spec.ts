@@ -26,7 +26,20 @@ describe('AuditTrailProjection', () => {
       recordedAt: history[2].recordedAt,
       correlationId: history[2].metadata.correlationId,
       summary: 'Disposed to Dinas X',
+      summaryInIndonesian: 'Didisposisikan ke Dinas X',
       lastPosition: 3,
+    });
+  });
+
+  it('keeps each entry’s summary in English and in Bahasa Indonesia', () => {
+    const [submitted, verified] = trail(aComplaint().inStatus('VERIFIED').events());
+    expect(submitted).toMatchObject({
+      summary: 'Complaint LPR-2025-000001 submitted via web',
+      summaryInIndonesian: 'Pengaduan LPR-2025-000001 disampaikan melalui situs web',
+    });
+    expect(verified).toMatchObject({
+      summary: 'Verified as pengaduan in category infrastruktur, SLA class ordinary',
+      summaryInIndonesian: 'Diverifikasi sebagai pengaduan, kategori infrastruktur, kelas SLA biasa',
     });
   });
 
@@ -87,6 +100,7 @@ describe('AuditTrailProjection', () => {
       type: 'ReporterIdentityRead',
       actor: { id: 'auditor-1', role: 'auditor', agencyId: AGENCY },
       summary: 'Reporter identity read: Konfirmasi alamat untuk mediasi',
+      summaryInIndonesian: 'Identitas pelapor dibaca: Konfirmasi alamat untuk mediasi',
     });
   });
 
@@ -107,6 +121,7 @@ describe('AuditTrailProjection', () => {
       type: 'ReporterIdentityReadRefused',
       actor: { id: 'officer-1', role: 'unit_officer', agencyId: AGENCY },
       summary: 'Reporter identity read refused (IDENTITY_SEALED): Cek data pelapor',
+      summaryInIndonesian: 'Pembacaan identitas pelapor ditolak (IDENTITY_SEALED): Cek data pelapor',
     });
   });
 });

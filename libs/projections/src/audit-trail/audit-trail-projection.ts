@@ -3,6 +3,7 @@ import type { RecordedEvent } from '@lacak/event-store';
 import type { IndexSpec } from '@lacak/read-store';
 import type { DocumentProjection, Draft, ProjectedDocument } from '../projection';
 import { summarise, summariseIdentityAccess } from './audit-summary';
+import { summariseIdentityAccessInIndonesian, summariseInIndonesian } from './audit-summary-indonesian';
 
 export const AUDIT_TRAIL_COLLECTION = 'audit_trail';
 
@@ -15,7 +16,10 @@ export interface AuditEntryDocument extends ProjectedDocument {
   occurredAt: string;
   recordedAt: string;
   correlationId: string;
+  /** One readable line, in English. */
   summary: string;
+  /** The same line in Bahasa Indonesia; absent from entries projected before it was kept, until a rebuild. */
+  summaryInIndonesian?: string;
 }
 
 /** One entry per event, keyed by event id, so a re-delivered event finds its entry and changes nothing. */
@@ -43,9 +47,16 @@ export class AuditTrailProjection implements DocumentProjection<AuditEntryDocume
       occurredAt: event.metadata.occurredAt,
       recordedAt: event.recordedAt,
       correlationId: event.metadata.correlationId,
-      summary: event.streamId.startsWith(IDENTITY_ACCESS_STREAM_PREFIX)
-        ? summariseIdentityAccess({ type: event.type, data: event.data } as unknown as IdentityAccessEvent)
-        : summarise(toComplaintEvent(event), this.tree),
+      ...this.summaries(event),
     };
+  }
+
+  private summaries(event: RecordedEvent): Pick<AuditEntryDocument, 'summary' | 'summaryInIndonesian'> {
+    if (event.streamId.startsWith(IDENTITY_ACCESS_STREAM_PREFIX)) {
+      const access = { type: event.type, data: event.data } as unknown as IdentityAccessEvent;
+      return { summary: summariseIdentityAccess(access), summaryInIndonesian: summariseIdentityAccessInIndonesian(access) };
+    }
+    const complaintEvent = toComplaintEvent(event);
+    return { summary: summarise(complaintEvent, this.tree), summaryInIndonesian: summariseInIndonesian(complaintEvent, this.tree) };
   }
 }

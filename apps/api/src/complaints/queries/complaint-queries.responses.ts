@@ -358,5 +358,12 @@ export class HistoryEntry implements AuditEntryView {
   @ApiProperty(DATE_TIME) occurredAt!: string;
   @ApiProperty(DATE_TIME) recordedAt!: string;
   @ApiProperty() correlationId!: string;
-  @ApiProperty({ example: 'Disposed to Dinas Kesehatan Kabupaten Bogor' }) summary!: string;
+  @ApiProperty({ example: 'Disposed to Dinas Kesehatan Kabupaten Bogor', description: 'What happened, in one line in English, from the event alone: never identity' })
+  summary!: string;
+  @ApiProperty({
+    ...NULLABLE_TEXT,
+    example: 'Didisposisikan ke Dinas Kesehatan Kabupaten Bogor',
+    description: 'The same line in Bahasa Indonesia; null for an entry recorded before it was kept, until the read models are rebuilt (show `summary` then)',
+  })
+  summaryInIndonesian!: string | null;
 }

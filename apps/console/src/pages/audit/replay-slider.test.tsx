@@ -14,6 +14,7 @@ const entry = (revision: string, type: string, occurredAt: string): HistoryEntry
   recordedAt: occurredAt,
   correlationId: 'corr',
   summary: type,
+  summaryInIndonesian: null,
 });
 
 const HISTORY = [

@@ -63,6 +63,7 @@ const entry = (revision: number, type: string, role: HistoryEntry['actor']['role
   recordedAt: '2026-12-05T03:00:00Z',
   correlationId: 'corr',
   summary: type,
+  summaryInIndonesian: null,
 });
 
 const detailAt = (revision: number): CaseDetail => ({
