@@ -9,4 +9,4 @@ function fromEnv(name: string, fallback: number): number {
 
 export const FUZZ_SEED = fromEnv('FUZZ_SEED', 20261124);
 /** Requests per operation in the OpenAPI document. */
-export const FUZZ_RUNS = fromEnv('FUZZ_RUNS', 150);
+export const FUZZ_RUNS = fromEnv('FUZZ_RUNS', 60);
