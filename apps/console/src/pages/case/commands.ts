@@ -15,6 +15,16 @@ export type Field =
 
 export type Values = Record<string, string | boolean>;
 
+type Schemas = components['schemas'];
+/**
+ * Every value of a request field's enum, in the order the form offers them: the type check fails when
+ * the API adds, renames or drops one.
+ */
+const everyValueOf =
+  <T extends string>() =>
+  <const A extends readonly T[]>(values: A & ([Exclude<T, A[number]>] extends [never] ? unknown : { missing: Exclude<T, A[number]> })): A =>
+    values;
+
 export interface CommandSpec {
   fields: readonly Field[];
   /** Starting values taken from the complaint (a flag once set stays set). */
@@ -31,9 +41,9 @@ export interface CommandSpec {
 export const COMMANDS: Partial<Record<CommandName, CommandSpec>> = {
   verify: {
     fields: [
-      { name: 'classification', kind: 'select', options: ['pengaduan', 'aspirasi', 'permintaan_informasi'] },
+      { name: 'classification', kind: 'select', options: everyValueOf<Schemas['VerifyComplaintRequest']['classification']>()(['pengaduan', 'aspirasi', 'permintaan_informasi']) },
       { name: 'category', kind: 'text' },
-      { name: 'slaClass', kind: 'select', options: ['ordinary', 'information', 'supervisory'] },
+      { name: 'slaClass', kind: 'select', options: everyValueOf<Schemas['VerifyComplaintRequest']['slaClass']>()(['ordinary', 'information', 'supervisory']) },
       { name: 'confidential', kind: 'checkbox' },
       { name: 'anonymous', kind: 'checkbox' },
     ],
@@ -47,14 +57,14 @@ export const COMMANDS: Partial<Record<CommandName, CommandSpec>> = {
   },
   reject: {
     fields: [
-      { name: 'reasonCode', kind: 'select', options: ['out_of_scope', 'not_our_authority'] },
+      { name: 'reasonCode', kind: 'select', options: everyValueOf<Schemas['RejectComplaintRequest']['reasonCode']>()(['out_of_scope', 'not_our_authority']) },
       { name: 'reason', kind: 'textarea' },
     ],
     tone: 'danger',
   },
   archive: {
     fields: [
-      { name: 'reasonCode', kind: 'select', options: ['wrong_format', 'too_general', 'not_relevant', 'unanswered_clarification'] },
+      { name: 'reasonCode', kind: 'select', options: everyValueOf<Schemas['ArchiveComplaintRequest']['reasonCode']>()(['wrong_format', 'too_general', 'not_relevant', 'unanswered_clarification']) },
       { name: 'reason', kind: 'textarea' },
     ],
     tone: 'danger',
@@ -70,7 +80,7 @@ export const COMMANDS: Partial<Record<CommandName, CommandSpec>> = {
   accept: { fields: [] },
   'request-clarification': {
     fields: [
-      { name: 'party', kind: 'select', options: ['reporter', 'respondent', 'agency'] },
+      { name: 'party', kind: 'select', options: everyValueOf<Schemas['RequestClarificationRequest']['party']>()(['reporter', 'respondent', 'agency']) },
       { name: 'partyAgencyId', kind: 'agency', when: { field: 'party', equals: 'agency' } },
       { name: 'question', kind: 'textarea' },
     ],
@@ -79,27 +89,27 @@ export const COMMANDS: Partial<Record<CommandName, CommandSpec>> = {
     fields: [
       { name: 'clarificationId', kind: 'clarification' },
       { name: 'answer', kind: 'textarea' },
-      { name: 'channel', kind: 'select', options: ['phone', 'sms', 'letter', 'walk-in'] },
+      { name: 'channel', kind: 'select', options: everyValueOf<Schemas['RecordClarificationAnswerRequest']['channel']>()(['phone', 'sms', 'letter', 'walk-in']) },
     ],
   },
   'start-mediation': { fields: [{ name: 'note', kind: 'textarea' }] },
   'record-mediation-outcome': {
     fields: [
-      { name: 'outcome', kind: 'select', options: ['agreement', 'no_agreement', 'withdrawn'] },
+      { name: 'outcome', kind: 'select', options: everyValueOf<Schemas['RecordMediationOutcomeRequest']['outcome']>()(['agreement', 'no_agreement', 'withdrawn']) },
       { name: 'note', kind: 'textarea' },
     ],
   },
   'open-investigation': { fields: [{ name: 'reason', kind: 'textarea' }] },
   'record-findings': {
     fields: [
-      { name: 'conclusion', kind: 'select', options: ['irregularity_found', 'no_irregularity'] },
+      { name: 'conclusion', kind: 'select', options: everyValueOf<Schemas['RecordFindingsRequest']['conclusion']>()(['irregularity_found', 'no_irregularity']) },
       { name: 'summary', kind: 'textarea' },
     ],
   },
   respond: { fields: [{ name: 'followUp', kind: 'textarea' }] },
   close: {
     fields: [
-      { name: 'reasonCode', kind: 'select', options: ['accepted_by_reporter', 'closed_by_admin', 'no_reply'] },
+      { name: 'reasonCode', kind: 'select', options: everyValueOf<Schemas['CloseComplaintRequest']['reasonCode']>()(['accepted_by_reporter', 'closed_by_admin', 'no_reply']) },
       { name: 'note', kind: 'textarea', optional: true },
     ],
   },
