@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useOrganisationTree } from '../api/agencies';
@@ -147,8 +147,12 @@ export function SignInCallbackPage() {
   const { signIn } = useSession();
   const navigate = useNavigate();
   const [error, setError] = useState<unknown>(null);
+  // A code is exchanged once: the provider and the stored PKCE state accept it only once, so a second
+  // run of this effect (a re-render giving a new navigate) must not start another exchange.
+  const exchanging = useRef(false);
   useEffect(() => {
-    let cancelled = false;
+    if (exchanging.current) return;
+    exchanging.current = true;
     (async () => {
       const config = await fetchSignInConfig();
       if (config.mode !== 'oidc' || !config.clientId || !config.authority) throw new ApiProblem(400, { code: 'DEV_SIGN_IN_DISABLED' });
@@ -156,14 +160,10 @@ export function SignInCallbackPage() {
       const user = await userManager({ ...config, clientId: config.clientId, authority: config.authority }).signinRedirectCallback();
       const session = sessionFromToken(user.access_token, 'oidc', { role: config.roleClaim, agency: config.agencyClaim });
       if (!session) throw new ApiProblem(401, { code: 'UNAUTHENTICATED' });
-      if (cancelled) return;
       signIn(session);
       const state = typeof user.state === 'string' ? user.state : null;
       navigate(state ?? homeOf(session.role), { replace: true });
     })().catch((failure: unknown) => setError(failure));
-    return () => {
-      cancelled = true;
-    };
   }, [navigate, signIn]);
   return (
     <section className="narrow">
