@@ -120,6 +120,13 @@ describe('The reporter’s commands by tracking secret: accept, rate, dispute', 
   const post = (fixture: Fixture, action: string, body: unknown, headers: Record<string, string> = {}) =>
     t.request('POST', `/track/${fixture.trackingId}/${action}`, { headers: { ...secretOf(fixture), ...headers }, body });
 
+  it('names the zone of the agency holding the complaint, in which its times read best', async () => {
+    const inJayapura = await complaintAt(t, 'DISPOSED', { holder: 'id-91.03-dinkes' });
+    expect((await viewOf(inJayapura)).body.zone).toBe('WIT');
+    const inBogor = await complaintAt(t, 'DISPOSED');
+    expect((await viewOf(inBogor)).body.zone).toBe('WIB');
+  });
+
   it('lists what the holder may do now, as the lifecycle rules decide it, with the revision to send back', async () => {
     const asked = await complaintAt(t, 'AWAITING_BEFORE_DISPOSITION');
     expect((await viewOf(asked)).body).toMatchObject({ allowedActions: ['answer-clarification'], revision: String(asked.revision), rating: null, closure: null });

@@ -4,7 +4,8 @@ import { ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptiona
 import { IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import type { LifecycleRequest } from '@lacak/application';
-import { TRACKING_ACTIONS, type TrackingAction, TrackedComplaints } from '@lacak/application/queries';
+import { TRACKING_ACTIONS, type TrackingAction, type TrackingViewData, TrackedComplaints } from '@lacak/application/queries';
+import { INDONESIAN_ZONES } from '@lacak/deadlines';
 import { COMPLAINT_STATUSES, type ComplaintStatus, trackingActor } from '@lacak/domain';
 import type { ComplaintDocument } from '@lacak/projections';
 import { Public } from '../auth/public.decorator';
@@ -56,6 +57,9 @@ export class TrackingView {
   @ApiProperty({ type: ReporterClosure, nullable: true }) closure!: ReporterClosure | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Until when the latest follow-up may be disputed; null before any follow-up' })
   disputeWindowEndsAt!: string | null;
+
+  @ApiProperty({ enum: Object.values(INDONESIAN_ZONES), description: 'The zone of the agency holding the complaint: its times read best in it', example: 'WITA' })
+  zone!: TrackingViewData['zone'];
 
   @ApiProperty({
     enum: Object.keys(TRACKING_ACTIONS),

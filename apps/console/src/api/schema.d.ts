@@ -2989,6 +2989,12 @@ export interface components {
              * @description Until when the latest follow-up may be disputed; null before any follow-up
              */
             disputeWindowEndsAt: string | null;
+            /**
+             * @description The zone of the agency holding the complaint: its times read best in it
+             * @example WITA
+             * @enum {string}
+             */
+            zone: "WIB" | "WITA" | "WIT";
             /** @description What the holder of the tracking secret may do now, each `POST /track/{trackingId}/<action>`, as the lifecycle rules decide it */
             allowedActions: ("answer-clarification" | "accept" | "rate" | "dispute")[];
         };

@@ -1,5 +1,5 @@
 import { type AgencyScope, type CommandName, type ComplaintStatus, isOpenReporterQuestion, trackingActor } from '@lacak/domain';
-import type { DeadlineContext } from '@lacak/deadlines';
+import { type DeadlineContext, INDONESIAN_ZONES, type IndonesianZone } from '@lacak/deadlines';
 import { COMPLAINTS_COLLECTION, type ComplaintDocument } from '@lacak/projections';
 import type { Filter, ReadStore } from '@lacak/read-store';
 import { allowedActionsOn, decisionStateOf } from './allowed-actions';
@@ -70,6 +70,8 @@ export interface TrackingViewData {
   closure: ReporterComplaintView['closure'];
   /** Until when the latest follow-up may be disputed; null before any follow-up. */
   disputeWindowEndsAt: string | null;
+  /** The zone of the agency holding the complaint, in which its times read best. */
+  zone: (typeof INDONESIAN_ZONES)[IndonesianZone];
   /** What the holder of the tracking credential may do now, each a `POST /track/{trackingId}/<action>`. */
   allowedActions: TrackingAction[];
 }
@@ -125,6 +127,7 @@ export class TrackComplaint {
       rating: complaint.rating ?? null,
       closure: complaint.closure ? { reasonCode: complaint.closure.reasonCode, at: complaint.closure.at } : null,
       disputeWindowEndsAt: reporterWindowEndsAt(this.context.deadlines, decisionStateOf(complaint), complaint.followUps.at(-1)?.at ?? null, 'disputeWindow'),
+      zone: INDONESIAN_ZONES[this.context.deadlines.zoneOf(complaint.currentAgencyId)],
       allowedActions: this.allowedActions(complaint),
     };
   }

@@ -34,6 +34,7 @@ const viewAt = (revision: string, overrides: Partial<TrackingView> = {}): Tracki
   rating: null,
   closure: null,
   disputeWindowEndsAt: null,
+  zone: 'WIB',
   allowedActions: ['answer-clarification'],
   ...overrides,
 });
@@ -100,6 +101,15 @@ describe('The tracking page', () => {
     await user.click(screen.getByRole('button', { name: 'Kirim jawaban' }));
     await waitFor(() => expect(screen.queryByLabelText('Jawaban Anda')).not.toBeInTheDocument());
     expect(sent[1]!.ifMatch).toBe('"6"');
+  });
+
+  it('shows times in the zone of the agency holding the complaint, named', async () => {
+    sessionStorage.setItem('lacak.tracking.LPR-7K3Q9X2M4D1A', SECRET);
+    fetchMock.mockResolvedValue(json(200, viewAt('5', { zone: 'WIT' })));
+    renderAt('/lacak/LPR-7K3Q9X2M4D1A');
+    // Submitted at 02.00 UTC: 11.00 in WIT (UTC+9).
+    expect(await screen.findByText(/1 Des 2026,? 11\.00 WIT/)).toBeInTheDocument();
+    expect(screen.queryByText(/WIB/)).toBeNull();
   });
 
   it('gives the status in English words when the console speaks English', async () => {

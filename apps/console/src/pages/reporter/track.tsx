@@ -306,7 +306,7 @@ const later = (revision: string, than: string) => BigInt(revision) >= BigInt(tha
 
 /**
  * The view of one complaint opened with its secret; after a command it is read again until it shows
- * the revision the command produced. Dates are named in WIB: the view does not say which agency holds it.
+ * the revision the command produced. Times are shown in the zone of the agency holding it, named.
  */
 function TrackedComplaint({ trackingId, secret, onNotFound, onLeave }: { trackingId: string; secret: string; onNotFound: () => void; onLeave: () => void }) {
   const { t, i18n } = useTranslation('reporter');
@@ -335,7 +335,7 @@ function TrackedComplaint({ trackingId, secret, onNotFound, onLeave }: { trackin
   if (!view) return <ProblemMessage error={tracking.error} />;
   const tracked: Tracked = {
     view,
-    when: (instant) => formatDateTime(instant, 'WIB', i18n.language),
+    when: (instant) => formatDateTime(instant, view.zone, i18n.language),
     send: async (command) => {
       try {
         setAwaiting(await sendCommand(trackingId, secret, latest.current!.revision, command));
