@@ -6,7 +6,6 @@ import { useOrganisationTree } from '../../api/agencies';
 import { api, unwrap } from '../../api/client';
 import { isProblem } from '../../api/problem';
 import type { components } from '../../api/schema';
-import { type Role, useSession } from '../../auth/session';
 import { ProblemMessage } from '../../components/problem-message';
 import { Timeline } from '../../components/timeline';
 import { formatDateTime, type ZoneName } from '../../format';
@@ -19,8 +18,6 @@ import { ReplaySlider } from './replay-slider';
 type Complaint = components['schemas']['ComplaintDetail'];
 type FieldChange = components['schemas']['FieldChangeRecord'];
 
-/** Who may take a complaint's dossier away (the API's `export-dossier` rule); the API decides each request. */
-const DOSSIER_ROLES: readonly Role[] = ['national_admin', 'apip_inspector', 'auditor'];
 
 function ComplaintState({ complaint, zone, nameOf }: { complaint: Complaint; zone: ZoneName; nameOf: (id: string | null) => string }) {
   const { t, i18n } = useTranslation('audit');
@@ -128,7 +125,6 @@ function DossierButtons({ id }: { id: string }) {
 export function AuditPage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation('audit');
-  const { session } = useSession();
   const tree = useOrganisationTree();
   const [params, setParams] = useSearchParams();
 
@@ -219,7 +215,8 @@ export function AuditPage() {
             )}
           </section>
 
-          {session && DOSSIER_ROLES.includes(session.role) && <DossierButtons id={id} />}
+          {/* Offered to every reader: the API decides who may take a dossier away, and a refusal is shown. */}
+          <DossierButtons id={id} />
         </div>
 
         <section className="card stack" aria-labelledby="audit-history">

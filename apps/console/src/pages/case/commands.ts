@@ -1,3 +1,4 @@
+import { everyValueOf } from '../../api/enums';
 import type { components } from '../../api/schema';
 
 export type CaseDetail = components['schemas']['ComplaintDetailWithActions'];
@@ -16,14 +17,6 @@ export type Field =
 export type Values = Record<string, string | boolean>;
 
 type Schemas = components['schemas'];
-/**
- * Every value of a request field's enum, in the order the form offers them: the type check fails when
- * the API adds, renames or drops one.
- */
-const everyValueOf =
-  <T extends string>() =>
-  <const A extends readonly T[]>(values: A & ([Exclude<T, A[number]>] extends [never] ? unknown : { missing: Exclude<T, A[number]> })): A =>
-    values;
 
 export interface CommandSpec {
   fields: readonly Field[];
