@@ -15,3 +15,4 @@ export * from './commands/complaint-submission';
 export * from './commands/holiday-calendar-publication';
 export * from './audit';
 export * from './evaluations/evaluation-commands';
+export * from './deliveries/delivery';
