@@ -1,6 +1,6 @@
 import { BadRequestException, Body, Controller, ForbiddenException, Get, HttpCode, Inject, NotFoundException, Param, Post, Query as QueryParams, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConsumes, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ListOpen311Requests, OPEN311_SERVICES, open311Location, open311Service, open311Window } from '@lacak/application/queries';
 import type { OrganisationTree } from '@lacak/domain';
@@ -97,6 +97,7 @@ export class Open311Controller {
   @Post('requests.:format')
   @HttpCode(201)
   @RateLimited('submission')
+  @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   @ApiOperation({
     summary: 'Open311: file a complaint in a service’s category, as a client application’s reporter without an account',
     description:
