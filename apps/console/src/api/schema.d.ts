@@ -10571,6 +10571,7 @@ export interface operations {
         };
         requestBody: {
             content: {
+                "application/x-www-form-urlencoded": components["schemas"]["Open311SubmitBody"];
                 "application/json": components["schemas"]["Open311SubmitBody"];
             };
         };
