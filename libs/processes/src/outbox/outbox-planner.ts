@@ -71,14 +71,14 @@ export class OutboxPlanner {
   private async consume(): Promise<void> {
     let from = await this.store.plannerCheckpoint();
     if (from === null) {
-      from = await this.logEnd();
+      from = (await this.logEnd()) ?? 'start';
       if (this.stopping) return;
-      // Kept at once: a crash before the first event then still starts here, not at a later end.
-      if (from !== null) await this.store.savePlanned([], from);
+      // Kept at once: after a crash it goes on from here, never from a later end of the log.
+      await this.store.savePlanned([], from);
     }
-    this.position = from;
+    this.position = from === 'start' ? null : from;
     if (this.stopping) return;
-    const subscription = this.eventStore.subscribeToAll({ fromPosition: from ?? 'start' });
+    const subscription = this.eventStore.subscribeToAll({ fromPosition: from });
     this.subscription = subscription;
     const batchSize = this.options.batchSize ?? 100;
     let batch: RecordedEvent[] = [];
