@@ -17,7 +17,7 @@ import type { Actor } from '@lacak/domain';
 import { Allows } from '../auth/allows.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { RequestValidationError } from '../problem-details/request-validation.error';
-import { ApiQueryProblems } from '../openapi/problem-responses';
+import { ApiBodyProblems, ApiQueryProblems } from '../openapi/problem-responses';
 import { DeliveryBody, DeliveryPageBody } from './deliveries.responses';
 
 export class ListDeliveriesParams {
@@ -72,7 +72,7 @@ export class DeliveriesController {
   @Allows('retry-delivery')
   @ApiOperation({ summary: 'Send a dead, skipped or pending delivery again, now, under the same idempotency key (national admin)' })
   @ApiOkResponse({ type: DeliveryBody, description: 'The delivery, pending and due now' })
-  @ApiQueryProblems('VALIDATION_FAILED', 'ROLE_NOT_ALLOWED', 'DELIVERY_NOT_FOUND', 'DELIVERY_ALREADY_DELIVERED')
+  @ApiBodyProblems('UNAUTHENTICATED', 'ROLE_NOT_ALLOWED', 'DELIVERY_NOT_FOUND', 'DELIVERY_ALREADY_DELIVERED')
   retry(@Param('id', DeliveryId) id: string, @CurrentActor() actor: Actor): Promise<DeliveryRecord> {
     return this.retryDelivery.run(actor, id);
   }

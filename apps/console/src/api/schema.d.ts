@@ -1090,6 +1090,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deliveries (notifications, webhook calls, SP4N-LAPOR! calls) in log order, by state and channel, with their attempts (national admin) */
+        get: operations["DeliveriesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/deliveries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One delivery with its attempts (national admin) */
+        get: operations["DeliveriesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/deliveries/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a dead, skipped or pending delivery again, now, under the same idempotency key (national admin) */
+        post: operations["DeliveriesController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/monev/indicators/export": {
         parameters: {
             query?: never;
@@ -1252,6 +1303,21 @@ export interface components {
             /** @description How far the notary’s tree has come */
             auditTree: components["schemas"]["AuditTreeHealth"];
         };
+        DeliveriesHealthBody: {
+            /**
+             * @description degraded while dead deliveries wait for an admin (GET /admin/deliveries?state=dead); it does not make the report degraded; unknown when the read store does not answer
+             * @enum {string}
+             */
+            status: "ok" | "degraded" | "unknown";
+            /** @description Events stored after the outbox planner’s checkpoint (counted up to 2000); null before its first start */
+            plannerLagEvents: number | null;
+            /** @description Deliveries waiting for their next attempt */
+            pending: number | null;
+            /** @description Deliveries given up (the dead-letter list) */
+            dead: number | null;
+            /** @description How long the longest-waiting pending delivery has waited, in seconds */
+            oldestPendingAgeSeconds: number | null;
+        };
         HealthReport: {
             /**
              * @description ok (200) when both stores answer, degraded (503) otherwise
@@ -1266,6 +1332,8 @@ export interface components {
             calendar: components["schemas"]["CalendarHealth"];
             /** @description Whether the event log proved intact when last verified; faults do not make the instance degraded */
             integrity: components["schemas"]["IntegrityHealthBody"];
+            /** @description The delivery outbox: its backlog, and whether deliveries were given up */
+            deliveries: components["schemas"]["DeliveriesHealthBody"];
         };
         DevelopmentSignIn: {
             /**
@@ -3307,6 +3375,78 @@ export interface components {
             /** @example Tenggat terlalu longgar. */
             reason: string;
         };
+        DeliveryAttemptBody: {
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            outcome: "delivered" | "skipped" | "failed";
+            /**
+             * @description A code or short reason, never content or personal data
+             * @example http-503
+             */
+            reason: string | null;
+        };
+        DeliveryBody: {
+            /**
+             * Format: uuid
+             * @description The idempotency key, derived from the event and the target: every attempt carries it
+             */
+            _id: string;
+            /**
+             * @description The channel that carries it: email, sms, webhook, lapor
+             * @example webhook
+             */
+            channel: string;
+            /**
+             * @description Who receives it, as a reference, never an address
+             * @example webhook-endpoint:3f1c…
+             */
+            target: string;
+            /**
+             * @description A template or an operation
+             * @example complaint-verified
+             */
+            topic: string;
+            /** Format: uuid */
+            complaintId: string | null;
+            /** @description Deliveries sharing it go out one at a time, in log order */
+            orderKey: string;
+            /** @description References the channel needs (ids, codes), never personal data */
+            details?: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            eventId: string;
+            /** @example ComplaintVerified */
+            eventType: string;
+            /** @example complaint-2b9d2c2e-9a5f-4a55-9f43-4d1e1f1b7a10 */
+            streamId: string;
+            /** @description The event’s global position (64-bit), a string of digits */
+            position: string;
+            /**
+             * @description pending waits for its next attempt; dead gave up (the dead-letter list) until retried
+             * @enum {string}
+             */
+            state: "pending" | "delivered" | "skipped" | "dead";
+            attempts: components["schemas"]["DeliveryAttemptBody"][];
+            /**
+             * Format: date-time
+             * @description When the next attempt is due; null unless pending
+             */
+            nextAttemptAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When it was delivered, skipped or given up
+             */
+            settledAt: string | null;
+        };
+        DeliveryPageBody: {
+            items: components["schemas"]["DeliveryBody"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
     };
     responses: never;
     parameters: never;
@@ -3321,6 +3461,7 @@ export type SchemaCalendarYearBody = components['schemas']['CalendarYearBody'];
 export type SchemaCalendarHealth = components['schemas']['CalendarHealth'];
 export type SchemaAuditTreeHealth = components['schemas']['AuditTreeHealth'];
 export type SchemaIntegrityHealthBody = components['schemas']['IntegrityHealthBody'];
+export type SchemaDeliveriesHealthBody = components['schemas']['DeliveriesHealthBody'];
 export type SchemaHealthReport = components['schemas']['HealthReport'];
 export type SchemaDevelopmentSignIn = components['schemas']['DevelopmentSignIn'];
 export type SchemaOidcSignIn = components['schemas']['OidcSignIn'];
@@ -3458,6 +3599,9 @@ export type SchemaSubmitActionPlanRequest = components['schemas']['SubmitActionP
 export type SchemaRecordActionProgressRequest = components['schemas']['RecordActionProgressRequest'];
 export type SchemaEmptyRequest = components['schemas']['EmptyRequest'];
 export type SchemaReturnActionPlanRequest = components['schemas']['ReturnActionPlanRequest'];
+export type SchemaDeliveryAttemptBody = components['schemas']['DeliveryAttemptBody'];
+export type SchemaDeliveryBody = components['schemas']['DeliveryBody'];
+export type SchemaDeliveryPageBody = components['schemas']['DeliveryPageBody'];
 export type $defs = Record<string, never>;
 export interface operations {
     HealthController_health: {
@@ -3673,7 +3817,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3858,7 +4002,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `CALENDAR_UNCHANGED`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `CALENDAR_UNCHANGED`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4074,7 +4218,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `COMPLAINT_ALREADY_EXISTS`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `COMPLAINT_ALREADY_EXISTS`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4215,7 +4359,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `SLA_CLASS_MISMATCH`, `CONFIDENTIALITY_CANNOT_BE_CLEARED` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `SLA_CLASS_MISMATCH`, `CONFIDENTIALITY_CANNOT_BE_CLEARED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4356,7 +4500,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `REJECT_REASON_NOT_ALLOWED` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `REJECT_REASON_NOT_ALLOWED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4497,7 +4641,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4638,7 +4782,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `DISPOSITION_REQUIRES_VERIFICATION`, `ALREADY_DISPOSED_TO_AGENCY`, `OPEN_CLARIFICATIONS` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `DISPOSITION_REQUIRES_VERIFICATION`, `ALREADY_DISPOSED_TO_AGENCY`, `OPEN_CLARIFICATIONS` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4779,7 +4923,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4920,7 +5064,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5061,7 +5205,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `CLARIFICATION_NOT_OPEN` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `CLARIFICATION_NOT_OPEN` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5202,7 +5346,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `CLARIFICATION_NOT_OPEN` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `CLARIFICATION_NOT_OPEN` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5343,7 +5487,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5484,7 +5628,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5625,7 +5769,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5766,7 +5910,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5907,7 +6051,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `FINDINGS_REQUIRED`, `OPEN_CLARIFICATIONS` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `FINDINGS_REQUIRED`, `OPEN_CLARIFICATIONS` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6048,7 +6192,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `CLOSE_REQUIRES_FOLLOW_UP` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `CLOSE_REQUIRES_FOLLOW_UP` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6189,7 +6333,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `DISPUTE_WINDOW_CLOSED` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `DISPUTE_WINDOW_CLOSED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6330,7 +6474,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `NO_FOLLOW_UP`, `FOLLOW_UP_ALREADY_NORMATIVE` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `NO_FOLLOW_UP`, `FOLLOW_UP_ALREADY_NORMATIVE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6471,7 +6615,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `RATING_OUT_OF_RANGE`, `ALREADY_RATED` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `RATING_OUT_OF_RANGE`, `ALREADY_RATED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6612,7 +6756,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `REOPEN_WINDOW_CLOSED` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `REOPEN_WINDOW_CLOSED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6753,7 +6897,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `DUPLICATE_OF_ITSELF` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `DUPLICATE_OF_ITSELF` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6894,7 +7038,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7035,7 +7179,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7414,7 +7558,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7848,7 +7992,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `PERIOD_NOT_ENDED`, `PERIOD_ALREADY_CLOSED`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `PERIOD_NOT_ENDED`, `PERIOD_ALREADY_CLOSED`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8075,7 +8219,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `CLARIFICATION_NOT_OPEN` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `CLARIFICATION_NOT_OPEN` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8200,7 +8344,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `CLOSE_REQUIRES_FOLLOW_UP` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `CLOSE_REQUIRES_FOLLOW_UP` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8325,7 +8469,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `RATING_OUT_OF_RANGE`, `ALREADY_RATED` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `RATING_OUT_OF_RANGE`, `ALREADY_RATED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8450,7 +8594,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `DISPUTE_WINDOW_CLOSED` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `DISPUTE_WINDOW_CLOSED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8631,7 +8775,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8722,7 +8866,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8802,7 +8946,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9245,7 +9389,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `EVALUATION_EXISTS` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `EVALUATION_EXISTS` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9446,7 +9590,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9585,7 +9729,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `PROGRESS_CANNOT_DECREASE` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `PROGRESS_CANNOT_DECREASE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9724,7 +9868,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9863,7 +10007,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10002,7 +10146,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `ACTIONS_NOT_COMPLETE` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `ACTIONS_NOT_COMPLETE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10129,6 +10273,243 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
                         /** @enum {string} */
                         code?: "NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    DeliveriesController_list: {
+        parameters: {
+            query?: {
+                /** @description dead: the dead-letter list */
+                state?: "pending" | "delivered" | "skipped" | "dead";
+                channel?: string;
+                /** @description The `nextCursor` of the page before */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryPageBody"];
+                };
+            };
+            /** @description The request is malformed or has invalid fields (each named in `errors`). Codes: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No bearer token, or one that is invalid or expired. Codes: `UNAUTHENTICATED`, `TOKEN_EXPIRED`, `TOKEN_AGENCY_INVALID` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED" | "TOKEN_EXPIRED" | "TOKEN_AGENCY_INVALID";
+                    };
+                };
+            };
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+        };
+    };
+    DeliveriesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryBody"];
+                };
+            };
+            /** @description The request is malformed or has invalid fields (each named in `errors`). Codes: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No bearer token, or one that is invalid or expired. Codes: `UNAUTHENTICATED`, `TOKEN_EXPIRED`, `TOKEN_AGENCY_INVALID` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED" | "TOKEN_EXPIRED" | "TOKEN_AGENCY_INVALID";
+                    };
+                };
+            };
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description Unknown, or outside the actor’s scope: the two look the same; or, for a replay, a revision or an instant at which the complaint had no state (`REVISION_NOT_FOUND`, `NOT_YET_SUBMITTED`). Codes: `DELIVERY_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "DELIVERY_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    DeliveriesController_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The delivery, pending and due now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryBody"];
+                };
+            };
+            /** @description The request is malformed or has invalid fields (each named in `errors`). Codes: `VALIDATION_FAILED`, `MALFORMED_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_REQUEST";
+                    };
+                };
+            };
+            /** @description No bearer token, or one that is invalid or expired. Codes: `UNAUTHENTICATED`, `TOKEN_EXPIRED`, `TOKEN_AGENCY_INVALID` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED" | "TOKEN_EXPIRED" | "TOKEN_AGENCY_INVALID";
+                    };
+                };
+            };
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description Unknown, or outside the actor’s scope: the two look the same; or, for a replay, a revision or an instant at which the complaint had no state (`REVISION_NOT_FOUND`, `NOT_YET_SUBMITTED`). Codes: `DELIVERY_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "DELIVERY_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `DELIVERY_ALREADY_DELIVERED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "DELIVERY_ALREADY_DELIVERED";
+                    };
+                };
+            };
+            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "CONTENT_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
                     };
                 };
             };
