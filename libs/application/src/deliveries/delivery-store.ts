@@ -33,7 +33,8 @@ export const DELIVERY_INDEXES: IndexSpec[] = [
   // The dispatcher walks the pending ones in log order; counts by state for /health and metrics.
   { keys: { state: 1, logOrder: 1, _id: 1 }, name: 'deliveries_state_order' },
   // The admin list by channel, with or without a state.
-  { keys: { channel: 1, state: 1, logOrder: 1, _id: 1 }, name: 'deliveries_channel_state_order' },
+  { keys: { channel: 1, logOrder: 1, _id: 1 }, name: 'deliveries_channel_order' },
+  { keys: { state: 1, channel: 1, logOrder: 1, _id: 1 }, name: 'deliveries_state_channel_order' },
   { keys: { logOrder: 1, _id: 1 }, name: 'deliveries_order' },
 ];
 
