@@ -1179,6 +1179,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deliveries (notifications, webhook calls, SP4N-LAPOR! calls) in log order, by state and channel, with their attempts (national admin) */
+        get: operations["DeliveriesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/deliveries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One delivery with its attempts (national admin) */
+        get: operations["DeliveriesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/deliveries/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a dead, skipped or pending delivery again, now, under the same idempotency key (national admin) */
+        post: operations["DeliveriesController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/monev/indicators/export": {
         parameters: {
             query?: never;
@@ -1341,6 +1392,21 @@ export interface components {
             /** @description How far the notary’s tree has come */
             auditTree: components["schemas"]["AuditTreeHealth"];
         };
+        DeliveriesHealthBody: {
+            /**
+             * @description degraded while dead deliveries wait for an admin (GET /admin/deliveries?state=dead); it does not make the report degraded; unknown when the read store does not answer
+             * @enum {string}
+             */
+            status: "ok" | "degraded" | "unknown";
+            /** @description Events stored after the outbox planner’s checkpoint (counted up to 2000); null before its first start */
+            plannerLagEvents: number | null;
+            /** @description Deliveries waiting for their next attempt */
+            pending: number | null;
+            /** @description Deliveries given up (the dead-letter list) */
+            dead: number | null;
+            /** @description How long the longest-waiting pending delivery has waited, in seconds */
+            oldestPendingAgeSeconds: number | null;
+        };
         HealthReport: {
             /**
              * @description ok (200) when both stores answer, degraded (503) otherwise
@@ -1355,6 +1421,8 @@ export interface components {
             calendar: components["schemas"]["CalendarHealth"];
             /** @description Whether the event log proved intact when last verified; faults do not make the instance degraded */
             integrity: components["schemas"]["IntegrityHealthBody"];
+            /** @description The delivery outbox: its backlog, and whether deliveries were given up */
+            deliveries: components["schemas"]["DeliveriesHealthBody"];
         };
         DevelopmentSignIn: {
             /**
@@ -3538,6 +3606,78 @@ export interface components {
             lat: number | null;
             long: number | null;
         };
+        DeliveryAttemptBody: {
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            outcome: "delivered" | "skipped" | "failed";
+            /**
+             * @description A code or short reason, never content or personal data
+             * @example http-503
+             */
+            reason: string | null;
+        };
+        DeliveryBody: {
+            /**
+             * Format: uuid
+             * @description The idempotency key, derived from the event and the target: every attempt carries it
+             */
+            _id: string;
+            /**
+             * @description The channel that carries it: email, sms, webhook, lapor
+             * @example webhook
+             */
+            channel: string;
+            /**
+             * @description Who receives it, as a reference, never an address
+             * @example webhook-endpoint:3f1c…
+             */
+            target: string;
+            /**
+             * @description A template or an operation
+             * @example complaint-verified
+             */
+            topic: string;
+            /** Format: uuid */
+            complaintId: string | null;
+            /** @description Deliveries sharing it go out one at a time, in log order */
+            orderKey: string;
+            /** @description References the channel needs (ids, codes), never personal data */
+            details?: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            eventId: string;
+            /** @example ComplaintVerified */
+            eventType: string;
+            /** @example complaint-2b9d2c2e-9a5f-4a55-9f43-4d1e1f1b7a10 */
+            streamId: string;
+            /** @description The event’s global position (64-bit), a string of digits */
+            position: string;
+            /**
+             * @description pending waits for its next attempt; dead gave up (the dead-letter list) until retried
+             * @enum {string}
+             */
+            state: "pending" | "delivered" | "skipped" | "dead";
+            attempts: components["schemas"]["DeliveryAttemptBody"][];
+            /**
+             * Format: date-time
+             * @description When the next attempt is due; null unless pending
+             */
+            nextAttemptAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When it was delivered, skipped or given up
+             */
+            settledAt: string | null;
+        };
+        DeliveryPageBody: {
+            items: components["schemas"]["DeliveryBody"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
     };
     responses: never;
     parameters: never;
@@ -3552,6 +3692,7 @@ export type SchemaCalendarYearBody = components['schemas']['CalendarYearBody'];
 export type SchemaCalendarHealth = components['schemas']['CalendarHealth'];
 export type SchemaAuditTreeHealth = components['schemas']['AuditTreeHealth'];
 export type SchemaIntegrityHealthBody = components['schemas']['IntegrityHealthBody'];
+export type SchemaDeliveriesHealthBody = components['schemas']['DeliveriesHealthBody'];
 export type SchemaHealthReport = components['schemas']['HealthReport'];
 export type SchemaDevelopmentSignIn = components['schemas']['DevelopmentSignIn'];
 export type SchemaOidcSignIn = components['schemas']['OidcSignIn'];
@@ -3697,6 +3838,9 @@ export type SchemaOpen311ServiceDefinition = components['schemas']['Open311Servi
 export type SchemaOpen311SubmitBody = components['schemas']['Open311SubmitBody'];
 export type SchemaOpen311Submitted = components['schemas']['Open311Submitted'];
 export type SchemaOpen311ServiceRequest = components['schemas']['Open311ServiceRequest'];
+export type SchemaDeliveryAttemptBody = components['schemas']['DeliveryAttemptBody'];
+export type SchemaDeliveryBody = components['schemas']['DeliveryBody'];
+export type SchemaDeliveryPageBody = components['schemas']['DeliveryPageBody'];
 export type $defs = Record<string, never>;
 export interface operations {
     HealthController_health: {
@@ -3912,7 +4056,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4097,7 +4241,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `CALENDAR_UNCHANGED`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `CALENDAR_UNCHANGED`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4313,7 +4457,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `COMPLAINT_ALREADY_EXISTS`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `COMPLAINT_ALREADY_EXISTS`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4454,7 +4598,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `SLA_CLASS_MISMATCH`, `CONFIDENTIALITY_CANNOT_BE_CLEARED` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `SLA_CLASS_MISMATCH`, `CONFIDENTIALITY_CANNOT_BE_CLEARED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4595,7 +4739,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `REJECT_REASON_NOT_ALLOWED` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `REJECT_REASON_NOT_ALLOWED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4736,7 +4880,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4877,7 +5021,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `DISPOSITION_REQUIRES_VERIFICATION`, `ALREADY_DISPOSED_TO_AGENCY`, `OPEN_CLARIFICATIONS` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `DISPOSITION_REQUIRES_VERIFICATION`, `ALREADY_DISPOSED_TO_AGENCY`, `OPEN_CLARIFICATIONS` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5018,7 +5162,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5159,7 +5303,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5300,7 +5444,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `CLARIFICATION_NOT_OPEN` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `CLARIFICATION_NOT_OPEN` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5441,7 +5585,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `CLARIFICATION_NOT_OPEN` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `CLARIFICATION_NOT_OPEN` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5582,7 +5726,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5723,7 +5867,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5864,7 +6008,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6005,7 +6149,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6146,7 +6290,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `FINDINGS_REQUIRED`, `OPEN_CLARIFICATIONS` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `FINDINGS_REQUIRED`, `OPEN_CLARIFICATIONS` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6287,7 +6431,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `CLOSE_REQUIRES_FOLLOW_UP` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `CLOSE_REQUIRES_FOLLOW_UP` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6428,7 +6572,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `DISPUTE_WINDOW_CLOSED` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `DISPUTE_WINDOW_CLOSED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6569,7 +6713,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `NO_FOLLOW_UP`, `FOLLOW_UP_ALREADY_NORMATIVE` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `NO_FOLLOW_UP`, `FOLLOW_UP_ALREADY_NORMATIVE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6710,7 +6854,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `RATING_OUT_OF_RANGE`, `ALREADY_RATED` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `RATING_OUT_OF_RANGE`, `ALREADY_RATED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6851,7 +6995,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `REOPEN_WINDOW_CLOSED` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `REOPEN_WINDOW_CLOSED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6992,7 +7136,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `DUPLICATE_OF_ITSELF` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `DUPLICATE_OF_ITSELF` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7133,7 +7277,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7274,7 +7418,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7653,7 +7797,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8087,7 +8231,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `PERIOD_NOT_ENDED`, `PERIOD_ALREADY_CLOSED`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `PERIOD_NOT_ENDED`, `PERIOD_ALREADY_CLOSED`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8314,7 +8458,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `CLARIFICATION_NOT_OPEN` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `CLARIFICATION_NOT_OPEN` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8439,7 +8583,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `CLOSE_REQUIRES_FOLLOW_UP` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `CLOSE_REQUIRES_FOLLOW_UP` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8564,7 +8708,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `RATING_OUT_OF_RANGE`, `ALREADY_RATED` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `RATING_OUT_OF_RANGE`, `ALREADY_RATED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8689,7 +8833,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `DISPUTE_WINDOW_CLOSED` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `DISPUTE_WINDOW_CLOSED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8870,7 +9014,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8961,7 +9105,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9041,7 +9185,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9484,7 +9628,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `EVALUATION_EXISTS` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `EVALUATION_EXISTS` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9685,7 +9829,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9824,7 +9968,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `PROGRESS_CANNOT_DECREASE` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `PROGRESS_CANNOT_DECREASE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9963,7 +10107,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10102,7 +10246,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10241,7 +10385,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `ACTIONS_NOT_COMPLETE` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `ACTIONS_NOT_COMPLETE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10711,6 +10855,243 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Open311Error"][];
                     "text/xml": components["schemas"]["Open311Error"][];
+                };
+            };
+        };
+    };
+    DeliveriesController_list: {
+        parameters: {
+            query?: {
+                /** @description dead: the dead-letter list */
+                state?: "pending" | "delivered" | "skipped" | "dead";
+                channel?: string;
+                /** @description The `nextCursor` of the page before */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryPageBody"];
+                };
+            };
+            /** @description The request is malformed or has invalid fields (each named in `errors`). Codes: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No bearer token, or one that is invalid or expired. Codes: `UNAUTHENTICATED`, `TOKEN_EXPIRED`, `TOKEN_AGENCY_INVALID` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED" | "TOKEN_EXPIRED" | "TOKEN_AGENCY_INVALID";
+                    };
+                };
+            };
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+        };
+    };
+    DeliveriesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryBody"];
+                };
+            };
+            /** @description The request is malformed or has invalid fields (each named in `errors`). Codes: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No bearer token, or one that is invalid or expired. Codes: `UNAUTHENTICATED`, `TOKEN_EXPIRED`, `TOKEN_AGENCY_INVALID` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED" | "TOKEN_EXPIRED" | "TOKEN_AGENCY_INVALID";
+                    };
+                };
+            };
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description Unknown, or outside the actor’s scope: the two look the same; or, for a replay, a revision or an instant at which the complaint had no state (`REVISION_NOT_FOUND`, `NOT_YET_SUBMITTED`). Codes: `DELIVERY_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "DELIVERY_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    DeliveriesController_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The delivery, pending and due now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryBody"];
+                };
+            };
+            /** @description The request is malformed or has invalid fields (each named in `errors`). Codes: `VALIDATION_FAILED`, `MALFORMED_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_REQUEST";
+                    };
+                };
+            };
+            /** @description No bearer token, or one that is invalid or expired. Codes: `UNAUTHENTICATED`, `TOKEN_EXPIRED`, `TOKEN_AGENCY_INVALID` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED" | "TOKEN_EXPIRED" | "TOKEN_AGENCY_INVALID";
+                    };
+                };
+            };
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description Unknown, or outside the actor’s scope: the two look the same; or, for a replay, a revision or an instant at which the complaint had no state (`REVISION_NOT_FOUND`, `NOT_YET_SUBMITTED`). Codes: `DELIVERY_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "DELIVERY_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `DELIVERY_ALREADY_DELIVERED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "DELIVERY_ALREADY_DELIVERED";
+                    };
+                };
+            };
+            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "CONTENT_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
                 };
             };
         };

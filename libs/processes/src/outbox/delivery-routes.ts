@@ -15,6 +15,8 @@ export interface DeliveryRouteContext {
   identities: ReporterIdentityStore;
   tree: OrganisationTree;
   log: ProjectorLog;
+  /** The process's clock (tests move it). */
+  now: () => Date;
 }
 
 export interface DeliveryRoutes {
