@@ -1519,6 +1519,18 @@ export interface components {
             /** @example +6281234567890 */
             phone?: string;
         };
+        TrackingContactRequest: {
+            /** Format: email */
+            email?: string;
+            /** @example +6281234567890 */
+            phone?: string;
+            /**
+             * @description The language of the messages: Bahasa Indonesia or English
+             * @default id
+             * @enum {string}
+             */
+            language: "id" | "en";
+        };
         SubmitComplaintRequest: {
             /** @example Pungutan liar di kantor kelurahan */
             title: string;
@@ -1539,6 +1551,7 @@ export interface components {
             /** @description Rahasia: the report is never public */
             confidential?: boolean;
             reporter?: components["schemas"]["ReporterIdentityRequest"];
+            trackingContact?: components["schemas"]["TrackingContactRequest"];
         };
         SubmitComplaintResponse: {
             id: string;
@@ -2477,6 +2490,13 @@ export interface components {
              */
             summaryInIndonesian: string | null;
         };
+        TrackingContactBody: {
+            /** Format: email */
+            email?: string;
+            phone?: string;
+            /** @enum {string} */
+            language?: "id" | "en";
+        };
         ReporterIdentityBody: {
             name?: string;
             /** @description NIK: 16 digits */
@@ -2484,6 +2504,7 @@ export interface components {
             /** Format: email */
             email?: string;
             phone?: string;
+            trackingContact?: components["schemas"]["TrackingContactBody"];
         };
         IdentityReasonRequest: {
             /** @description Why the identity is needed; recorded with the access */
@@ -3338,6 +3359,7 @@ export type SchemaCalendarDayRequest = components['schemas']['CalendarDayRequest
 export type SchemaPublishHolidayCalendarRequest = components['schemas']['PublishHolidayCalendarRequest'];
 export type SchemaPublishedCalendar = components['schemas']['PublishedCalendar'];
 export type SchemaReporterIdentityRequest = components['schemas']['ReporterIdentityRequest'];
+export type SchemaTrackingContactRequest = components['schemas']['TrackingContactRequest'];
 export type SchemaSubmitComplaintRequest = components['schemas']['SubmitComplaintRequest'];
 export type SchemaSubmitComplaintResponse = components['schemas']['SubmitComplaintResponse'];
 export type SchemaCommandResponse = components['schemas']['CommandResponse'];
@@ -3392,6 +3414,7 @@ export type SchemaReporterComplaintDetailWithActions = components['schemas']['Re
 export type SchemaComplaintListPage = components['schemas']['ComplaintListPage'];
 export type SchemaAuditActor = components['schemas']['AuditActor'];
 export type SchemaHistoryEntry = components['schemas']['HistoryEntry'];
+export type SchemaTrackingContactBody = components['schemas']['TrackingContactBody'];
 export type SchemaReporterIdentityBody = components['schemas']['ReporterIdentityBody'];
 export type SchemaIdentityReasonRequest = components['schemas']['IdentityReasonRequest'];
 export type SchemaAgencyListNode = components['schemas']['AgencyListNode'];
