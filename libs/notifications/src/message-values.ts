@@ -86,7 +86,7 @@ export class MessageValues {
         values.followUp = String(data.followUp);
         values.dueAt = formatInstant(this.dueOf(stream, 'autoClose', { respondedAt: String(data.at) }, zone), zone, recipient.language);
         break;
-      case 'AutoCloseApproaching':
+      case 'AutoCloseAnnounced':
         values.dueAt = formatInstant(String(data.dueAt), zone, recipient.language);
         break;
     }

@@ -27,7 +27,7 @@ const TOPIC_OF_EVENT: Partial<Record<string, NotificationTopic>> = {
   ClarificationRequested: 'clarification-requested',
   ComplaintResponded: 'follow-up-recorded',
   ComplaintClosed: 'complaint-closed',
-  AutoCloseApproaching: 'auto-close-approaching',
+  AutoCloseAnnounced: 'auto-close-approaching',
   EscalatedToParent: 'complaint-escalated',
   ReferredToOmbudsman: 'complaint-escalated',
   ComplaintMarkedDuplicate: 'complaint-marked-duplicate',

@@ -273,6 +273,8 @@ export class ComplaintProjection implements DocumentProjection<ComplaintDocument
         return { ...doc, escalations: append(doc.escalations, pick(event.data, 'fromAgencyId', 'toAgencyId', 'reason', 'at')) };
       case 'ReferredToOmbudsman':
         return { ...doc, ombudsmanReferral: pick(event.data, 'reason', 'at') };
+      case 'AutoCloseAnnounced':
+        return { ...doc, autoCloseAnnouncement: pick(event.data, 'dueAt', 'followUpAt', 'at') };
       case 'ComplaintMarkedDuplicate':
         return { ...doc, status: 'DUPLICATE', duplicateOf: pick(event.data, 'originalComplaintId', 'note', 'at') };
       case 'LeadershipReviewRecorded':
