@@ -3,7 +3,9 @@ import type { AppConfig } from '@lacak/config';
 import type { OrganisationTree } from '@lacak/domain';
 import type { EventStore } from '@lacak/event-store';
 import type { ReadStore } from '@lacak/read-store';
+import { reporterNotifications } from '@lacak/notifications';
 import type { ReporterIdentityStore } from '@lacak/reporter-identity';
+import { createDeadlineContext } from '../deadline-context';
 import type { ProjectorLog } from '../leased-projector';
 
 /** What a delivery source or channel may be built from. */
@@ -30,5 +32,9 @@ export function createDeliveryRoutes(context: DeliveryRouteContext): DeliveryRou
   const sources: DeliverySource[] = [];
   const channels: DeliveryChannel[] = [];
   // One or two lines per capability: sources.push(new …Source(context)); channels.push(new …Channel(context));
+  const { config, eventStore: events, readStore, identities, tree } = context;
+  const reporters = reporterNotifications(config.notifications, { events, readStore, identities, deadlines: createDeadlineContext(config, tree) });
+  sources.push(...reporters.sources);
+  channels.push(...reporters.channels);
   return { sources, channels };
 }
