@@ -1,5 +1,6 @@
 import type { DeliveryChannel, DeliverySource } from '@lacak/application';
 import type { AppConfig } from '@lacak/config';
+import type { DeadlineContext } from '@lacak/deadlines';
 import type { OrganisationTree } from '@lacak/domain';
 import type { EventStore } from '@lacak/event-store';
 import type { ReadStore } from '@lacak/read-store';
@@ -17,6 +18,8 @@ export interface DeliveryRouteContext {
   identities: ReporterIdentityStore;
   tree: OrganisationTree;
   log: ProjectorLog;
+  /** Due dates and zones as the deadline process counts them (absent: loaded from the configured files). */
+  deadlines?: DeadlineContext;
 }
 
 export interface DeliveryRoutes {
@@ -32,8 +35,9 @@ export function createDeliveryRoutes(context: DeliveryRouteContext): DeliveryRou
   const sources: DeliverySource[] = [];
   const channels: DeliveryChannel[] = [];
   // One or two lines per capability: sources.push(new …Source(context)); channels.push(new …Channel(context));
-  const { config, eventStore: events, readStore, identities, tree } = context;
-  const reporters = reporterNotifications(config.notifications, { events, readStore, identities, deadlines: createDeadlineContext(config, tree) });
+  // Reporter notifications: e-mail and SMS, each when configured.
+  const { config, eventStore, readStore, identities, tree } = context;
+  const reporters = reporterNotifications(config.notifications, { events: eventStore, readStore, identities, deadlines: context.deadlines ?? createDeadlineContext(config, tree) });
   sources.push(...reporters.sources);
   channels.push(...reporters.channels);
   return { sources, channels };
