@@ -21,6 +21,8 @@ import {
 import type { DeadlineContext } from '@lacak/deadlines';
 import { ACTOR_ROLES, type Actor } from '@lacak/domain';
 import { AGENCY, PARENT_AGENCY, testOrganisation } from '@lacak/domain/testing';
+import type { RecordedEvent } from '@lacak/event-store';
+import { ReporterNotificationSource, type ReporterReachFinder } from '@lacak/notifications';
 import { DeadlineProcess } from '@lacak/processes';
 import { COMPLAINT_EXCEPTION_KINDS, COMPLAINTS_COLLECTION, createProjections } from '@lacak/projections';
 import { type Document, type FindOptions, type Filter, type IndexSpec, type ReadCollection, type ReadStore, SqliteReadStore } from '@lacak/read-store';
@@ -193,6 +195,9 @@ export async function engineQueryShapes(): Promise<QueryShape[]> {
     await new DeliveryStore(store).oldestPending();
     store.source = 'deadline process';
     await new DeadlineProcess(store, {} as ComplaintLifecycle, {} as DeadlineContext, { intervalMs: 60_000, now: () => new Date() }).tick();
+    store.source = 'reporter notifications';
+    const nobody = { reach: async () => ({ kind: 'no-contact', trackingId: 'LPR-C1' }) } as unknown as ReporterReachFinder;
+    await new ReporterNotificationSource(nobody, store, ['email']).plan({ streamId: 'complaint-c1', type: 'ComplaintVerified', data: {} } as unknown as RecordedEvent);
     return distinct(store.shapes);
   } finally {
     await inner.close();

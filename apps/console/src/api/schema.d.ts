@@ -1676,6 +1676,18 @@ export interface components {
             /** @example +6281234567890 */
             phone?: string;
         };
+        TrackingContactRequest: {
+            /** Format: email */
+            email?: string;
+            /** @example +6281234567890 */
+            phone?: string;
+            /**
+             * @description The language of the messages: Bahasa Indonesia or English
+             * @default id
+             * @enum {string}
+             */
+            language: "id" | "en";
+        };
         SubmitComplaintRequest: {
             /** @example Pungutan liar di kantor kelurahan */
             title: string;
@@ -1696,6 +1708,7 @@ export interface components {
             /** @description Rahasia: the report is never public */
             confidential?: boolean;
             reporter?: components["schemas"]["ReporterIdentityRequest"];
+            trackingContact?: components["schemas"]["TrackingContactRequest"];
         };
         SubmitComplaintResponse: {
             id: string;
@@ -2634,6 +2647,13 @@ export interface components {
              */
             summaryInIndonesian: string | null;
         };
+        TrackingContactBody: {
+            /** Format: email */
+            email?: string;
+            phone?: string;
+            /** @enum {string} */
+            language?: "id" | "en";
+        };
         ReporterIdentityBody: {
             name?: string;
             /** @description NIK: 16 digits */
@@ -2641,6 +2661,7 @@ export interface components {
             /** Format: email */
             email?: string;
             phone?: string;
+            trackingContact?: components["schemas"]["TrackingContactBody"];
         };
         IdentityReasonRequest: {
             /** @description Why the identity is needed; recorded with the access */
@@ -3710,6 +3731,7 @@ export type SchemaCalendarDayRequest = components['schemas']['CalendarDayRequest
 export type SchemaPublishHolidayCalendarRequest = components['schemas']['PublishHolidayCalendarRequest'];
 export type SchemaPublishedCalendar = components['schemas']['PublishedCalendar'];
 export type SchemaReporterIdentityRequest = components['schemas']['ReporterIdentityRequest'];
+export type SchemaTrackingContactRequest = components['schemas']['TrackingContactRequest'];
 export type SchemaSubmitComplaintRequest = components['schemas']['SubmitComplaintRequest'];
 export type SchemaSubmitComplaintResponse = components['schemas']['SubmitComplaintResponse'];
 export type SchemaCommandResponse = components['schemas']['CommandResponse'];
@@ -3764,6 +3786,7 @@ export type SchemaReporterComplaintDetailWithActions = components['schemas']['Re
 export type SchemaComplaintListPage = components['schemas']['ComplaintListPage'];
 export type SchemaAuditActor = components['schemas']['AuditActor'];
 export type SchemaHistoryEntry = components['schemas']['HistoryEntry'];
+export type SchemaTrackingContactBody = components['schemas']['TrackingContactBody'];
 export type SchemaReporterIdentityBody = components['schemas']['ReporterIdentityBody'];
 export type SchemaIdentityReasonRequest = components['schemas']['IdentityReasonRequest'];
 export type SchemaAgencyListNode = components['schemas']['AgencyListNode'];
