@@ -40,6 +40,9 @@ export function decisionStateOf(document: ComplaintDocument): ComplaintState {
     escalatedTo: (document.escalations ?? []).map((e) => e.toAgencyId),
     referredToOmbudsman: Boolean(document.ombudsmanReferral),
     duplicateOf: document.duplicateOf?.originalComplaintId ?? null,
+    // Only the sync processes' commands read these, and they are never among the allowed actions.
+    externalReferences: {},
+    externalObservations: {},
   };
 }
 

@@ -153,6 +153,13 @@ export function summariseInIndonesian(event: ComplaintEvent, tree: OrganisationT
       return `Tinjauan pimpinan dicatat oleh ${agency(event.data.agencyId)}${event.data.clusterId ? ` (klaster ${event.data.clusterId})` : ''}`;
     case 'PolicyImprovementLinked':
       return `Perbaikan kebijakan ditautkan: ${event.data.policyTitle}, berlaku mulai ${event.data.effectiveDate}`;
+    case 'ExternalReferenceRecorded':
+      return `Diteruskan ke ${event.data.system} untuk ${agency(event.data.agencyId)} sebagai pengaduan ${event.data.externalId}`;
+    case 'ExternalStatusObserved': {
+      const d = event.data;
+      const mapped = d.mappedStatus ? `, di sini ${d.mappedStatus} (pemetaan ${d.mappingVersion})` : '';
+      return `${d.system} mencatat pengaduan ${d.externalId} berstatus ${d.statusName}${mapped}, dengan ${d.followUpCount} tindak lanjut`;
+    }
     default: {
       const unknown: never = event;
       return String(unknown);

@@ -82,6 +82,13 @@ export function summarise(event: ComplaintEvent, tree: OrganisationTree): string
       return `Leadership review recorded by ${agency(event.data.agencyId)}${event.data.clusterId ? ` (cluster ${event.data.clusterId})` : ''}`;
     case 'PolicyImprovementLinked':
       return `Policy improvement linked: ${event.data.policyTitle}, effective ${event.data.effectiveDate}`;
+    case 'ExternalReferenceRecorded':
+      return `Pushed to ${event.data.system} for ${agency(event.data.agencyId)}, where it is complaint ${event.data.externalId}`;
+    case 'ExternalStatusObserved': {
+      const d = event.data;
+      const mapped = d.mappedStatus ? `, ${d.mappedStatus} here (mapping ${d.mappingVersion})` : '';
+      return `${d.system} shows complaint ${d.externalId} as ${d.statusName}${mapped}, with ${d.followUpCount} follow-up(s)`;
+    }
     default: {
       const unknown: never = event;
       return String(unknown);
