@@ -1,0 +1,4 @@
+export * from './lapor-gateway';
+export * from './http-lapor-gateway';
+export * from './lapor-settings';
+export * from './status-mapping';
