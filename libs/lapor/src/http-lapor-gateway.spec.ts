@@ -23,7 +23,7 @@ describe('HttpLaporGateway against a fake LAPOR! v3', () => {
       locationId: 34,
       followUpTemplateCode: 'reply',
     };
-    gateway = new HttpLaporGateway(agency, 300);
+    gateway = new HttpLaporGateway(agency, 10_000);
   });
   afterAll(() => fake.stop());
 
@@ -85,7 +85,8 @@ describe('HttpLaporGateway against a fake LAPOR! v3', () => {
     ['a 422', { status: 422 }, 'client', 422, false, false],
   ])('classifies %s', async (_, failure, kind, status, retryable, mayHaveSucceeded) => {
     fake.failNext('create', failure);
-    const error = await gateway.createComplaint(complaint).catch((e: unknown) => e);
+    // Short enough for the hanging answer to time out quickly.
+    const error = await new HttpLaporGateway(agency, 500).createComplaint(complaint).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LaporRequestError);
     expect(error).toMatchObject({ kind, status, retryable, mayHaveSucceeded });
   });
@@ -98,7 +99,7 @@ describe('HttpLaporGateway against a fake LAPOR! v3', () => {
   });
 
   it('is refused with wrong credentials, as a client error', async () => {
-    const wrong = new HttpLaporGateway({ ...agency, secret: 'wrong' }, 300);
+    const wrong = new HttpLaporGateway({ ...agency, secret: 'wrong' }, 10_000);
     await expect(wrong.getStatus('5010653')).rejects.toMatchObject({ kind: 'client', status: 401, retryable: false });
   });
 

@@ -2,3 +2,4 @@ export * from './lapor-gateway';
 export * from './http-lapor-gateway';
 export * from './lapor-settings';
 export * from './status-mapping';
+export * from './lapor-deliveries';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import shippedFollowUp from '../config/follow-up-template.json';
+import shippedTemplates from '../config/templates.json';
 
 /** One agency node's connection to LAPOR! and what it chose to push. */
 export interface LaporAgencySettings {
@@ -32,6 +32,10 @@ export interface LaporSettings {
   poll: { minIntervalMs: number; maxIntervalMs: number };
   /** The text of a pushed follow-up, with `{{trackingId}}`, `{{agency}}` and `{{date}}`. */
   followUpTemplate: string;
+  /** The title and text a confidential (rahasia) complaint is created with instead of its own, and the forward's reason. */
+  confidentialTitle: string;
+  confidentialContent: string;
+  forwardReason: string;
 }
 
 export class LaporSettingsError extends Error {
@@ -117,7 +121,7 @@ export function parseLaporSettings(raw: unknown, file = 'the settings'): LaporSe
   const minIntervalMs = positive(poll.minIntervalMs, 'poll.minIntervalMs', 3 * 3_600_000);
   const maxIntervalMs = positive(poll.maxIntervalMs, 'poll.maxIntervalMs', 24 * 3_600_000);
   if (maxIntervalMs < minIntervalMs) fail('poll.maxIntervalMs', 'must not be below poll.minIntervalMs');
-  let followUpTemplate = shippedFollowUp.template;
+  let followUpTemplate = shippedTemplates.followUp;
   if (raw.followUpTemplateFile !== undefined) {
     try {
       followUpTemplate = readFileSync(String(raw.followUpTemplateFile), 'utf8').trim();
@@ -131,6 +135,9 @@ export function parseLaporSettings(raw: unknown, file = 'the settings'): LaporSe
     requestTimeoutMs: positive(raw.requestTimeoutMs, 'requestTimeoutMs', 15_000),
     poll: { minIntervalMs, maxIntervalMs },
     followUpTemplate,
+    confidentialTitle: shippedTemplates.confidentialTitle,
+    confidentialContent: shippedTemplates.confidentialContent,
+    forwardReason: shippedTemplates.forwardReason,
   };
 }
 

@@ -33,6 +33,8 @@ export interface ComplaintToPush {
   confidential: boolean;
   anonymous: boolean;
   status: ComplaintStatus;
+  /** The agency the reporter addressed; null for the national level. */
+  targetAgencyId: string | null;
   /** The node holding it now (assignee, else the agency the reporter chose); null at the national level. */
   holderAgencyId: string | null;
   /** Its id in the system asked about, once recorded. */
@@ -82,6 +84,7 @@ export class ExternalSync {
       confidential: state.confidential,
       anonymous: state.anonymous,
       status: state.status as ComplaintStatus,
+      targetAgencyId: state.targetAgencyId,
       holderAgencyId: holderOf(state),
       externalId: state.externalReferences[system] ?? null,
     };
