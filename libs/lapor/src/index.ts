@@ -3,3 +3,4 @@ export * from './http-lapor-gateway';
 export * from './lapor-settings';
 export * from './status-mapping';
 export * from './lapor-deliveries';
+export * from './lapor-status-poller';

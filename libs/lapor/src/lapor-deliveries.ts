@@ -83,6 +83,8 @@ export class LaporDeliveryChannel implements DeliveryChannel {
     private readonly tree: OrganisationTree,
     private readonly sync: ExternalSync,
     private readonly gateways: LaporGatewayFactory = httpLaporGateways,
+    /** Where a complaint is scheduled for polling once LAPOR! knows it. */
+    private readonly onReferenced: (complaintId: string, externalId: string, agencyId: string) => Promise<void> = async () => {},
   ) {}
 
   async deliver(delivery: DeliveryRecord, signal: AbortSignal): Promise<DeliveryOutcome> {
@@ -135,6 +137,8 @@ export class LaporDeliveryChannel implements DeliveryChannel {
         // personal data, so the reason keeps it for the admin who settles it.
         return { kind: 'failed', reason: `lapor-reference-unrecorded:${externalId}`, retryable: false };
       }
+      // The poller also finds references it missed when it starts: a crash here loses no polling.
+      await this.onReferenced(complaint.complaintId, externalId, agencyId);
     }
     const target = this.institutionOf(complaint.holderAgencyId);
     if (target === null || target === agency.institutionId) return { kind: 'delivered' };
