@@ -4,3 +4,4 @@ export * from './lapor-settings';
 export * from './status-mapping';
 export * from './lapor-deliveries';
 export * from './lapor-status-poller';
+export * from './lapor-sync';

@@ -4,6 +4,7 @@ import type { DeadlineContext } from '@lacak/deadlines';
 import type { EventStore } from '@lacak/event-store';
 import { type Projector, type ProjectorCompanion, createProjections } from '@lacak/projections';
 import type { ReadStore } from '@lacak/read-store';
+import { createLaporPoller } from '@lacak/lapor';
 import { loadAuditSigningKey } from '@lacak/storage';
 import { AuditNotary } from './audit-notary';
 import { DeadlineProcess } from './deadline-process';
@@ -63,7 +64,7 @@ export function createProjectorThread(
   });
 }
 
-/** What runs beside the projections while the lease is held: the deadline process and the notary. */
+/** What runs beside the projections while the lease is held: the deadline process, the notary and the SP4N-LAPOR! poller. */
 function createCompanions(config: AppConfig, eventStore: EventStore, readStore: ReadStore, log: ProjectorLog, { context, now, metrics }: DeadlineKeeping): ProjectorCompanion[] {
   const commands = new ComplaintCommandService(eventStore, context.tree);
   const lifecycle = new ComplaintLifecycle({ commands, tree: context.tree, deadlines: context, clock: { now }, metrics });
@@ -79,5 +80,12 @@ function createCompanions(config: AppConfig, eventStore: EventStore, readStore: 
     onSealed: (streams) => log.log({ message: 'Sealed the streams stored before hashing began', streams }),
     onError: (error) => log.error({ message: 'Audit notary failed; retrying', error: String(error) }),
   });
-  return [deadlineProcess, notary];
+  const laporPoller = createLaporPoller(
+    { agenciesFile: config.lapor.agenciesFile, eventStore, readStore, tree: context.tree, now },
+    {
+      intervalMs: config.lapor.pollIntervalMs,
+      onError: (error) => log.error({ message: 'SP4N-LAPOR! status check failed; retrying later', error: String(error) }),
+    },
+  );
+  return [deadlineProcess, notary, ...(laporPoller ? [laporPoller] : [])];
 }
