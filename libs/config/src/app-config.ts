@@ -156,6 +156,24 @@ class Environment {
 
   @IsOptional() @Transform(toInt) @Min(10) @Max(3_600_000) @IsInt()
   LAPOR_POLL_INTERVAL_MS?: number;
+
+  @IsOptional() @Transform(toInt) @Min(1) @Max(3_600_000) @IsInt()
+  DELIVERY_RETRY_BASE_MS?: number;
+
+  @IsOptional() @Transform(toInt) @Min(1) @Max(86_400_000) @IsInt()
+  DELIVERY_RETRY_MAX_MS?: number;
+
+  @IsOptional() @Transform(toInt) @Min(1) @Max(100) @IsInt()
+  DELIVERY_MAX_ATTEMPTS?: number;
+
+  @IsOptional() @Transform(toInt) @Min(100) @Max(600_000) @IsInt()
+  DELIVERY_TIMEOUT_MS?: number;
+
+  @IsOptional() @Transform(toInt) @Min(1) @Max(64) @IsInt()
+  DELIVERY_CONCURRENCY?: number;
+
+  @IsOptional() @Transform(toInt) @Min(10) @Max(600_000) @IsInt()
+  DELIVERY_POLL_INTERVAL_MS?: number;
 }
 
 /** How bearer tokens are verified: the local development secret, or an OIDC provider's JWKS. */
@@ -237,6 +255,23 @@ export interface AppConfig {
   trustProxy: boolean | number | string[];
   /** SP4N-LAPOR! sync: the agencies' settings file (none: no sync) and how often the poller looks for complaints due a check. */
   lapor: { agenciesFile: string | undefined; pollIntervalMs: number };
+  /** The delivery outbox: backoff, attempts, each attempt's timeout, deliveries at once, polling. */
+  deliveries: DeliverySettings;
+}
+
+export interface DeliverySettings {
+  /** The first retry waits up to this long; each next one up to twice as long (full jitter). */
+  retryBaseMs: number;
+  /** No retry waits longer. */
+  retryMaxMs: number;
+  /** Attempts in all before a delivery is dead (dead-letter list). */
+  maxAttempts: number;
+  /** One attempt's time limit. */
+  timeoutMs: number;
+  /** Deliveries of different complaints or targets carried at once, at most. */
+  concurrency: number;
+  /** How often due deliveries are looked for when nothing new was planned. */
+  pollIntervalMs: number;
 }
 
 function parseTrustProxy(value: string | undefined): boolean | number | string[] {
@@ -314,6 +349,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       trackingPerMinute: parsed.RATE_LIMIT_TRACKING_PER_MINUTE ?? 60,
     },
     lapor: { agenciesFile: parsed.LAPOR_AGENCIES_FILE, pollIntervalMs: parsed.LAPOR_POLL_INTERVAL_MS ?? 60_000 },
+    deliveries: {
+      retryBaseMs: parsed.DELIVERY_RETRY_BASE_MS ?? 30_000,
+      retryMaxMs: parsed.DELIVERY_RETRY_MAX_MS ?? 3_600_000,
+      maxAttempts: parsed.DELIVERY_MAX_ATTEMPTS ?? 10,
+      timeoutMs: parsed.DELIVERY_TIMEOUT_MS ?? 10_000,
+      concurrency: parsed.DELIVERY_CONCURRENCY ?? 4,
+      pollIntervalMs: parsed.DELIVERY_POLL_INTERVAL_MS ?? 1_000,
+    },
   };
   return Object.freeze(config);
 }
