@@ -130,6 +130,8 @@ describe('the whole lifecycle', () => {
       escalatedTo: [],
       referredToOmbudsman: false,
       duplicateOf: null,
+      externalReferences: {},
+      externalObservations: {},
     });
   });
 });
