@@ -24,6 +24,7 @@ import { InfrastructureModule, type InfrastructureOptions } from './infrastructu
 import { ProblemDetailsFilter } from './problem-details/problem-details.filter';
 import { MetricsController } from './metrics/metrics.controller';
 import { SignInController } from './auth/sign-in.controller';
+import { Open311Module } from './open311/open311.module';
 
 /** The API's composition root. */
 @Module({})
@@ -43,6 +44,7 @@ export class AppModule {
         AuditModule,
         ReplayModule,
         EvaluationsModule,
+        Open311Module,
         rateLimitModule(config),
       ],
       controllers: [HealthController, SignInController, ProjectionsController, SlaPoliciesController, HolidayCalendarController, MetricsController],
