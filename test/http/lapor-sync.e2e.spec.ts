@@ -128,5 +128,8 @@ describe('SP4N-LAPOR! sync', () => {
       (response) => JSON.stringify(response.body).includes('Dalam Proses'),
     );
     expect(history.status).toBe(200);
+
+    const metrics = await t.request('GET', '/metrics', { token: await t.token('system') });
+    expect(String(metrics.body)).toMatch(/lacak_external_status_checks_total\{system="sp4n-lapor",outcome="changed"\} [1-9]/);
   });
 });

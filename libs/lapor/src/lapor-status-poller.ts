@@ -1,4 +1,4 @@
-import type { ExternalSync } from '@lacak/application';
+import type { ExternalSync, OperationalMetrics } from '@lacak/application';
 import { COMPLAINTS_COLLECTION, type ComplaintDocument } from '@lacak/projections';
 import type { ReadCollection, ReadStore } from '@lacak/read-store';
 import { LAPOR_SYSTEM, type LaporGatewayFactory, httpLaporGateways } from './lapor-deliveries';
@@ -76,6 +76,8 @@ export interface LaporStatusPollerOptions {
   batchSize?: number;
   onError?: (error: unknown) => void;
   gateways?: LaporGatewayFactory;
+  /** Hears how each check ended. */
+  metrics?: OperationalMetrics;
 }
 
 /**
@@ -163,9 +165,11 @@ export class LaporStatusPoller {
       const unchangedChecks = changed ? 0 : poll.unchangedChecks + 1;
       const wait = Math.min(maxIntervalMs, minIntervalMs * 2 ** unchangedChecks);
       await this.schedule.checked(poll, now, new Date(now.getTime() + wait), unchangedChecks);
+      this.options.metrics?.externalStatusChecked(LAPOR_SYSTEM, changed ? 'changed' : 'unchanged');
       return changed;
     } catch (error) {
       this.options.onError?.(error);
+      this.options.metrics?.externalStatusChecked(LAPOR_SYSTEM, 'failed');
       await this.schedule.checked(poll, now, new Date(now.getTime() + minIntervalMs), poll.unchangedChecks);
       return false;
     }

@@ -1,4 +1,4 @@
-import { ComplaintCommandService, type DeliveryChannel, type DeliverySource, ExternalSync } from '@lacak/application';
+import { ComplaintCommandService, type DeliveryChannel, type DeliverySource, ExternalSync, type OperationalMetrics } from '@lacak/application';
 import type { OrganisationTree } from '@lacak/domain';
 import type { EventStore } from '@lacak/event-store';
 import type { ReadStore } from '@lacak/read-store';
@@ -41,7 +41,10 @@ export function createLaporDeliveryRoutes(context: LaporSyncContext): { sources:
 }
 
 /** The status poller, to run under the projector lease; null without a settings file. */
-export function createLaporPoller(context: LaporSyncContext, options: { intervalMs: number; onError: (error: unknown) => void }): LaporStatusPoller | null {
+export function createLaporPoller(
+  context: LaporSyncContext,
+  options: { intervalMs: number; onError: (error: unknown) => void; metrics?: OperationalMetrics },
+): LaporStatusPoller | null {
   const wired = wiring(context);
   if (!wired) return null;
   return new LaporStatusPoller(wired.settings, wired.schedule, wired.sync, { ...options, now: context.now, gateways: context.gateways });

@@ -95,6 +95,7 @@ function createCompanions(
     { agenciesFile: config.lapor.agenciesFile, eventStore, readStore, tree: context.tree, now },
     {
       intervalMs: config.lapor.pollIntervalMs,
+      metrics,
       onError: (error) => log.error({ message: 'SP4N-LAPOR! status check failed; retrying later', error: String(error) }),
     },
   );
