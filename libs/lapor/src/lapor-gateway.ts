@@ -10,7 +10,7 @@ export interface LaporComplaintToCreate {
   content: string;
   isAnonymous: boolean;
   isSecret: boolean;
-  /** `d-m-Y`-free ISO date (YYYY-MM-DD) of the incident, if the reporter gave one. */
+  /** The incident's date (YYYY-MM-DD), if the reporter gave one [guess: the format LAPOR! expects was never shown]. */
   dateOfIncident: string | null;
   /** Our tracking id, sent as a tag so a LAPOR! admin can find the complaint (and any duplicate of it). */
   trackingTag: string;

@@ -152,8 +152,3 @@ export function pushingAgency(settings: LaporSettings, path: readonly string[]):
   }
   return null;
 }
-
-/** The settings as a log may show them: which agencies, never a secret or a token. */
-export const describeLaporSettings = (settings: LaporSettings): { agencies: { agencyId: string; baseUrl: string; pushComplaints: boolean }[] } => ({
-  agencies: [...settings.agencies].map(([agencyId, a]) => ({ agencyId, baseUrl: a.baseUrl, pushComplaints: a.pushComplaints })),
-});
