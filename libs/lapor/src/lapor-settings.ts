@@ -132,7 +132,8 @@ export function parseLaporSettings(raw: unknown, file = 'the settings'): LaporSe
   return {
     agencies,
     institutions,
-    requestTimeoutMs: positive(raw.requestTimeoutMs, 'requestTimeoutMs', 15_000),
+    // Under half the outbox's default attempt limit (10 s): a create and its forward share one attempt.
+    requestTimeoutMs: positive(raw.requestTimeoutMs, 'requestTimeoutMs', 4_000),
     poll: { minIntervalMs, maxIntervalMs },
     followUpTemplate,
     confidentialTitle: shippedTemplates.confidentialTitle,
