@@ -14,6 +14,7 @@ import { CheckHealthHandler, GetHolidayCalendarHandler, ListSlaPoliciesHandler }
 import { COMMAND_HANDLERS } from './commands/command.handlers';
 import { ComplaintsModule } from './complaints/complaints.module';
 import { EvaluationsModule } from './evaluations/evaluations.module';
+import { DeliveriesModule } from './admin/deliveries.module';
 import { PublicModule } from './public/public.module';
 import { ReplayModule } from './replay/replay.module';
 import { TrackingModule } from './tracking/tracking.module';
@@ -45,6 +46,7 @@ export class AppModule {
         ReplayModule,
         EvaluationsModule,
         Open311Module,
+        DeliveriesModule,
         rateLimitModule(config),
       ],
       controllers: [HealthController, SignInController, ProjectionsController, SlaPoliciesController, HolidayCalendarController, MetricsController],

@@ -1179,6 +1179,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deliveries (notifications, webhook calls, SP4N-LAPOR! calls) in log order, by state and channel, with their attempts (national admin) */
+        get: operations["DeliveriesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/deliveries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One delivery with its attempts (national admin) */
+        get: operations["DeliveriesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/deliveries/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a dead, skipped or pending delivery again, now, under the same idempotency key (national admin) */
+        post: operations["DeliveriesController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/monev/indicators/export": {
         parameters: {
             query?: never;
@@ -1341,6 +1392,21 @@ export interface components {
             /** @description How far the notary’s tree has come */
             auditTree: components["schemas"]["AuditTreeHealth"];
         };
+        DeliveriesHealthBody: {
+            /**
+             * @description degraded while dead deliveries wait for an admin (GET /admin/deliveries?state=dead); it does not make the report degraded; unknown when the read store does not answer
+             * @enum {string}
+             */
+            status: "ok" | "degraded" | "unknown";
+            /** @description Events stored after the outbox planner’s checkpoint (counted up to 2000); null before its first start */
+            plannerLagEvents: number | null;
+            /** @description Deliveries waiting for their next attempt */
+            pending: number | null;
+            /** @description Deliveries given up (the dead-letter list) */
+            dead: number | null;
+            /** @description How long the longest-waiting pending delivery has waited, in seconds */
+            oldestPendingAgeSeconds: number | null;
+        };
         HealthReport: {
             /**
              * @description ok (200) when both stores answer, degraded (503) otherwise
@@ -1355,6 +1421,8 @@ export interface components {
             calendar: components["schemas"]["CalendarHealth"];
             /** @description Whether the event log proved intact when last verified; faults do not make the instance degraded */
             integrity: components["schemas"]["IntegrityHealthBody"];
+            /** @description The delivery outbox: its backlog, and whether deliveries were given up */
+            deliveries: components["schemas"]["DeliveriesHealthBody"];
         };
         DevelopmentSignIn: {
             /**
@@ -3585,6 +3653,78 @@ export interface components {
             lat: number | null;
             long: number | null;
         };
+        DeliveryAttemptBody: {
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            outcome: "delivered" | "skipped" | "failed";
+            /**
+             * @description A code or short reason, never content or personal data
+             * @example http-503
+             */
+            reason: string | null;
+        };
+        DeliveryBody: {
+            /**
+             * Format: uuid
+             * @description The idempotency key, derived from the event and the target: every attempt carries it
+             */
+            _id: string;
+            /**
+             * @description The channel that carries it: email, sms, webhook, lapor
+             * @example webhook
+             */
+            channel: string;
+            /**
+             * @description Who receives it, as a reference, never an address
+             * @example webhook-endpoint:3f1c…
+             */
+            target: string;
+            /**
+             * @description A template or an operation
+             * @example complaint-verified
+             */
+            topic: string;
+            /** Format: uuid */
+            complaintId: string | null;
+            /** @description Deliveries sharing it go out one at a time, in log order */
+            orderKey: string;
+            /** @description References the channel needs (ids, codes), never personal data */
+            details?: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            eventId: string;
+            /** @example ComplaintVerified */
+            eventType: string;
+            /** @example complaint-2b9d2c2e-9a5f-4a55-9f43-4d1e1f1b7a10 */
+            streamId: string;
+            /** @description The event’s global position (64-bit), a string of digits */
+            position: string;
+            /**
+             * @description pending waits for its next attempt; dead gave up (the dead-letter list) until retried
+             * @enum {string}
+             */
+            state: "pending" | "delivered" | "skipped" | "dead";
+            attempts: components["schemas"]["DeliveryAttemptBody"][];
+            /**
+             * Format: date-time
+             * @description When the next attempt is due; null unless pending
+             */
+            nextAttemptAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When it was delivered, skipped or given up
+             */
+            settledAt: string | null;
+        };
+        DeliveryPageBody: {
+            items: components["schemas"]["DeliveryBody"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
     };
     responses: never;
     parameters: never;
@@ -3599,6 +3739,7 @@ export type SchemaCalendarYearBody = components['schemas']['CalendarYearBody'];
 export type SchemaCalendarHealth = components['schemas']['CalendarHealth'];
 export type SchemaAuditTreeHealth = components['schemas']['AuditTreeHealth'];
 export type SchemaIntegrityHealthBody = components['schemas']['IntegrityHealthBody'];
+export type SchemaDeliveriesHealthBody = components['schemas']['DeliveriesHealthBody'];
 export type SchemaHealthReport = components['schemas']['HealthReport'];
 export type SchemaDevelopmentSignIn = components['schemas']['DevelopmentSignIn'];
 export type SchemaOidcSignIn = components['schemas']['OidcSignIn'];
@@ -3746,6 +3887,9 @@ export type SchemaOpen311ServiceDefinition = components['schemas']['Open311Servi
 export type SchemaOpen311SubmitBody = components['schemas']['Open311SubmitBody'];
 export type SchemaOpen311Submitted = components['schemas']['Open311Submitted'];
 export type SchemaOpen311ServiceRequest = components['schemas']['Open311ServiceRequest'];
+export type SchemaDeliveryAttemptBody = components['schemas']['DeliveryAttemptBody'];
+export type SchemaDeliveryBody = components['schemas']['DeliveryBody'];
+export type SchemaDeliveryPageBody = components['schemas']['DeliveryPageBody'];
 export type $defs = Record<string, never>;
 export interface operations {
     HealthController_health: {
@@ -3961,7 +4105,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4146,7 +4290,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `CALENDAR_UNCHANGED`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `CALENDAR_UNCHANGED`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4362,7 +4506,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `COMPLAINT_ALREADY_EXISTS`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `COMPLAINT_ALREADY_EXISTS`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4503,7 +4647,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `SLA_CLASS_MISMATCH`, `CONFIDENTIALITY_CANNOT_BE_CLEARED` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `SLA_CLASS_MISMATCH`, `CONFIDENTIALITY_CANNOT_BE_CLEARED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4644,7 +4788,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `REJECT_REASON_NOT_ALLOWED` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `REJECT_REASON_NOT_ALLOWED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4785,7 +4929,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4926,7 +5070,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `DISPOSITION_REQUIRES_VERIFICATION`, `ALREADY_DISPOSED_TO_AGENCY`, `OPEN_CLARIFICATIONS` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `DISPOSITION_REQUIRES_VERIFICATION`, `ALREADY_DISPOSED_TO_AGENCY`, `OPEN_CLARIFICATIONS` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5067,7 +5211,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5208,7 +5352,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5349,7 +5493,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `CLARIFICATION_NOT_OPEN` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `CLARIFICATION_NOT_OPEN` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5490,7 +5634,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `CLARIFICATION_NOT_OPEN` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `CLARIFICATION_NOT_OPEN` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5631,7 +5775,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5772,7 +5916,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5913,7 +6057,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6054,7 +6198,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6195,7 +6339,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `FINDINGS_REQUIRED`, `OPEN_CLARIFICATIONS` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `FINDINGS_REQUIRED`, `OPEN_CLARIFICATIONS` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6336,7 +6480,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `CLOSE_REQUIRES_FOLLOW_UP` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `CLOSE_REQUIRES_FOLLOW_UP` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6477,7 +6621,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `DISPUTE_WINDOW_CLOSED` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `DISPUTE_WINDOW_CLOSED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6618,7 +6762,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `NO_FOLLOW_UP`, `FOLLOW_UP_ALREADY_NORMATIVE` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `NO_FOLLOW_UP`, `FOLLOW_UP_ALREADY_NORMATIVE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6759,7 +6903,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `RATING_OUT_OF_RANGE`, `ALREADY_RATED` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `RATING_OUT_OF_RANGE`, `ALREADY_RATED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6900,7 +7044,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `REOPEN_WINDOW_CLOSED` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `REOPEN_WINDOW_CLOSED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7041,7 +7185,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `DUPLICATE_OF_ITSELF` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `DUPLICATE_OF_ITSELF` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7182,7 +7326,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7323,7 +7467,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7702,7 +7846,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8136,7 +8280,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `PERIOD_NOT_ENDED`, `PERIOD_ALREADY_CLOSED`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `PERIOD_NOT_ENDED`, `PERIOD_ALREADY_CLOSED`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8363,7 +8507,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `CLARIFICATION_NOT_OPEN` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `CLARIFICATION_NOT_OPEN` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8488,7 +8632,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `CLOSE_REQUIRES_FOLLOW_UP` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `CLOSE_REQUIRES_FOLLOW_UP` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8613,7 +8757,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `RATING_OUT_OF_RANGE`, `ALREADY_RATED` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `RATING_OUT_OF_RANGE`, `ALREADY_RATED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8738,7 +8882,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `DISPUTE_WINDOW_CLOSED` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `DISPUTE_WINDOW_CLOSED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8919,7 +9063,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9010,7 +9154,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9090,7 +9234,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9533,7 +9677,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `EVALUATION_EXISTS` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `EVALUATION_EXISTS` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9734,7 +9878,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9873,7 +10017,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `PROGRESS_CANNOT_DECREASE` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `PROGRESS_CANNOT_DECREASE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10012,7 +10156,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10151,7 +10295,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10290,7 +10434,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `ACTIONS_NOT_COMPLETE` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `ACTIONS_NOT_COMPLETE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10760,6 +10904,243 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Open311Error"][];
                     "text/xml": components["schemas"]["Open311Error"][];
+                };
+            };
+        };
+    };
+    DeliveriesController_list: {
+        parameters: {
+            query?: {
+                /** @description dead: the dead-letter list */
+                state?: "pending" | "delivered" | "skipped" | "dead";
+                channel?: string;
+                /** @description The `nextCursor` of the page before */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryPageBody"];
+                };
+            };
+            /** @description The request is malformed or has invalid fields (each named in `errors`). Codes: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No bearer token, or one that is invalid or expired. Codes: `UNAUTHENTICATED`, `TOKEN_EXPIRED`, `TOKEN_AGENCY_INVALID` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED" | "TOKEN_EXPIRED" | "TOKEN_AGENCY_INVALID";
+                    };
+                };
+            };
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+        };
+    };
+    DeliveriesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryBody"];
+                };
+            };
+            /** @description The request is malformed or has invalid fields (each named in `errors`). Codes: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No bearer token, or one that is invalid or expired. Codes: `UNAUTHENTICATED`, `TOKEN_EXPIRED`, `TOKEN_AGENCY_INVALID` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED" | "TOKEN_EXPIRED" | "TOKEN_AGENCY_INVALID";
+                    };
+                };
+            };
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description Unknown, or outside the actor’s scope: the two look the same; or, for a replay, a revision or an instant at which the complaint had no state (`REVISION_NOT_FOUND`, `NOT_YET_SUBMITTED`). Codes: `DELIVERY_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "DELIVERY_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    DeliveriesController_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The delivery, pending and due now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryBody"];
+                };
+            };
+            /** @description The request is malformed or has invalid fields (each named in `errors`). Codes: `VALIDATION_FAILED`, `MALFORMED_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_REQUEST";
+                    };
+                };
+            };
+            /** @description No bearer token, or one that is invalid or expired. Codes: `UNAUTHENTICATED`, `TOKEN_EXPIRED`, `TOKEN_AGENCY_INVALID` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED" | "TOKEN_EXPIRED" | "TOKEN_AGENCY_INVALID";
+                    };
+                };
+            };
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description Unknown, or outside the actor’s scope: the two look the same; or, for a replay, a revision or an instant at which the complaint had no state (`REVISION_NOT_FOUND`, `NOT_YET_SUBMITTED`). Codes: `DELIVERY_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "DELIVERY_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `DELIVERY_ALREADY_DELIVERED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "DELIVERY_ALREADY_DELIVERED";
+                    };
+                };
+            };
+            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "CONTENT_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
                 };
             };
         };

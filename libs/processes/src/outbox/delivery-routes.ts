@@ -16,6 +16,8 @@ export interface DeliveryRouteContext {
   identities: ReporterIdentityStore;
   tree: OrganisationTree;
   log: ProjectorLog;
+  /** The process's clock (tests move it). */
+  now: () => Date;
 }
 
 export interface DeliveryRoutes {
@@ -31,8 +33,8 @@ export function createDeliveryRoutes(context: DeliveryRouteContext): DeliveryRou
   const sources: DeliverySource[] = [];
   const channels: DeliveryChannel[] = [];
   // One or two lines per capability: sources.push(new …Source(context)); channels.push(new …Channel(context));
-  const { config, eventStore, readStore, tree } = context;
-  const lapor = createLaporDeliveryRoutes({ agenciesFile: config.lapor.agenciesFile, eventStore, readStore, tree, now: () => new Date() });
+  const { config, eventStore, readStore, tree, now } = context;
+  const lapor = createLaporDeliveryRoutes({ agenciesFile: config.lapor.agenciesFile, eventStore, readStore, tree, now });
   sources.push(...lapor.sources);
   channels.push(...lapor.channels);
   return { sources, channels };

@@ -28,8 +28,8 @@ export class Outbox implements ProjectorCompanion {
 
   constructor(
     private readonly store: DeliveryStore,
-    readonly planner: OutboxPlanner,
-    readonly dispatcher: OutboxDispatcher,
+    private readonly planner: OutboxPlanner,
+    private readonly dispatcher: OutboxDispatcher,
     private readonly log: ProjectorLog,
   ) {}
 
@@ -63,7 +63,7 @@ export function createOutbox(
   now: () => Date,
   wiring: OutboxWiring,
 ): Outbox {
-  const routes = createDeliveryRoutes({ config, eventStore, readStore, identities: wiring.identities, tree, log });
+  const routes = createDeliveryRoutes({ config, eventStore, readStore, identities: wiring.identities, tree, log, now });
   const sources = [...routes.sources, ...(wiring.extraRoutes?.sources ?? [])];
   const channels = [...routes.channels, ...(wiring.extraRoutes?.channels ?? [])];
   const store = new DeliveryStore(readStore);
