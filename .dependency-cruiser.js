@@ -96,6 +96,14 @@ module.exports = {
       to: { path: '^(apps|libs/(?!notifications/|application/|domain/|event-store/|read-store/|projections/|reporter-identity/|deadlines/))' },
     },
     {
+      name: 'lapor-stays-an-adapter',
+      comment:
+        'The SP4N-LAPOR! sync speaks HTTP and records through the application use cases; it reads the complaints read model only to find what to poll. No app, no processes, no storage opening.',
+      severity: 'error',
+      from: { path: '^libs/lapor/src/' },
+      to: { path: '^(apps|libs/(?!lapor/|application/|domain/|event-store/|read-store/|projections/))' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

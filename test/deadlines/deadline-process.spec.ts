@@ -29,6 +29,7 @@ describe('The deadline process', () => {
     commandFinished: (command, result) => recorded.commands.push({ command, ...result }),
     deadlineActionRaised: (action) => recorded.actions.push(action),
     logVerified: () => undefined,
+    externalStatusChecked: () => undefined,
   };
   const process = (service: ComplaintCommandService = commands, ctx: DeadlineContext = context) =>
     new DeadlineProcess(readStore, new ComplaintLifecycle({ commands: service, tree, deadlines: ctx, clock: { now: clock }, metrics }), ctx, {

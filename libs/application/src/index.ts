@@ -20,3 +20,4 @@ export * from './deliveries/delivery-store';
 export * from './deliveries/delivery-metrics';
 export * from './deliveries/delivery-admin';
 export * from './deliveries/delivery-backlog';
+export * from './external-sync/external-sync';

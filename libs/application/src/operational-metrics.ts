@@ -22,12 +22,17 @@ export interface OperationalMetrics {
   deadlineActionRaised(action: string): void;
   /** A verification of the whole event log ended; `events` is how many it verified when it finished. */
   logVerified(result: LogVerificationResult, finishedAt: Date, events?: number): void;
+  /** A sync process read a complaint's copy in an external system (`sp4n-lapor`): `changed` was recorded, `unchanged`, or `failed`. */
+  externalStatusChecked(system: string, outcome: ExternalCheckOutcome): void;
 }
+
+export type ExternalCheckOutcome = 'changed' | 'unchanged' | 'failed';
 
 export const NO_METRICS: OperationalMetrics = {
   commandFinished: () => undefined,
   deadlineActionRaised: () => undefined,
   logVerified: () => undefined,
+  externalStatusChecked: () => undefined,
 };
 
 /** The result a command's error stands for. */

@@ -208,6 +208,12 @@ class Environment {
   @IsOptional() @Transform(toInt) @Min(1) @Max(100_000) @IsInt()
   RATE_LIMIT_TRACKING_PER_MINUTE?: number;
 
+  @IsOptional() @IsString() @MinLength(1)
+  LAPOR_AGENCIES_FILE?: string;
+
+  @IsOptional() @Transform(toInt) @Min(10) @Max(3_600_000) @IsInt()
+  LAPOR_POLL_INTERVAL_MS?: number;
+
   @IsOptional() @Transform(toInt) @Min(1) @Max(3_600_000) @IsInt()
   DELIVERY_RETRY_BASE_MS?: number;
 
@@ -319,6 +325,8 @@ export interface AppConfig {
   integrityCheckIntervalMs: number;
   /** Fastify's `trustProxy`: whether, how many, or which proxies may name the client address. */
   trustProxy: boolean | number | string[];
+  /** SP4N-LAPOR! sync: the agencies' settings file (none: no sync) and how often the poller looks for complaints due a check. */
+  lapor: { agenciesFile: string | undefined; pollIntervalMs: number };
   /** The delivery outbox: backoff, attempts, each attempt's timeout, deliveries at once, polling. */
   deliveries: DeliverySettings;
   /** The client applications that may submit over Open311 (`POST /open311/v2/requests`); none by default. */
@@ -430,6 +438,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       submissionsPerMinute: parsed.RATE_LIMIT_SUBMISSIONS_PER_MINUTE ?? 20,
       trackingPerMinute: parsed.RATE_LIMIT_TRACKING_PER_MINUTE ?? 60,
     },
+    lapor: { agenciesFile: parsed.LAPOR_AGENCIES_FILE, pollIntervalMs: parsed.LAPOR_POLL_INTERVAL_MS ?? 60_000 },
     deliveries: {
       retryBaseMs: parsed.DELIVERY_RETRY_BASE_MS ?? 30_000,
       retryMaxMs: parsed.DELIVERY_RETRY_MAX_MS ?? 3_600_000,

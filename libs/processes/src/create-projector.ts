@@ -4,6 +4,7 @@ import type { DeadlineContext } from '@lacak/deadlines';
 import type { EventStore } from '@lacak/event-store';
 import { type Projector, type ProjectorCompanion, createProjections } from '@lacak/projections';
 import type { ReadStore } from '@lacak/read-store';
+import { createLaporPoller } from '@lacak/lapor';
 import { loadAuditSigningKey } from '@lacak/storage';
 import { AuditNotary } from './audit-notary';
 import { DeadlineProcess } from './deadline-process';
@@ -67,7 +68,7 @@ export function createProjectorThread(
   });
 }
 
-/** What runs beside the projections while the lease is held: the deadline process, the notary and the outbox. */
+/** What runs beside the projections while the lease is held: the deadline process, the notary, the outbox and the SP4N-LAPOR! poller. */
 function createCompanions(
   config: AppConfig,
   eventStore: EventStore,
@@ -90,5 +91,14 @@ function createCompanions(
     onSealed: (streams) => log.log({ message: 'Sealed the streams stored before hashing began', streams }),
     onError: (error) => log.error({ message: 'Audit notary failed; retrying', error: String(error) }),
   });
-  return [deadlineProcess, notary, ...(outbox ? [createOutbox(config, eventStore, readStore, context.tree, log, now, { deadlines: context, ...outbox })] : [])];
+  const laporPoller = createLaporPoller(
+    { agenciesFile: config.lapor.agenciesFile, eventStore, readStore, tree: context.tree, now },
+    {
+      intervalMs: config.lapor.pollIntervalMs,
+      metrics,
+      onError: (error) => log.error({ message: 'SP4N-LAPOR! status check failed; retrying later', error: String(error) }),
+    },
+  );
+  const outboxProcess = outbox ? [createOutbox(config, eventStore, readStore, context.tree, log, now, { deadlines: context, ...outbox })] : [];
+  return [deadlineProcess, notary, ...outboxProcess, ...(laporPoller ? [laporPoller] : [])];
 }

@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { CommandResult, DeliveryBacklog, DeliveryMetrics, DeliveryOutcome, LogVerificationResult, OperationalMetrics } from '@lacak/application';
+import type { CommandResult, DeliveryBacklog, DeliveryMetrics, DeliveryOutcome, ExternalCheckOutcome, LogVerificationResult, OperationalMetrics } from '@lacak/application';
 import type { ProjectionLag } from '@lacak/application/queries';
 
 /**
@@ -74,6 +74,12 @@ export class PrometheusMetrics implements OperationalMetrics, DeliveryMetrics {
   private readonly eventsVerified = new Gauge({
     name: 'lacak_log_verification_events',
     help: 'Events the last finished verification of the event log checked.',
+    registers: [this.registry],
+  });
+  private readonly externalChecks = new Counter({
+    name: 'lacak_external_status_checks_total',
+    help: 'Reads of complaints pushed to an external system (sp4n-lapor), by outcome (changed: an observation was recorded, unchanged, failed).',
+    labelNames: ['system', 'outcome'],
     registers: [this.registry],
   });
   private readonly deliveryAttempts = new Counter({
@@ -171,6 +177,10 @@ export class PrometheusMetrics implements OperationalMetrics, DeliveryMetrics {
 
   deadlineActionRaised(action: string): void {
     this.deadlineActions.inc({ action });
+  }
+
+  externalStatusChecked(system: string, outcome: ExternalCheckOutcome): void {
+    this.externalChecks.inc({ system, outcome });
   }
 
   logVerified(result: LogVerificationResult, finishedAt: Date, events?: number): void {

@@ -2118,6 +2118,49 @@ export interface components {
              */
             at: string;
         };
+        ExternalObservationRecord: {
+            statusCode: string | null;
+            /** @example Dalam Proses */
+            statusName: string;
+            /**
+             * @description What the status means here, under the mapping table `mappingVersion`
+             * @enum {string|null}
+             */
+            mappedStatus: "SUBMITTED" | "VERIFIED" | "AWAITING_REPORTER" | "DISPOSED" | "IN_PROGRESS" | "MEDIATION" | "INVESTIGATION" | "RESPONDED" | "CLOSED" | "REJECTED" | "ARCHIVED_INVALID" | "DUPLICATE" | null;
+            mappingVersion: string;
+            followUpCount: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-20T02:15:00.000Z
+             */
+            latestFollowUpAt: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-20T02:15:00.000Z
+             */
+            at: string;
+        };
+        ExternalSyncRecord: {
+            /** @enum {string} */
+            system: "sp4n-lapor";
+            /**
+             * @description The complaint’s id in that system
+             * @example 5010653
+             */
+            externalId: string;
+            /**
+             * @description The node it was pushed for
+             * @example id-32.01-dinkes
+             */
+            agencyId: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-20T02:15:00.000Z
+             */
+            recordedAt: string;
+            /** @description What was last seen there; an observation, never our status */
+            observed: components["schemas"]["ExternalObservationRecord"] | null;
+        };
         ComplaintDetail: {
             /** Format: uuid */
             id: string;
@@ -2258,6 +2301,8 @@ export interface components {
             duplicateOf?: components["schemas"]["DuplicateRecord"] | null;
             leadershipReviews?: components["schemas"]["LeadershipReviewRecord"][];
             policyImprovements?: components["schemas"]["PolicyImprovementRecord"][];
+            /** @description Its copies in external systems (SP4N-LAPOR!) */
+            externalSync?: components["schemas"]["ExternalSyncRecord"][];
             /** @description Working days left on each running clock as of the request, in the agency’s zone; negative once overdue */
             remainingWorkingDays?: {
                 verification?: number;
@@ -2516,6 +2561,8 @@ export interface components {
             duplicateOf?: components["schemas"]["DuplicateRecord"] | null;
             leadershipReviews?: components["schemas"]["LeadershipReviewRecord"][];
             policyImprovements?: components["schemas"]["PolicyImprovementRecord"][];
+            /** @description Its copies in external systems (SP4N-LAPOR!) */
+            externalSync?: components["schemas"]["ExternalSyncRecord"][];
             /** @description Working days left on each running clock as of the request, in the agency’s zone; negative once overdue */
             remainingWorkingDays?: {
                 verification?: number;
@@ -3774,6 +3821,8 @@ export type SchemaOmbudsmanReferralRecord = components['schemas']['OmbudsmanRefe
 export type SchemaDuplicateRecord = components['schemas']['DuplicateRecord'];
 export type SchemaLeadershipReviewRecord = components['schemas']['LeadershipReviewRecord'];
 export type SchemaPolicyImprovementRecord = components['schemas']['PolicyImprovementRecord'];
+export type SchemaExternalObservationRecord = components['schemas']['ExternalObservationRecord'];
+export type SchemaExternalSyncRecord = components['schemas']['ExternalSyncRecord'];
 export type SchemaComplaintDetail = components['schemas']['ComplaintDetail'];
 export type SchemaPublicFollowUp = components['schemas']['PublicFollowUp'];
 export type SchemaReporterQuestion = components['schemas']['ReporterQuestion'];

@@ -41,6 +41,9 @@ export function decisionStateOf(document: ComplaintDocument): ComplaintState {
     autoCloseAnnouncedFor: document.autoCloseAnnouncement?.followUpAt ?? null,
     referredToOmbudsman: Boolean(document.ombudsmanReferral),
     duplicateOf: document.duplicateOf?.originalComplaintId ?? null,
+    // Only the sync processes' commands read these, and they are never among the allowed actions.
+    externalReferences: {},
+    externalObservations: {},
   };
 }
 

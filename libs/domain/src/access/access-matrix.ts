@@ -49,8 +49,16 @@ export const COMMAND_ACCESS = {
   'mark-follow-up-normative': { ...routers, apip_inspector: 'subtree' },
 } as const satisfies Record<string, AccessRow>;
 
-/** Raised only by the deadline process, through the command path as `system`; never over HTTP. */
-export const SYSTEM_COMMANDS = ['ExpireClarification', 'RecordDeadlineMissed', 'EscalateToParent', 'ReferToOmbudsman', 'AnnounceAutoClose'] as const;
+/** Raised only by the processes (deadlines, external sync), through the command path as `system`; never over HTTP. */
+export const SYSTEM_COMMANDS = [
+  'ExpireClarification',
+  'RecordDeadlineMissed',
+  'EscalateToParent',
+  'ReferToOmbudsman',
+  'RecordExternalReference',
+  'RecordExternalStatusObservation',
+  'AnnounceAutoClose',
+] as const;
 type SystemCommandType = (typeof SYSTEM_COMMANDS)[number];
 
 /** The matrix row of every command the API takes. */

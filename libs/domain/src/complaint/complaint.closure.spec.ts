@@ -153,6 +153,8 @@ describe('the whole lifecycle', () => {
       referredToOmbudsman: false,
       autoCloseAnnouncedFor: null,
       duplicateOf: null,
+      externalReferences: {},
+      externalObservations: {},
     });
   });
 });

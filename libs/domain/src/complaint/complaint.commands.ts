@@ -12,12 +12,14 @@ import type {
   CalendarBasis,
   DeadlineClock,
   EscalationReason,
+  ExternalSystem,
   FindingsConclusion,
   MediationOutcome,
   OfflineAnswerChannel,
   Rating,
   RejectReasonCode,
   SlaClass,
+  ComplaintStatus,
 } from './complaint.values';
 
 interface CommandBase<Type extends string, Data> {
@@ -149,6 +151,27 @@ export type LinkPolicyImprovement = CommandBase<
   { policyTitle: string; description: string; effectiveDate: string }
 >;
 
+/** A sync process: the external system answered a push of the complaint with its own id for it. */
+export type RecordExternalReference = CommandBase<
+  'RecordExternalReference',
+  { system: ExternalSystem; externalId: string; agencyId: string }
+>;
+
+/** A sync process: what the external system shows of the complaint now (see ExternalStatusObserved). */
+export type RecordExternalStatusObservation = CommandBase<
+  'RecordExternalStatusObservation',
+  {
+    system: ExternalSystem;
+    externalId: string;
+    statusCode: string | null;
+    statusName: string;
+    mappedStatus: ComplaintStatus | null;
+    mappingVersion: string;
+    followUpCount: number;
+    latestFollowUpAt: string | null;
+  }
+>;
+
 export type ComplaintCommand =
   | SubmitComplaint
   | VerifyComplaint
@@ -176,6 +199,8 @@ export type ComplaintCommand =
   | AnnounceAutoClose
   | MarkDuplicate
   | RecordLeadershipReview
-  | LinkPolicyImprovement;
+  | LinkPolicyImprovement
+  | RecordExternalReference
+  | RecordExternalStatusObservation;
 
 export type ComplaintCommandType = ComplaintCommand['type'];

@@ -22,6 +22,8 @@ import type {
   RateComplaint,
   RecordClarificationAnswerOnBehalf,
   RecordDeadlineMissed,
+  RecordExternalReference,
+  RecordExternalStatusObservation,
   RecordFindings,
   RecordLeadershipReview,
   RecordMediationOutcome,
@@ -727,6 +729,38 @@ function linkPolicyImprovement(command: LinkPolicyImprovement, state: ComplaintS
   );
 }
 
+/** Records about the complaint's copy elsewhere: they keep coming whatever its status here, terminal included. */
+const EXTERNAL_RECORDS: readonly ComplaintCommand['type'][] = ['RecordExternalReference', 'RecordExternalStatusObservation'];
+
+function recordExternalReference(command: RecordExternalReference, state: ComplaintState): Decision {
+  const { complaintId, system, externalId, agencyId } = command.data;
+  const known = state.externalReferences[system];
+  if (known !== undefined) {
+    return refused('ALREADY_RECORDED', `The complaint already has its ${system} reference${known === externalId ? '' : ', a different one'}.`);
+  }
+  return decided({ type: 'ExternalReferenceRecorded', data: { complaintId, system, externalId, agencyId, at: command.at } });
+}
+
+function recordExternalStatusObservation(command: RecordExternalStatusObservation, state: ComplaintState): Decision {
+  const { complaintId, system, externalId, statusCode, statusName, mappedStatus, mappingVersion, followUpCount, latestFollowUpAt } = command.data;
+  if (state.externalReferences[system] !== externalId) {
+    return refused('INVALID_TRANSITION', `The complaint has no ${system} reference ${externalId}.`);
+  }
+  const last = state.externalObservations[system];
+  const unchanged =
+    last !== undefined &&
+    last.statusCode === statusCode &&
+    last.statusName === statusName &&
+    last.mappingVersion === mappingVersion &&
+    last.followUpCount === followUpCount &&
+    last.latestFollowUpAt === latestFollowUpAt;
+  if (unchanged) return refused('ALREADY_RECORDED', `Nothing changed in ${system} since the last observation.`);
+  return decided({
+    type: 'ExternalStatusObserved',
+    data: { complaintId, system, externalId, statusCode, statusName, mappedStatus, mappingVersion, followUpCount, latestFollowUpAt, at: command.at },
+  });
+}
+
 export function decideComplaint(
   command: ComplaintCommand,
   state: ComplaintState,
@@ -737,7 +771,7 @@ export function decideComplaint(
   if (command.type !== 'SubmitComplaint') {
     if (state.status === 'NONE') return refused('COMPLAINT_NOT_FOUND', 'No complaint exists with this id.');
     const afterClosure = state.status === 'CLOSED' && AFTER_CLOSURE.includes(command.type);
-    if (!afterClosure && TERMINAL_STATUSES.some((status) => status === state.status)) {
+    if (!afterClosure && !EXTERNAL_RECORDS.includes(command.type) && TERMINAL_STATUSES.some((status) => status === state.status)) {
       return invalidTransition(command, state);
     }
   }
@@ -796,6 +830,10 @@ export function decideComplaint(
       return recordLeadershipReview(command, state, scope);
     case 'LinkPolicyImprovement':
       return linkPolicyImprovement(command, state, scope);
+    case 'RecordExternalReference':
+      return recordExternalReference(command, state);
+    case 'RecordExternalStatusObservation':
+      return recordExternalStatusObservation(command, state);
     default: {
       const unknown: never = command;
       throw new Error(`Unhandled complaint command ${(unknown as { type: string }).type}`);

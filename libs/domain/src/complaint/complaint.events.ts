@@ -12,6 +12,7 @@ import type {
   CalendarBasis,
   DeadlineClock,
   EscalationReason,
+  ExternalSystem,
   FindingsConclusion,
   MediationOutcome,
   NormativeMarker,
@@ -19,6 +20,7 @@ import type {
   Rating,
   RejectReasonCode,
   SlaClass,
+  ComplaintStatus,
 } from './complaint.values';
 
 interface EventBase<Type extends string, Data> {
@@ -208,6 +210,35 @@ export type PolicyImprovementLinked = EventBase<
   { agencyId: string | null; policyTitle: string; description: string; effectiveDate: string }
 >;
 
+/**
+ * The complaint was pushed to an external system for `agencyId` (the node that chose to push) and
+ * lives there as `externalId`. Recorded once per system, before any later step there relies on it.
+ */
+export type ExternalReferenceRecorded = EventBase<
+  'ExternalReferenceRecorded',
+  { system: ExternalSystem; externalId: string; agencyId: string }
+>;
+
+/**
+ * What an external system showed of the complaint when it was last read, recorded only when it
+ * changed. An observation: it never moves the complaint here. `mappedStatus` is what the status
+ * means in our lifecycle under the mapping table `mappingVersion` (null: no counterpart). Follow-ups
+ * there are counted, never copied: their text is the other system's and may name people.
+ */
+export type ExternalStatusObserved = EventBase<
+  'ExternalStatusObserved',
+  {
+    system: ExternalSystem;
+    externalId: string;
+    statusCode: string | null;
+    statusName: string;
+    mappedStatus: ComplaintStatus | null;
+    mappingVersion: string;
+    followUpCount: number;
+    latestFollowUpAt: string | null;
+  }
+>;
+
 export type ComplaintEvent =
   | ComplaintSubmitted
   | ComplaintVerified
@@ -236,7 +267,9 @@ export type ComplaintEvent =
   | ComplaintMarkedDuplicate
   | LeadershipReviewRecorded
   | PolicyImprovementLinked
-  | AutoCloseAnnounced;
+  | AutoCloseAnnounced
+  | ExternalReferenceRecorded
+  | ExternalStatusObserved;
 
 export type ComplaintEventType = ComplaintEvent['type'];
 
@@ -269,6 +302,8 @@ export const COMPLAINT_EVENT_TYPES: readonly ComplaintEventType[] = [
   'LeadershipReviewRecorded',
   'PolicyImprovementLinked',
   'AutoCloseAnnounced',
+  'ExternalReferenceRecorded',
+  'ExternalStatusObserved',
 ];
 
 /** Current schema version of every complaint event's data. */

@@ -9,6 +9,7 @@ import type {
   DeadlineClock,
   Rating,
   SlaClass,
+  ExternalSystem,
 } from './complaint.values';
 import type { ComplaintEvent } from './complaint.events';
 
@@ -31,6 +32,15 @@ export interface LatestFollowUp {
   agencyId: string;
   at: string;
   normative: boolean;
+}
+
+/** The last observation recorded of the complaint in an external system: what "changed" is judged against. */
+export interface ExternalObservation {
+  statusCode: string | null;
+  statusName: string;
+  mappingVersion: string;
+  followUpCount: number;
+  latestFollowUpAt: string | null;
 }
 
 export interface ComplaintState {
@@ -71,6 +81,9 @@ export interface ComplaintState {
   autoCloseAnnouncedFor: string | null;
   /** The complaint this one repeats, once marked DUPLICATE. */
   duplicateOf: string | null;
+  /** The complaint's id in each external system it was pushed to. */
+  externalReferences: Readonly<Partial<Record<ExternalSystem, string>>>;
+  externalObservations: Readonly<Partial<Record<ExternalSystem, ExternalObservation>>>;
 }
 
 /**
@@ -110,6 +123,8 @@ export const initialComplaintState = (): ComplaintState => ({
   referredToOmbudsman: false,
   autoCloseAnnouncedFor: null,
   duplicateOf: null,
+  externalReferences: {},
+  externalObservations: {},
 });
 
 export function evolveComplaint(state: ComplaintState, event: ComplaintEvent): ComplaintState {
@@ -211,6 +226,13 @@ export function evolveComplaint(state: ComplaintState, event: ComplaintEvent): C
     case 'LeadershipReviewRecorded':
     case 'PolicyImprovementLinked':
       return state;
+    case 'ExternalReferenceRecorded':
+      return { ...state, externalReferences: { ...state.externalReferences, [event.data.system]: event.data.externalId } };
+    case 'ExternalStatusObserved': {
+      const { system, statusCode, statusName, mappingVersion, followUpCount, latestFollowUpAt } = event.data;
+      const observation = { statusCode, statusName, mappingVersion, followUpCount, latestFollowUpAt };
+      return { ...state, externalObservations: { ...state.externalObservations, [system]: observation } };
+    }
     default: {
       const unknown: never = event;
       throw new Error(`Unhandled complaint event ${(unknown as { type: string }).type}`);

@@ -91,3 +91,7 @@ export const TERMINAL_STATUSES: readonly ComplaintStatus[] = ['CLOSED', 'REJECTE
 
 /** Statuses in which a complaint is still being handled. */
 export const OPEN_STATUSES: readonly ComplaintStatus[] = COMPLAINT_STATUSES.filter((s) => !TERMINAL_STATUSES.includes(s));
+
+/** Systems outside this engine that hold their own copy of a complaint (SP4N-LAPOR! v3). */
+export const EXTERNAL_SYSTEMS = ['sp4n-lapor'] as const;
+export type ExternalSystem = (typeof EXTERNAL_SYSTEMS)[number];

@@ -5,6 +5,7 @@ import type { OrganisationTree } from '@lacak/domain';
 import type { EventStore } from '@lacak/event-store';
 import type { ReadStore } from '@lacak/read-store';
 import { reporterNotifications } from '@lacak/notifications';
+import { createLaporDeliveryRoutes } from '@lacak/lapor';
 import type { ReporterIdentityStore } from '@lacak/reporter-identity';
 import { createDeadlineContext } from '../deadline-context';
 import type { ProjectorLog } from '../leased-projector';
@@ -37,10 +38,14 @@ export function createDeliveryRoutes(context: DeliveryRouteContext): DeliveryRou
   const sources: DeliverySource[] = [];
   const channels: DeliveryChannel[] = [];
   // One or two lines per capability: sources.push(new …Source(context)); channels.push(new …Channel(context));
+  const { config, eventStore, readStore, identities, tree, now } = context;
   // Reporter notifications: e-mail and SMS, each when configured.
-  const { config, eventStore, readStore, identities, tree } = context;
   const reporters = reporterNotifications(config.notifications, { events: eventStore, readStore, identities, deadlines: context.deadlines ?? createDeadlineContext(config, tree) });
   sources.push(...reporters.sources);
   channels.push(...reporters.channels);
+  // SP4N-LAPOR! pushes, for the agencies whose settings ask for them.
+  const lapor = createLaporDeliveryRoutes({ agenciesFile: config.lapor.agenciesFile, eventStore, readStore, tree, now });
+  sources.push(...lapor.sources);
+  channels.push(...lapor.channels);
   return { sources, channels };
 }

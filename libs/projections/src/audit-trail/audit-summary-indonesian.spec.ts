@@ -1,5 +1,5 @@
 import { COMPLAINT_EVENT_TYPES, type ComplaintEvent, type IdentityAccessEvent } from '@lacak/domain';
-import { AGENCY, events, OTHER_AGENCY, testOrganisation } from '@lacak/domain/testing';
+import { AGENCY, AT, events, OTHER_AGENCY, testOrganisation } from '@lacak/domain/testing';
 import { summariseIdentityAccessInIndonesian, summariseInIndonesian } from './audit-summary-indonesian';
 
 const cases: [string, ComplaintEvent, string][] = [
@@ -96,6 +96,49 @@ const cases: [string, ComplaintEvent, string][] = [
     'a policy improvement',
     events.policyImprovementLinked(),
     'Perbaikan kebijakan ditautkan: SOP pemeliharaan jalan sekolah, berlaku mulai 2025-04-01',
+  ],
+  [
+    'a push to SP4N-LAPOR!',
+    { type: 'ExternalReferenceRecorded', data: { complaintId: 'complaint-1', system: 'sp4n-lapor', externalId: '5010653', agencyId: AGENCY, at: AT } },
+    'Diteruskan ke SP4N-LAPOR! untuk Dinas X sebagai pengaduan 5010653',
+  ],
+  [
+    'a status observed in SP4N-LAPOR!',
+    {
+      type: 'ExternalStatusObserved',
+      data: {
+        complaintId: 'complaint-1',
+        system: 'sp4n-lapor',
+        externalId: '5010653',
+        statusCode: '2',
+        statusName: 'Dalam Proses',
+        mappedStatus: 'IN_PROGRESS',
+        mappingVersion: 'sp4n-lapor-v3/1',
+        followUpCount: 1,
+        latestFollowUpAt: AT,
+        at: AT,
+      },
+    },
+    'SP4N-LAPOR! mencatat pengaduan 5010653 berstatus Dalam Proses, di sini IN_PROGRESS (pemetaan sp4n-lapor-v3/1), dengan 1 tindak lanjut',
+  ],
+  [
+    'a status observed in SP4N-LAPOR! with no counterpart here',
+    {
+      type: 'ExternalStatusObserved',
+      data: {
+        complaintId: 'complaint-1',
+        system: 'sp4n-lapor',
+        externalId: '5010653',
+        statusCode: null,
+        statusName: 'Tunda',
+        mappedStatus: null,
+        mappingVersion: 'sp4n-lapor-v3/1',
+        followUpCount: 0,
+        latestFollowUpAt: null,
+        at: AT,
+      },
+    },
+    'SP4N-LAPOR! mencatat pengaduan 5010653 berstatus Tunda, dengan 0 tindak lanjut',
   ],
 ];
 

@@ -1,6 +1,7 @@
 import type {
   ArchiveReasonCode,
   CalendarBasis,
+  ExternalSystem,
   Channel,
   Classification,
   ClarificationParty,
@@ -84,6 +85,9 @@ const flagsOf = (d: { confidential: boolean; anonymous: boolean }): string => {
   return flags.length ? ` (${flags.join(', ')})` : '';
 };
 
+/** How external systems are named to people. */
+const SYSTEM_NAMES: Record<ExternalSystem, string> = { 'sp4n-lapor': 'SP4N-LAPOR!' };
+
 /** The facts of `summarise`, in Bahasa Indonesia. Built only from event data, never reporter identity. */
 export function summariseInIndonesian(event: ComplaintEvent, tree: OrganisationTree): string {
   const agency = (id: string | null) => (id ? (tree.get(id)?.name ?? id) : tree.root.name);
@@ -155,6 +159,13 @@ export function summariseInIndonesian(event: ComplaintEvent, tree: OrganisationT
       return `Tinjauan pimpinan dicatat oleh ${agency(event.data.agencyId)}${event.data.clusterId ? ` (klaster ${event.data.clusterId})` : ''}`;
     case 'PolicyImprovementLinked':
       return `Perbaikan kebijakan ditautkan: ${event.data.policyTitle}, berlaku mulai ${event.data.effectiveDate}`;
+    case 'ExternalReferenceRecorded':
+      return `Diteruskan ke ${SYSTEM_NAMES[event.data.system]} untuk ${agency(event.data.agencyId)} sebagai pengaduan ${event.data.externalId}`;
+    case 'ExternalStatusObserved': {
+      const d = event.data;
+      const mapped = d.mappedStatus ? `, di sini ${d.mappedStatus} (pemetaan ${d.mappingVersion})` : '';
+      return `${SYSTEM_NAMES[d.system]} mencatat pengaduan ${d.externalId} berstatus ${d.statusName}${mapped}, dengan ${d.followUpCount} tindak lanjut`;
+    }
     default: {
       const unknown: never = event;
       return String(unknown);

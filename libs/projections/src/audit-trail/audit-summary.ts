@@ -1,4 +1,4 @@
-import type { CalendarBasis, ComplaintEvent, IdentityAccessEvent, OrganisationTree } from '@lacak/domain';
+import type { CalendarBasis, ComplaintEvent, ExternalSystem, IdentityAccessEvent, OrganisationTree } from '@lacak/domain';
 
 /** Which calendar a missed due date was counted on, so an auditor can tell a verified count from a guess. */
 function calendarsUsed(calendars: CalendarBasis[] | undefined): string {
@@ -7,6 +7,9 @@ function calendarsUsed(calendars: CalendarBasis[] | undefined): string {
     source === 'published' ? `${year} v${version}` : source === 'holiday-file' ? `${year} from the holiday file` : `${year} unverified`;
   return ` (calendar ${calendars.map(basis).join(', ')})`;
 }
+
+/** How external systems are named to people. */
+const SYSTEM_NAMES: Record<ExternalSystem, string> = { 'sp4n-lapor': 'SP4N-LAPOR!' };
 
 /**
  * One readable line per event for auditors. Built only from event data, which never holds
@@ -84,6 +87,13 @@ export function summarise(event: ComplaintEvent, tree: OrganisationTree): string
       return `Leadership review recorded by ${agency(event.data.agencyId)}${event.data.clusterId ? ` (cluster ${event.data.clusterId})` : ''}`;
     case 'PolicyImprovementLinked':
       return `Policy improvement linked: ${event.data.policyTitle}, effective ${event.data.effectiveDate}`;
+    case 'ExternalReferenceRecorded':
+      return `Pushed to ${SYSTEM_NAMES[event.data.system]} for ${agency(event.data.agencyId)}, where it is complaint ${event.data.externalId}`;
+    case 'ExternalStatusObserved': {
+      const d = event.data;
+      const mapped = d.mappedStatus ? `, ${d.mappedStatus} here (mapping ${d.mappingVersion})` : '';
+      return `${SYSTEM_NAMES[d.system]} shows complaint ${d.externalId} as ${d.statusName}${mapped}, with ${d.followUpCount} follow-up(s)`;
+    }
     default: {
       const unknown: never = event;
       return String(unknown);

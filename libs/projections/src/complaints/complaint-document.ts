@@ -7,6 +7,7 @@ import type {
   ComplaintStatus,
   DeadlineClock,
   EscalationReason,
+  ExternalSystem,
   FindingsConclusion,
   MediationOutcome,
   NormativeMarker,
@@ -16,6 +17,24 @@ import type {
   SlaClass,
 } from '@lacak/domain';
 import type { ProjectedDocument } from '../projection';
+
+export interface ExternalSyncView {
+  system: ExternalSystem;
+  externalId: string;
+  /** The node the complaint was pushed for. */
+  agencyId: string;
+  recordedAt: string;
+  /** The latest observation there; null until one is recorded. */
+  observed: {
+    statusCode: string | null;
+    statusName: string;
+    mappedStatus: ComplaintStatus | null;
+    mappingVersion: string;
+    followUpCount: number;
+    latestFollowUpAt: string | null;
+    at: string;
+  } | null;
+}
 import type { ClockViews } from '../deadlines/clock-view';
 
 export const COMPLAINTS_COLLECTION = 'complaints';
@@ -111,6 +130,8 @@ export interface ComplaintDocument extends ProjectedDocument {
   duplicateOf?: { originalComplaintId: string; note: string | null; at: string } | null;
   leadershipReviews?: { agencyId: string | null; summary: string; clusterId: string | null; at: string }[];
   policyImprovements?: { agencyId: string | null; policyTitle: string; description: string; effectiveDate: string; at: string }[];
+  /** The complaint's copies in external systems (SP4N-LAPOR!): their ids and what was last seen there. */
+  externalSync?: ExternalSyncView[];
   /*
    * Monev exceptions (`complaint-exceptions.ts`): the instant each kind began, present only while
    * the complaint is one. Index keys, left out of every view.

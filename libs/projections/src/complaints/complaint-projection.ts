@@ -292,6 +292,19 @@ export class ComplaintProjection implements DocumentProjection<ComplaintDocument
             pick(event.data, 'agencyId', 'policyTitle', 'description', 'effectiveDate', 'at'),
           ),
         };
+      case 'ExternalReferenceRecorded': {
+        const { system, externalId, agencyId, at } = event.data;
+        return { ...doc, externalSync: append(doc.externalSync, { system, externalId, agencyId, recordedAt: at, observed: null }) };
+      }
+      case 'ExternalStatusObserved': {
+        const observed = pick(event.data, 'statusCode', 'statusName', 'mappedStatus', 'mappingVersion', 'followUpCount', 'latestFollowUpAt', 'at');
+        return {
+          ...doc,
+          externalSync: (doc.externalSync ?? []).map((sync) =>
+            sync.system === event.data.system && sync.externalId === event.data.externalId ? { ...sync, observed } : sync,
+          ),
+        };
+      }
       default: {
         const unknown: never = event;
         return unknown;

@@ -9,8 +9,10 @@ import {
   COMMAND_ACCESS,
   type CommandName,
   COMPLAINT_STATUSES,
+  type ComplaintStatus,
   DEADLINE_CLOCKS,
   ESCALATION_REASONS,
+  EXTERNAL_SYSTEMS,
   FINDINGS_CONCLUSIONS,
   type FindingsConclusion,
   MEDIATION_OUTCOMES,
@@ -182,6 +184,28 @@ export class PolicyImprovementRecord implements Item<ComplaintView['policyImprov
   @ApiProperty(DATE_TIME) at!: string;
 }
 
+type ExternalSyncItem = Item<ComplaintView['externalSync']>;
+
+export class ExternalObservationRecord implements NonNullable<ExternalSyncItem['observed']> {
+  @ApiProperty({ type: String, nullable: true }) statusCode!: string | null;
+  @ApiProperty({ example: 'Dalam Proses' }) statusName!: string;
+  @ApiProperty({ enum: COMPLAINT_STATUSES, nullable: true, description: 'What the status means here, under the mapping table `mappingVersion`' })
+  mappedStatus!: ComplaintStatus | null;
+  @ApiProperty() mappingVersion!: string;
+  @ApiProperty() followUpCount!: number;
+  @ApiProperty(NULLABLE_DATE_TIME) latestFollowUpAt!: string | null;
+  @ApiProperty(DATE_TIME) at!: string;
+}
+
+export class ExternalSyncRecord implements ExternalSyncItem {
+  @ApiProperty({ enum: EXTERNAL_SYSTEMS }) system!: ExternalSyncItem['system'];
+  @ApiProperty({ description: 'The complaint’s id in that system', example: '5010653' }) externalId!: string;
+  @ApiProperty({ description: 'The node it was pushed for', example: 'id-32.01-dinkes' }) agencyId!: string;
+  @ApiProperty(DATE_TIME) recordedAt!: string;
+  @ApiProperty({ type: ExternalObservationRecord, nullable: true, description: 'What was last seen there; an observation, never our status' })
+  observed!: ExternalObservationRecord | null;
+}
+
 /** A complaint as officers, inspectors and auditors see it: the detail and each work-queue item. */
 export class ComplaintDetail implements ComplaintView {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -241,6 +265,7 @@ export class ComplaintDetail implements ComplaintView {
   @ApiPropertyOptional({ type: DuplicateRecord, nullable: true }) duplicateOf?: DuplicateRecord | null;
   @ApiPropertyOptional({ type: [LeadershipReviewRecord] }) leadershipReviews?: LeadershipReviewRecord[];
   @ApiPropertyOptional({ type: [PolicyImprovementRecord] }) policyImprovements?: PolicyImprovementRecord[];
+  @ApiPropertyOptional({ type: [ExternalSyncRecord], description: 'Its copies in external systems (SP4N-LAPOR!)' }) externalSync?: ExternalSyncRecord[];
 
   @ApiPropertyOptional({
     ...clockSchemas({ type: 'number' }),

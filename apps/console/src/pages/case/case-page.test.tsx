@@ -176,3 +176,45 @@ describe('A command refused because the case changed meanwhile', () => {
     expect(server.sent[0]!.body).toEqual({ policyTitle: 'Jam layanan loket', description: 'Loket buka sampai pukul 15.', effectiveDate: '2030-01-01' });
   });
 });
+
+describe('A case pushed to SP4N-LAPOR!', () => {
+  beforeEach(() => {
+    server.revision = 3;
+    server.history = [];
+    server.sent = [];
+  });
+
+  it('shows its id there and what was last seen, beside our own status', async () => {
+    server.detail = (revision) => ({
+      ...detailAt(revision),
+      externalSync: [
+        {
+          system: 'sp4n-lapor',
+          externalId: '5010653',
+          agencyId: 'id-32.01-dinkes',
+          recordedAt: '2026-12-01T02:05:00Z',
+          observed: {
+            statusCode: '2',
+            statusName: 'Dalam Proses',
+            mappedStatus: 'IN_PROGRESS',
+            mappingVersion: 'sp4n-lapor-v3/1',
+            followUpCount: 2,
+            latestFollowUpAt: '2026-12-03T02:00:00Z',
+            at: '2026-12-04T02:00:00Z',
+          },
+        },
+      ],
+    });
+    renderCase();
+    const section = (await screen.findByRole('heading', { name: 'SP4N-LAPOR!' })).closest('section')!;
+    expect(section).toHaveTextContent('Pengaduan 5010653 di SP4N-LAPOR!, diteruskan untuk Dinas Kesehatan Kabupaten Bogor');
+    expect(section).toHaveTextContent('Di sana: Dalam Proses, 2 tindak lanjut.');
+  });
+
+  it('shows nothing of it for a case never pushed', async () => {
+    server.detail = detailAt;
+    renderCase();
+    await screen.findByText('Revisi 3');
+    expect(screen.queryByRole('heading', { name: 'SP4N-LAPOR!' })).toBeNull();
+  });
+});

@@ -195,6 +195,7 @@ export function CasePage() {
           <ReporterSection key={detail.id} detail={detail} />
           <ClarificationsSection detail={detail} zone={zone} agencyName={agencyName} />
           <FollowUpsSection detail={detail} zone={zone} agencyName={agencyName} />
+          <ExternalSyncSection detail={detail} zone={zone} agencyName={agencyName} />
         </div>
         <div className="stack">
           <ClocksSection detail={detail} zone={zone} />
@@ -317,6 +318,38 @@ function FollowUpsSection({ detail, zone, agencyName }: { detail: CaseDetail; zo
               {agencyName(followUp.agencyId)} · <time dateTime={followUp.at}>{formatDateTime(followUp.at, zone, i18n.language)}</time>
             </p>
             <p>{followUp.followUp}</p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The complaint's copies elsewhere (SP4N-LAPOR!): its id there and what was last seen, an observation beside our own status. */
+function ExternalSyncSection({ detail, zone, agencyName }: { detail: CaseDetail; zone: ZoneName; agencyName: (id: string | null) => string }) {
+  const { t, i18n } = useTranslation('case');
+  if (!detail.externalSync?.length) return null;
+  return (
+    <section className="card" aria-labelledby="case-external-title">
+      <h2 id="case-external-title">{t('external.title')}</h2>
+      <ul className="case-records">
+        {detail.externalSync.map((sync) => (
+          <li key={`${sync.system}:${sync.externalId}`}>
+            <p>
+              {t('external.reference', { system: t(`external.systems.${sync.system}`), id: sync.externalId, agency: agencyName(sync.agencyId) })}
+            </p>
+            {sync.observed ? (
+              <p className="muted">
+                {t('external.observed', {
+                  status: sync.observed.statusName,
+                  count: sync.observed.followUpCount,
+                })}
+                {sync.observed.mappedStatus ? ` ${t('external.mapped', { status: t(`common:statuses.${sync.observed.mappedStatus}`) })}` : ''} ·{' '}
+                <time dateTime={sync.observed.at}>{formatDateTime(sync.observed.at, zone, i18n.language)}</time>
+              </p>
+            ) : (
+              <p className="muted">{t('external.notObserved')}</p>
+            )}
           </li>
         ))}
       </ul>
