@@ -101,8 +101,12 @@ describe('Open311 GeoReport v2', () => {
 
   it('files a complaint from POST requests.json, the identity in the identity store only, and lists it once verified', async () => {
     const response = await submit({ address_string: 'Jl. Pajajaran 12, Bogor' });
-    expect(response.body).toEqual([{ service_request_id: expect.stringMatching(/^LPR-[0-9A-Z]{12}$/), service_notice: expect.stringContaining('diterima'), account_id: null }]);
-    const [{ service_request_id: trackingId }] = response.body;
+    expect(response.body).toEqual([{ service_request_id: expect.stringMatching(/^LPR-[0-9A-Z]{12}$/), service_notice: expect.stringContaining('diterima'), account_id: null, tracking_secret: expect.any(String) }]);
+    const [{ service_request_id: trackingId, tracking_secret: secret }] = response.body;
+    // The reporter can follow and answer on the tracking page with what the client application hands on.
+    const tracked = await t.request('GET', `/track/${trackingId}`, { headers: { 'x-tracking-secret': secret } });
+    expect(tracked.status).toBe(200);
+    expect(tracked.body.trackingId).toBe(trackingId);
 
     // Not public before verification: the same 404 as an unknown request.
     const before = await t.request('GET', `/open311/v2/requests/${trackingId}.json`);

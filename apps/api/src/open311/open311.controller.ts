@@ -141,7 +141,9 @@ export class Open311Controller {
       service.type === 'blackbox'
         ? `Laporan rahasia ${outcome.trackingId} diterima; laporan ini tidak tampil di daftar publik.`
         : `Laporan ${outcome.trackingId} diterima dan akan tampil di daftar publik setelah diverifikasi.`;
-    const submitted: Open311Submitted[] = [{ service_request_id: outcome.trackingId, service_notice: notice, account_id: null }];
+    const submitted: Open311Submitted[] = [
+      { service_request_id: outcome.trackingId, service_notice: notice, account_id: null, tracking_secret: outcome.trackingSecret },
+    ];
     return sendOpen311(reply, format, 'service_requests', submitted, 'request');
   }
 

@@ -125,6 +125,11 @@ export class Open311Submitted {
   @ApiProperty({ description: 'The complaint’s tracking id', example: 'LPR-7K3Q9X2M4D1A' }) service_request_id!: string;
   @ApiProperty({ description: 'What happens next, in Bahasa Indonesia' }) service_notice!: string;
   @ApiProperty({ type: String, nullable: true, description: 'Always null: a reporter here has no account' }) account_id!: null;
+  @ApiProperty({
+    description:
+      'Beyond GeoReport v2: the secret the reporter needs, with the tracking id, to answer questions, rate and accept on the tracking page. Given once; the client application hands it to the reporter and keeps no copy.',
+  })
+  tracking_secret!: string;
 }
 
 export class Open311ServiceRequest {

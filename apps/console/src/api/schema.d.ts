@@ -3636,6 +3636,8 @@ export interface components {
             service_notice: string;
             /** @description Always null: a reporter here has no account */
             account_id: string | null;
+            /** @description Beyond GeoReport v2: the secret the reporter needs, with the tracking id, to answer questions, rate and accept on the tracking page. Given once; the client application hands it to the reporter and keeps no copy. */
+            tracking_secret: string;
         };
         Open311ServiceRequest: {
             /**
