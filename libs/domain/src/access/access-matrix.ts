@@ -216,6 +216,14 @@ export const QUERY_ACCESS = {
   'list-overdue-actions': evaluationReaders,
   // The same evaluations as a file an inspector hands over.
   'export-evaluations': evaluationReaders,
+  /*
+   * Webhook endpoints: an agency's admin points its own node's systems at the complaints its
+   * officers see; nobody else registers, lists or changes them (the signing secrets are theirs).
+   */
+  'register-webhook-endpoint': { agency_admin: 'node' },
+  'list-webhook-endpoints': { agency_admin: 'node' },
+  'change-webhook-endpoint': { agency_admin: 'node' },
+  'remove-webhook-endpoint': { agency_admin: 'node' },
 } as const satisfies Record<string, AccessRow>;
 
 /**
