@@ -103,6 +103,8 @@ export interface WebhookEndpointState {
   eventTypes: string[];
   sealedSecret: string;
   registeredAt: string;
+  /** When it last began receiving: registered or enabled again. */
+  enabledAt: string;
   /** Null while it receives deliveries. */
   disabled: { reason: WebhookDisableReason; failingSince: string | null; at: string } | null;
 }
@@ -124,7 +126,7 @@ export function evolveWebhookEndpoints(state: WebhookEndpointsState, event: Webh
   switch (event.type) {
     case 'WebhookEndpointRegistered': {
       const { at, ...registered } = event.data;
-      return { ...state, endpoints: { ...state.endpoints, [registered.endpointId]: { ...registered, registeredAt: at, disabled: null } } };
+      return { ...state, endpoints: { ...state.endpoints, [registered.endpointId]: { ...registered, registeredAt: at, enabledAt: at, disabled: null } } };
     }
     case 'WebhookEndpointEventTypesChanged':
       return withEndpoint(state, event.data.endpointId, (endpoint) => ({ ...endpoint, eventTypes: event.data.eventTypes }));
@@ -133,7 +135,7 @@ export function evolveWebhookEndpoints(state: WebhookEndpointsState, event: Webh
       return withEndpoint(state, event.data.endpointId, (endpoint) => ({ ...endpoint, disabled: { reason, failingSince, at } }));
     }
     case 'WebhookEndpointEnabled':
-      return withEndpoint(state, event.data.endpointId, (endpoint) => ({ ...endpoint, disabled: null }));
+      return withEndpoint(state, event.data.endpointId, (endpoint) => ({ ...endpoint, enabledAt: event.data.at, disabled: null }));
     case 'WebhookEndpointRemoved': {
       const { [event.data.endpointId]: _removed, ...endpoints } = state.endpoints;
       return { endpoints, removed: [...state.removed, event.data.endpointId] };
