@@ -641,7 +641,34 @@ const QUERY_PLANS: Record<QueryName, QueryPlan> = {
       return { actual: String(response.status), response };
     },
   },
+  'list-deliveries': {
+    scopes: ['n/a'],
+    expected: (row, role) => (row[role] ? '200' : '403'),
+    run: async (t, token) => {
+      const response = await t.request('GET', '/admin/deliveries?state=dead', { token });
+      return { actual: String(response.status), response };
+    },
+  },
+  // No delivery is planned here: a role the matrix lets in is told the delivery is unknown.
+  'get-delivery': {
+    scopes: ['n/a'],
+    expected: (row, role) => (row[role] ? '404' : '403'),
+    run: async (t, token) => {
+      const response = await t.request('GET', `/admin/deliveries/${UNKNOWN_DELIVERY}`, { token });
+      return { actual: String(response.status), response };
+    },
+  },
+  'retry-delivery': {
+    scopes: ['n/a'],
+    expected: (row, role) => (row[role] ? '404' : '403'),
+    run: async (t, token) => {
+      const response = await t.request('POST', `/admin/deliveries/${UNKNOWN_DELIVERY}/retry`, { token });
+      return { actual: String(response.status), response };
+    },
+  },
 };
+
+const UNKNOWN_DELIVERY = '00000000-0000-5000-8000-000000000000';
 
 // Queries in the matrix's order; the rebuild last, since it drops a read model.
 const queryNames = (Object.keys(QUERY_ACCESS) as QueryName[]).sort(

@@ -13,7 +13,7 @@ import { registerSecurityHeaders } from './http/security-headers';
 import { serveConsole } from './http/console-pages';
 import { answerUnknownCommands } from './http/unknown-command';
 import { PrometheusMetrics } from './metrics/prometheus-metrics';
-import type { Clock } from './infrastructure/tokens';
+import type { InfrastructureOptions } from './infrastructure/infrastructure.module';
 import { buildOpenApiDocument } from './openapi/openapi-document';
 import { RequestValidationError } from './problem-details/request-validation.error';
 
@@ -23,7 +23,7 @@ function consoleIdentityProvider(config: AppConfig): string | undefined {
   return new URL(config.oidc.authority).origin;
 }
 
-export async function createApp(config: AppConfig, options: { clock?: Clock } = {}): Promise<NestFastifyApplication> {
+export async function createApp(config: AppConfig, options: Omit<InfrastructureOptions, 'stores'> = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     // The correlation id: the caller's when it is a plain id, else a new one; echoed back, put in every
     // problem body and in the metadata of the events the request appends.

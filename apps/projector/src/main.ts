@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   });
   // Every published calendar is in before a due date is computed.
   await calendarFeed.start();
-  const projector = createProjector(config, stores.eventStore, stores.readStore, log, { context, now: () => new Date() });
+  const projector = createProjector(config, stores.eventStore, stores.readStore, log, { context, now: () => new Date() }, { outbox: { identities: stores.identities } });
   projector.start();
   log.log({ message: 'Projector running', projections: projector.names, dataDir: config.dataDir });
 

@@ -16,4 +16,8 @@ export * from './commands/holiday-calendar-publication';
 export * from './audit';
 export * from './evaluations/evaluation-commands';
 export * from './deliveries/delivery';
+export * from './deliveries/delivery-store';
+export * from './deliveries/delivery-metrics';
+export * from './deliveries/delivery-admin';
+export * from './deliveries/delivery-backlog';
 export * from './webhooks/webhook-endpoints';

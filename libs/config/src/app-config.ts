@@ -150,6 +150,24 @@ class Environment {
 
   @IsOptional() @Transform(toInt) @Min(1) @Max(100_000) @IsInt()
   RATE_LIMIT_TRACKING_PER_MINUTE?: number;
+
+  @IsOptional() @Transform(toInt) @Min(1) @Max(3_600_000) @IsInt()
+  DELIVERY_RETRY_BASE_MS?: number;
+
+  @IsOptional() @Transform(toInt) @Min(1) @Max(86_400_000) @IsInt()
+  DELIVERY_RETRY_MAX_MS?: number;
+
+  @IsOptional() @Transform(toInt) @Min(1) @Max(100) @IsInt()
+  DELIVERY_MAX_ATTEMPTS?: number;
+
+  @IsOptional() @Transform(toInt) @Min(100) @Max(600_000) @IsInt()
+  DELIVERY_TIMEOUT_MS?: number;
+
+  @IsOptional() @Transform(toInt) @Min(1) @Max(64) @IsInt()
+  DELIVERY_CONCURRENCY?: number;
+
+  @IsOptional() @Transform(toInt) @Min(10) @Max(600_000) @IsInt()
+  DELIVERY_POLL_INTERVAL_MS?: number;
 }
 
 /** How bearer tokens are verified: the local development secret, or an OIDC provider's JWKS. */
@@ -229,6 +247,23 @@ export interface AppConfig {
   integrityCheckIntervalMs: number;
   /** Fastify's `trustProxy`: whether, how many, or which proxies may name the client address. */
   trustProxy: boolean | number | string[];
+  /** The delivery outbox: backoff, attempts, each attempt's timeout, deliveries at once, polling. */
+  deliveries: DeliverySettings;
+}
+
+export interface DeliverySettings {
+  /** The first retry waits up to this long; each next one up to twice as long (full jitter). */
+  retryBaseMs: number;
+  /** No retry waits longer. */
+  retryMaxMs: number;
+  /** Attempts in all before a delivery is dead (dead-letter list). */
+  maxAttempts: number;
+  /** One attempt's time limit. */
+  timeoutMs: number;
+  /** Deliveries of different complaints or targets carried at once, at most. */
+  concurrency: number;
+  /** How often due deliveries are looked for when nothing new was planned. */
+  pollIntervalMs: number;
 }
 
 function parseTrustProxy(value: string | undefined): boolean | number | string[] {
@@ -304,6 +339,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimits: {
       submissionsPerMinute: parsed.RATE_LIMIT_SUBMISSIONS_PER_MINUTE ?? 20,
       trackingPerMinute: parsed.RATE_LIMIT_TRACKING_PER_MINUTE ?? 60,
+    },
+    deliveries: {
+      retryBaseMs: parsed.DELIVERY_RETRY_BASE_MS ?? 30_000,
+      retryMaxMs: parsed.DELIVERY_RETRY_MAX_MS ?? 3_600_000,
+      maxAttempts: parsed.DELIVERY_MAX_ATTEMPTS ?? 10,
+      timeoutMs: parsed.DELIVERY_TIMEOUT_MS ?? 10_000,
+      concurrency: parsed.DELIVERY_CONCURRENCY ?? 4,
+      pollIntervalMs: parsed.DELIVERY_POLL_INTERVAL_MS ?? 1_000,
     },
   };
   return Object.freeze(config);

@@ -9,6 +9,7 @@ import { AuditNotary } from './audit-notary';
 import { DeadlineProcess } from './deadline-process';
 import { type ProjectorLog, createLeasedProjector } from './leased-projector';
 import { WorkerThreadProjector } from './projector-thread/worker-thread-projector';
+import { type OutboxWiring, createOutbox } from './outbox/outbox';
 
 export interface DeadlineKeeping {
   context: DeadlineContext;
@@ -23,6 +24,8 @@ export interface ProjectorChoices {
   readModelsOnly?: boolean;
   /** Streams no projection folds: those a rebuild found with a broken hash chain. */
   skipStreams?: ReadonlySet<string>;
+  /** Runs the delivery outbox beside the deadline process; without it, nothing is delivered. */
+  outbox?: OutboxWiring;
 }
 
 /**
@@ -39,7 +42,7 @@ export function createProjector(
   options: ProjectorChoices = {},
 ): Projector {
   return createLeasedProjector(config, eventStore, readStore, log, deadlines.context, {
-    companions: options.readModelsOnly ? [] : createCompanions(config, eventStore, readStore, log, deadlines),
+    companions: options.readModelsOnly ? [] : createCompanions(config, eventStore, readStore, log, deadlines, options.outbox),
     skipStreams: options.skipStreams,
   });
 }
@@ -54,17 +57,25 @@ export function createProjectorThread(
   readStore: ReadStore,
   log: ProjectorLog,
   deadlines: DeadlineKeeping,
+  options: Pick<ProjectorChoices, 'outbox'> = {},
 ): WorkerThreadProjector {
   return new WorkerThreadProjector({
     config,
     names: createProjections(deadlines.context.tree).map((projection) => projection.name),
-    companions: createCompanions(config, eventStore, readStore, log, deadlines),
+    companions: createCompanions(config, eventStore, readStore, log, deadlines, options.outbox),
     log,
   });
 }
 
-/** What runs beside the projections while the lease is held: the deadline process and the notary. */
-function createCompanions(config: AppConfig, eventStore: EventStore, readStore: ReadStore, log: ProjectorLog, { context, now, metrics }: DeadlineKeeping): ProjectorCompanion[] {
+/** What runs beside the projections while the lease is held: the deadline process, the notary and the outbox. */
+function createCompanions(
+  config: AppConfig,
+  eventStore: EventStore,
+  readStore: ReadStore,
+  log: ProjectorLog,
+  { context, now, metrics }: DeadlineKeeping,
+  outbox?: OutboxWiring,
+): ProjectorCompanion[] {
   const commands = new ComplaintCommandService(eventStore, context.tree);
   const lifecycle = new ComplaintLifecycle({ commands, tree: context.tree, deadlines: context, clock: { now }, metrics });
   const deadlineProcess = new DeadlineProcess(readStore, lifecycle, context, {
@@ -79,5 +90,5 @@ function createCompanions(config: AppConfig, eventStore: EventStore, readStore: 
     onSealed: (streams) => log.log({ message: 'Sealed the streams stored before hashing began', streams }),
     onError: (error) => log.error({ message: 'Audit notary failed; retrying', error: String(error) }),
   });
-  return [deadlineProcess, notary];
+  return [deadlineProcess, notary, ...(outbox ? [createOutbox(config, eventStore, readStore, context.tree, log, now, outbox)] : [])];
 }

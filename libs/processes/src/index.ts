@@ -6,3 +6,4 @@ export * from './log-verification-schedule';
 export * from './audit-notary';
 export * from './leased-projector';
 export * from './projector-thread/worker-thread-projector';
+export * from './outbox';

@@ -40,4 +40,7 @@ export const QUERY_ROUTES: { readonly [useCase in QueryName]: string } = {
   'list-evaluations': 'GET /evaluations',
   'list-overdue-actions': 'GET /monev/action-plans/overdue',
   'export-evaluations': 'GET /evaluations/export',
+  'list-deliveries': 'GET /admin/deliveries',
+  'get-delivery': 'GET /admin/deliveries/{id}',
+  'retry-delivery': 'POST /admin/deliveries/{id}/retry',
 };

@@ -28,7 +28,7 @@ import { MeasureProjectionLag } from '@lacak/application/queries';
 import type { AppConfig } from '@lacak/config';
 import { EVENT_STORE, type EventStore } from '@lacak/event-store';
 import { loadOrganisation } from '@lacak/organisation';
-import { LogVerificationSchedule, PendingIdentitySweep, createDeadlineContext, createProjector, createProjectorThread } from '@lacak/processes';
+import { LogVerificationSchedule, type OutboxWiring, PendingIdentitySweep, createDeadlineContext, createProjector, createProjectorThread } from '@lacak/processes';
 import { HolidayCalendarFeed, type ReadModelProjector, createProjections } from '@lacak/projections';
 import { READ_STORE } from '@lacak/read-store';
 import { REPORTER_IDENTITY_STORE } from '@lacak/reporter-identity';
@@ -44,6 +44,8 @@ export interface InfrastructureOptions {
   stores: Stores;
   /** Where command times come from; the wall clock by default. */
   clock?: Clock;
+  /** Delivery sources and channels besides the configured ones: an injection point for tests. */
+  deliveries?: OutboxWiring['extraRoutes'];
 }
 
 /**
@@ -130,7 +132,8 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         useFactory: (stores: Stores, metrics: PrometheusMetrics): ReadModelProjector | null => {
           if (!config.projectorInProcess) return null;
           const create = config.projectorThread === 'worker' ? createProjectorThread : createProjector;
-          return create(config, stores.eventStore, stores.readStore, logger, { context: deadlines, now: () => clock.now(), metrics });
+          const outbox: OutboxWiring = { identities: stores.identities, metrics, extraRoutes: options.deliveries };
+          return create(config, stores.eventStore, stores.readStore, logger, { context: deadlines, now: () => clock.now(), metrics }, { outbox });
         },
       },
       { provide: CLOCK, useValue: clock },

@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { CommandResult, LogVerificationResult, OperationalMetrics } from '@lacak/application';
+import type { CommandResult, DeliveryMetrics, DeliveryOutcome, LogVerificationResult, OperationalMetrics } from '@lacak/application';
 import type { ProjectionLag } from '@lacak/application/queries';
 
 /**
@@ -31,7 +31,7 @@ export interface PrometheusMetricsSources {
 }
 
 /** The operational facts as Prometheus metrics, in a registry of this app's own. */
-export class PrometheusMetrics implements OperationalMetrics {
+export class PrometheusMetrics implements OperationalMetrics, DeliveryMetrics {
   private readonly registry = new Registry();
   private readonly commands = new Counter({
     name: 'lacak_commands_total',
@@ -72,6 +72,12 @@ export class PrometheusMetrics implements OperationalMetrics {
   private readonly eventsVerified = new Gauge({
     name: 'lacak_log_verification_events',
     help: 'Events the last finished verification of the event log checked.',
+    registers: [this.registry],
+  });
+  private readonly deliveryAttempts = new Counter({
+    name: 'lacak_delivery_attempts_total',
+    help: 'Delivery attempts recorded by the outbox, by channel and outcome (delivered, skipped, failed).',
+    labelNames: ['channel', 'outcome'],
     registers: [this.registry],
   });
   /** One measurement serves both lag gauges of a scrape. */
@@ -130,6 +136,10 @@ export class PrometheusMetrics implements OperationalMetrics {
     this.verificationRuns.inc({ result });
     if (result === 'intact') this.lastIntactVerification.set(finishedAt.getTime() / 1000);
     if (events !== undefined) this.eventsVerified.set(events);
+  }
+
+  deliveryAttempted(channel: string, outcome: DeliveryOutcome['kind']): void {
+    this.deliveryAttempts.inc({ channel, outcome });
   }
 
   /** `route` is the route's pattern (`/complaints/:id`), never the path asked for. */

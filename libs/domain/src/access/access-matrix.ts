@@ -217,6 +217,13 @@ export const QUERY_ACCESS = {
   // The same evaluations as a file an inspector hands over.
   'export-evaluations': evaluationReaders,
   /*
+   * The delivery outbox: notifications, webhook calls and SP4N-LAPOR! calls, with their attempts and
+   * the dead-letter list. Operating it is national: its records name complaints of every agency.
+   */
+  'list-deliveries': { national_admin: 'everywhere', system: 'everywhere' },
+  'get-delivery': { national_admin: 'everywhere', system: 'everywhere' },
+  'retry-delivery': { national_admin: 'everywhere', system: 'everywhere' },
+  /*
    * Webhook endpoints: an agency's admin points its own node's systems at the complaints its
    * officers see; nobody else registers, lists or changes them (the signing secrets are theirs).
    */

@@ -1,0 +1,34 @@
+import type { DeliveryChannel, DeliverySource } from '@lacak/application';
+import type { AppConfig } from '@lacak/config';
+import type { OrganisationTree } from '@lacak/domain';
+import type { EventStore } from '@lacak/event-store';
+import type { ReadStore } from '@lacak/read-store';
+import type { ReporterIdentityStore } from '@lacak/reporter-identity';
+import type { ProjectorLog } from '../leased-projector';
+
+/** What a delivery source or channel may be built from. */
+export interface DeliveryRouteContext {
+  config: AppConfig;
+  eventStore: EventStore;
+  readStore: ReadStore;
+  /** Contact details are read from here at send time, by a channel, never copied into a record. */
+  identities: ReporterIdentityStore;
+  tree: OrganisationTree;
+  log: ProjectorLog;
+}
+
+export interface DeliveryRoutes {
+  sources: DeliverySource[];
+  channels: DeliveryChannel[];
+}
+
+/**
+ * Every way events leave the engine: the sources that plan deliveries and the channels that carry
+ * them. Each capability adds its own here (notifications, webhooks, SP4N-LAPOR!).
+ */
+export function createDeliveryRoutes(context: DeliveryRouteContext): DeliveryRoutes {
+  const sources: DeliverySource[] = [];
+  const channels: DeliveryChannel[] = [];
+  // One or two lines per capability: sources.push(new …Source(context)); channels.push(new …Channel(context));
+  return { sources, channels };
+}

@@ -1,0 +1,5 @@
+export * from './backoff';
+export * from './delivery-routes';
+export * from './outbox';
+export * from './outbox-dispatcher';
+export * from './outbox-planner';

@@ -1,0 +1,150 @@
+import { type DeliveryRecord, type DeliverySource, type DeliveryStore, deliveryIdFor } from '@lacak/application';
+import { type AllSubscription, type EventStore, type RecordedEvent, readStreamOrEmpty } from '@lacak/event-store';
+import { CHECKPOINTS_COLLECTION, type CheckpointDocument } from '@lacak/projections';
+import type { ReadStore } from '@lacak/read-store';
+
+export interface OutboxPlannerOptions {
+  /** Most events planned in one write. */
+  batchSize?: number;
+  /** Pause before subscribing again after a failure. */
+  retryDelayMs?: number;
+  now: () => Date;
+  /** Told when a batch wrote new deliveries, so the dispatcher looks at once. */
+  onPlanned?: (count: number) => void;
+  onError?: (error: unknown) => void;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const PAGE_SIZE = 1000;
+
+/**
+ * Turns events into deliveries: a catch-up subscription over the whole log from its own checkpoint,
+ * asking every source about each event. A batch's new deliveries (inserted only if absent, under
+ * their idempotency key) and the checkpoint go in one write, so a crash replays at most that batch
+ * and never makes a second record. Its first start on a log that already holds events begins at
+ * the log's end: history is not announced.
+ */
+export class OutboxPlanner {
+  private subscription: AllSubscription | null = null;
+  private loop: Promise<void> | null = null;
+  private stopping = false;
+  private position: bigint | null = null;
+
+  constructor(
+    private readonly eventStore: EventStore,
+    private readonly readStore: ReadStore,
+    private readonly store: DeliveryStore,
+    private readonly sources: readonly DeliverySource[],
+    private readonly options: OutboxPlannerOptions,
+  ) {}
+
+  /** The position of the last event planned in this process, null before the first. */
+  get checkpoint(): bigint | null {
+    return this.position;
+  }
+
+  start(): void {
+    if (this.loop) return;
+    this.stopping = false;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.subscription?.unsubscribe();
+    await this.loop;
+    this.loop = null;
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopping) {
+      try {
+        await this.consume();
+      } catch (error) {
+        this.options.onError?.(error);
+        await this.subscription?.unsubscribe();
+        if (!this.stopping) await sleep(this.options.retryDelayMs ?? 1000);
+      }
+    }
+  }
+
+  private async consume(): Promise<void> {
+    let from = await this.store.plannerCheckpoint();
+    if (from === null) {
+      from = await this.logEnd();
+      if (this.stopping) return;
+      // Kept at once: a crash before the first event then still starts here, not at a later end.
+      if (from !== null) await this.store.savePlanned([], from);
+    }
+    this.position = from;
+    if (this.stopping) return;
+    const subscription = this.eventStore.subscribeToAll({ fromPosition: from ?? 'start' });
+    this.subscription = subscription;
+    const batchSize = this.options.batchSize ?? 100;
+    let batch: RecordedEvent[] = [];
+    for await (const event of subscription) {
+      batch.push(event);
+      if (batch.length >= batchSize || subscription.isCaughtUp) {
+        await this.plan(batch);
+        batch = [];
+      }
+    }
+  }
+
+  private async plan(events: RecordedEvent[]): Promise<void> {
+    const createdAt = this.options.now().toISOString();
+    const records = new Map<string, DeliveryRecord>();
+    for (const event of events) {
+      for (const source of this.sources) {
+        for (const planned of await source.plan(event)) {
+          const _id = deliveryIdFor(event.id, planned);
+          records.set(_id, {
+            ...planned,
+            _id,
+            eventId: event.id,
+            eventType: event.type,
+            streamId: event.streamId,
+            position: event.position.toString(),
+            state: 'pending',
+            attempts: [],
+            nextAttemptAt: createdAt,
+            createdAt,
+            settledAt: null,
+          });
+        }
+      }
+    }
+    const last = events[events.length - 1].position;
+    await this.store.savePlanned([...records.values()], last);
+    this.position = last;
+    if (records.size > 0) this.options.onPlanned?.(records.size);
+  }
+
+  /**
+   * The last event's position, found by reading on from the furthest projection checkpoint that
+   * names an event of this log (else from the start); null for an empty log.
+   */
+  private async logEnd(): Promise<bigint | null> {
+    let from: bigint | 'start' = (await this.furthestProjectionCheckpoint()) ?? 'start';
+    let end: bigint | null = from === 'start' ? null : from;
+    for (;;) {
+      const page = await this.eventStore.readAll({ fromPosition: from, maxCount: PAGE_SIZE });
+      if (page.length > 0) end = from = page[page.length - 1].position;
+      if (page.length < PAGE_SIZE || this.stopping) return end;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  private async furthestProjectionCheckpoint(): Promise<bigint | null> {
+    const checkpoints = await this.readStore.collection<CheckpointDocument>(CHECKPOINTS_COLLECTION).find({}, { sort: { _id: 1 } });
+    let furthest: bigint | null = null;
+    for (const checkpoint of checkpoints) {
+      const position = BigInt(checkpoint.position);
+      if (!checkpoint.lastEvent || (furthest !== null && position <= furthest)) continue;
+      const { streamId, revision, id } = checkpoint.lastEvent;
+      const [found] = await readStreamOrEmpty(this.eventStore, streamId, { fromRevision: BigInt(revision), maxCount: 1 });
+      if (found?.id === id && found.position === position) furthest = position;
+    }
+    return furthest;
+  }
+}
