@@ -168,6 +168,15 @@ class Environment {
 
   @IsOptional() @Transform(toInt) @Min(10) @Max(600_000) @IsInt()
   DELIVERY_POLL_INTERVAL_MS?: number;
+
+  @IsOptional() @IsString()
+  NODE_ENV?: string;
+
+  @IsOptional() @Transform(toBool)
+  WEBHOOK_ALLOW_PRIVATE_ADDRESSES?: boolean;
+
+  @IsOptional() @Transform(toInt) @Min(0) @Max(2_592_000_000) @IsInt()
+  WEBHOOK_DISABLE_AFTER_MS?: number;
 }
 
 /** How bearer tokens are verified: the local development secret, or an OIDC provider's JWKS. */
@@ -249,6 +258,16 @@ export interface AppConfig {
   trustProxy: boolean | number | string[];
   /** The delivery outbox: backoff, attempts, each attempt's timeout, deliveries at once, polling. */
   deliveries: DeliverySettings;
+  webhooks: WebhookSettings;
+}
+
+export interface WebhookSettings {
+  /** With NODE_ENV=production: endpoints must use https. */
+  httpsOnly: boolean;
+  /** Lets loopback, private and link-local receivers (and plain http) through: tests and closed networks only. */
+  allowPrivateAddresses: boolean;
+  /** An endpoint whose delivery keeps failing for longer than this is disabled. */
+  disableAfterMs: number;
 }
 
 export interface DeliverySettings {
@@ -347,6 +366,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       timeoutMs: parsed.DELIVERY_TIMEOUT_MS ?? 10_000,
       concurrency: parsed.DELIVERY_CONCURRENCY ?? 4,
       pollIntervalMs: parsed.DELIVERY_POLL_INTERVAL_MS ?? 1_000,
+    },
+    webhooks: {
+      httpsOnly: parsed.NODE_ENV === 'production',
+      allowPrivateAddresses: parsed.WEBHOOK_ALLOW_PRIVATE_ADDRESSES ?? false,
+      disableAfterMs: parsed.WEBHOOK_DISABLE_AFTER_MS ?? 259_200_000,
     },
   };
   return Object.freeze(config);

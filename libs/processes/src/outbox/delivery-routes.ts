@@ -4,6 +4,8 @@ import type { OrganisationTree } from '@lacak/domain';
 import type { EventStore } from '@lacak/event-store';
 import type { ReadStore } from '@lacak/read-store';
 import type { ReporterIdentityStore } from '@lacak/reporter-identity';
+import { loadTrackingKey } from '@lacak/storage';
+import { createWebhookRoutes } from '../webhook-routes';
 import type { ProjectorLog } from '../leased-projector';
 
 /** What a delivery source or channel may be built from. */
@@ -30,5 +32,8 @@ export function createDeliveryRoutes(context: DeliveryRouteContext): DeliveryRou
   const sources: DeliverySource[] = [];
   const channels: DeliveryChannel[] = [];
   // One or two lines per capability: sources.push(new …Source(context)); channels.push(new …Channel(context));
+  const webhooks = createWebhookRoutes(context, loadTrackingKey(context.config));
+  sources.push(webhooks.source);
+  channels.push(webhooks.channel);
   return { sources, channels };
 }
