@@ -14,6 +14,7 @@ import { CheckHealthHandler, GetHolidayCalendarHandler, ListSlaPoliciesHandler }
 import { COMMAND_HANDLERS } from './commands/command.handlers';
 import { ComplaintsModule } from './complaints/complaints.module';
 import { EvaluationsModule } from './evaluations/evaluations.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 import { PublicModule } from './public/public.module';
 import { ReplayModule } from './replay/replay.module';
 import { TrackingModule } from './tracking/tracking.module';
@@ -43,6 +44,7 @@ export class AppModule {
         AuditModule,
         ReplayModule,
         EvaluationsModule,
+        WebhooksModule,
         rateLimitModule(config),
       ],
       controllers: [HealthController, SignInController, ProjectionsController, SlaPoliciesController, HolidayCalendarController, MetricsController],
