@@ -78,7 +78,8 @@ export class WebhooksController {
   @Allows('remove-webhook-endpoint')
   @ApiOperation({ summary: 'Remove an endpoint: it receives nothing more, and its pending deliveries are skipped' })
   @ApiNoContentResponse({ description: 'Removed' })
-  @ApiProblems(...COMMAND_PROBLEMS)
+  // A body is not read; one that cannot be parsed is refused before the route runs.
+  @ApiProblems(...COMMAND_PROBLEMS, 'MALFORMED_REQUEST', 'UNSUPPORTED_MEDIA_TYPE', 'CONTENT_TOO_LARGE')
   async remove(@Param('agencyId') agencyId: string, @Param('endpointId') endpointId: string, @CurrentActor() actor: Actor, @Req() req: FastifyRequest): Promise<void> {
     await this.commandBus.execute(
       new RunWebhookEndpointCommand({ type: 'RemoveWebhookEndpoint', data: { agencyId, endpointId } }, actor, readPreconditions(req.headers, String(req.id))),
