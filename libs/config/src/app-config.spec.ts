@@ -116,4 +116,13 @@ describe('loadConfig', () => {
     expect(allowsDevelopmentSignIn(loadConfig({ JWT_SECRET: 'x'.repeat(40) }))).toBe(false);
     expect(allowsDevelopmentSignIn(loadConfig({ JWT_JWKS_URL: 'https://sso.example.go.id/certs', JWT_ISSUER: 'https://sso.example.go.id', JWT_AUDIENCE: 'lacak-api' }))).toBe(false);
   });
+
+  it('keeps webhooks off private addresses and on https in production unless told otherwise', () => {
+    expect(loadConfig({}).webhooks).toEqual({ httpsOnly: false, allowPrivateAddresses: false, disableAfterMs: 259_200_000 });
+    expect(loadConfig({ NODE_ENV: 'production', WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true', WEBHOOK_DISABLE_AFTER_MS: '60000' }).webhooks).toEqual({
+      httpsOnly: true,
+      allowPrivateAddresses: true,
+      disableAfterMs: 60_000,
+    });
+  });
 });
