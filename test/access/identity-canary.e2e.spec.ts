@@ -416,6 +416,8 @@ describe('Reporter identities never leak (canary markers)', () => {
       await get('audit events', '/audit/events?pageSize=200');
     }
     exposed.push({ what: 'public list', response: await t.request('GET', '/public/complaints?pageSize=50') });
+    exposed.push({ what: 'open311 list', response: await t.request('GET', '/open311/v2/requests.json?page_size=200') });
+    exposed.push({ what: 'open311 list as xml', response: await t.request('GET', '/open311/v2/requests.xml?page_size=200') });
     for (const s of Object.values(seeded)) {
       exposed.push({ what: `tracking ${s.kind}`, response: await t.request('GET', `/track/${s.trackingId}`, { headers: { 'x-tracking-secret': s.trackingSecret } }) });
     }
@@ -427,6 +429,7 @@ describe('Reporter identities never leak (canary markers)', () => {
     const answerTo = (what: string) => asJson(exposed.find((e) => e.what === what)!.response.body);
     expect(answerTo('replay of normal as national admin')).toContain(titleProbe);
     expect(answerTo('audit events as national admin')).toContain(seeded.normal.id);
+    expect(answerTo('open311 list')).toContain(seeded.normal.trackingId);
     const everyStatus = new Set(exposed.map((e) => e.response.status));
     expect([...everyStatus]).toEqual(expect.arrayContaining([200, 400, 403, 404, 409, 410]));
 

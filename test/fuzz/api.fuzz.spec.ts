@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { AllPosition } from '@lacak/event-store';
 import { TestApp } from '../support/test-app';
 import { FUZZ_RUNS, FUZZ_SEED } from './fuzz-settings';
-import { type FuzzWorld, seedWorld } from './fuzz-world';
+import { FUZZ_OPEN311_KEY, type FuzzWorld, seedWorld } from './fuzz-world';
 import { type OpenApiDocument, type Operation, operationsOf, resolveSchema } from './openapi';
 import { describeRequest, type FuzzRequest, fuzzRequest } from './requests';
 import type { Vocabulary } from './values';
@@ -10,7 +10,7 @@ import type { Vocabulary } from './values';
 /**
  * Every operation in the served OpenAPI document gets random and malformed requests. Whatever comes in:
  * no 5xx, every error is problem details whose status is the HTTP status and whose status and code the
- * document lists for the operation, and a refused request appends no event. Failures print the seed; FUZZ_SEED and FUZZ_RUNS replay or widen a run.
+ * document lists for the operation (under /open311/, Open311's own error shape with a documented status), and a refused request appends no event. Failures print the seed; FUZZ_SEED and FUZZ_RUNS replay or widen a run.
  */
 /**
  * Whether the router hands the request to the operation. Other methods, paths the template does not
@@ -37,7 +37,11 @@ describe('Fuzzing every documented operation', () => {
 
   beforeAll(async () => {
     // High limits: the fuzzer sends thousands of submissions a minute from one address.
-    t = await TestApp.start({ RATE_LIMIT_SUBMISSIONS_PER_MINUTE: '100000', RATE_LIMIT_TRACKING_PER_MINUTE: '100000' });
+    t = await TestApp.start({
+      RATE_LIMIT_SUBMISSIONS_PER_MINUTE: '100000',
+      RATE_LIMIT_TRACKING_PER_MINUTE: '100000',
+      OPEN311_API_KEYS: `fuzz-app:${FUZZ_OPEN311_KEY}:app`,
+    });
     world = await seedWorld(t);
     const document = (await t.request<OpenApiDocument>('GET', '/openapi.json')).body;
     operations = operationsOf(document);
@@ -71,6 +75,7 @@ describe('Fuzzing every documented operation', () => {
     if (response.statusCode >= 500) fail('A server error');
     if (response.headers['cache-control'] !== 'no-store') fail('An API response without cache-control: no-store');
     if (response.statusCode < 400) return;
+    if (request.url.startsWith('/open311/')) return checkOpen311Error(operation, request, response, written.length, fail);
     if (!String(response.headers['content-type']).startsWith('application/problem+json')) fail('An error that is not problem details');
     let body: { status?: unknown; code?: unknown; stack?: unknown };
     try {
@@ -87,6 +92,22 @@ describe('Fuzzing every documented operation', () => {
     const recordsItsRefusal =
       written.length === 1 && written[0].type === 'ReporterIdentityReadRefused' && written[0].data.refusal === body.code && request.method === 'GET';
     if (written.length !== 0 && !recordsItsRefusal) fail(`A refused request that appended ${written.length} event(s)`);
+  }
+
+  /** Open311's errors follow its specification: `[{ code, description }]` (or XML), the code the HTTP status, the status documented. */
+  function checkOpen311Error(operation: Operation, request: FuzzRequest, response: { statusCode: number; headers: Record<string, unknown>; body: string }, written: number, fail: (why: string) => never): void {
+    const type = String(response.headers['content-type']);
+    if (type.startsWith('text/xml')) {
+      const code = /<errors>\s*<error>\s*<code>(\d+)<\/code>\s*<description>[^<]*<\/description>\s*<\/error>\s*<\/errors>/.exec(response.body)?.[1];
+      if (Number(code) !== response.statusCode) fail('An Open311 XML error without the status as its code');
+    } else if (type.startsWith('application/json')) {
+      const body = JSON.parse(response.body) as { code?: unknown; description?: unknown }[];
+      if (!Array.isArray(body) || body.length !== 1 || body[0].code !== response.statusCode || typeof body[0].description !== 'string') {
+        fail('An Open311 JSON error not shaped [{ code, description }] with the status as its code');
+      }
+    } else fail('An Open311 error in neither JSON nor XML');
+    if (reaches(request, operation) && !operation.errorStatuses.includes(response.statusCode)) fail('An Open311 error status the OpenAPI document does not list for the operation');
+    if (written !== 0) fail(`A refused request that appended ${written} event(s)`);
   }
 
   it('never answers 5xx, always with problem details, and writes nothing when refusing but the record of a refused identity read', async () => {

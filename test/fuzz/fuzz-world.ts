@@ -18,6 +18,9 @@ const REPORTER = 'reporter-fuzz';
 const AGENCIES = ['national', 'id-32', 'id-32.01', AGENCY, OTHER_AGENCY, 'atlantis'];
 
 /** The happy path as [command, role, body]; complaint k is driven through the first k steps. */
+/** The API key of the Open311 client application the fuzzer's app knows. */
+export const FUZZ_OPEN311_KEY = 'fuzz-open311-key-0123456789';
+
 const HAPPY_PATH: [string, 'admin' | 'officer' | 'reporter', Record<string, unknown>][] = [
   ['verify', 'admin', aVerification],
   ['dispose', 'admin', { agencyId: AGENCY, note: 'Mohon ditindaklanjuti' }],
@@ -137,6 +140,11 @@ export async function seedWorld(t: TestApp): Promise<FuzzWorld> {
       projection: ['complaints', 'audit-trail', 'agency-stats', 'audit-events', 'evaluations'],
       'if-match': ['"0"', '"1"', '"2"', '"5"', '"11"', '*', 'W/"3"'],
       'idempotency-key': ['fuzz-key-1', 'fuzz-key-2', 'fuzz-key-3'],
+      format: ['json', 'xml'],
+      service_code: ['kesehatan', 'infrastruktur', 'pungli', 'kebun'],
+      service_request_id: trackingIds,
+      jurisdiction_id: agencies,
+      api_key: [FUZZ_OPEN311_KEY, 'not-a-key'],
     },
   };
 }

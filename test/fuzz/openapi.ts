@@ -39,6 +39,8 @@ export interface Operation {
   body: Schema | undefined;
   /** The problem codes documented per status (application/problem+json answers). */
   problems: Map<number, string[]>;
+  /** Every 4xx and 5xx status documented, whatever its body (Open311's errors are not problem details). */
+  errorStatuses: number[];
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
@@ -62,7 +64,8 @@ export function operationsOf(document: OpenApiDocument): Operation[] {
             return codes.length ? [[Number(status), codes] as const] : [];
           }),
         );
-        return { method: method.toUpperCase(), path, parameters, body: resolve(operation.requestBody?.content?.['application/json']?.schema), problems };
+        const errorStatuses = Object.keys(operation.responses ?? {}).map(Number).filter((status) => status >= 400);
+        return { method: method.toUpperCase(), path, parameters, body: resolve(operation.requestBody?.content?.['application/json']?.schema), problems, errorStatuses };
       }),
   );
 }

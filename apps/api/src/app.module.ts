@@ -25,6 +25,7 @@ import { InfrastructureModule, type InfrastructureOptions } from './infrastructu
 import { ProblemDetailsFilter } from './problem-details/problem-details.filter';
 import { MetricsController } from './metrics/metrics.controller';
 import { SignInController } from './auth/sign-in.controller';
+import { Open311Module } from './open311/open311.module';
 
 /** The API's composition root. */
 @Module({})
@@ -44,6 +45,7 @@ export class AppModule {
         AuditModule,
         ReplayModule,
         EvaluationsModule,
+        Open311Module,
         WebhooksModule,
         rateLimitModule(config),
       ],

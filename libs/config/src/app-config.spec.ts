@@ -23,6 +23,18 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PROJECTOR_THREAD: 'process' })).toThrow('PROJECTOR_THREAD must be worker or inline (got "process")');
   });
 
+  it('reads the Open311 client applications, and never shows a key in its refusal', () => {
+    const key = 'k'.repeat(24);
+    expect(loadConfig({}).open311Clients).toEqual([]);
+    expect(loadConfig({ OPEN311_API_KEYS: `warga-app:${key}:app,kota-bot:${key}x:api` }).open311Clients).toEqual([
+      { name: 'warga-app', apiKey: key, channel: 'app' },
+      { name: 'kota-bot', apiKey: `${key}x`, channel: 'api' },
+    ]);
+    const refusal = () => loadConfig({ OPEN311_API_KEYS: 'warga-app:short-secret:app' });
+    expect(refusal).toThrow('OPEN311_API_KEYS must list client applications as name:key:channel');
+    expect(refusal).not.toThrow('short-secret');
+  });
+
   it('reads and coerces the environment', () => {
     const config = loadConfig({ PORT: '8080', DATA_DIR: '/tmp/x', PROJECTOR_IN_PROCESS: 'false', LOG_LEVEL: 'warn' });
     expect(config).toMatchObject({ port: 8080, dataDir: '/tmp/x', projectorInProcess: false, logLevel: 'warn' });

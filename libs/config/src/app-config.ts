@@ -17,6 +17,25 @@ const toInt = ({ value }: { value: unknown }) => (value === undefined || value =
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : ['1', 'true', 'yes'].includes(String(value).toLowerCase());
 
+const OPEN311_CLIENT = '[a-z0-9][a-z0-9-]{0,39}:[A-Za-z0-9_-]{24,200}:[a-z-]{1,20}';
+const OPEN311_API_KEYS_PATTERN = new RegExp(`^${OPEN311_CLIENT}(,${OPEN311_CLIENT})*$`);
+
+/** A client application allowed to submit over Open311: its name, its API key and the channel its submissions are recorded with. */
+export interface Open311Client {
+  name: string;
+  apiKey: string;
+  channel: string;
+}
+
+const open311Clients = (value: string | undefined): Open311Client[] =>
+  (value ?? '')
+    .split(',')
+    .filter((entry) => entry !== '')
+    .map((entry) => {
+      const [name, apiKey, channel] = entry.split(':');
+      return { name, apiKey, channel };
+    });
+
 /** Environment variables, validated once at start. */
 class Environment {
   @IsOptional() @Transform(toInt) @Min(0) @Max(65535) @IsInt()
@@ -169,6 +188,12 @@ class Environment {
   @IsOptional() @Transform(toInt) @Min(10) @Max(600_000) @IsInt()
   DELIVERY_POLL_INTERVAL_MS?: number;
 
+  @IsOptional()
+  @Matches(OPEN311_API_KEYS_PATTERN, {
+    message: 'OPEN311_API_KEYS must list client applications as name:key:channel, comma-separated, each key of at least 24 letters, digits, - or _',
+  })
+  OPEN311_API_KEYS?: string;
+
   @IsOptional() @IsString()
   NODE_ENV?: string;
 
@@ -258,6 +283,8 @@ export interface AppConfig {
   trustProxy: boolean | number | string[];
   /** The delivery outbox: backoff, attempts, each attempt's timeout, deliveries at once, polling. */
   deliveries: DeliverySettings;
+  /** The client applications that may submit over Open311 (`POST /open311/v2/requests`); none by default. */
+  open311Clients: Open311Client[];
   webhooks: WebhookSettings;
 }
 
@@ -294,7 +321,7 @@ function parseTrustProxy(value: string | undefined): boolean | number | string[]
 /** What a message may show of a rejected value: never a secret, never a password in a URL. */
 function shown(name: string, value: string | undefined): string {
   if (value === undefined) return 'nothing';
-  if (['JWT_SECRET', 'IDENTITY_MASTER_KEY', 'TRACKING_SECRET_KEY', 'AUDIT_SIGNING_KEY'].includes(name)) return `${value.length} characters`;
+  if (['JWT_SECRET', 'IDENTITY_MASTER_KEY', 'TRACKING_SECRET_KEY', 'AUDIT_SIGNING_KEY', 'OPEN311_API_KEYS'].includes(name)) return `${value.length} characters`;
   return JSON.stringify(value.replace(/\/\/[^@/]*@/, '//***@'));
 }
 
@@ -367,6 +394,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       concurrency: parsed.DELIVERY_CONCURRENCY ?? 4,
       pollIntervalMs: parsed.DELIVERY_POLL_INTERVAL_MS ?? 1_000,
     },
+    open311Clients: open311Clients(parsed.OPEN311_API_KEYS),
     webhooks: {
       httpsOnly: parsed.NODE_ENV === 'production',
       allowPrivateAddresses: parsed.WEBHOOK_ALLOW_PRIVATE_ADDRESSES ?? false,

@@ -1,11 +1,18 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyBodyParser, FastifyInstance, FastifyRequest } from 'fastify';
+import { isOpen311Path } from '../open311/open311-format';
 
 /**
  * Far deeper than any request body the API defines, and far shallower than what overflows the stack
  * of the validation pipe, which walks bodies recursively (a few thousand levels fit in 256 KiB).
  */
 export const MAX_JSON_DEPTH = 32;
+
+/** A body the route does not take: the problem-details filter answers 415. */
+class UnsupportedBodyError extends Error {
+  override readonly name = 'UnsupportedBodyError';
+  readonly statusCode = 415;
+}
 
 class JsonTooDeepError extends Error {
   override readonly name = 'JsonTooDeepError';
@@ -59,12 +66,28 @@ export function boundedJsonParser(fastify: Pick<FastifyInstance, 'getDefaultJson
 }
 
 /**
- * The API takes JSON bodies only. Registering the bounded parser keeps Nest from adding its form-body
- * parser; Fastify's text/plain parser goes too, so a text body gets 415 instead of a list of every
- * field as missing.
+ * Form fields as Open311 clients post them, for Open311's routes only: every other route takes JSON and
+ * answers a form with 415. A field sent twice keeps both values, which validation then refuses.
+ */
+export const open311FormParser: FastifyBodyParser<Buffer> = (request, body, done) => {
+  if (!isOpen311Path(request.url.split('?')[0])) return done(new UnsupportedBodyError('Unsupported Media Type'));
+  const fields: Record<string, string | string[]> = {};
+  for (const [key, value] of new URLSearchParams(body.toString('utf8'))) {
+    const seen = Object.hasOwn(fields, key) ? fields[key] : undefined;
+    // defineProperty: a field named __proto__ stays a plain field.
+    Object.defineProperty(fields, key, { value: seen === undefined ? value : [seen, value].flat(), enumerable: true, writable: true, configurable: true });
+  }
+  done(null, fields);
+};
+
+/**
+ * The API takes JSON bodies (Open311's routes form-encoded ones too). Registering the bounded parser
+ * keeps Nest from adding its form-body parser; Fastify's text/plain parser goes too, so a text body
+ * gets 415 instead of a list of every field as missing.
  */
 export function acceptJsonBodiesOnly(app: NestFastifyApplication): void {
   const fastify = app.getHttpAdapter().getInstance();
   app.useBodyParser('application/json', {}, boundedJsonParser(fastify));
+  app.useBodyParser('application/x-www-form-urlencoded', {}, open311FormParser);
   fastify.removeContentTypeParser('text/plain');
 }

@@ -11,6 +11,7 @@ import {
   UnknownReferenceError,
 } from '@lacak/application';
 import { ReplayPointNotFoundError } from '@lacak/application/queries';
+import { isOpen311Path, sendOpen311Error } from '../open311/open311-format';
 import { PROBLEM_CONTENT_TYPE, type ProblemDetails, problem } from './problem';
 import { REFUSAL_STATUS } from './refusal-status';
 import { RequestValidationError } from './request-validation.error';
@@ -46,7 +47,11 @@ const isClientError = (error: unknown): error is { statusCode: number; message: 
   (error as { statusCode: number }).statusCode >= 400 &&
   (error as { statusCode: number }).statusCode < 500;
 
-/** Turns every error into RFC 9457 problem details; internals never leak into a 500. */
+/** A problem in one line: its detail, and each bad field's messages. */
+const describe = ({ detail, title, errors }: ProblemDetails): string =>
+  [detail ?? title, ...(errors ?? []).flatMap((e) => e.messages)].join('; ');
+
+/** Turns every error into RFC 9457 problem details (Open311's error shape under its base path); internals never leak into a 500. */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemDetails');
@@ -59,6 +64,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     // The path only: query strings carry search text and the reasons given for identity reads.
     const path = request.url.split('?')[0];
     if (body.status >= 500) this.logger.error({ message: 'Unhandled error', path, error: String((error as Error)?.stack ?? error) });
+    // Open311 clients read the specification's error shape; the same status and words.
+    if (isOpen311Path(path)) return sendOpen311Error(reply, request.url, body.status, describe(body));
     reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
   }
 

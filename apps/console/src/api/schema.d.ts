@@ -1090,6 +1090,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/open311/v2/discovery.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open311: where this endpoint is and what it speaks */
+        get: operations["Open311Controller_discovery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/services.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open311: the services (complaint categories) of a jurisdiction (an organisation node) */
+        get: operations["Open311Controller_services"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/services/{service_code}.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open311: a service’s definition, its attributes (none) */
+        get: operations["Open311Controller_definition"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/requests.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open311: the public service requests (verified, not rahasia), newest first, at most 90 days of them */
+        get: operations["Open311Controller_list"];
+        put?: never;
+        /**
+         * Open311: file a complaint in a service’s category, as a client application’s reporter without an account
+         * @description Form-encoded (`application/x-www-form-urlencoded`) as the specification sends it, or JSON. The reporter’s e-mail, name and phone go to the identity store, never into the complaint; a `blackbox` service files it as rahasia. `service_request_id` is the complaint’s tracking id; the request is listed once verified.
+         */
+        post: operations["Open311Controller_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/requests/{service_request_id}.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open311: one public service request by its tracking id */
+        get: operations["Open311Controller_show"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/agencies/{agencyId}/webhooks": {
         parameters: {
             query?: never;
@@ -3343,6 +3432,148 @@ export interface components {
             /** @example Tenggat terlalu longgar. */
             reason: string;
         };
+        Open311Error: {
+            /**
+             * @description The HTTP status
+             * @example 400
+             */
+            code: number;
+            /** @example service_code kebun is not a service here */
+            description: string;
+        };
+        Open311Endpoint: {
+            /** @example http://wiki.open311.org/GeoReport_v2 */
+            specification: string;
+            url: string;
+            /** Format: date-time */
+            changeset: string;
+            /** @example production */
+            type: string;
+            /**
+             * @example [
+             *       "text/xml",
+             *       "application/json"
+             *     ]
+             */
+            formats: string[];
+        };
+        Open311Discovery: {
+            /** Format: date-time */
+            changeset: string;
+            contact: string;
+            key_service: string;
+            endpoints: components["schemas"]["Open311Endpoint"][];
+        };
+        Open311Service: {
+            /** @example kesehatan */
+            service_code: string;
+            /** @example Kesehatan */
+            service_name: string;
+            description: string;
+            /** @description Whether the service has attributes; none has */
+            metadata: boolean;
+            /**
+             * @description `blackbox`: filed as rahasia, never shown back
+             * @enum {string}
+             */
+            type: "realtime" | "blackbox";
+            /** @example puskesmas,rumah sakit */
+            keywords: string;
+            /** @example Layanan dasar */
+            group: string;
+        };
+        Open311ServiceDefinition: {
+            /** @example kesehatan */
+            service_code: string;
+            /** @description The attributes a request must carry: none */
+            attributes: Record<string, never>[];
+        };
+        Open311SubmitBody: {
+            /**
+             * @description An organisation node id (an agency); every node offers the same services
+             * @example id-32.01
+             */
+            jurisdiction_id?: string;
+            /** @description The client application’s key (`OPEN311_API_KEYS`) */
+            api_key: string;
+            /** @example infrastruktur */
+            service_code: string;
+            /**
+             * @description With `long`; or give `address_string` or `address_id`
+             * @example -6.595
+             */
+            lat?: string;
+            /** @example 106.816 */
+            long?: string;
+            /** @example Jl. Pajajaran 12, Bogor */
+            address_string?: string;
+            /** @description A place id of the client’s; kept as the location when no address is given */
+            address_id?: string;
+            /**
+             * Format: email
+             * @description The reporter’s; kept in the identity store only
+             */
+            email?: string;
+            first_name?: string;
+            last_name?: string;
+            /** @example +6281234567890 */
+            phone?: string;
+            description?: string;
+            /** @description Accepted as the specification allows; not kept (attachments come through the complaint API) */
+            media_url?: string;
+            /** @description Accepted as the specification allows; not kept */
+            device_id?: string;
+            /** @description Accepted as the specification allows; not kept: a reporter here has no account */
+            account_id?: string;
+        };
+        Open311Submitted: {
+            /**
+             * @description The complaint’s tracking id
+             * @example LPR-7K3Q9X2M4D1A
+             */
+            service_request_id: string;
+            /** @description What happens next, in Bahasa Indonesia */
+            service_notice: string;
+            /** @description Always null: a reporter here has no account */
+            account_id: string | null;
+        };
+        Open311ServiceRequest: {
+            /**
+             * @description The complaint’s tracking id
+             * @example LPR-7K3Q9X2M4D1A
+             */
+            service_request_id: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            /**
+             * @description The status in the reporter’s words
+             * @example Proses
+             */
+            status_notes: string;
+            /** @example Kesehatan */
+            service_name: string | null;
+            /** @example kesehatan */
+            service_code: string | null;
+            description: string;
+            /**
+             * @description The organisation node holding the complaint
+             * @example Dinas Kesehatan Kabupaten Bogor
+             */
+            agency_responsible: string;
+            service_notice: string | null;
+            /** Format: date-time */
+            requested_datetime: string;
+            /** Format: date-time */
+            updated_datetime: string;
+            /**
+             * Format: date-time
+             * @description When the running resolution (else follow-up) clock falls due
+             */
+            expected_datetime: string | null;
+            address: string | null;
+            lat: number | null;
+            long: number | null;
+        };
         RegisterWebhookEndpointRequest: {
             /**
              * @description https in production; never a private or loopback address
@@ -3564,6 +3795,14 @@ export type SchemaSubmitActionPlanRequest = components['schemas']['SubmitActionP
 export type SchemaRecordActionProgressRequest = components['schemas']['RecordActionProgressRequest'];
 export type SchemaEmptyRequest = components['schemas']['EmptyRequest'];
 export type SchemaReturnActionPlanRequest = components['schemas']['ReturnActionPlanRequest'];
+export type SchemaOpen311Error = components['schemas']['Open311Error'];
+export type SchemaOpen311Endpoint = components['schemas']['Open311Endpoint'];
+export type SchemaOpen311Discovery = components['schemas']['Open311Discovery'];
+export type SchemaOpen311Service = components['schemas']['Open311Service'];
+export type SchemaOpen311ServiceDefinition = components['schemas']['Open311ServiceDefinition'];
+export type SchemaOpen311SubmitBody = components['schemas']['Open311SubmitBody'];
+export type SchemaOpen311Submitted = components['schemas']['Open311Submitted'];
+export type SchemaOpen311ServiceRequest = components['schemas']['Open311ServiceRequest'];
 export type SchemaRegisterWebhookEndpointRequest = components['schemas']['RegisterWebhookEndpointRequest'];
 export type SchemaWebhookEndpointCreatedResponse = components['schemas']['WebhookEndpointCreatedResponse'];
 export type SchemaWebhookEndpointDisabledView = components['schemas']['WebhookEndpointDisabledView'];
@@ -10242,6 +10481,348 @@ export interface operations {
                         /** @enum {string} */
                         code?: "NOT_FOUND";
                     };
+                };
+            };
+        };
+    };
+    Open311Controller_discovery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The answer’s format: `json` or `xml` */
+                format: "json" | "xml";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Discovery"];
+                    "text/xml": components["schemas"]["Open311Discovery"];
+                };
+            };
+            /** @description Invalid parameters (Open311 error: `[{ code, description }]`, or `<errors><error>` in XML) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Error"][];
+                    "text/xml": components["schemas"]["Open311Error"][];
+                };
+            };
+        };
+    };
+    Open311Controller_services: {
+        parameters: {
+            query?: {
+                /** @description An organisation node id (an agency); every node offers the same services */
+                jurisdiction_id?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The answer’s format: `json` or `xml` */
+                format: "json" | "xml";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Service"][];
+                    "text/xml": components["schemas"]["Open311Service"][];
+                };
+            };
+            /** @description Invalid parameters (Open311 error: `[{ code, description }]`, or `<errors><error>` in XML) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Error"][];
+                    "text/xml": components["schemas"]["Open311Error"][];
+                };
+            };
+            /** @description No such service, jurisdiction or public request (Open311 error: `[{ code, description }]`, or `<errors><error>` in XML) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Error"][];
+                    "text/xml": components["schemas"]["Open311Error"][];
+                };
+            };
+        };
+    };
+    Open311Controller_definition: {
+        parameters: {
+            query?: {
+                /** @description An organisation node id (an agency); every node offers the same services */
+                jurisdiction_id?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The answer’s format: `json` or `xml` */
+                format: "json" | "xml";
+                service_code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311ServiceDefinition"];
+                    "text/xml": components["schemas"]["Open311ServiceDefinition"];
+                };
+            };
+            /** @description Invalid parameters (Open311 error: `[{ code, description }]`, or `<errors><error>` in XML) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Error"][];
+                    "text/xml": components["schemas"]["Open311Error"][];
+                };
+            };
+            /** @description No such service, jurisdiction or public request (Open311 error: `[{ code, description }]`, or `<errors><error>` in XML) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Error"][];
+                    "text/xml": components["schemas"]["Open311Error"][];
+                };
+            };
+        };
+    };
+    Open311Controller_list: {
+        parameters: {
+            query?: {
+                /** @description An organisation node id (an agency); every node offers the same services */
+                jurisdiction_id?: string;
+                /** @description Tracking ids, comma-separated; when given, every other filter is ignored */
+                service_request_id?: string;
+                /** @description Service codes, comma-separated */
+                service_code?: string;
+                /** @description Requested on or after; with end_date at most 90 days apart (default: the 90 days before end_date or now) */
+                start_date?: string;
+                /** @description Requested on or before (default: 90 days after start_date, or now) */
+                end_date?: string;
+                /** @description `open`, `closed`, or both comma-separated */
+                status?: string;
+                /** @description An extension: the page, newest first */
+                page?: number;
+                /** @description An extension: requests per page */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The answer’s format: `json` or `xml` */
+                format: "json" | "xml";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311ServiceRequest"][];
+                    "text/xml": components["schemas"]["Open311ServiceRequest"][];
+                };
+            };
+            /** @description Invalid parameters (Open311 error: `[{ code, description }]`, or `<errors><error>` in XML) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Error"][];
+                    "text/xml": components["schemas"]["Open311Error"][];
+                };
+            };
+            /** @description No such service, jurisdiction or public request (Open311 error: `[{ code, description }]`, or `<errors><error>` in XML) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Error"][];
+                    "text/xml": components["schemas"]["Open311Error"][];
+                };
+            };
+        };
+    };
+    Open311Controller_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The answer’s format: `json` or `xml` */
+                format: "json" | "xml";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["Open311SubmitBody"];
+                "application/json": components["schemas"]["Open311SubmitBody"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Submitted"][];
+                    "text/xml": components["schemas"]["Open311Submitted"][];
+                };
+            };
+            /** @description Invalid parameters (Open311 error: `[{ code, description }]`, or `<errors><error>` in XML) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Error"][];
+                    "text/xml": components["schemas"]["Open311Error"][];
+                };
+            };
+            /** @description The api_key is not one of a client application (Open311 error: `[{ code, description }]`, or `<errors><error>` in XML) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Error"][];
+                    "text/xml": components["schemas"]["Open311Error"][];
+                };
+            };
+            /** @description No such service, jurisdiction or public request (Open311 error: `[{ code, description }]`, or `<errors><error>` in XML) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Error"][];
+                    "text/xml": components["schemas"]["Open311Error"][];
+                };
+            };
+            /** @description The complaint was refused (Open311 error: `[{ code, description }]`, or `<errors><error>` in XML) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Error"][];
+                    "text/xml": components["schemas"]["Open311Error"][];
+                };
+            };
+            /** @description The body is larger than 256 KiB (Open311 error: `[{ code, description }]`, or `<errors><error>` in XML) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Error"][];
+                    "text/xml": components["schemas"]["Open311Error"][];
+                };
+            };
+            /** @description The body is neither form-encoded nor JSON (Open311 error: `[{ code, description }]`, or `<errors><error>` in XML) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Error"][];
+                    "text/xml": components["schemas"]["Open311Error"][];
+                };
+            };
+            /** @description An Idempotency-Key reused with another body (Open311 error: `[{ code, description }]`, or `<errors><error>` in XML) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Error"][];
+                    "text/xml": components["schemas"]["Open311Error"][];
+                };
+            };
+            /** @description Over the rate limit; Retry-After says when to try again (Open311 error: `[{ code, description }]`, or `<errors><error>` in XML) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Error"][];
+                    "text/xml": components["schemas"]["Open311Error"][];
+                };
+            };
+        };
+    };
+    Open311Controller_show: {
+        parameters: {
+            query?: {
+                /** @description An organisation node id (an agency); every node offers the same services */
+                jurisdiction_id?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The answer’s format: `json` or `xml` */
+                format: "json" | "xml";
+                /** @description The complaint’s tracking id */
+                service_request_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311ServiceRequest"][];
+                    "text/xml": components["schemas"]["Open311ServiceRequest"][];
+                };
+            };
+            /** @description Invalid parameters (Open311 error: `[{ code, description }]`, or `<errors><error>` in XML) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Error"][];
+                    "text/xml": components["schemas"]["Open311Error"][];
+                };
+            };
+            /** @description No such service, jurisdiction or public request (Open311 error: `[{ code, description }]`, or `<errors><error>` in XML) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Error"][];
+                    "text/xml": components["schemas"]["Open311Error"][];
                 };
             };
         };

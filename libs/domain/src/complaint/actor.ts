@@ -28,6 +28,11 @@ export interface Actor {
    * token, whatever its `sub` says, so no token can pass for a complaint's tracking credential.
    */
   tracking?: TrackingCredential;
+  /**
+   * Set for a reporter who sends through a client application (Open311) and has no account here: the
+   * application's name. Such a submission belongs to no account, so no token can pass for its reporter.
+   */
+  clientApp?: string;
 }
 
 /**

@@ -151,8 +151,9 @@ function submit({ data, actor, at }: SubmitComplaint, state: ComplaintState): De
       anonymous: data.anonymous ?? false,
       confidential: data.confidential ?? false,
       reporterRef: data.reporterRef ?? null,
-      // Anonymous means no account: the reporter keeps access through the tracking credential only.
-      reporterAccountId: actor.role === 'reporter' && !data.anonymous ? actor.id : null,
+      // Anonymous, or sent through a client application, means no account: the reporter keeps access
+      // through the tracking credential only.
+      reporterAccountId: actor.role === 'reporter' && !data.anonymous && !actor.clientApp ? actor.id : null,
       slaPolicyVersion: data.slaPolicyVersion ?? null,
       at,
     },

@@ -31,6 +31,11 @@ describe('SubmitComplaint', () => {
     given([]).when(commands.submit({ anonymous: true })).then([events.submitted({ anonymous: true, reporterAccountId: null })]);
   });
 
+  it('records no reporter account for a submission through a client application, so no token passes for its reporter', () => {
+    const app = { id: 'open311:warga-app', role: 'reporter' as const, agencyId: null, clientApp: 'warga-app' };
+    given([]).when(commands.submit({}, app)).then([events.submitted({ reporterAccountId: null })]);
+  });
+
   it('records an anonymous submission as made by its tracking credential, and any other command as its actor', () => {
     expect(actorOnRecord(commands.submit({ anonymous: true }))).toEqual(actors.tracking());
     expect(actorOnRecord(commands.submit())).toEqual(actors.reporter());
