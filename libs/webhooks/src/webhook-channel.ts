@@ -10,6 +10,9 @@ import { type WebhookAddressPolicy, WebhookAddressRefused } from './address-poli
 import { type WebhookEndpointDirectory, officerOf } from './endpoint-directory';
 import { WEBHOOK_CHANNEL } from './webhook-delivery-source';
 
+/** The complaint's read model has not reached the event yet: the body cannot be built before it has. */
+const VIEW_BEHIND = 'complaint-view-behind';
+
 export interface WebhookChannelSettings {
   /** How long one call may take, connection included. */
   timeoutMs: number;
@@ -88,7 +91,7 @@ export class WebhookChannel implements DeliveryChannel {
     const event = (await this.deps.eventStore.readStream(delivery.streamId)).find((recorded: RecordedEvent) => recorded.id === delivery.eventId);
     if (!event) return { kind: 'failed', reason: 'event-not-found', retryable: false };
     const document = await this.deps.readStore.collection<ComplaintDocument>(COMPLAINTS_COLLECTION).findOne({ _id: complaintId });
-    if (!document || BigInt(document.revision) < event.revision) return { kind: 'failed', reason: 'complaint-view-behind', retryable: true };
+    if (!document || BigInt(document.revision) < event.revision) return { kind: 'failed', reason: VIEW_BEHIND, retryable: true };
     const officer = officerOf(endpoint);
     if (!canSeeComplaint(officer, holdingOf(document), this.deps.tree)) return { kind: 'skipped', reason: 'complaint-out-of-reach' };
     return {
@@ -119,9 +122,12 @@ export class WebhookChannel implements DeliveryChannel {
     }
   }
 
-  /** Since when this endpoint has been failing: this delivery's first attempt since the endpoint was last (re-)enabled. */
+  /**
+   * Since when this endpoint has been failing: this delivery's first attempt the receiver failed since
+   * the endpoint was last (re-)enabled. Waiting for the engine's own read model is not the receiver's failure.
+   */
   private failingSince(delivery: DeliveryRecord, endpoint: WebhookEndpointState): string {
-    const first = delivery.attempts.find((attempt) => attempt.at >= endpoint.enabledAt && attempt.outcome === 'failed');
+    const first = delivery.attempts.find((attempt) => attempt.at >= endpoint.enabledAt && attempt.outcome === 'failed' && attempt.reason !== VIEW_BEHIND);
     return first?.at ?? this.deps.now().toISOString();
   }
 
