@@ -19,6 +19,8 @@ const COMPLAINTS = 12;
 const LANES = 4;
 /** Calls the receiver has answered when the process is killed: well short of the burst's. */
 const KILL_AFTER_CALLS = 6;
+/** A loaded machine may take a while to compile and start the API. */
+const READY_TIMEOUT_MS = 60_000;
 
 interface Call {
   headers: IncomingHttpHeaders;
@@ -88,7 +90,7 @@ describe('The API killed while webhook deliveries run', () => {
     const admin = await tokens.sign({ id: 'admin-national', role: 'national_admin', agencyId: 'national' });
     const agencyAdmin = await tokens.sign({ id: 'admin-dinkes', role: 'agency_admin', agencyId: AGENCY });
 
-    const first = await ApiProcess.start(env);
+    const first = await ApiProcess.start(env, READY_TIMEOUT_MS);
     const { id: endpointId, secret } = await post(first, `/agencies/${AGENCY}/webhooks`, agencyAdmin, { url: receiver.url, eventTypes: EVENT_TYPES });
     const complaintIds: string[] = [];
     const lane = async (count: number) => {
@@ -106,7 +108,7 @@ describe('The API killed while webhook deliveries run', () => {
     const atKill = receiver.calls.length;
     expect(atKill).toBeLessThan(planned);
 
-    const second = await ApiProcess.start(env);
+    const second = await ApiProcess.start(env, READY_TIMEOUT_MS);
     const webhook = new Webhook(secret);
     const byEvent = new Map<string, Set<string>>();
     await eventually(
@@ -136,5 +138,5 @@ describe('The API killed while webhook deliveries run', () => {
     } finally {
       await eventStore.close();
     }
-  }, 120_000);
+  }, 180_000);
 });
