@@ -89,6 +89,13 @@ module.exports = {
       to: { path: '^(apps|libs/(?!integrity/|event-store/))' },
     },
     {
+      name: 'notifications-imports-its-ports',
+      comment: 'Reporter notifications read the event log, the complaints read model and the identity store, and speak SMTP and HTTP; they never reach the processes or the API.',
+      severity: 'error',
+      from: { path: '^libs/notifications/src/', pathNot: '\\.spec\\.ts$' },
+      to: { path: '^(apps|libs/(?!notifications/|application/|domain/|event-store/|read-store/|projections/|reporter-identity/|deadlines/))' },
+    },
+    {
       name: 'webhooks-stay-a-channel',
       comment:
         'libs/webhooks plans and carries webhook deliveries through the outbox contract: it reads the stores and the query side, issues its one command through the application, and never reaches the processes, the API or the storage wiring.',

@@ -11,10 +11,13 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { DELIVERIES_COLLECTION } from '@lacak/application';
 import type { ActorRole } from '@lacak/domain';
 import { AUDIT_EVENTS_COLLECTION, AUDIT_TRAIL_COLLECTION, AGENCY_STATS_COLLECTION, COMPLAINTS_COLLECTION } from '@lacak/projections';
 import { READ_STORE, type ReadStore } from '@lacak/read-store';
 import { REPORTER_IDENTITY_STORE, type ReporterIdentityStore } from '@lacak/reporter-identity';
+import { eventually } from '@lacak/testing';
+import { MailCatcher, SmsGatewayFake } from '../support/notification-catchers';
 import type { HttpResponse, TestApp } from '../support/test-app';
 import { HOLDER, OTHER_HOLDER } from '../support/complaint-stages';
 import {
@@ -27,7 +30,7 @@ import {
   unknownComplaintId,
 } from './access-support';
 
-const READ_MODEL_COLLECTIONS = [COMPLAINTS_COLLECTION, AUDIT_TRAIL_COLLECTION, AUDIT_EVENTS_COLLECTION, AGENCY_STATS_COLLECTION, 'projection_checkpoints', 'projection_leases'];
+const READ_MODEL_COLLECTIONS = [COMPLAINTS_COLLECTION, AUDIT_TRAIL_COLLECTION, AUDIT_EVENTS_COLLECTION, AGENCY_STATS_COLLECTION, 'projection_checkpoints', 'projection_leases', DELIVERIES_COLLECTION];
 const REASON = 'Konfirmasi data pelapor untuk mediasi';
 
 type Kind = 'normal' | 'rahasia' | 'anonim' | 'anonim at verification' | 'erased' | 'walk-in';
@@ -124,6 +127,9 @@ IDENTITY_MATRIX.erased = Object.fromEntries(Object.entries(IDENTITY_MATRIX.norma
 
 describe('Reporter identities never leak (canary markers)', () => {
   let t: TestApp;
+  /** The reporters' notifications, as an SMTP server and an SMS gateway receive them. */
+  let mail: MailCatcher;
+  let sms: SmsGatewayFake;
   const logs: string[] = [];
   const restore: (() => void)[] = [];
   const seeded = {} as Record<Kind, Seeded>;
@@ -174,7 +180,17 @@ describe('Reporter identities never leak (canary markers)', () => {
       restore.push(() => spy.mockRestore());
     }
 
-    t = await startAccessApp({ LOG_LEVEL: 'debug' });
+    mail = await MailCatcher.start();
+    sms = await SmsGatewayFake.start();
+    t = await startAccessApp({
+      LOG_LEVEL: 'debug',
+      SMTP_URL: mail.url,
+      NOTIFY_FROM: 'no-reply@lacak.test',
+      SMS_GATEWAY_URL: sms.url,
+      DELIVERY_POLL_INTERVAL_MS: '20',
+      DELIVERY_RETRY_BASE_MS: '10',
+      DELIVERY_RETRY_MAX_MS: '50',
+    });
     const admin = await t.token('national_admin', 'national');
     const officer = await t.token('agency_admin', HOLDER);
     const command = (id: string, token: string, name: string, body: unknown) =>
@@ -274,10 +290,15 @@ describe('Reporter identities never leak (canary markers)', () => {
     exposed.push({ what: 'refused submission', response: refused }, { what: 'invalid submission', response: invalid });
 
     await projectionsCaughtUp(t);
+    // Every notification planned so far has gone out (or was skipped) before anything is scanned.
+    const deliveries = t.app.get<ReadStore>(READ_STORE).collection(DELIVERIES_COLLECTION);
+    await eventually(() => deliveries.find({}), (all) => all.length > 0 && all.every((d) => d.state !== 'pending'), { timeoutMs: 15_000, description: 'every delivery settled' });
   });
 
   afterAll(async () => {
     await t?.stop();
+    await mail?.stop();
+    await sms?.stop();
     for (const undo of restore.reverse()) undo();
   });
 
@@ -458,6 +479,30 @@ describe('Reporter identities never leak (canary markers)', () => {
     expect(markersIn(dump, identityMarkers())).toEqual([]);
     // Every submission with an identity points at it by reference only.
     for (const submitted of events.filter((e) => e.type === 'ComplaintSubmitted')) expect(submitted.data.reporterRef).toEqual(expect.any(String));
+  });
+
+  it('sends each message to its own reporter only, the address alone in its envelope and To, no marker in its text; an erased or anonim reporter gets nothing new', async () => {
+    const owner = (address: string) => Object.values(seeded).find((s) => s.markers.some((m) => address.toLowerCase().includes(m.toLowerCase())));
+    // Control: the normal reporter heard of every step, by e-mail and SMS.
+    expect(mail.messages.filter((m) => owner(m.envelope.to[0])?.kind === 'normal').length).toBeGreaterThanOrEqual(5);
+    expect(sms.requests.filter((r) => owner(r.body.to)?.kind === 'normal').length).toBeGreaterThanOrEqual(5);
+    for (const message of mail.messages) {
+      const recipient = owner(message.envelope.to[0]);
+      expect({ to: message.envelope.to.length, known: recipient !== undefined, header: message.headers.to }).toEqual({ to: 1, known: true, header: message.envelope.to[0] });
+      const rest = message.raw.replace(/^To: .*\r\n/m, '');
+      expect({ kind: recipient?.kind, found: markersIn(rest, [...identityMarkers(), accountMarker]) }).toEqual({ kind: recipient?.kind, found: [] });
+    }
+    for (const request of sms.requests) {
+      expect(owner(request.body.to)).toBeDefined();
+      expect({ to: request.body.to, found: markersIn(`${request.body.text} ${request.body.reference}`, [...identityMarkers(), accountMarker]) }).toEqual({ to: request.body.to, found: [] });
+    }
+    // Anonim reporters left no contact for tracking: nothing reaches them; one made anonim at verification
+    // may have heard of the receipt before, nothing after. Erased: only what went out before the erasure.
+    const to = (kind: Kind) => mail.messages.filter((m) => owner(m.envelope.to[0])?.kind === kind).map((m) => m.subject);
+    const before = (kind: Kind, ...steps: string[]) => to(kind).filter((subject) => !steps.some((step) => subject === `Laporan ${seeded[kind].trackingId} ${step}`));
+    expect(to('anonim')).toEqual([]);
+    expect(before('anonim at verification', 'telah kami terima')).toEqual([]);
+    expect(before('erased', 'telah kami terima', 'telah diverifikasi')).toEqual([]);
   });
 
   it('keeps every marker out of every file in DATA_DIR (identities are sealed at rest)', () => {

@@ -133,6 +133,12 @@ describe('The deadline process', () => {
     await run(officer, 'RespondToComplaint', { complaintId: 'c1', followUp: 'Jam layanan ditambah.' });
     const autoClose = (await doc('c1'))?.deadlines?.autoClose;
     expect(autoClose).toEqual(dueIn2026('2026-04-17T16:59:59.999Z'));
+    // Two working days before (16 and 17 April left), the reporter is told, once.
+    at('2026-04-15T16:00:00.000Z');
+    expect(await tickTwice()).toEqual([0, 0]);
+    at('2026-04-15T17:00:00.000Z');
+    expect(await tickTwice()).toEqual([1, 0]);
+    expect((await eventStore.readStream(complaintStreamId('c1'))).at(-1)).toMatchObject({ type: 'AutoCloseAnnounced', data: { dueAt: '2026-04-17T16:59:59.999Z' } });
     at('2026-04-18T01:00:00.000Z');
     // A rebuild in between changes nothing: the flags come back from the events.
     await projector.rebuild('complaints');
@@ -144,7 +150,7 @@ describe('The deadline process', () => {
     expect(await count('c1', 'EscalatedToParent')).toBe(1);
     expect((await doc('c1'))?.nextDueAt ?? null).toBeNull();
     // Each action raised once, as stored; the escalation the dying process lost is an error, not an action.
-    expect(recorded.actions).toEqual(['missed', 'missed', 'escalate', 'missed', 'auto-close']);
+    expect(recorded.actions).toEqual(['missed', 'missed', 'escalate', 'missed', 'announce-auto-close', 'auto-close']);
     expect(recorded.commands.filter((c) => c.outcome !== 'accepted')).toEqual([{ command: 'EscalateToParent', outcome: 'error' }]);
   });
 

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ComplaintLifecycle } from '@lacak/application';
+import { type ComplaintLifecycle, DELIVERIES_COLLECTION, DELIVERY_INDEXES, DeliveryStore, ListDeliveries } from '@lacak/application';
 import {
   type ComplaintReadContext,
   ExportComplaints,
@@ -21,6 +21,8 @@ import {
 import type { DeadlineContext } from '@lacak/deadlines';
 import { ACTOR_ROLES, type Actor } from '@lacak/domain';
 import { AGENCY, PARENT_AGENCY, testOrganisation } from '@lacak/domain/testing';
+import type { RecordedEvent } from '@lacak/event-store';
+import { ReporterNotificationSource, type ReporterReachFinder } from '@lacak/notifications';
 import { DeadlineProcess } from '@lacak/processes';
 import { COMPLAINT_EXCEPTION_KINDS, COMPLAINTS_COLLECTION, createProjections } from '@lacak/projections';
 import { type Document, type FindOptions, type Filter, type IndexSpec, type ReadCollection, type ReadStore, SqliteReadStore } from '@lacak/read-store';
@@ -37,6 +39,8 @@ export function declaredIndexes(): Map<string, IndexSpec[]> {
     // A rollup's sums are read by key only.
     for (const rollup of projection.rollups ?? []) byCollection.set(rollup.collection, [ID_INDEX]);
   }
+  // The delivery outbox's own collection, not a read model (its store creates them).
+  byCollection.set(DELIVERIES_COLLECTION, [ID_INDEX, ...DELIVERY_INDEXES]);
   return byCollection;
 }
 
@@ -179,8 +183,21 @@ export async function engineQueryShapes(): Promise<QueryShape[]> {
       const overdue = new ListOverdueActions({ ...evaluations, deadlines: { zoneOf: () => 'Asia/Jakarta' }, now: () => new Date() });
       await refusedOr(() => overdue.run(actor, PARENT_AGENCY, '2026-05-10'));
     }
+    const deliveries = new ListDeliveries(store);
+    for (const filter of [{}, { state: 'dead' as const }, { channel: 'webhook' }, { state: 'pending' as const, channel: 'email' }]) {
+      store.source = `deliveries ${JSON.stringify(filter)}`;
+      await deliveries.run(actorOf('national_admin'), filter);
+      await deliveries.run(actorOf('national_admin'), { ...filter, cursor: `${'0'.repeat(19)}7.00000000-0000-4000-8000-000000000001` });
+    }
+    store.source = 'outbox dispatcher';
+    await new DeliveryStore(store).pendingPage({ logOrder: '0'.repeat(20), id: 'd' }, 500);
+    store.source = 'outbox backlog';
+    await new DeliveryStore(store).oldestPending();
     store.source = 'deadline process';
     await new DeadlineProcess(store, {} as ComplaintLifecycle, {} as DeadlineContext, { intervalMs: 60_000, now: () => new Date() }).tick();
+    store.source = 'reporter notifications';
+    const nobody = { reach: async () => ({ kind: 'no-contact', trackingId: 'LPR-C1' }) } as unknown as ReporterReachFinder;
+    await new ReporterNotificationSource(nobody, store, ['email']).plan({ streamId: 'complaint-c1', type: 'ComplaintVerified', data: {} } as unknown as RecordedEvent);
     return distinct(store.shapes);
   } finally {
     await inner.close();

@@ -8,7 +8,6 @@ import { EVENT_STORE, type EventStore, type RecordedEvent } from '@lacak/event-s
 import { eventually } from '@lacak/testing';
 import { createApp } from '../../apps/api/src/create-app';
 import { TokenService } from '../../apps/api/src/auth/token.service';
-import type { Clock } from '../../apps/api/src/infrastructure/tokens';
 
 export interface HttpResponse<T = any> {
   status: number;
@@ -37,7 +36,7 @@ export class TestApp {
    * Projections run inline: a worker thread compiles the sources anew for every app, seconds each;
    * `test/http/projector-thread.e2e.spec.ts` covers the worker (`PROJECTOR_THREAD: 'worker'`).
    */
-  static async start(overrides: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<TestApp> {
+  static async start(overrides: Record<string, string> = {}, options: Parameters<typeof createApp>[1] = {}): Promise<TestApp> {
     const dataDir = mkdtempSync(join(tmpdir(), 'lacak-e2e-'));
     // No console unless a suite brings one: whether `dist/console` happens to be built must not change API answers.
     const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', PROJECTOR_THREAD: 'inline', CONSOLE_DIR: join(dataDir, 'no-console'), ...overrides });

@@ -14,6 +14,7 @@ import { CheckHealthHandler, GetHolidayCalendarHandler, ListSlaPoliciesHandler }
 import { COMMAND_HANDLERS } from './commands/command.handlers';
 import { ComplaintsModule } from './complaints/complaints.module';
 import { EvaluationsModule } from './evaluations/evaluations.module';
+import { DeliveriesModule } from './admin/deliveries.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { PublicModule } from './public/public.module';
 import { ReplayModule } from './replay/replay.module';
@@ -46,6 +47,7 @@ export class AppModule {
         ReplayModule,
         EvaluationsModule,
         Open311Module,
+        DeliveriesModule,
         WebhooksModule,
         rateLimitModule(config),
       ],

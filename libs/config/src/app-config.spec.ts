@@ -129,6 +129,16 @@ describe('loadConfig', () => {
     expect(allowsDevelopmentSignIn(loadConfig({ JWT_JWKS_URL: 'https://sso.example.go.id/certs', JWT_ISSUER: 'https://sso.example.go.id', JWT_AUDIENCE: 'lacak-api' }))).toBe(false);
   });
 
+  it('sends reporter notifications only over the channels configured, and names a missing sender', () => {
+    expect(loadConfig({}).notifications).toEqual({ templatesDir: expect.stringMatching(/config\/notifications$/), email: null, sms: null });
+    expect(loadConfig({ SMTP_HOST: 'mail.example.go.id', SMTP_PORT: '465', SMTP_USER: 'lacak', SMTP_PASS: 'rahasia', NOTIFY_FROM: 'no-reply@example.go.id', SMS_GATEWAY_URL: 'https://sms.example.go.id/send', SMS_GATEWAY_TOKEN: 't' }).notifications).toMatchObject({
+      email: { smtp: { host: 'mail.example.go.id', port: 465, secure: true, user: 'lacak', pass: 'rahasia' }, from: 'no-reply@example.go.id' },
+      sms: { url: 'https://sms.example.go.id/send', token: 't', tokenHeader: 'Authorization', timeoutMs: 10_000 },
+    });
+    expect(() => loadConfig({ SMTP_URL: 'smtp://lacak:rahasia@mail.example.go.id:587' })).toThrow(/NOTIFY_FROM is required with SMTP_URL or SMTP_HOST/);
+    expect(() => loadConfig({ SMTP_URL: 'http://mail.example.go.id', NOTIFY_FROM: 'x@y.id' })).toThrow(/SMTP_URL must be an SMTP URL/);
+  });
+
   it('keeps webhooks off private addresses and on https in production unless told otherwise', () => {
     expect(loadConfig({}).webhooks).toEqual({ httpsOnly: false, allowPrivateAddresses: false, disableAfterMs: 259_200_000 });
     expect(loadConfig({ NODE_ENV: 'production', WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true', WEBHOOK_DISABLE_AFTER_MS: '60000' }).webhooks).toEqual({

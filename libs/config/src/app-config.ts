@@ -158,6 +158,44 @@ class Environment {
   @IsOptional() @Transform(toInt) @Min(100) @Max(3_600_000) @IsInt()
   DEADLINE_CHECK_INTERVAL_MS?: number;
 
+  @IsOptional() @IsString() @MinLength(1)
+  NOTIFICATION_TEMPLATES_DIR?: string;
+
+  @IsOptional() @Matches(/^smtps?:\/\/[^/?#\s]+/, { message: 'SMTP_URL must be an SMTP URL such as smtp://user:pass@mail.example.go.id:587 or smtps://…:465' })
+  SMTP_URL?: string;
+
+  @IsOptional() @IsString() @MinLength(1)
+  SMTP_HOST?: string;
+
+  @IsOptional() @Transform(toInt) @Min(1) @Max(65535) @IsInt()
+  SMTP_PORT?: number;
+
+  @IsOptional() @Transform(toBool)
+  SMTP_SECURE?: boolean;
+
+  @IsOptional() @IsString()
+  SMTP_USER?: string;
+
+  @IsOptional() @IsString()
+  SMTP_PASS?: string;
+
+  // Mail with no sender is refused by most servers, and a made-up one is worse: name it.
+  @ValidateIf((env: Environment) => Boolean(env.SMTP_URL || env.SMTP_HOST) || env.NOTIFY_FROM !== undefined)
+  @MinLength(3) @IsString({ message: 'NOTIFY_FROM is required with SMTP_URL or SMTP_HOST' })
+  NOTIFY_FROM?: string;
+
+  @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, { message: 'SMS_GATEWAY_URL must be an http(s) URL' })
+  SMS_GATEWAY_URL?: string;
+
+  @IsOptional() @IsString() @MinLength(1)
+  SMS_GATEWAY_TOKEN?: string;
+
+  @IsOptional() @Matches(/^[A-Za-z0-9-]{1,100}$/, { message: 'SMS_GATEWAY_TOKEN_HEADER must be a header name' })
+  SMS_GATEWAY_TOKEN_HEADER?: string;
+
+  @IsOptional() @Transform(toInt) @Min(100) @Max(120_000) @IsInt()
+  SMS_GATEWAY_TIMEOUT_MS?: number;
+
   @IsOptional() @Transform(toInt) @Min(100) @Max(86_400_000) @IsInt()
   PENDING_IDENTITY_TIMEOUT_MS?: number;
 
@@ -231,6 +269,14 @@ export type EventStoreSetting = { kind: 'embedded' } | { kind: 'kurrentdb'; conn
 /** Which read store serves this process: the embedded SQLite file, or MongoDB. */
 export type ReadStoreSetting = { kind: 'embedded' } | { kind: 'mongodb'; uri: string };
 
+export type SmtpSetting = { url: string } | { host: string; port: number; secure: boolean; user?: string; pass?: string };
+
+export interface NotificationSettings {
+  templatesDir: string;
+  email: { smtp: SmtpSetting; from: string } | null;
+  sms: { url: string; token?: string; tokenHeader: string; timeoutMs: number } | null;
+}
+
 export interface AppConfig {
   port: number;
   /** Where the embedded SQLite files live. */
@@ -277,6 +323,8 @@ export interface AppConfig {
   holidayFile: string | undefined;
   /** How often the deadline process looks for clocks that ran out. */
   deadlineCheckIntervalMs: number;
+  /** Reporter notifications: the templates, and each channel when configured (null: not sent). */
+  notifications: NotificationSettings;
   /** How often the engine verifies the whole event log after the verification at start. */
   integrityCheckIntervalMs: number;
   /** Fastify's `trustProxy`: whether, how many, or which proxies may name the client address. */
@@ -312,6 +360,21 @@ export interface DeliverySettings {
   pollIntervalMs: number;
 }
 
+function notificationSettings(env: Environment): NotificationSettings {
+  const smtp: SmtpSetting | null = env.SMTP_URL
+    ? { url: env.SMTP_URL }
+    : env.SMTP_HOST
+      ? { host: env.SMTP_HOST, port: env.SMTP_PORT ?? 587, secure: env.SMTP_SECURE ?? env.SMTP_PORT === 465, user: env.SMTP_USER || undefined, pass: env.SMTP_PASS || undefined }
+      : null;
+  return {
+    templatesDir: resolve(env.NOTIFICATION_TEMPLATES_DIR ?? 'config/notifications'),
+    email: smtp && env.NOTIFY_FROM ? { smtp, from: env.NOTIFY_FROM } : null,
+    sms: env.SMS_GATEWAY_URL
+      ? { url: env.SMS_GATEWAY_URL, token: env.SMS_GATEWAY_TOKEN, tokenHeader: env.SMS_GATEWAY_TOKEN_HEADER ?? 'Authorization', timeoutMs: env.SMS_GATEWAY_TIMEOUT_MS ?? 10_000 }
+      : null,
+  };
+}
+
 function parseTrustProxy(value: string | undefined): boolean | number | string[] {
   if (value === undefined || value === 'false') return false;
   if (value === 'true') return true;
@@ -321,7 +384,7 @@ function parseTrustProxy(value: string | undefined): boolean | number | string[]
 /** What a message may show of a rejected value: never a secret, never a password in a URL. */
 function shown(name: string, value: string | undefined): string {
   if (value === undefined) return 'nothing';
-  if (['JWT_SECRET', 'IDENTITY_MASTER_KEY', 'TRACKING_SECRET_KEY', 'AUDIT_SIGNING_KEY', 'OPEN311_API_KEYS'].includes(name)) return `${value.length} characters`;
+  if (['JWT_SECRET', 'IDENTITY_MASTER_KEY', 'TRACKING_SECRET_KEY', 'AUDIT_SIGNING_KEY', 'OPEN311_API_KEYS', 'SMTP_PASS', 'SMS_GATEWAY_TOKEN'].includes(name)) return `${value.length} characters`;
   return JSON.stringify(value.replace(/\/\/[^@/]*@/, '//***@'));
 }
 
@@ -381,6 +444,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     slaPolicyFile: parsed.SLA_POLICY_FILE,
     holidayFile: parsed.HOLIDAY_FILE,
     deadlineCheckIntervalMs: parsed.DEADLINE_CHECK_INTERVAL_MS ?? 60_000,
+    notifications: notificationSettings(parsed),
     integrityCheckIntervalMs: parsed.INTEGRITY_CHECK_INTERVAL_MS ?? 21_600_000,
     rateLimits: {
       submissionsPerMinute: parsed.RATE_LIMIT_SUBMISSIONS_PER_MINUTE ?? 20,

@@ -90,5 +90,5 @@ function createCompanions(
     onSealed: (streams) => log.log({ message: 'Sealed the streams stored before hashing began', streams }),
     onError: (error) => log.error({ message: 'Audit notary failed; retrying', error: String(error) }),
   });
-  return [deadlineProcess, notary, ...(outbox ? [createOutbox(config, eventStore, readStore, context.tree, log, now, outbox)] : [])];
+  return [deadlineProcess, notary, ...(outbox ? [createOutbox(config, eventStore, readStore, context.tree, log, now, { deadlines: context, ...outbox })] : [])];
 }

@@ -100,7 +100,9 @@ export class DeadlineProcess {
         if ((await this.lifecycle.currentRevision(complaint._id)) !== BigInt(complaint.revision)) continue;
         const plan = planDeadlines(complaint, this.context);
         // Strictly after the due instant, as the domain's own check has it.
-        for (const action of plan.pending.filter((a) => Date.parse(a.dueAt) < Date.parse(now))) {
+        // A notice of a closure already due is moot: the closure itself goes out instead.
+        const owed = plan.pending.filter((a) => Date.parse(a.dueAt) < Date.parse(now) && !(a.kind === 'announce-auto-close' && Date.parse(a.closesAt) < Date.parse(now)));
+        for (const action of owed) {
           if (await this.raise(complaint, action)) raised++;
         }
       } catch (error) {
@@ -135,6 +137,8 @@ export class DeadlineProcess {
         return { type: 'ExpireClarification', data: { complaintId, clarificationId: action.clarificationId, dueAt: action.dueAt } };
       case 'auto-close':
         return { type: 'CloseComplaint', data: { complaintId, reasonCode: 'no_reply', note: null } };
+      case 'announce-auto-close':
+        return { type: 'AnnounceAutoClose', data: { complaintId, dueAt: action.closesAt } };
       case 'refer-to-ombudsman':
         return { type: 'ReferToOmbudsman', data: { complaintId, reason: 'Unresolved past the referral limit of its SLA policy' } };
       case 'escalate': {

@@ -19,14 +19,15 @@ interface WebhookRouteContext {
   readStore: ReadStore;
   tree: OrganisationTree;
   log: ProjectorLog;
+  now: () => Date;
 }
 
 /** The webhook source and channel from the settings: the address policy, the sealed secrets, the disabling span. */
-export function createWebhookRoutes({ config, eventStore, readStore, tree, log }: WebhookRouteContext, engineKey: Buffer) {
+export function createWebhookRoutes({ config, eventStore, readStore, tree, log, now }: WebhookRouteContext, engineKey: Buffer) {
   const policy = new WebhookAddressPolicy(config.webhooks);
   const secrets = new WebhookSecretBox(engineKey);
   const directory = new WebhookEndpointDirectory(eventStore, tree);
-  const commands = new WebhookEndpointCommands(eventStore, { urlProblem: (url) => policy.urlProblem(url), secrets }, { now: () => new Date() });
+  const commands = new WebhookEndpointCommands(eventStore, { urlProblem: (url) => policy.urlProblem(url), secrets }, { now });
   const channel = new WebhookChannel(
     {
       eventStore,
@@ -37,7 +38,7 @@ export function createWebhookRoutes({ config, eventStore, readStore, tree, log }
       secrets,
       policy,
       dispatcher: guardedDispatcher(policy, config.deliveries.timeoutMs),
-      now: () => new Date(),
+      now,
       warn: (entry) => log.error(entry),
     },
     { timeoutMs: config.deliveries.timeoutMs, disableAfterMs: config.webhooks.disableAfterMs },

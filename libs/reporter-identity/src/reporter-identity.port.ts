@@ -8,6 +8,18 @@ export interface ReporterIdentity {
   idNumber?: string;
   email?: string;
   phone?: string;
+  /**
+   * Where the reporter chose to hear about their complaint, and in which language. An anonymous
+   * reporter is reached through this only; anyone else through this, else their e-mail and phone.
+   */
+  trackingContact?: TrackingContact;
+}
+
+export interface TrackingContact {
+  email?: string;
+  phone?: string;
+  /** `id` (Bahasa Indonesia, the default) or `en`. */
+  language?: string;
 }
 
 export type ReporterIdentityStatus = 'present' | 'erased' | 'unknown';

@@ -62,6 +62,20 @@ export class IntegrityHealthBody {
   @ApiProperty({ type: AuditTreeHealth, description: 'How far the notary’s tree has come' }) auditTree!: AuditTreeHealth;
 }
 
+export class DeliveriesHealthBody {
+  @ApiProperty({
+    enum: ['ok', 'degraded', 'unknown'],
+    description: 'degraded while dead deliveries wait for an admin (GET /admin/deliveries?state=dead); it does not make the report degraded; unknown when the read store does not answer',
+  })
+  status!: 'ok' | 'degraded' | 'unknown';
+  @ApiProperty({ type: Number, nullable: true, description: 'Events stored after the outbox planner’s checkpoint (counted up to 2000); null before its first start' })
+  plannerLagEvents!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Deliveries waiting for their next attempt' }) pending!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Deliveries given up (the dead-letter list)' }) dead!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'How long the longest-waiting pending delivery has waited, in seconds' })
+  oldestPendingAgeSeconds!: number | null;
+}
+
 @ApiExtraModels(ProjectorHealth)
 export class HealthReport {
   @ApiProperty({ enum: ['ok', 'degraded'], description: 'ok (200) when both stores answer, degraded (503) otherwise' }) status!: 'ok' | 'degraded';
@@ -79,4 +93,7 @@ export class HealthReport {
 
   @ApiProperty({ type: IntegrityHealthBody, description: 'Whether the event log proved intact when last verified; faults do not make the instance degraded' })
   integrity!: IntegrityHealthBody;
+
+  @ApiProperty({ type: DeliveriesHealthBody, description: 'The delivery outbox: its backlog, and whether deliveries were given up' })
+  deliveries!: DeliveriesHealthBody;
 }

@@ -18,6 +18,7 @@ import {
   GetAuditPublicKey,
   HolidayCalendarPublication,
   IdentityAccessService,
+  MeasureDeliveryBacklog,
   ProveLogConsistency,
   RequestFingerprints,
   SignTreeHead,
@@ -114,12 +115,18 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         useFactory: (stores: Stores) => new MeasureProjectionLag(stores.eventStore, stores.readStore, createProjections(tree)),
       },
       {
+        provide: MeasureDeliveryBacklog,
+        inject: [STORES],
+        useFactory: (stores: Stores) => new MeasureDeliveryBacklog(stores.eventStore, stores.readStore),
+      },
+      {
         provide: PrometheusMetrics,
-        inject: [MeasureProjectionLag],
-        useFactory: (lag: MeasureProjectionLag) => {
+        inject: [MeasureProjectionLag, MeasureDeliveryBacklog],
+        useFactory: (lag: MeasureProjectionLag, deliveries: MeasureDeliveryBacklog) => {
           const metricsLog = new Logger('Metrics');
           return new PrometheusMetrics({
             projectionLag: () => lag.run(),
+            deliveryBacklog: () => deliveries.run(),
             now: () => clock.now(),
             onError: (error) => metricsLog.warn({ message: 'Measuring the projections’ lag failed; this scrape goes without it', error: String(error) }),
           });

@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { CommandResult, DeliveryMetrics, DeliveryOutcome, LogVerificationResult, OperationalMetrics } from '@lacak/application';
+import type { CommandResult, DeliveryBacklog, DeliveryMetrics, DeliveryOutcome, LogVerificationResult, OperationalMetrics } from '@lacak/application';
 import type { ProjectionLag } from '@lacak/application/queries';
 
 /**
@@ -25,6 +25,8 @@ export const UNMATCHED_ROUTE = 'unmatched';
 export interface PrometheusMetricsSources {
   /** How far each projection is behind, measured when scraped. */
   projectionLag: () => Promise<ProjectionLag[]>;
+  /** The outbox's pending and dead deliveries and its planner's lag, measured when scraped. */
+  deliveryBacklog: () => Promise<DeliveryBacklog>;
   now: () => Date;
   /** Hears a measurement that failed; the scrape then goes without its gauges. */
   onError: (error: unknown) => void;
@@ -82,9 +84,12 @@ export class PrometheusMetrics implements OperationalMetrics, DeliveryMetrics {
   });
   /** One measurement serves both lag gauges of a scrape. */
   private lagMeasurement: Promise<ProjectionLag[] | null> | null = null;
+  /** One measurement serves the outbox's gauges of a scrape. */
+  private backlogMeasurement: Promise<DeliveryBacklog | null> | null = null;
 
   constructor(private readonly sources: PrometheusMetricsSources) {
     for (const result of ['intact', 'faults', 'failed']) this.verificationRuns.inc({ result }, 0);
+    this.deliveryGauges();
     const metrics = this;
     new Gauge({
       name: 'lacak_projection_lag_events',
@@ -112,6 +117,42 @@ export class PrometheusMetrics implements OperationalMetrics, DeliveryMetrics {
         }
       },
     });
+  }
+
+  private deliveryGauges(): void {
+    const metrics = this;
+    const gauge = (name: string, help: string, read: (backlog: DeliveryBacklog) => number | null) =>
+      new Gauge({
+        name,
+        help,
+        registers: [this.registry],
+        async collect() {
+          const backlog = await metrics.measureBacklog();
+          const value = backlog ? read(backlog) : null;
+          this.reset();
+          if (value !== null) this.set(value);
+        },
+      });
+    gauge('lacak_deliveries_pending', 'Deliveries waiting for their next attempt.', (backlog) => backlog.pending);
+    gauge('lacak_deliveries_dead', 'Deliveries given up after their last attempt (the dead-letter list), until an admin retries them.', (backlog) => backlog.dead);
+    gauge(
+      'lacak_delivery_planner_lag_events',
+      'Events stored after the outbox planner’s checkpoint (counted up to 2000); absent before its first start.',
+      (backlog) => backlog.plannerLagEvents,
+    );
+  }
+
+  private measureBacklog(): Promise<DeliveryBacklog | null> {
+    this.backlogMeasurement ??= this.sources
+      .deliveryBacklog()
+      .catch((error: unknown) => {
+        this.sources.onError(error);
+        return null;
+      })
+      .finally(() => {
+        this.backlogMeasurement = null;
+      });
+    return this.backlogMeasurement;
   }
 
   get contentType(): string {

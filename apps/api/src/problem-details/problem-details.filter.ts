@@ -3,6 +3,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   CommandRefusedError,
   ConcurrencyConflictError,
+  DeliveryAlreadyDeliveredError,
+  DeliveryNotFoundError,
   DossierNotReadyError,
   IdempotencyKeyReusedError,
   IntegrityViolationError,
@@ -98,6 +100,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (error instanceof ReplayPointNotFoundError) {
       return problem(404, error.code, error.message);
+    }
+    if (error instanceof DeliveryNotFoundError) {
+      return problem(404, error.code, error.message);
+    }
+    if (error instanceof DeliveryAlreadyDeliveredError) {
+      return problem(409, error.code, error.message);
     }
     if (error instanceof ConcurrencyConflictError) {
       return problem(409, 'CONCURRENT_MODIFICATION', error.message);

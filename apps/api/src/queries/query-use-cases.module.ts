@@ -28,7 +28,7 @@ import {
   TrackedComplaints,
   type ComplaintReadContext,
 } from '@lacak/application/queries';
-import { TrackingSecrets, VerifyEventLog } from '@lacak/application';
+import { MeasureDeliveryBacklog, TrackingSecrets, VerifyEventLog } from '@lacak/application';
 import type { AppConfig } from '@lacak/config';
 import type { OrganisationTree } from '@lacak/domain';
 import { EVENT_STORE, type EventStore } from '@lacak/event-store';
@@ -143,7 +143,7 @@ const providers: Provider[] = [
   },
   {
     provide: CheckHealth,
-    inject: [EVENT_STORE, READ_STORE, PROJECTOR, APP_CONFIG, DEADLINE_CONTEXT, CLOCK, VerifyEventLog],
+    inject: [EVENT_STORE, READ_STORE, PROJECTOR, APP_CONFIG, DEADLINE_CONTEXT, CLOCK, VerifyEventLog, MeasureDeliveryBacklog],
     useFactory: (
       eventStore: EventStore,
       readStore: ReadStore,
@@ -152,9 +152,11 @@ const providers: Provider[] = [
       deadlines: DeadlineContext,
       clock: Clock,
       logVerification: VerifyEventLog,
+      deliveries: MeasureDeliveryBacklog,
     ) =>
       new CheckHealth({
         logVerification,
+        deliveries,
         eventStore,
         readStore,
         kinds: { eventStore: config.eventStore.kind, readStore: config.readStore.kind },

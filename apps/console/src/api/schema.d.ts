@@ -1179,6 +1179,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deliveries (notifications, webhook calls, SP4N-LAPOR! calls) in log order, by state and channel, with their attempts (national admin) */
+        get: operations["DeliveriesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/deliveries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One delivery with its attempts (national admin) */
+        get: operations["DeliveriesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/deliveries/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a dead, skipped or pending delivery again, now, under the same idempotency key (national admin) */
+        post: operations["DeliveriesController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/agencies/{agencyId}/webhooks": {
         parameters: {
             query?: never;
@@ -1377,6 +1428,21 @@ export interface components {
             /** @description How far the notary’s tree has come */
             auditTree: components["schemas"]["AuditTreeHealth"];
         };
+        DeliveriesHealthBody: {
+            /**
+             * @description degraded while dead deliveries wait for an admin (GET /admin/deliveries?state=dead); it does not make the report degraded; unknown when the read store does not answer
+             * @enum {string}
+             */
+            status: "ok" | "degraded" | "unknown";
+            /** @description Events stored after the outbox planner’s checkpoint (counted up to 2000); null before its first start */
+            plannerLagEvents: number | null;
+            /** @description Deliveries waiting for their next attempt */
+            pending: number | null;
+            /** @description Deliveries given up (the dead-letter list) */
+            dead: number | null;
+            /** @description How long the longest-waiting pending delivery has waited, in seconds */
+            oldestPendingAgeSeconds: number | null;
+        };
         HealthReport: {
             /**
              * @description ok (200) when both stores answer, degraded (503) otherwise
@@ -1391,6 +1457,8 @@ export interface components {
             calendar: components["schemas"]["CalendarHealth"];
             /** @description Whether the event log proved intact when last verified; faults do not make the instance degraded */
             integrity: components["schemas"]["IntegrityHealthBody"];
+            /** @description The delivery outbox: its backlog, and whether deliveries were given up */
+            deliveries: components["schemas"]["DeliveriesHealthBody"];
         };
         DevelopmentSignIn: {
             /**
@@ -1644,6 +1712,18 @@ export interface components {
             /** @example +6281234567890 */
             phone?: string;
         };
+        TrackingContactRequest: {
+            /** Format: email */
+            email?: string;
+            /** @example +6281234567890 */
+            phone?: string;
+            /**
+             * @description The language of the messages: Bahasa Indonesia or English
+             * @default id
+             * @enum {string}
+             */
+            language: "id" | "en";
+        };
         SubmitComplaintRequest: {
             /** @example Pungutan liar di kantor kelurahan */
             title: string;
@@ -1664,6 +1744,7 @@ export interface components {
             /** @description Rahasia: the report is never public */
             confidential?: boolean;
             reporter?: components["schemas"]["ReporterIdentityRequest"];
+            trackingContact?: components["schemas"]["TrackingContactRequest"];
         };
         SubmitComplaintResponse: {
             id: string;
@@ -2602,6 +2683,13 @@ export interface components {
              */
             summaryInIndonesian: string | null;
         };
+        TrackingContactBody: {
+            /** Format: email */
+            email?: string;
+            phone?: string;
+            /** @enum {string} */
+            language?: "id" | "en";
+        };
         ReporterIdentityBody: {
             name?: string;
             /** @description NIK: 16 digits */
@@ -2609,6 +2697,7 @@ export interface components {
             /** Format: email */
             email?: string;
             phone?: string;
+            trackingContact?: components["schemas"]["TrackingContactBody"];
         };
         IdentityReasonRequest: {
             /** @description Why the identity is needed; recorded with the access */
@@ -3574,6 +3663,78 @@ export interface components {
             lat: number | null;
             long: number | null;
         };
+        DeliveryAttemptBody: {
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            outcome: "delivered" | "skipped" | "failed";
+            /**
+             * @description A code or short reason, never content or personal data
+             * @example http-503
+             */
+            reason: string | null;
+        };
+        DeliveryBody: {
+            /**
+             * Format: uuid
+             * @description The idempotency key, derived from the event and the target: every attempt carries it
+             */
+            _id: string;
+            /**
+             * @description The channel that carries it: email, sms, webhook, lapor
+             * @example webhook
+             */
+            channel: string;
+            /**
+             * @description Who receives it, as a reference, never an address
+             * @example webhook-endpoint:3f1c…
+             */
+            target: string;
+            /**
+             * @description A template or an operation
+             * @example complaint-verified
+             */
+            topic: string;
+            /** Format: uuid */
+            complaintId: string | null;
+            /** @description Deliveries sharing it go out one at a time, in log order */
+            orderKey: string;
+            /** @description References the channel needs (ids, codes), never personal data */
+            details?: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            eventId: string;
+            /** @example ComplaintVerified */
+            eventType: string;
+            /** @example complaint-2b9d2c2e-9a5f-4a55-9f43-4d1e1f1b7a10 */
+            streamId: string;
+            /** @description The event’s global position (64-bit), a string of digits */
+            position: string;
+            /**
+             * @description pending waits for its next attempt; dead gave up (the dead-letter list) until retried
+             * @enum {string}
+             */
+            state: "pending" | "delivered" | "skipped" | "dead";
+            attempts: components["schemas"]["DeliveryAttemptBody"][];
+            /**
+             * Format: date-time
+             * @description When the next attempt is due; null unless pending
+             */
+            nextAttemptAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When it was delivered, skipped or given up
+             */
+            settledAt: string | null;
+        };
+        DeliveryPageBody: {
+            items: components["schemas"]["DeliveryBody"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
         RegisterWebhookEndpointRequest: {
             /**
              * @description https in production; never a private or loopback address
@@ -3588,7 +3749,7 @@ export interface components {
              *       "ComplaintClosed"
              *     ]
              */
-            eventTypes: ("ComplaintSubmitted" | "ComplaintVerified" | "ComplaintRejected" | "DispositionReturned" | "ComplaintArchived" | "ComplaintDisposed" | "DispositionAccepted" | "ClarificationRequested" | "ClarificationAnswered" | "ClarificationAnswerRecordedOnBehalf" | "MediationStarted" | "MediationOutcomeRecorded" | "InvestigationOpened" | "FindingsRecorded" | "ComplaintResponded" | "ComplaintClosed" | "FollowUpDisputed" | "FollowUpMarkedNormative" | "ComplaintRated" | "ComplaintReopened" | "ClarificationExpired" | "DeadlineMissed" | "EscalatedToParent" | "ReferredToOmbudsman" | "ComplaintMarkedDuplicate" | "LeadershipReviewRecorded" | "PolicyImprovementLinked")[];
+            eventTypes: ("ComplaintSubmitted" | "ComplaintVerified" | "ComplaintRejected" | "DispositionReturned" | "ComplaintArchived" | "ComplaintDisposed" | "DispositionAccepted" | "ClarificationRequested" | "ClarificationAnswered" | "ClarificationAnswerRecordedOnBehalf" | "MediationStarted" | "MediationOutcomeRecorded" | "InvestigationOpened" | "FindingsRecorded" | "ComplaintResponded" | "ComplaintClosed" | "FollowUpDisputed" | "FollowUpMarkedNormative" | "ComplaintRated" | "ComplaintReopened" | "ClarificationExpired" | "DeadlineMissed" | "EscalatedToParent" | "ReferredToOmbudsman" | "ComplaintMarkedDuplicate" | "LeadershipReviewRecorded" | "PolicyImprovementLinked" | "AutoCloseAnnounced")[];
             /** @description A signing secret of your own (`whsec_` and base64 of 24 to 64 bytes); unset, the engine makes one and answers it once */
             secret?: string;
         };
@@ -3620,7 +3781,7 @@ export interface components {
             id: string;
             agencyId: string;
             url: string;
-            eventTypes: ("ComplaintSubmitted" | "ComplaintVerified" | "ComplaintRejected" | "DispositionReturned" | "ComplaintArchived" | "ComplaintDisposed" | "DispositionAccepted" | "ClarificationRequested" | "ClarificationAnswered" | "ClarificationAnswerRecordedOnBehalf" | "MediationStarted" | "MediationOutcomeRecorded" | "InvestigationOpened" | "FindingsRecorded" | "ComplaintResponded" | "ComplaintClosed" | "FollowUpDisputed" | "FollowUpMarkedNormative" | "ComplaintRated" | "ComplaintReopened" | "ClarificationExpired" | "DeadlineMissed" | "EscalatedToParent" | "ReferredToOmbudsman" | "ComplaintMarkedDuplicate" | "LeadershipReviewRecorded" | "PolicyImprovementLinked")[];
+            eventTypes: ("ComplaintSubmitted" | "ComplaintVerified" | "ComplaintRejected" | "DispositionReturned" | "ComplaintArchived" | "ComplaintDisposed" | "DispositionAccepted" | "ClarificationRequested" | "ClarificationAnswered" | "ClarificationAnswerRecordedOnBehalf" | "MediationStarted" | "MediationOutcomeRecorded" | "InvestigationOpened" | "FindingsRecorded" | "ComplaintResponded" | "ComplaintClosed" | "FollowUpDisputed" | "FollowUpMarkedNormative" | "ComplaintRated" | "ComplaintReopened" | "ClarificationExpired" | "DeadlineMissed" | "EscalatedToParent" | "ReferredToOmbudsman" | "ComplaintMarkedDuplicate" | "LeadershipReviewRecorded" | "PolicyImprovementLinked" | "AutoCloseAnnounced")[];
             /** Format: date-time */
             registeredAt: string;
             enabled: boolean;
@@ -3636,7 +3797,7 @@ export interface components {
              *       "ComplaintClosed"
              *     ]
              */
-            eventTypes?: ("ComplaintSubmitted" | "ComplaintVerified" | "ComplaintRejected" | "DispositionReturned" | "ComplaintArchived" | "ComplaintDisposed" | "DispositionAccepted" | "ClarificationRequested" | "ClarificationAnswered" | "ClarificationAnswerRecordedOnBehalf" | "MediationStarted" | "MediationOutcomeRecorded" | "InvestigationOpened" | "FindingsRecorded" | "ComplaintResponded" | "ComplaintClosed" | "FollowUpDisputed" | "FollowUpMarkedNormative" | "ComplaintRated" | "ComplaintReopened" | "ClarificationExpired" | "DeadlineMissed" | "EscalatedToParent" | "ReferredToOmbudsman" | "ComplaintMarkedDuplicate" | "LeadershipReviewRecorded" | "PolicyImprovementLinked")[];
+            eventTypes?: ("ComplaintSubmitted" | "ComplaintVerified" | "ComplaintRejected" | "DispositionReturned" | "ComplaintArchived" | "ComplaintDisposed" | "DispositionAccepted" | "ClarificationRequested" | "ClarificationAnswered" | "ClarificationAnswerRecordedOnBehalf" | "MediationStarted" | "MediationOutcomeRecorded" | "InvestigationOpened" | "FindingsRecorded" | "ComplaintResponded" | "ComplaintClosed" | "FollowUpDisputed" | "FollowUpMarkedNormative" | "ComplaintRated" | "ComplaintReopened" | "ClarificationExpired" | "DeadlineMissed" | "EscalatedToParent" | "ReferredToOmbudsman" | "ComplaintMarkedDuplicate" | "LeadershipReviewRecorded" | "PolicyImprovementLinked" | "AutoCloseAnnounced")[];
             /** @description false turns the endpoint off; true turns it on again, also after the engine disabled it */
             enabled?: boolean;
         };
@@ -3658,6 +3819,7 @@ export type SchemaCalendarYearBody = components['schemas']['CalendarYearBody'];
 export type SchemaCalendarHealth = components['schemas']['CalendarHealth'];
 export type SchemaAuditTreeHealth = components['schemas']['AuditTreeHealth'];
 export type SchemaIntegrityHealthBody = components['schemas']['IntegrityHealthBody'];
+export type SchemaDeliveriesHealthBody = components['schemas']['DeliveriesHealthBody'];
 export type SchemaHealthReport = components['schemas']['HealthReport'];
 export type SchemaDevelopmentSignIn = components['schemas']['DevelopmentSignIn'];
 export type SchemaOidcSignIn = components['schemas']['OidcSignIn'];
@@ -3675,6 +3837,7 @@ export type SchemaCalendarDayRequest = components['schemas']['CalendarDayRequest
 export type SchemaPublishHolidayCalendarRequest = components['schemas']['PublishHolidayCalendarRequest'];
 export type SchemaPublishedCalendar = components['schemas']['PublishedCalendar'];
 export type SchemaReporterIdentityRequest = components['schemas']['ReporterIdentityRequest'];
+export type SchemaTrackingContactRequest = components['schemas']['TrackingContactRequest'];
 export type SchemaSubmitComplaintRequest = components['schemas']['SubmitComplaintRequest'];
 export type SchemaSubmitComplaintResponse = components['schemas']['SubmitComplaintResponse'];
 export type SchemaCommandResponse = components['schemas']['CommandResponse'];
@@ -3729,6 +3892,7 @@ export type SchemaReporterComplaintDetailWithActions = components['schemas']['Re
 export type SchemaComplaintListPage = components['schemas']['ComplaintListPage'];
 export type SchemaAuditActor = components['schemas']['AuditActor'];
 export type SchemaHistoryEntry = components['schemas']['HistoryEntry'];
+export type SchemaTrackingContactBody = components['schemas']['TrackingContactBody'];
 export type SchemaReporterIdentityBody = components['schemas']['ReporterIdentityBody'];
 export type SchemaIdentityReasonRequest = components['schemas']['IdentityReasonRequest'];
 export type SchemaAgencyListNode = components['schemas']['AgencyListNode'];
@@ -3803,6 +3967,9 @@ export type SchemaOpen311ServiceDefinition = components['schemas']['Open311Servi
 export type SchemaOpen311SubmitBody = components['schemas']['Open311SubmitBody'];
 export type SchemaOpen311Submitted = components['schemas']['Open311Submitted'];
 export type SchemaOpen311ServiceRequest = components['schemas']['Open311ServiceRequest'];
+export type SchemaDeliveryAttemptBody = components['schemas']['DeliveryAttemptBody'];
+export type SchemaDeliveryBody = components['schemas']['DeliveryBody'];
+export type SchemaDeliveryPageBody = components['schemas']['DeliveryPageBody'];
 export type SchemaRegisterWebhookEndpointRequest = components['schemas']['RegisterWebhookEndpointRequest'];
 export type SchemaWebhookEndpointCreatedResponse = components['schemas']['WebhookEndpointCreatedResponse'];
 export type SchemaWebhookEndpointDisabledView = components['schemas']['WebhookEndpointDisabledView'];
@@ -4024,7 +4191,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4209,7 +4376,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `CALENDAR_UNCHANGED`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `CALENDAR_UNCHANGED`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4425,7 +4592,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `COMPLAINT_ALREADY_EXISTS`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `COMPLAINT_ALREADY_EXISTS`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4566,7 +4733,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `SLA_CLASS_MISMATCH`, `CONFIDENTIALITY_CANNOT_BE_CLEARED` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `SLA_CLASS_MISMATCH`, `CONFIDENTIALITY_CANNOT_BE_CLEARED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4707,7 +4874,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `REJECT_REASON_NOT_ALLOWED` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `REJECT_REASON_NOT_ALLOWED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4848,7 +5015,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4989,7 +5156,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `DISPOSITION_REQUIRES_VERIFICATION`, `ALREADY_DISPOSED_TO_AGENCY`, `OPEN_CLARIFICATIONS` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `DISPOSITION_REQUIRES_VERIFICATION`, `ALREADY_DISPOSED_TO_AGENCY`, `OPEN_CLARIFICATIONS` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5130,7 +5297,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5271,7 +5438,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5412,7 +5579,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `CLARIFICATION_NOT_OPEN` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `CLARIFICATION_NOT_OPEN` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5553,7 +5720,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `CLARIFICATION_NOT_OPEN` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `CLARIFICATION_NOT_OPEN` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5694,7 +5861,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5835,7 +6002,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5976,7 +6143,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6117,7 +6284,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6258,7 +6425,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `FINDINGS_REQUIRED`, `OPEN_CLARIFICATIONS` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `FINDINGS_REQUIRED`, `OPEN_CLARIFICATIONS` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6399,7 +6566,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `CLOSE_REQUIRES_FOLLOW_UP` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `CLOSE_REQUIRES_FOLLOW_UP` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6540,7 +6707,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `DISPUTE_WINDOW_CLOSED` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `DISPUTE_WINDOW_CLOSED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6681,7 +6848,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `NO_FOLLOW_UP`, `FOLLOW_UP_ALREADY_NORMATIVE` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `NO_FOLLOW_UP`, `FOLLOW_UP_ALREADY_NORMATIVE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6822,7 +6989,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `RATING_OUT_OF_RANGE`, `ALREADY_RATED` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `RATING_OUT_OF_RANGE`, `ALREADY_RATED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6963,7 +7130,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `REOPEN_WINDOW_CLOSED` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `REOPEN_WINDOW_CLOSED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7104,7 +7271,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `DUPLICATE_OF_ITSELF` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `DUPLICATE_OF_ITSELF` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7245,7 +7412,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7386,7 +7553,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7765,7 +7932,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8199,7 +8366,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `PERIOD_NOT_ENDED`, `PERIOD_ALREADY_CLOSED`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `PERIOD_NOT_ENDED`, `PERIOD_ALREADY_CLOSED`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8426,7 +8593,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `CLARIFICATION_NOT_OPEN` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `CLARIFICATION_NOT_OPEN` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8551,7 +8718,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `CLOSE_REQUIRES_FOLLOW_UP` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `CLOSE_REQUIRES_FOLLOW_UP` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8676,7 +8843,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `RATING_OUT_OF_RANGE`, `ALREADY_RATED` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `RATING_OUT_OF_RANGE`, `ALREADY_RATED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8801,7 +8968,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `DISPUTE_WINDOW_CLOSED` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `DISPUTE_WINDOW_CLOSED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8982,7 +9149,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9073,7 +9240,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9153,7 +9320,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9596,7 +9763,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `EVALUATION_EXISTS` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `EVALUATION_EXISTS` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9797,7 +9964,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9936,7 +10103,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `PROGRESS_CANNOT_DECREASE` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `PROGRESS_CANNOT_DECREASE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10075,7 +10242,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10214,7 +10381,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10353,7 +10520,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `ACTIONS_NOT_COMPLETE` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `ACTIONS_NOT_COMPLETE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10827,6 +10994,243 @@ export interface operations {
             };
         };
     };
+    DeliveriesController_list: {
+        parameters: {
+            query?: {
+                /** @description dead: the dead-letter list */
+                state?: "pending" | "delivered" | "skipped" | "dead";
+                channel?: string;
+                /** @description The `nextCursor` of the page before */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryPageBody"];
+                };
+            };
+            /** @description The request is malformed or has invalid fields (each named in `errors`). Codes: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No bearer token, or one that is invalid or expired. Codes: `UNAUTHENTICATED`, `TOKEN_EXPIRED`, `TOKEN_AGENCY_INVALID` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED" | "TOKEN_EXPIRED" | "TOKEN_AGENCY_INVALID";
+                    };
+                };
+            };
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+        };
+    };
+    DeliveriesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryBody"];
+                };
+            };
+            /** @description The request is malformed or has invalid fields (each named in `errors`). Codes: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description No bearer token, or one that is invalid or expired. Codes: `UNAUTHENTICATED`, `TOKEN_EXPIRED`, `TOKEN_AGENCY_INVALID` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED" | "TOKEN_EXPIRED" | "TOKEN_AGENCY_INVALID";
+                    };
+                };
+            };
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description Unknown, or outside the actor’s scope: the two look the same; or, for a replay, a revision or an instant at which the complaint had no state (`REVISION_NOT_FOUND`, `NOT_YET_SUBMITTED`). Codes: `DELIVERY_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "DELIVERY_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    DeliveriesController_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The delivery, pending and due now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryBody"];
+                };
+            };
+            /** @description The request is malformed or has invalid fields (each named in `errors`). Codes: `VALIDATION_FAILED`, `MALFORMED_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_REQUEST";
+                    };
+                };
+            };
+            /** @description No bearer token, or one that is invalid or expired. Codes: `UNAUTHENTICATED`, `TOKEN_EXPIRED`, `TOKEN_AGENCY_INVALID` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED" | "TOKEN_EXPIRED" | "TOKEN_AGENCY_INVALID";
+                    };
+                };
+            };
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description Unknown, or outside the actor’s scope: the two look the same; or, for a replay, a revision or an instant at which the complaint had no state (`REVISION_NOT_FOUND`, `NOT_YET_SUBMITTED`). Codes: `DELIVERY_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "DELIVERY_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `DELIVERY_ALREADY_DELIVERED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "DELIVERY_ALREADY_DELIVERED";
+                    };
+                };
+            };
+            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "CONTENT_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+        };
+    };
     WebhooksController_list: {
         parameters: {
             query?: never;
@@ -10958,7 +11362,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `WEBHOOK_ENDPOINT_EXISTS` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `WEBHOOK_ENDPOINT_EXISTS` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11075,7 +11479,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11185,7 +11589,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
             409: {
                 headers: {
                     [name: string]: unknown;

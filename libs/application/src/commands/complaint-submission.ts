@@ -1,6 +1,6 @@
 import type { DeadlineContext } from '@lacak/deadlines';
 import type { Actor, OrganisationTree, SubmitComplaint } from '@lacak/domain';
-import type { ReporterIdentity, ReporterIdentityStore } from '@lacak/reporter-identity';
+import type { ReporterIdentity, ReporterIdentityStore, TrackingContact } from '@lacak/reporter-identity';
 import type { Clock } from '../clock';
 import type { ComplaintCommandService } from '../complaint-command.service';
 import { CommandRefusedError, IdempotencyKeyReusedError, UnknownReferenceError } from '../errors';
@@ -25,6 +25,11 @@ export interface SubmissionRequest {
   confidential?: boolean;
   /** Stored apart from the complaint, never in an event. */
   reporter?: ReporterIdentity;
+  /**
+   * Where the reporter wants news of the complaint, stored with the identity (never in an event).
+   * The only way to reach an anonymous reporter.
+   */
+  trackingContact?: TrackingContact;
 }
 
 export interface SubmissionOutcome {
@@ -72,7 +77,7 @@ export class ComplaintSubmission {
     const trackingId = trackingIdFor(complaintId);
 
     const requestFingerprint = fingerprints.of(request);
-    const identity = identityOf(request.reporter);
+    const identity = identityOf(request.reporter, request.trackingContact);
     // One ref per request: concurrent requests under one Idempotency-Key with different bodies each
     // store their own identity, and the complaint points at the winner's, never at another's.
     const reporterRef = identity ? nameBasedId('reporter', complaintId, requestFingerprint) : null;
@@ -125,8 +130,13 @@ export class ComplaintSubmission {
   }
 }
 
-function identityOf(reporter: ReporterIdentity | undefined): ReporterIdentity | null {
-  if (!reporter) return null;
-  const entries = Object.entries(reporter).filter(([, value]) => value !== undefined && value !== '');
-  return entries.length > 0 ? (Object.fromEntries(entries) as ReporterIdentity) : null;
+function identityOf(reporter: ReporterIdentity | undefined, trackingContact: TrackingContact | undefined): ReporterIdentity | null {
+  const contact = given(trackingContact);
+  return given<ReporterIdentity>({ ...given(reporter), ...(contact ? { trackingContact: contact } : {}) });
+}
+
+/** The fields given (neither absent nor empty), or null when none is. */
+function given<T extends object>(value: T | undefined): T | null {
+  const entries = Object.entries(value ?? {}).filter(([, v]) => v !== undefined && v !== '');
+  return entries.length > 0 ? (Object.fromEntries(entries) as T) : null;
 }

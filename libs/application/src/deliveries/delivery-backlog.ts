@@ -38,7 +38,7 @@ export class MeasureDeliveryBacklog {
     return { plannerLagEvents: checkpoint === null ? null : await this.eventsAfter(checkpoint), pending, dead, oldestPendingSince: oldest?.createdAt ?? null };
   }
 
-  private async eventsAfter(checkpoint: bigint): Promise<number> {
+  private async eventsAfter(checkpoint: bigint | 'start'): Promise<number> {
     let counted = 0;
     let from = checkpoint;
     while (counted < this.scanLimit) {

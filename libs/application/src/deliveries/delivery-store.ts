@@ -21,6 +21,7 @@ export interface StoredDelivery extends DeliveryRecord {
 
 export interface PlannerCheckpoint {
   _id: string;
+  /** The last event planned, as a decimal string, or `start` for a planner that began on an empty log. */
   position: string;
   [key: string]: unknown;
 }
@@ -32,7 +33,8 @@ export const DELIVERY_INDEXES: IndexSpec[] = [
   // The dispatcher walks the pending ones in log order; counts by state for /health and metrics.
   { keys: { state: 1, logOrder: 1, _id: 1 }, name: 'deliveries_state_order' },
   // The admin list by channel, with or without a state.
-  { keys: { channel: 1, state: 1, logOrder: 1, _id: 1 }, name: 'deliveries_channel_state_order' },
+  { keys: { channel: 1, logOrder: 1, _id: 1 }, name: 'deliveries_channel_order' },
+  { keys: { state: 1, channel: 1, logOrder: 1, _id: 1 }, name: 'deliveries_state_channel_order' },
   { keys: { logOrder: 1, _id: 1 }, name: 'deliveries_order' },
 ];
 
@@ -114,16 +116,18 @@ export class DeliveryStore {
     return result.matchedCount === 1;
   }
 
-  async plannerCheckpoint(): Promise<bigint | null> {
+  /** Where the planner goes on from; null before its first start. */
+  async plannerCheckpoint(): Promise<bigint | 'start' | null> {
     const found = await this.readStore.collection<PlannerCheckpoint>(DELIVERY_CHECKPOINTS_COLLECTION).findOne({ _id: PLANNER_CHECKPOINT_ID });
-    return found ? BigInt(found.position) : null;
+    if (!found) return null;
+    return found.position === 'start' ? 'start' : BigInt(found.position);
   }
 
   /**
    * New deliveries (inserted only if absent: a replayed batch finds them and changes nothing) and the
    * planner's checkpoint, in one write: atomic where the store allows it, else the checkpoint last.
    */
-  async savePlanned(records: DeliveryRecord[], checkpoint: bigint): Promise<void> {
+  async savePlanned(records: DeliveryRecord[], checkpoint: bigint | 'start'): Promise<void> {
     const inserts: WriteOperation[] = records.map(({ _id, ...record }) => ({
       updateOne: { filter: { _id }, update: { $setOnInsert: { ...record, logOrder: logOrderOf(record.position) } }, upsert: true },
     }));

@@ -38,6 +38,7 @@ export function decisionStateOf(document: ComplaintDocument): ComplaintState {
     rating: document.rating?.rating ?? null,
     overdue: (document.overdue ?? []).map(({ clock, dueAt }) => ({ clock, dueAt })),
     escalatedTo: (document.escalations ?? []).map((e) => e.toAgencyId),
+    autoCloseAnnouncedFor: document.autoCloseAnnouncement?.followUpAt ?? null,
     referredToOmbudsman: Boolean(document.ombudsmanReferral),
     duplicateOf: document.duplicateOf?.originalComplaintId ?? null,
   };

@@ -5,6 +5,7 @@ import type { VerifyEventLog } from '../verify-event-log';
 import type { DeadlineContext } from '@lacak/deadlines';
 import { AuditTreeReader, type LeaseState, type ProjectionStatus, type ReadModelProjector, upcomingYears } from '@lacak/projections';
 import type { ReadStore } from '@lacak/read-store';
+import type { MeasureDeliveryBacklog } from '../deliveries/delivery-backlog';
 
 type StoreStatus = 'ok' | 'unavailable';
 
@@ -15,6 +16,21 @@ export interface HealthView {
   projector: { lease: LeaseState; projections: ProjectionStatus[] } | 'not in this process';
   calendar: { status: 'verified' | 'unverified'; years: CalendarYear[]; warning?: string };
   integrity: IntegrityHealth & { auditTree: { size: number; lastPosition: string | null } };
+  deliveries: DeliveriesHealth;
+}
+
+/**
+ * The delivery outbox: `degraded` while dead deliveries wait for an admin (the instance still serves:
+ * this does not make the whole report degraded), `unknown` when the read store did not answer.
+ */
+export interface DeliveriesHealth {
+  status: 'ok' | 'degraded' | 'unknown';
+  /** Events stored after the planner's checkpoint (counted up to 2000); null before its first start. */
+  plannerLagEvents: number | null;
+  pending: number | null;
+  dead: number | null;
+  /** How long the longest-waiting pending delivery has waited; null when none waits. */
+  oldestPendingAgeSeconds: number | null;
 }
 
 /**
@@ -33,6 +49,7 @@ export interface HealthSources {
   projector: ReadModelProjector | null;
   deadlines: DeadlineContext;
   logVerification: VerifyEventLog;
+  deliveries: MeasureDeliveryBacklog;
   now: () => Date;
   /** Where the cause of an outage goes (host names, addresses): the log, never the public answer. */
   storeUnavailable: (store: string, error: unknown) => void;
@@ -58,7 +75,19 @@ export class CheckHealth {
       projector: projector && projections ? { lease: projector.leaseState, projections } : 'not in this process',
       calendar: this.calendar(),
       integrity: { ...this.integrity(), auditTree: await this.auditTree() },
+      deliveries: await this.deliveries(),
     };
+  }
+
+  private async deliveries(): Promise<DeliveriesHealth> {
+    try {
+      const { plannerLagEvents, pending, dead, oldestPendingSince } = await this.sources.deliveries.run();
+      const waited = oldestPendingSince === null ? null : Math.max(0, (this.sources.now().getTime() - Date.parse(oldestPendingSince)) / 1000);
+      return { status: dead > 0 ? 'degraded' : 'ok', plannerLagEvents, pending, dead, oldestPendingAgeSeconds: waited };
+    } catch {
+      // The read store's outage is reported above.
+      return { status: 'unknown', plannerLagEvents: null, pending: null, dead: null, oldestPendingAgeSeconds: null };
+    }
   }
 
   /** How far the notary's Merkle tree has come: the events it holds, and the last of them. */

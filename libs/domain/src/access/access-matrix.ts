@@ -50,7 +50,7 @@ export const COMMAND_ACCESS = {
 } as const satisfies Record<string, AccessRow>;
 
 /** Raised only by the deadline process, through the command path as `system`; never over HTTP. */
-export const SYSTEM_COMMANDS = ['ExpireClarification', 'RecordDeadlineMissed', 'EscalateToParent', 'ReferToOmbudsman'] as const;
+export const SYSTEM_COMMANDS = ['ExpireClarification', 'RecordDeadlineMissed', 'EscalateToParent', 'ReferToOmbudsman', 'AnnounceAutoClose'] as const;
 type SystemCommandType = (typeof SYSTEM_COMMANDS)[number];
 
 /** The matrix row of every command the API takes. */

@@ -63,6 +63,28 @@ describe('CloseComplaint', () => {
   });
 });
 
+describe('AnnounceAutoClose', () => {
+  it('tells the reporter, as the system, when the follow-up closes without a reply', () => {
+    given(responded()).when(commands.announceAutoClose()).then([events.autoCloseAnnounced()]);
+  });
+
+  it('announces once per follow-up', () => {
+    given([...responded(), events.autoCloseAnnounced()]).when(commands.announceAutoClose()).thenRefused('ALREADY_RECORDED');
+  });
+
+  it('announces again after a later follow-up', () => {
+    const later = '2025-03-20T02:00:00.000Z';
+    given([...responded(), events.autoCloseAnnounced(), events.disputed(), events.responded({ at: later })])
+      .when(commands.announceAutoClose())
+      .then([events.autoCloseAnnounced({ followUpAt: later })]);
+  });
+
+  it('refuses before a follow-up, and anyone but the system', () => {
+    given(aComplaint().inStatus('IN_PROGRESS').events()).when(commands.announceAutoClose()).thenRefused('INVALID_TRANSITION');
+    given(responded()).when(commands.announceAutoClose({}, actors.nationalAdmin)).thenRefused('ROLE_NOT_ALLOWED');
+  });
+});
+
 describe('the whole lifecycle', () => {
   const at = (day: number) => `2025-03-${String(day).padStart(2, '0')}T02:00:00.000Z`;
   const reporter = actors.reporter();
@@ -129,6 +151,7 @@ describe('the whole lifecycle', () => {
       overdue: [],
       escalatedTo: [],
       referredToOmbudsman: false,
+      autoCloseAnnouncedFor: null,
       duplicateOf: null,
     });
   });

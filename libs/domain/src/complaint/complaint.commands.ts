@@ -123,6 +123,9 @@ export type EscalateToParent = CommandBase<
   { toAgencyId: string; reason: EscalationReason; bounceThreshold?: number | null }
 >;
 
+/** A deadline process: tell the reporter the complaint closes on its own at `dueAt`, once per follow-up. */
+export type AnnounceAutoClose = CommandBase<'AnnounceAutoClose', { dueAt: string }>;
+
 /** A deadline process: hand the complaint to the Ombudsman, once. */
 export type ReferToOmbudsman = CommandBase<'ReferToOmbudsman', { reason: string }>;
 
@@ -170,6 +173,7 @@ export type ComplaintCommand =
   | RecordDeadlineMissed
   | EscalateToParent
   | ReferToOmbudsman
+  | AnnounceAutoClose
   | MarkDuplicate
   | RecordLeadershipReview
   | LinkPolicyImprovement;

@@ -6,6 +6,7 @@
 import { type Actor, isReporterOf, trackingActor } from './actor';
 import type {
   AcceptDisposition,
+  AnnounceAutoClose,
   AnswerClarification,
   ArchiveComplaint,
   CloseComplaint,
@@ -651,6 +652,20 @@ function referToOmbudsman(command: ReferToOmbudsman, state: ComplaintState): Dec
   );
 }
 
+/** Two working days before auto-close the reporter hears it is coming, once per follow-up. */
+function announceAutoClose(command: AnnounceAutoClose, state: ComplaintState): Decision {
+  const { complaintId, dueAt } = command.data;
+  const announced = (followUpAt: string | null): Decision =>
+    followUpAt === null || state.autoCloseAnnouncedFor === followUpAt
+      ? refused('ALREADY_RECORDED', 'The coming closure of this follow-up is already announced.')
+      : decided({ type: 'AutoCloseAnnounced', data: { complaintId, agencyId: holderOf(state), dueAt, followUpAt, at: command.at } });
+  return (
+    requireStatus(command, state, ['RESPONDED']) ??
+    requireSystem(command.actor, 'announces an automatic closure') ??
+    announced(state.respondedAt)
+  );
+}
+
 function markDuplicate(command: MarkDuplicate, state: ComplaintState, scope: AgencyScope): Decision {
   const { complaintId, originalComplaintId, note, originalKnown } = command.data;
   const marked = () =>
@@ -773,6 +788,8 @@ export function decideComplaint(
       return escalateToParent(command, state, scope);
     case 'ReferToOmbudsman':
       return referToOmbudsman(command, state);
+    case 'AnnounceAutoClose':
+      return announceAutoClose(command, state);
     case 'MarkDuplicate':
       return markDuplicate(command, state, scope);
     case 'RecordLeadershipReview':

@@ -181,6 +181,13 @@ export type EscalatedToParent = EventBase<
 export type ReferredToOmbudsman = EventBase<'ReferredToOmbudsman', { agencyId: string | null; reason: string }>;
 
 /**
+ * The reporter is due notice that the complaint closes on its own at `dueAt` unless they reply to
+ * the follow-up given at `followUpAt`: raised by the deadline process two working days before,
+ * once per follow-up. It changes nothing in the complaint's handling.
+ */
+export type AutoCloseAnnounced = EventBase<'AutoCloseAnnounced', { agencyId: string | null; dueAt: string; followUpAt: string }>;
+
+/**
  * The complaint repeats `originalComplaintId` and ends as DUPLICATE. `targetAgencyId` repeats the
  * submission's, so statistics can subtract it where it was counted as received.
  */
@@ -228,7 +235,8 @@ export type ComplaintEvent =
   | ReferredToOmbudsman
   | ComplaintMarkedDuplicate
   | LeadershipReviewRecorded
-  | PolicyImprovementLinked;
+  | PolicyImprovementLinked
+  | AutoCloseAnnounced;
 
 export type ComplaintEventType = ComplaintEvent['type'];
 
@@ -260,6 +268,7 @@ export const COMPLAINT_EVENT_TYPES: readonly ComplaintEventType[] = [
   'ComplaintMarkedDuplicate',
   'LeadershipReviewRecorded',
   'PolicyImprovementLinked',
+  'AutoCloseAnnounced',
 ];
 
 /** Current schema version of every complaint event's data. */

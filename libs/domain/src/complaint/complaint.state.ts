@@ -67,6 +67,8 @@ export interface ComplaintState {
   /** Escalation flags: every node the complaint was escalated to, in order. */
   escalatedTo: readonly string[];
   referredToOmbudsman: boolean;
+  /** The follow-up (its `respondedAt`) whose coming auto-close was announced to the reporter. */
+  autoCloseAnnouncedFor: string | null;
   /** The complaint this one repeats, once marked DUPLICATE. */
   duplicateOf: string | null;
 }
@@ -106,6 +108,7 @@ export const initialComplaintState = (): ComplaintState => ({
   overdue: [],
   escalatedTo: [],
   referredToOmbudsman: false,
+  autoCloseAnnouncedFor: null,
   duplicateOf: null,
 });
 
@@ -201,6 +204,8 @@ export function evolveComplaint(state: ComplaintState, event: ComplaintEvent): C
       return { ...state, escalatedTo: [...state.escalatedTo, event.data.toAgencyId] };
     case 'ReferredToOmbudsman':
       return { ...state, referredToOmbudsman: true };
+    case 'AutoCloseAnnounced':
+      return { ...state, autoCloseAnnouncedFor: event.data.followUpAt };
     case 'ComplaintMarkedDuplicate':
       return { ...state, status: 'DUPLICATE', duplicateOf: event.data.originalComplaintId };
     case 'LeadershipReviewRecorded':

@@ -10,6 +10,7 @@ import type { ComplaintState } from '../complaint/complaint.state';
 import { OrganisationTree } from '../organisation/organisation-tree';
 import type {
   AcceptDisposition,
+  AnnounceAutoClose,
   AnswerClarification,
   ArchiveComplaint,
   CloseComplaint,
@@ -65,6 +66,7 @@ import type {
   MediationOutcomeRecorded,
   MediationStarted,
   PolicyImprovementLinked,
+  AutoCloseAnnounced,
   ReferredToOmbudsman,
 } from '../complaint/complaint.events';
 import type { ClarificationParty, ComplaintStatus } from '../complaint/complaint.values';
@@ -167,6 +169,7 @@ const missedDeadline = {
 };
 const escalation = { toAgencyId: PARENT_AGENCY, reason: 'deadline' } as const;
 const referral = { reason: 'Belum selesai setelah 60 hari.' };
+const autoCloseNotice = { dueAt: '2025-03-17T16:59:59.999Z' };
 const duplicate = { originalComplaintId: ORIGINAL_COMPLAINT_ID, note: 'Laporan yang sama dari pelapor yang sama.' };
 const review = { summary: 'Dibahas dalam rapat pimpinan bersama laporan jalan rusak lain.', clusterId: 'cluster-jalan-2025' };
 const policy = {
@@ -208,6 +211,7 @@ export const commands = {
   recordDeadlineMissed: command<RecordDeadlineMissed>('RecordDeadlineMissed', missedDeadline, actors.system),
   escalate: command<EscalateToParent>('EscalateToParent', escalation, actors.system),
   referToOmbudsman: command<ReferToOmbudsman>('ReferToOmbudsman', referral, actors.system),
+  announceAutoClose: command<AnnounceAutoClose>('AnnounceAutoClose', autoCloseNotice, actors.system),
   markDuplicate: command<MarkDuplicate>('MarkDuplicate', duplicate, actors.unitOfficer()),
   recordLeadershipReview: command<RecordLeadershipReview>('RecordLeadershipReview', review, actors.agencyAdmin()),
   linkPolicyImprovement: command<LinkPolicyImprovement>('LinkPolicyImprovement', policy, actors.agencyAdmin()),
@@ -266,6 +270,7 @@ export const events = {
   deadlineMissed: event<DeadlineMissed>('DeadlineMissed', { ...missedDeadline, ...byAgency }),
   escalated: event<EscalatedToParent>('EscalatedToParent', { ...escalation, fromAgencyId: AGENCY, bounceCount: 0 }),
   referredToOmbudsman: event<ReferredToOmbudsman>('ReferredToOmbudsman', { ...referral, ...byAgency }),
+  autoCloseAnnounced: event<AutoCloseAnnounced>('AutoCloseAnnounced', { ...autoCloseNotice, ...byAgency, followUpAt: AT }),
   markedDuplicate: event<ComplaintMarkedDuplicate>('ComplaintMarkedDuplicate', {
     ...duplicate,
     ...byAgency,

@@ -1,9 +1,12 @@
 import type { DeliveryChannel, DeliverySource } from '@lacak/application';
 import type { AppConfig } from '@lacak/config';
+import type { DeadlineContext } from '@lacak/deadlines';
 import type { OrganisationTree } from '@lacak/domain';
 import type { EventStore } from '@lacak/event-store';
 import type { ReadStore } from '@lacak/read-store';
+import { reporterNotifications } from '@lacak/notifications';
 import type { ReporterIdentityStore } from '@lacak/reporter-identity';
+import { createDeadlineContext } from '../deadline-context';
 import { loadTrackingKey } from '@lacak/storage';
 import { createWebhookRoutes } from '../webhook-routes';
 import type { ProjectorLog } from '../leased-projector';
@@ -17,6 +20,10 @@ export interface DeliveryRouteContext {
   identities: ReporterIdentityStore;
   tree: OrganisationTree;
   log: ProjectorLog;
+  /** The process's clock (tests move it). */
+  now: () => Date;
+  /** Due dates and zones as the deadline process counts them (absent: loaded from the configured files). */
+  deadlines?: DeadlineContext;
 }
 
 export interface DeliveryRoutes {
@@ -32,6 +39,11 @@ export function createDeliveryRoutes(context: DeliveryRouteContext): DeliveryRou
   const sources: DeliverySource[] = [];
   const channels: DeliveryChannel[] = [];
   // One or two lines per capability: sources.push(new …Source(context)); channels.push(new …Channel(context));
+  // Reporter notifications: e-mail and SMS, each when configured.
+  const { config, eventStore, readStore, identities, tree } = context;
+  const reporters = reporterNotifications(config.notifications, { events: eventStore, readStore, identities, deadlines: context.deadlines ?? createDeadlineContext(config, tree) });
+  sources.push(...reporters.sources);
+  channels.push(...reporters.channels);
   const webhooks = createWebhookRoutes(context, loadTrackingKey(context.config));
   sources.push(webhooks.source);
   channels.push(webhooks.channel);

@@ -161,6 +161,28 @@ describe('OutboxDispatcher', () => {
     expect(await stateOf(delivery._id)).toMatchObject({ state: 'pending', attempts: [{ outcome: 'failed', reason: 'timeout' }] });
   });
 
+  it('given an attempt under way, when the dispatcher stops, then the attempt is aborted and not recorded, and the delivery stays due', async () => {
+    const delivery = planned('key', 'slow');
+    await store.savePlanned([delivery], 1n);
+    let reached!: () => void;
+    const inFlight = new Promise<void>((resolve) => (reached = resolve));
+    const slow: DeliveryChannel = {
+      name: 'test',
+      deliver: (_delivery, signal) =>
+        new Promise((_, reject) => {
+          reached();
+          signal.addEventListener('abort', () => reject(signal.reason));
+        }),
+    };
+    const subject = new OutboxDispatcher(store, [slow], {
+      baseMs: 100, maxMs: 1000, maxAttempts: 3, timeoutMs: 60_000, concurrency: 1, pollIntervalMs: 60_000, now: () => new Date(now),
+    });
+    subject.start();
+    await inFlight;
+    await subject.stop();
+    expect(await stateOf(delivery._id)).toMatchObject({ state: 'pending', attempts: [], nextAttemptAt: delivery.nextAttemptAt });
+  });
+
   it('given a delivery of a channel not configured here, then it stays pending and unattempted', async () => {
     const delivery = { ...planned('key', 'sms'), channel: 'sms' };
     await store.savePlanned([delivery], 1n);

@@ -55,7 +55,7 @@ export class OutboxDispatcher {
     this.stopping = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    // Attempts under way are aborted; each counts as a retryable failure, if it is still recorded.
+    // Attempts under way are aborted and left unrecorded: they are made again after the restart.
     this.stopped.abort();
     await this.running;
   }
@@ -117,8 +117,12 @@ export class OutboxDispatcher {
 
   private async attempt(delivery: StoredDelivery): Promise<void> {
     const channel = this.channels.get(delivery.channel)!;
-    const signal = AbortSignal.any([AbortSignal.timeout(this.options.timeoutMs), this.stopped.signal]);
+    const stopped = this.stopped.signal;
+    const signal = AbortSignal.any([AbortSignal.timeout(this.options.timeoutMs), stopped]);
     const outcome = await this.carry(channel, delivery, signal);
+    // Stopped mid-attempt (the lease lost, a shutdown): not the receiver's failure. It stays as it
+    // was, due, and whoever delivers next tries again under the same key.
+    if (stopped.aborted) return;
     const at = this.options.now();
     const recorded = await this.store.recordAttempt(delivery, this.next(delivery, outcome, at), at.toISOString());
     if (recorded) this.options.metrics?.deliveryAttempted(delivery.channel, outcome.kind);
@@ -129,7 +133,7 @@ export class OutboxDispatcher {
       const outcome = await Promise.race([channel.deliver(delivery, signal), aborted(signal)]);
       return outcome;
     } catch (error) {
-      if (signal.aborted) return { kind: 'failed', reason: this.stopped.signal.aborted ? 'stopped' : 'timeout', retryable: true };
+      if (signal.aborted) return { kind: 'failed', reason: 'timeout', retryable: true };
       // The error's message may quote content: only its name is kept.
       return { kind: 'failed', reason: `error:${error instanceof Error ? error.name : 'unknown'}`, retryable: true };
     }

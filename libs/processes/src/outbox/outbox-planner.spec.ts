@@ -94,6 +94,17 @@ describe('OutboxPlanner', () => {
     expect((await deliveries()).map((d) => d.eventId)).toEqual([fresh.id]);
   });
 
+  it('given a first start on an empty log, when it stops before any event and events arrive meanwhile, then it plans them on its next start', async () => {
+    const first = planner();
+    first.start();
+    await eventually(async () => (await store.plannerCheckpoint()) === 'start');
+    await first.stop();
+    await append(stores.eventStore, 'complaint-1', 2);
+
+    planner().start();
+    await eventually(async () => (await deliveries()).length === 2);
+  });
+
   it('given a batch whose write crashed, when it starts again on the same stores, then every event has exactly one delivery', async () => {
     const crashing = crashingWrites(stores.readStore);
     const first = planner(crashing, 2);

@@ -28,7 +28,6 @@ export class OutboxPlanner {
   private subscription: AllSubscription | null = null;
   private loop: Promise<void> | null = null;
   private stopping = false;
-  private position: bigint | null = null;
 
   constructor(
     private readonly eventStore: EventStore,
@@ -37,11 +36,6 @@ export class OutboxPlanner {
     private readonly sources: readonly DeliverySource[],
     private readonly options: OutboxPlannerOptions,
   ) {}
-
-  /** The position of the last event planned in this process, null before the first. */
-  get checkpoint(): bigint | null {
-    return this.position;
-  }
 
   start(): void {
     if (this.loop) return;
@@ -71,14 +65,13 @@ export class OutboxPlanner {
   private async consume(): Promise<void> {
     let from = await this.store.plannerCheckpoint();
     if (from === null) {
-      from = await this.logEnd();
+      from = (await this.logEnd()) ?? 'start';
       if (this.stopping) return;
-      // Kept at once: a crash before the first event then still starts here, not at a later end.
-      if (from !== null) await this.store.savePlanned([], from);
+      // Kept at once: after a crash it goes on from here, never from a later end of the log.
+      await this.store.savePlanned([], from);
     }
-    this.position = from;
     if (this.stopping) return;
-    const subscription = this.eventStore.subscribeToAll({ fromPosition: from ?? 'start' });
+    const subscription = this.eventStore.subscribeToAll({ fromPosition: from });
     this.subscription = subscription;
     const batchSize = this.options.batchSize ?? 100;
     let batch: RecordedEvent[] = [];
@@ -116,7 +109,6 @@ export class OutboxPlanner {
     }
     const last = events[events.length - 1].position;
     await this.store.savePlanned([...records.values()], last);
-    this.position = last;
     if (records.size > 0) this.options.onPlanned?.(records.size);
   }
 

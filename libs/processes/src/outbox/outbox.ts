@@ -4,6 +4,7 @@ import type { ProjectorCompanion } from '@lacak/projections';
 import type { ReadStore } from '@lacak/read-store';
 import type { ReporterIdentityStore } from '@lacak/reporter-identity';
 import type { AppConfig } from '@lacak/config';
+import type { DeadlineContext } from '@lacak/deadlines';
 import type { OrganisationTree } from '@lacak/domain';
 import type { ProjectorLog } from '../leased-projector';
 import { createDeliveryRoutes } from './delivery-routes';
@@ -16,6 +17,8 @@ export interface OutboxWiring {
   metrics?: DeliveryMetrics;
   /** Sources and channels besides those of `createDeliveryRoutes` (an injection point for tests). */
   extraRoutes?: { sources?: DeliverySource[]; channels?: DeliveryChannel[] };
+  /** The projector's deadline context, which follows published holiday calendars; else one from the files. */
+  deadlines?: DeadlineContext;
 }
 
 /**
@@ -28,8 +31,8 @@ export class Outbox implements ProjectorCompanion {
 
   constructor(
     private readonly store: DeliveryStore,
-    readonly planner: OutboxPlanner,
-    readonly dispatcher: OutboxDispatcher,
+    private readonly planner: OutboxPlanner,
+    private readonly dispatcher: OutboxDispatcher,
     private readonly log: ProjectorLog,
   ) {}
 
@@ -63,7 +66,7 @@ export function createOutbox(
   now: () => Date,
   wiring: OutboxWiring,
 ): Outbox {
-  const routes = createDeliveryRoutes({ config, eventStore, readStore, identities: wiring.identities, tree, log });
+  const routes = createDeliveryRoutes({ config, eventStore, readStore, identities: wiring.identities, tree, log, now, deadlines: wiring.deadlines });
   const sources = [...routes.sources, ...(wiring.extraRoutes?.sources ?? [])];
   const channels = [...routes.channels, ...(wiring.extraRoutes?.channels ?? [])];
   const store = new DeliveryStore(readStore);

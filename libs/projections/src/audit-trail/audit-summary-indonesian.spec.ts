@@ -88,6 +88,7 @@ const cases: [string, ComplaintEvent, string][] = [
   ['an escalation on a deadline', events.escalated(), 'Dieskalasi dari Dinas X ke Province P (tenggat terlewati)'],
   ['an escalation for bouncing', events.escalated({ reason: 'bouncing' }), 'Dieskalasi dari Dinas X ke Province P (disposisi bolak-balik)'],
   ['a referral to the Ombudsman', events.referredToOmbudsman(), 'Dirujuk ke Ombudsman: Belum selesai setelah 60 hari.'],
+  ['a notice of the coming closure', events.autoCloseAnnounced(), 'Pelapor diberi tahu bahwa laporan ditutup otomatis pada 2025-03-17T16:59:59.999Z tanpa tanggapan'],
   ['a duplicate', events.markedDuplicate(), 'Ditandai sebagai duplikat dari pengaduan complaint-0'],
   ['a leadership review', events.leadershipReviewRecorded(), 'Tinjauan pimpinan dicatat oleh Dinas X (klaster cluster-jalan-2025)'],
   ['a national leadership review', events.leadershipReviewRecorded({ agencyId: null, clusterId: null }), 'Tinjauan pimpinan dicatat oleh National'],

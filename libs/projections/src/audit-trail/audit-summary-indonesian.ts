@@ -147,6 +147,8 @@ export function summariseInIndonesian(event: ComplaintEvent, tree: OrganisationT
       return `Dieskalasi dari ${agency(event.data.fromAgencyId)} ke ${agency(event.data.toAgencyId)} (${ESCALATION_REASONS[event.data.reason]})`;
     case 'ReferredToOmbudsman':
       return `Dirujuk ke Ombudsman: ${event.data.reason}`;
+    case 'AutoCloseAnnounced':
+      return `Pelapor diberi tahu bahwa laporan ditutup otomatis pada ${event.data.dueAt} tanpa tanggapan`;
     case 'ComplaintMarkedDuplicate':
       return `Ditandai sebagai duplikat dari pengaduan ${event.data.originalComplaintId}`;
     case 'LeadershipReviewRecorded':

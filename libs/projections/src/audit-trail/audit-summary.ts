@@ -76,6 +76,8 @@ export function summarise(event: ComplaintEvent, tree: OrganisationTree): string
       return `Escalated from ${agency(event.data.fromAgencyId)} to ${agency(event.data.toAgencyId)} (${event.data.reason})`;
     case 'ReferredToOmbudsman':
       return `Referred to the Ombudsman: ${event.data.reason}`;
+    case 'AutoCloseAnnounced':
+      return `The reporter was told the complaint closes on its own at ${event.data.dueAt} without a reply`;
     case 'ComplaintMarkedDuplicate':
       return `Marked as a duplicate of complaint ${event.data.originalComplaintId}`;
     case 'LeadershipReviewRecorded':

@@ -105,6 +105,8 @@ export interface ComplaintDocument extends ProjectedDocument {
   overdue?: { clock: DeadlineClock; dueAt: string; at: string }[];
   escalations?: { fromAgencyId: string; toAgencyId: string; reason: EscalationReason; at: string }[];
   ombudsmanReferral?: { reason: string; at: string } | null;
+  /** The latest notice to the reporter that the complaint closes on its own (absent before any). */
+  autoCloseAnnouncement?: { dueAt: string; followUpAt: string; at: string } | null;
   /** Set when the complaint was marked a duplicate (status DUPLICATE). */
   duplicateOf?: { originalComplaintId: string; note: string | null; at: string } | null;
   leadershipReviews?: { agencyId: string | null; summary: string; clusterId: string | null; at: string }[];

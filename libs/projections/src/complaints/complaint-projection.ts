@@ -69,6 +69,8 @@ export class ComplaintProjection implements DocumentProjection<ComplaintDocument
     { name: 'public_category_age', keys: { category: 1, submittedAt: 1, _id: 1 }, partialFilter: PUBLIC_INDEX_FILTER },
     // Monev exceptions, per kind: only the complaints that are one, by subtree and for the national root.
     ...EXCEPTION_INDEXES,
+    // The duplicates of a complaint, whose reporters hear its news (reporter notifications).
+    { name: 'duplicates_of', keys: { 'duplicateOf.originalComplaintId': 1, _id: 1 } },
   ];
 
   constructor(
@@ -273,6 +275,8 @@ export class ComplaintProjection implements DocumentProjection<ComplaintDocument
         return { ...doc, escalations: append(doc.escalations, pick(event.data, 'fromAgencyId', 'toAgencyId', 'reason', 'at')) };
       case 'ReferredToOmbudsman':
         return { ...doc, ombudsmanReferral: pick(event.data, 'reason', 'at') };
+      case 'AutoCloseAnnounced':
+        return { ...doc, autoCloseAnnouncement: pick(event.data, 'dueAt', 'followUpAt', 'at') };
       case 'ComplaintMarkedDuplicate':
         return { ...doc, status: 'DUPLICATE', duplicateOf: pick(event.data, 'originalComplaintId', 'note', 'at') };
       case 'LeadershipReviewRecorded':

@@ -1,4 +1,4 @@
-import { type ClockSpan, type Deadline, type DeadlineContext, type DueDates, calendarYearsOf, clockSpans, dueDates } from '@lacak/deadlines';
+import { type ClockSpan, type Deadline, type DeadlineContext, type DueDates, addSpan, calendarYearsOf, clockSpans, dueDates } from '@lacak/deadlines';
 import { type ComplaintStatus, type DeadlineClock, holderOf, isOpenReporterQuestion } from '@lacak/domain';
 import type { ComplaintDocument } from '../complaints/complaint-document';
 import type { CalendarUse, ClockView, ClockViews } from './clock-view';
@@ -9,6 +9,8 @@ export type DueAction =
   | { kind: 'escalate'; reason: 'deadline' | 'bouncing'; dueAt: string }
   | { kind: 'expire-clarification'; clarificationId: string; dueAt: string }
   | { kind: 'auto-close'; dueAt: string }
+  /** Tell the reporter, `AUTO_CLOSE_NOTICE_DAYS` before, that the complaint closes on its own at `closesAt`. */
+  | { kind: 'announce-auto-close'; dueAt: string; closesAt: string }
   | { kind: 'refer-to-ombudsman'; dueAt: string };
 
 export interface ComplaintDeadlines {
@@ -21,6 +23,9 @@ export interface ComplaintDeadlines {
   nextDueAt: string | null;
   pending: DueAction[];
 }
+
+/** How many days (in the auto-close limit's unit) before auto-close the reporter is told it is coming. */
+export const AUTO_CLOSE_NOTICE_DAYS = 2;
 
 const HANDLING: readonly ComplaintStatus[] = ['DISPOSED', 'IN_PROGRESS', 'MEDIATION', 'INVESTIGATION', 'AWAITING_REPORTER'];
 const OPEN_BEFORE_RESPONSE: readonly ComplaintStatus[] = ['SUBMITTED', 'VERIFIED', ...HANDLING];
@@ -101,6 +106,14 @@ export function planDeadlines(doc: ComplaintDocument, ctx: DeadlineContext): Com
     clocks.autoClose = view('autoClose', due.autoClose);
     const at = dueOf(due.autoClose);
     if (at) pending.push({ kind: 'auto-close', dueAt: at });
+    // The notice falls due at the end of the day that leaves two days to reply; a limit that short gets none.
+    const span = spans.autoClose;
+    const announced = doc.autoCloseAnnouncement?.followUpAt === facts.respondedAt;
+    const days = span && ('workingDays' in span.span ? span.span.workingDays : span.span.calendarDays);
+    if (at && span && days !== undefined && days > AUTO_CLOSE_NOTICE_DAYS && !announced) {
+      const notice = 'workingDays' in span.span ? { workingDays: days - AUTO_CLOSE_NOTICE_DAYS } : { calendarDays: days - AUTO_CLOSE_NOTICE_DAYS };
+      pending.push({ kind: 'announce-auto-close', dueAt: addSpan(ctx.calendar, span.start, notice, zone), closesAt: at });
+    }
   }
   if (OPEN_BEFORE_RESPONSE.includes(doc.status) && !doc.ombudsmanReferral) {
     clocks.ombudsmanReferral = view('ombudsmanReferral', due.ombudsmanReferral);

@@ -15,12 +15,20 @@ export class IdentityReasonRequest {
   reason!: string;
 }
 
+/** Where the reporter asked to hear news of the complaint. */
+export class TrackingContactBody {
+  @ApiPropertyOptional({ format: 'email' }) email?: string;
+  @ApiPropertyOptional() phone?: string;
+  @ApiPropertyOptional({ enum: ['id', 'en'] }) language?: string;
+}
+
 /** The identifying details a reporter left; each only when given. */
 export class ReporterIdentityBody implements ReporterIdentity {
   @ApiPropertyOptional() name?: string;
   @ApiPropertyOptional({ description: 'NIK: 16 digits' }) idNumber?: string;
   @ApiPropertyOptional({ format: 'email' }) email?: string;
   @ApiPropertyOptional() phone?: string;
+  @ApiPropertyOptional({ type: TrackingContactBody }) trackingContact?: TrackingContactBody;
 }
 
 /**

@@ -30,6 +30,24 @@ export class ReporterIdentityRequest {
   phone?: string;
 }
 
+/**
+ * Where the reporter wants news of the complaint (received, verified, a question, the follow-up,
+ * closure). Kept in the identity store only, never in an event. An anonymous reporter is reached
+ * through this and nothing else.
+ */
+export class TrackingContactRequest {
+  @ApiPropertyOptional({ format: 'email' }) @IsOptional() @IsEmail()
+  email?: string;
+
+  @ApiPropertyOptional({ example: '+6281234567890' })
+  @IsOptional() @Matches(/^\+?[0-9 ()-]{6,20}$/, { message: 'phone must be a telephone number' })
+  phone?: string;
+
+  @ApiPropertyOptional({ enum: ['id', 'en'], default: 'id', description: 'The language of the messages: Bahasa Indonesia or English' })
+  @IsOptional() @IsIn(['id', 'en'])
+  language?: 'id' | 'en';
+}
+
 export class SubmitComplaintRequest {
   @ApiProperty({ maxLength: 200, example: 'Pungutan liar di kantor kelurahan' }) @IsString() @Length(1, 200)
   title!: string;
@@ -63,6 +81,10 @@ export class SubmitComplaintRequest {
   @ApiPropertyOptional({ type: ReporterIdentityRequest })
   @IsOptional() @ValidateNested() @Type(() => ReporterIdentityRequest)
   reporter?: ReporterIdentityRequest;
+
+  @ApiPropertyOptional({ type: TrackingContactRequest })
+  @IsOptional() @ValidateNested() @Type(() => TrackingContactRequest)
+  trackingContact?: TrackingContactRequest;
 }
 
 export class SubmitComplaintResponse {
