@@ -7,7 +7,7 @@ import type { Actor } from '@lacak/domain';
 import { Allows } from '../auth/allows.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { readPreconditions } from '../http/preconditions';
-import { ApiBodyProblems, ApiProblems, ApiQueryProblems, type ProblemCode } from '../openapi/problem-responses';
+import { ApiBodyProblems, ApiQueryProblems, type ProblemCode } from '../openapi/problem-responses';
 import { ListWebhookEndpointsQuery, RunWebhookEndpointCommand } from './webhooks.bus';
 import { ChangeWebhookEndpointRequest, RegisterWebhookEndpointRequest } from './webhooks.requests';
 import { WebhookEndpointChangedResponse, WebhookEndpointCreatedResponse, WebhookEndpointResponse } from './webhooks.responses';
@@ -78,8 +78,8 @@ export class WebhooksController {
   @Allows('remove-webhook-endpoint')
   @ApiOperation({ summary: 'Remove an endpoint: it receives nothing more, and its pending deliveries are skipped' })
   @ApiNoContentResponse({ description: 'Removed' })
-  // A body is not read; one that cannot be parsed is refused before the route runs.
-  @ApiProblems(...COMMAND_PROBLEMS, 'MALFORMED_REQUEST', 'UNSUPPORTED_MEDIA_TYPE', 'CONTENT_TOO_LARGE')
+  // No body is read, but one that cannot be parsed, and a malformed precondition header, are refused.
+  @ApiBodyProblems(...COMMAND_PROBLEMS)
   async remove(@Param('agencyId') agencyId: string, @Param('endpointId') endpointId: string, @CurrentActor() actor: Actor, @Req() req: FastifyRequest): Promise<void> {
     await this.commandBus.execute(
       new RunWebhookEndpointCommand({ type: 'RemoveWebhookEndpoint', data: { agencyId, endpointId } }, actor, readPreconditions(req.headers, String(req.id))),

@@ -11431,7 +11431,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or has invalid fields (each named in `errors`). Codes: `MALFORMED_REQUEST` */
+            /** @description The request is malformed or has invalid fields (each named in `errors`). Codes: `VALIDATION_FAILED`, `MALFORMED_REQUEST` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11439,7 +11439,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
                         /** @enum {string} */
-                        code?: "MALFORMED_REQUEST";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_REQUEST";
                     };
                 };
             };
