@@ -702,8 +702,8 @@ const QUERY_PLANS: Record<QueryName, QueryPlan> = {
   },
 };
 
-/** A public address as an IP literal: the address policy lets it through without a DNS lookup. */
-const WEBHOOK_ENDPOINT = { url: 'https://93.184.216.34/lacak', eventTypes: ['ComplaintClosed'] };
+/** A closed port on this machine (the app lets private addresses through): deliveries fail at once, nothing leaves. */
+const WEBHOOK_ENDPOINT = { url: 'http://127.0.0.1:9/lacak', eventTypes: ['ComplaintClosed'] };
 /** In scope: the matrix's agency admin's own node; out: another agency's, whose endpoints answer as missing ones. */
 const webhookNode = (scope: Scope) => (scope === 'out' ? OTHER_HOLDER : HOLDER);
 const webhookAnswer = (row: AccessRow, role: ActorRole, scope: Scope, allowed: string) => (!row[role] ? '403' : scope === 'out' ? '404' : allowed);
@@ -799,7 +799,8 @@ describe('Who may do and see what: every role × every endpoint × scope', () =>
   const mismatches: Row[] = [];
 
   beforeAll(async () => {
-    t = await startAccessApp();
+    // The webhook endpoints registered here point at a closed port on this machine: no call leaves it.
+    t = await startAccessApp({ WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true' });
     for (const role of ACTOR_ROLES) tokens[role] = await t.token(role, ACTORS[role].agencyId, ACTORS[role].id);
     for (const scope of ['in', 'out'] as const) {
       const tag = `matriks${marker()}`;
