@@ -104,6 +104,14 @@ module.exports = {
       to: { path: '^(apps|libs/(?!lapor/|application/|domain/|event-store/|read-store/|projections/))' },
     },
     {
+      name: 'webhooks-stay-a-channel',
+      comment:
+        'libs/webhooks plans and carries webhook deliveries through the outbox contract: it reads the stores and the query side, issues its one command through the application, and never reaches the processes, the API or the storage wiring.',
+      severity: 'error',
+      from: { path: '^libs/webhooks/' },
+      to: { path: '^libs/(processes|storage|config|reporter-identity)/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -21,6 +21,7 @@ module.exports = {
     '^@lacak/(domain|projections|lapor)/testing$': '<rootDir>/libs/$1/src/testing',
     '^@lacak/event-store/kurrentdb$': '<rootDir>/libs/event-store/src/kurrentdb/kurrentdb-event-store',
     '^@lacak/(domain|event-store|read-store|projections|reporter-identity|config|organisation|application|storage|deadlines|processes|testing|integrity|lapor|notifications)$': '<rootDir>/libs/$1/src',
+    '^@lacak/webhooks$': '<rootDir>/libs/webhooks/src',
   },
   testTimeout: 30000,
   // Jest's default on 2 cores is one worker; the suites spend much of their time waiting on fsync

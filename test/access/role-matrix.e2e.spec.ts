@@ -666,7 +666,53 @@ const QUERY_PLANS: Record<QueryName, QueryPlan> = {
       return { actual: String(response.status), response };
     },
   },
+  'register-webhook-endpoint': {
+    scopes: ['in', 'out'],
+    expected: (row, role, scope) => webhookAnswer(row, role, scope, '201'),
+    run: async (t, token, scope) => {
+      const response = await t.request('POST', `/agencies/${webhookNode(scope)}/webhooks`, { token, body: WEBHOOK_ENDPOINT });
+      return { actual: String(response.status), response };
+    },
+  },
+  'list-webhook-endpoints': {
+    scopes: ['in', 'out'],
+    expected: (row, role, scope) => webhookAnswer(row, role, scope, '200'),
+    run: async (t, token, scope) => {
+      const response = await t.request('GET', `/agencies/${webhookNode(scope)}/webhooks`, { token });
+      return { actual: String(response.status), response };
+    },
+  },
+  'change-webhook-endpoint': {
+    scopes: ['in', 'out'],
+    expected: (row, role, scope) => webhookAnswer(row, role, scope, '200'),
+    run: async (t, token, scope) => {
+      const endpoint = await webhookEndpointOf(t, scope);
+      const response = await t.request('PATCH', `/agencies/${webhookNode(scope)}/webhooks/${endpoint}`, { token, body: { enabled: false } });
+      return { actual: String(response.status), response };
+    },
+  },
+  'remove-webhook-endpoint': {
+    scopes: ['in', 'out'],
+    expected: (row, role, scope) => webhookAnswer(row, role, scope, '204'),
+    run: async (t, token, scope) => {
+      const endpoint = await webhookEndpointOf(t, scope);
+      const response = await t.request('DELETE', `/agencies/${webhookNode(scope)}/webhooks/${endpoint}`, { token });
+      return { actual: String(response.status), response };
+    },
+  },
 };
+
+/** A closed port on this machine (the app lets private addresses through): deliveries fail at once, nothing leaves. */
+const WEBHOOK_ENDPOINT = { url: 'http://127.0.0.1:9/lacak', eventTypes: ['ComplaintClosed'] };
+/** In scope: the matrix's agency admin's own node; out: another agency's, whose endpoints answer as missing ones. */
+const webhookNode = (scope: Scope) => (scope === 'out' ? OTHER_HOLDER : HOLDER);
+const webhookAnswer = (row: AccessRow, role: ActorRole, scope: Scope, allowed: string) => (!row[role] ? '403' : scope === 'out' ? '404' : allowed);
+/** A fresh endpoint of the node, registered by its own admin. */
+async function webhookEndpointOf(t: TestApp, scope: Scope): Promise<string> {
+  const node = webhookNode(scope);
+  const response = await t.request('POST', `/agencies/${node}/webhooks`, { token: await t.token('agency_admin', node), body: WEBHOOK_ENDPOINT });
+  return response.body.id;
+}
 
 const UNKNOWN_DELIVERY = '00000000-0000-5000-8000-000000000000';
 
@@ -753,7 +799,8 @@ describe('Who may do and see what: every role × every endpoint × scope', () =>
   const mismatches: Row[] = [];
 
   beforeAll(async () => {
-    t = await startAccessApp();
+    // The webhook endpoints registered here point at a closed port on this machine: no call leaves it.
+    t = await startAccessApp({ WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true' });
     for (const role of ACTOR_ROLES) tokens[role] = await t.token(role, ACTORS[role].agencyId, ACTORS[role].id);
     for (const scope of ['in', 'out'] as const) {
       const tag = `matriks${marker()}`;

@@ -64,7 +64,7 @@ export class TestApp {
     return this.tokens.sign(actor);
   }
 
-  async request<T = any>(method: 'GET' | 'POST', url: string, options: RequestOptions = {}): Promise<HttpResponse<T>> {
+  async request<T = any>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, options: RequestOptions = {}): Promise<HttpResponse<T>> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     let payload: string | undefined;

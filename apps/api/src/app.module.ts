@@ -15,6 +15,7 @@ import { COMMAND_HANDLERS } from './commands/command.handlers';
 import { ComplaintsModule } from './complaints/complaints.module';
 import { EvaluationsModule } from './evaluations/evaluations.module';
 import { DeliveriesModule } from './admin/deliveries.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 import { PublicModule } from './public/public.module';
 import { ReplayModule } from './replay/replay.module';
 import { TrackingModule } from './tracking/tracking.module';
@@ -47,6 +48,7 @@ export class AppModule {
         EvaluationsModule,
         Open311Module,
         DeliveriesModule,
+        WebhooksModule,
         rateLimitModule(config),
       ],
       controllers: [HealthController, SignInController, ProjectionsController, SlaPoliciesController, HolidayCalendarController, MetricsController],

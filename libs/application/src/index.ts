@@ -21,3 +21,4 @@ export * from './deliveries/delivery-metrics';
 export * from './deliveries/delivery-admin';
 export * from './deliveries/delivery-backlog';
 export * from './external-sync/external-sync';
+export * from './webhooks/webhook-endpoints';

@@ -138,4 +138,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SMTP_URL: 'smtp://lacak:rahasia@mail.example.go.id:587' })).toThrow(/NOTIFY_FROM is required with SMTP_URL or SMTP_HOST/);
     expect(() => loadConfig({ SMTP_URL: 'http://mail.example.go.id', NOTIFY_FROM: 'x@y.id' })).toThrow(/SMTP_URL must be an SMTP URL/);
   });
+
+  it('keeps webhooks off private addresses and on https in production unless told otherwise', () => {
+    expect(loadConfig({}).webhooks).toEqual({ httpsOnly: false, allowPrivateAddresses: false, disableAfterMs: 259_200_000 });
+    expect(loadConfig({ NODE_ENV: 'production', WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true', WEBHOOK_DISABLE_AFTER_MS: '60000' }).webhooks).toEqual({
+      httpsOnly: true,
+      allowPrivateAddresses: true,
+      disableAfterMs: 60_000,
+    });
+  });
 });

@@ -231,11 +231,21 @@ class Environment {
 
   @IsOptional() @Transform(toInt) @Min(10) @Max(600_000) @IsInt()
   DELIVERY_POLL_INTERVAL_MS?: number;
+
   @IsOptional()
   @Matches(OPEN311_API_KEYS_PATTERN, {
     message: 'OPEN311_API_KEYS must list client applications as name:key:channel, comma-separated, each key of at least 24 letters, digits, - or _',
   })
   OPEN311_API_KEYS?: string;
+
+  @IsOptional() @IsString()
+  NODE_ENV?: string;
+
+  @IsOptional() @Transform(toBool)
+  WEBHOOK_ALLOW_PRIVATE_ADDRESSES?: boolean;
+
+  @IsOptional() @Transform(toInt) @Min(0) @Max(2_592_000_000) @IsInt()
+  WEBHOOK_DISABLE_AFTER_MS?: number;
 }
 
 /** How bearer tokens are verified: the local development secret, or an OIDC provider's JWKS. */
@@ -331,6 +341,16 @@ export interface AppConfig {
   deliveries: DeliverySettings;
   /** The client applications that may submit over Open311 (`POST /open311/v2/requests`); none by default. */
   open311Clients: Open311Client[];
+  webhooks: WebhookSettings;
+}
+
+export interface WebhookSettings {
+  /** With NODE_ENV=production: endpoints must use https. */
+  httpsOnly: boolean;
+  /** Lets loopback, private and link-local receivers (and plain http) through: tests and closed networks only. */
+  allowPrivateAddresses: boolean;
+  /** An endpoint whose delivery keeps failing for longer than this is disabled. */
+  disableAfterMs: number;
 }
 
 export interface DeliverySettings {
@@ -448,6 +468,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       pollIntervalMs: parsed.DELIVERY_POLL_INTERVAL_MS ?? 1_000,
     },
     open311Clients: open311Clients(parsed.OPEN311_API_KEYS),
+    webhooks: {
+      httpsOnly: parsed.NODE_ENV === 'production',
+      allowPrivateAddresses: parsed.WEBHOOK_ALLOW_PRIVATE_ADDRESSES ?? false,
+      disableAfterMs: parsed.WEBHOOK_DISABLE_AFTER_MS ?? 259_200_000,
+    },
   };
   return Object.freeze(config);
 }

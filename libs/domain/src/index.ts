@@ -19,3 +19,4 @@ export * from './evaluation/evaluation.events';
 export * from './evaluation/evaluation.commands';
 export * from './evaluation/evaluation.state';
 export * from './evaluation/evaluation.decide';
+export * from './webhook/webhook-endpoints';

@@ -6,8 +6,7 @@ import type { AppConfig } from '@lacak/config';
 import { ProjectorLease } from '@lacak/projections';
 import { SqliteReadStore } from '@lacak/read-store';
 import { MASTER_KEY_FILE } from '@lacak/reporter-identity';
-import { AUDIT_SIGNING_KEY_FILE, EMBEDDED_FILES } from '@lacak/storage';
-import { TRACKING_KEY_FILE } from '../infrastructure/tracking-key';
+import { AUDIT_SIGNING_KEY_FILE, EMBEDDED_FILES, TRACKING_KEY_FILE } from '@lacak/storage';
 
 export const MANIFEST_FILE = 'manifest.json';
 

@@ -43,4 +43,8 @@ export const QUERY_ROUTES: { readonly [useCase in QueryName]: string } = {
   'list-deliveries': 'GET /admin/deliveries',
   'get-delivery': 'GET /admin/deliveries/{id}',
   'retry-delivery': 'POST /admin/deliveries/{id}/retry',
+  'register-webhook-endpoint': 'POST /agencies/{agencyId}/webhooks',
+  'list-webhook-endpoints': 'GET /agencies/{agencyId}/webhooks',
+  'change-webhook-endpoint': 'PATCH /agencies/{agencyId}/webhooks/{endpointId}',
+  'remove-webhook-endpoint': 'DELETE /agencies/{agencyId}/webhooks/{endpointId}',
 };

@@ -33,12 +33,11 @@ import { LogVerificationSchedule, type OutboxWiring, PendingIdentitySweep, creat
 import { HolidayCalendarFeed, type ReadModelProjector, createProjections } from '@lacak/projections';
 import { READ_STORE } from '@lacak/read-store';
 import { REPORTER_IDENTITY_STORE } from '@lacak/reporter-identity';
-import { type Stores, closeStores, loadAuditSigningKey } from '@lacak/storage';
+import { type Stores, closeStores, loadAuditSigningKey, loadTrackingKey } from '@lacak/storage';
 import { createTokenVerifier } from '../auth/create-token-verifier';
 import { TokenVerifier } from '../auth/token-verifier';
 import { PrometheusMetrics } from '../metrics/prometheus-metrics';
 import { APP_CONFIG, AUDIT_SIGNING_KEY, CLOCK, type Clock, DEADLINE_CONTEXT, ORGANISATION_TREE, PROJECTOR, STORES, TRACKING_KEY } from './tokens';
-import { loadTrackingKey } from './tracking-key';
 
 export interface InfrastructureOptions {
   /** Open; closed again when the application shuts down. */

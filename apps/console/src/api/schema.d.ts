@@ -1230,6 +1230,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/agencies/{agencyId}/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The webhook endpoints of the admin’s own node, with why any disabled one stopped; never a secret */
+        get: operations["WebhooksController_list"];
+        put?: never;
+        /** Register a webhook endpoint of the admin’s own node: its URL, the complaint events it receives and its signing secret (answered once) */
+        post: operations["WebhooksController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agencies/{agencyId}/webhooks/{endpointId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an endpoint: it receives nothing more, and its pending deliveries are skipped */
+        delete: operations["WebhooksController_remove"];
+        options?: never;
+        head?: never;
+        /** Change an endpoint’s event types, turn it off, or on again after the engine disabled it */
+        patch: operations["WebhooksController_change"];
+        trace?: never;
+    };
     "/monev/indicators/export": {
         parameters: {
             query?: never;
@@ -3748,6 +3784,76 @@ export interface components {
             /** @description Pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
         };
+        RegisterWebhookEndpointRequest: {
+            /**
+             * @description https in production; never a private or loopback address
+             * @example https://sistem.dinkes.example.go.id/lacak/webhooks
+             */
+            url: string;
+            /**
+             * @description The complaint events the endpoint receives
+             * @example [
+             *       "ComplaintDisposed",
+             *       "ComplaintResponded",
+             *       "ComplaintClosed"
+             *     ]
+             */
+            eventTypes: ("ComplaintSubmitted" | "ComplaintVerified" | "ComplaintRejected" | "DispositionReturned" | "ComplaintArchived" | "ComplaintDisposed" | "DispositionAccepted" | "ClarificationRequested" | "ClarificationAnswered" | "ClarificationAnswerRecordedOnBehalf" | "MediationStarted" | "MediationOutcomeRecorded" | "InvestigationOpened" | "FindingsRecorded" | "ComplaintResponded" | "ComplaintClosed" | "FollowUpDisputed" | "FollowUpMarkedNormative" | "ComplaintRated" | "ComplaintReopened" | "ClarificationExpired" | "DeadlineMissed" | "EscalatedToParent" | "ReferredToOmbudsman" | "ComplaintMarkedDuplicate" | "LeadershipReviewRecorded" | "PolicyImprovementLinked" | "AutoCloseAnnounced" | "ExternalReferenceRecorded" | "ExternalStatusObserved")[];
+            /** @description A signing secret of your own (`whsec_` and base64 of 24 to 64 bytes); unset, the engine makes one and answers it once */
+            secret?: string;
+        };
+        WebhookEndpointCreatedResponse: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description The signing secret, shown this once: keep it to verify `webhook-signature`
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret: string;
+        };
+        WebhookEndpointDisabledView: {
+            /**
+             * @description `by-admin`: turned off; `gone`: the receiver answered 410; `failing`: it kept failing for longer than the engine allows
+             * @enum {string}
+             */
+            reason: "by-admin" | "gone" | "failing";
+            /**
+             * Format: date-time
+             * @description For `failing`: since when its deliveries failed
+             */
+            failingSince: string | null;
+            /** Format: date-time */
+            at: string;
+        };
+        WebhookEndpointResponse: {
+            /** Format: uuid */
+            id: string;
+            agencyId: string;
+            url: string;
+            eventTypes: ("ComplaintSubmitted" | "ComplaintVerified" | "ComplaintRejected" | "DispositionReturned" | "ComplaintArchived" | "ComplaintDisposed" | "DispositionAccepted" | "ClarificationRequested" | "ClarificationAnswered" | "ClarificationAnswerRecordedOnBehalf" | "MediationStarted" | "MediationOutcomeRecorded" | "InvestigationOpened" | "FindingsRecorded" | "ComplaintResponded" | "ComplaintClosed" | "FollowUpDisputed" | "FollowUpMarkedNormative" | "ComplaintRated" | "ComplaintReopened" | "ClarificationExpired" | "DeadlineMissed" | "EscalatedToParent" | "ReferredToOmbudsman" | "ComplaintMarkedDuplicate" | "LeadershipReviewRecorded" | "PolicyImprovementLinked" | "AutoCloseAnnounced" | "ExternalReferenceRecorded" | "ExternalStatusObserved")[];
+            /** Format: date-time */
+            registeredAt: string;
+            enabled: boolean;
+            /** @description Why it receives nothing: the notice to its admin */
+            disabled: components["schemas"]["WebhookEndpointDisabledView"] | null;
+        };
+        ChangeWebhookEndpointRequest: {
+            /**
+             * @description The complaint events the endpoint receives
+             * @example [
+             *       "ComplaintDisposed",
+             *       "ComplaintResponded",
+             *       "ComplaintClosed"
+             *     ]
+             */
+            eventTypes?: ("ComplaintSubmitted" | "ComplaintVerified" | "ComplaintRejected" | "DispositionReturned" | "ComplaintArchived" | "ComplaintDisposed" | "DispositionAccepted" | "ClarificationRequested" | "ClarificationAnswered" | "ClarificationAnswerRecordedOnBehalf" | "MediationStarted" | "MediationOutcomeRecorded" | "InvestigationOpened" | "FindingsRecorded" | "ComplaintResponded" | "ComplaintClosed" | "FollowUpDisputed" | "FollowUpMarkedNormative" | "ComplaintRated" | "ComplaintReopened" | "ClarificationExpired" | "DeadlineMissed" | "EscalatedToParent" | "ReferredToOmbudsman" | "ComplaintMarkedDuplicate" | "LeadershipReviewRecorded" | "PolicyImprovementLinked" | "AutoCloseAnnounced" | "ExternalReferenceRecorded" | "ExternalStatusObserved")[];
+            /** @description false turns the endpoint off; true turns it on again, also after the engine disabled it */
+            enabled?: boolean;
+        };
+        WebhookEndpointChangedResponse: {
+            /** Format: uuid */
+            id: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -3915,6 +4021,12 @@ export type SchemaOpen311ServiceRequest = components['schemas']['Open311ServiceR
 export type SchemaDeliveryAttemptBody = components['schemas']['DeliveryAttemptBody'];
 export type SchemaDeliveryBody = components['schemas']['DeliveryBody'];
 export type SchemaDeliveryPageBody = components['schemas']['DeliveryPageBody'];
+export type SchemaRegisterWebhookEndpointRequest = components['schemas']['RegisterWebhookEndpointRequest'];
+export type SchemaWebhookEndpointCreatedResponse = components['schemas']['WebhookEndpointCreatedResponse'];
+export type SchemaWebhookEndpointDisabledView = components['schemas']['WebhookEndpointDisabledView'];
+export type SchemaWebhookEndpointResponse = components['schemas']['WebhookEndpointResponse'];
+export type SchemaChangeWebhookEndpointRequest = components['schemas']['ChangeWebhookEndpointRequest'];
+export type SchemaWebhookEndpointChangedResponse = components['schemas']['WebhookEndpointChangedResponse'];
 export type $defs = Record<string, never>;
 export interface operations {
     HealthController_health: {
@@ -11165,6 +11277,414 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
                         /** @enum {string} */
                         code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+        };
+    };
+    WebhooksController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agencyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointResponse"][];
+                };
+            };
+            /** @description No bearer token, or one that is invalid or expired. Codes: `UNAUTHENTICATED`, `TOKEN_EXPIRED`, `TOKEN_AGENCY_INVALID` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED" | "TOKEN_EXPIRED" | "TOKEN_AGENCY_INVALID";
+                    };
+                };
+            };
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description Unknown, or outside the actor’s scope: the two look the same; or, for a replay, a revision or an instant at which the complaint had no state (`REVISION_NOT_FOUND`, `NOT_YET_SUBMITTED`). Codes: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    WebhooksController_register: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A repeat with the same key answers the endpoint (and secret) registered first */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                agencyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterWebhookEndpointRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointCreatedResponse"];
+                };
+            };
+            /** @description The request is malformed or has invalid fields (each named in `errors`). Codes: `VALIDATION_FAILED`, `MALFORMED_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_REQUEST";
+                    };
+                };
+            };
+            /** @description No bearer token, or one that is invalid or expired. Codes: `UNAUTHENTICATED`, `TOKEN_EXPIRED`, `TOKEN_AGENCY_INVALID` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED" | "TOKEN_EXPIRED" | "TOKEN_AGENCY_INVALID";
+                    };
+                };
+            };
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description Unknown, or outside the actor’s scope: the two look the same; or, for a replay, a revision or an instant at which the complaint had no state (`REVISION_NOT_FOUND`, `NOT_YET_SUBMITTED`). Codes: `WEBHOOK_ENDPOINT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "WEBHOOK_ENDPOINT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION`, `WEBHOOK_ENDPOINT_EXISTS` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "CONCURRENT_MODIFICATION" | "INTEGRITY_VIOLATION" | "WEBHOOK_ENDPOINT_EXISTS";
+                    };
+                };
+            };
+            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "CONTENT_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `WEBHOOK_ENDPOINT_INVALID`, `WEBHOOK_URL_NOT_ALLOWED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "WEBHOOK_ENDPOINT_INVALID" | "WEBHOOK_URL_NOT_ALLOWED";
+                    };
+                };
+            };
+        };
+    };
+    WebhooksController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agencyId: string;
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed or has invalid fields (each named in `errors`). Codes: `VALIDATION_FAILED`, `MALFORMED_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_REQUEST";
+                    };
+                };
+            };
+            /** @description No bearer token, or one that is invalid or expired. Codes: `UNAUTHENTICATED`, `TOKEN_EXPIRED`, `TOKEN_AGENCY_INVALID` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED" | "TOKEN_EXPIRED" | "TOKEN_AGENCY_INVALID";
+                    };
+                };
+            };
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description Unknown, or outside the actor’s scope: the two look the same; or, for a replay, a revision or an instant at which the complaint had no state (`REVISION_NOT_FOUND`, `NOT_YET_SUBMITTED`). Codes: `WEBHOOK_ENDPOINT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "WEBHOOK_ENDPOINT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "CONCURRENT_MODIFICATION" | "INTEGRITY_VIOLATION";
+                    };
+                };
+            };
+            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "CONTENT_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+        };
+    };
+    WebhooksController_change: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agencyId: string;
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeWebhookEndpointRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointChangedResponse"];
+                };
+            };
+            /** @description The request is malformed or has invalid fields (each named in `errors`). Codes: `VALIDATION_FAILED`, `MALFORMED_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_REQUEST";
+                    };
+                };
+            };
+            /** @description No bearer token, or one that is invalid or expired. Codes: `UNAUTHENTICATED`, `TOKEN_EXPIRED`, `TOKEN_AGENCY_INVALID` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED" | "TOKEN_EXPIRED" | "TOKEN_AGENCY_INVALID";
+                    };
+                };
+            };
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description Unknown, or outside the actor’s scope: the two look the same; or, for a replay, a revision or an instant at which the complaint had no state (`REVISION_NOT_FOUND`, `NOT_YET_SUBMITTED`). Codes: `WEBHOOK_ENDPOINT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "WEBHOOK_ENDPOINT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "CONCURRENT_MODIFICATION" | "INTEGRITY_VIOLATION";
+                    };
+                };
+            };
+            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "CONTENT_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `WEBHOOK_ENDPOINT_INVALID` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "WEBHOOK_ENDPOINT_INVALID";
                     };
                 };
             };

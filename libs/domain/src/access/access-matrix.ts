@@ -231,6 +231,14 @@ export const QUERY_ACCESS = {
   'list-deliveries': { national_admin: 'everywhere', system: 'everywhere' },
   'get-delivery': { national_admin: 'everywhere', system: 'everywhere' },
   'retry-delivery': { national_admin: 'everywhere', system: 'everywhere' },
+  /*
+   * Webhook endpoints: an agency's admin points its own node's systems at the complaints its
+   * officers see; nobody else registers, lists or changes them (the signing secrets are theirs).
+   */
+  'register-webhook-endpoint': { agency_admin: 'node' },
+  'list-webhook-endpoints': { agency_admin: 'node' },
+  'change-webhook-endpoint': { agency_admin: 'node' },
+  'remove-webhook-endpoint': { agency_admin: 'node' },
 } as const satisfies Record<string, AccessRow>;
 
 /**

@@ -8,6 +8,8 @@ import { reporterNotifications } from '@lacak/notifications';
 import { createLaporDeliveryRoutes } from '@lacak/lapor';
 import type { ReporterIdentityStore } from '@lacak/reporter-identity';
 import { createDeadlineContext } from '../deadline-context';
+import { loadTrackingKey } from '@lacak/storage';
+import { createWebhookRoutes } from '../webhook-routes';
 import type { ProjectorLog } from '../leased-projector';
 
 /** What a delivery source or channel may be built from. */
@@ -47,5 +49,9 @@ export function createDeliveryRoutes(context: DeliveryRouteContext): DeliveryRou
   const lapor = createLaporDeliveryRoutes({ agenciesFile: config.lapor.agenciesFile, eventStore, readStore, tree, now });
   sources.push(...lapor.sources);
   channels.push(...lapor.channels);
+  // Webhooks of the agency nodes holding each complaint and of the nodes above.
+  const webhooks = createWebhookRoutes(context, loadTrackingKey(context.config));
+  sources.push(webhooks.source);
+  channels.push(webhooks.channel);
   return { sources, channels };
 }
