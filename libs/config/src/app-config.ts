@@ -150,6 +150,12 @@ class Environment {
 
   @IsOptional() @Transform(toInt) @Min(1) @Max(100_000) @IsInt()
   RATE_LIMIT_TRACKING_PER_MINUTE?: number;
+
+  @IsOptional() @Transform(toInt) @Min(1_024) @Max(104_857_600) @IsInt()
+  ATTACHMENT_MAX_BYTES?: number;
+
+  @IsOptional() @Transform(toInt) @Min(1) @Max(268_402_689) @IsInt()
+  ATTACHMENT_MAX_PIXELS?: number;
 }
 
 /** How bearer tokens are verified: the local development secret, or an OIDC provider's JWKS. */
@@ -229,6 +235,8 @@ export interface AppConfig {
   integrityCheckIntervalMs: number;
   /** Fastify's `trustProxy`: whether, how many, or which proxies may name the client address. */
   trustProxy: boolean | number | string[];
+  /** The largest attachment taken, in bytes, and the most pixels an image may decode to (decompression bombs). */
+  attachments: { maxBytes: number; maxPixels: number };
 }
 
 function parseTrustProxy(value: string | undefined): boolean | number | string[] {
@@ -305,6 +313,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       submissionsPerMinute: parsed.RATE_LIMIT_SUBMISSIONS_PER_MINUTE ?? 20,
       trackingPerMinute: parsed.RATE_LIMIT_TRACKING_PER_MINUTE ?? 60,
     },
+    attachments: { maxBytes: parsed.ATTACHMENT_MAX_BYTES ?? 10 * 1024 * 1024, maxPixels: parsed.ATTACHMENT_MAX_PIXELS ?? 50_000_000 },
   };
   return Object.freeze(config);
 }

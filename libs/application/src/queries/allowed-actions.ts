@@ -40,6 +40,7 @@ export function decisionStateOf(document: ComplaintDocument): ComplaintState {
     escalatedTo: (document.escalations ?? []).map((e) => e.toAgencyId),
     referredToOmbudsman: Boolean(document.ombudsmanReferral),
     duplicateOf: document.duplicateOf?.originalComplaintId ?? null,
+    identifyingAttachments: (document.attachments ?? []).filter((a) => a.identifying && a.erasedAt === null).map((a) => a.attachmentId),
   };
 }
 

@@ -47,6 +47,8 @@ export const COMMAND_ACCESS = {
   'link-policy-improvement': routers,
   // Verifiers judge a follow-up normative (a promise without substance); the reporter does it by disputing.
   'mark-follow-up-normative': { ...routers, apip_inspector: 'subtree' },
+  // Evidence: the reporter on their own complaint, and the officers who may act on it now.
+  'add-attachment': { reporter: 'own', ...routers, ...officersInSubtree },
 } as const satisfies Record<string, AccessRow>;
 
 /** Raised only by the deadline process, through the command path as `system`; never over HTTP. */
@@ -77,6 +79,7 @@ export const COMMAND_NAMES: { readonly [T in Exclude<ComplaintCommandType, Syste
   RecordLeadershipReview: 'record-leadership-review',
   LinkPolicyImprovement: 'link-policy-improvement',
   MarkFollowUpNormative: 'mark-follow-up-normative',
+  AddAttachment: 'add-attachment',
 };
 
 const isSystemCommand = (type: ComplaintCommandType): type is SystemCommandType =>
@@ -216,6 +219,8 @@ export const QUERY_ACCESS = {
   'list-overdue-actions': evaluationReaders,
   // The same evaluations as a file an inspector hands over.
   'export-evaluations': evaluationReaders,
+  // An attachment is read as the complaint is; one marked identifying also needs the identity seal's row.
+  'get-attachment': { ...readers, reporter: 'own' },
 } as const satisfies Record<string, AccessRow>;
 
 /**

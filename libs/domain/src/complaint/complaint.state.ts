@@ -69,6 +69,8 @@ export interface ComplaintState {
   referredToOmbudsman: boolean;
   /** The complaint this one repeats, once marked DUPLICATE. */
   duplicateOf: string | null;
+  /** Attachments the reporter marked identifying whose files are still kept: erased with the identity. */
+  identifyingAttachments: readonly string[];
 }
 
 /**
@@ -107,6 +109,7 @@ export const initialComplaintState = (): ComplaintState => ({
   escalatedTo: [],
   referredToOmbudsman: false,
   duplicateOf: null,
+  identifyingAttachments: [],
 });
 
 export function evolveComplaint(state: ComplaintState, event: ComplaintEvent): ComplaintState {
@@ -206,6 +209,14 @@ export function evolveComplaint(state: ComplaintState, event: ComplaintEvent): C
     case 'LeadershipReviewRecorded':
     case 'PolicyImprovementLinked':
       return state;
+    case 'AttachmentAdded':
+      return event.data.identifying
+        ? { ...state, identifyingAttachments: [...state.identifyingAttachments, event.data.attachmentId] }
+        : state;
+    case 'IdentifyingAttachmentsErased': {
+      const erased = new Set(event.data.attachmentIds);
+      return { ...state, identifyingAttachments: state.identifyingAttachments.filter((id) => !erased.has(id)) };
+    }
     default: {
       const unknown: never = event;
       throw new Error(`Unhandled complaint event ${(unknown as { type: string }).type}`);

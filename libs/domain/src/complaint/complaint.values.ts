@@ -91,3 +91,6 @@ export const TERMINAL_STATUSES: readonly ComplaintStatus[] = ['CLOSED', 'REJECTE
 
 /** Statuses in which a complaint is still being handled. */
 export const OPEN_STATUSES: readonly ComplaintStatus[] = COMPLAINT_STATUSES.filter((s) => !TERMINAL_STATUSES.includes(s));
+
+/** Who attached a file: the reporter, or an officer handling the complaint. */
+export type AttachmentParty = 'reporter' | 'officer';

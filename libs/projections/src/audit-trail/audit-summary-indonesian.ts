@@ -153,6 +153,12 @@ export function summariseInIndonesian(event: ComplaintEvent, tree: OrganisationT
       return `Tinjauan pimpinan dicatat oleh ${agency(event.data.agencyId)}${event.data.clusterId ? ` (klaster ${event.data.clusterId})` : ''}`;
     case 'PolicyImprovementLinked':
       return `Perbaikan kebijakan ditautkan: ${event.data.policyTitle}, berlaku mulai ${event.data.effectiveDate}`;
+    case 'AttachmentAdded': {
+      const { addedBy, mediaType, size, identifying } = event.data;
+      return `Lampiran ditambahkan oleh ${addedBy === 'reporter' ? 'pelapor' : 'petugas'}: ${mediaType}, ${size} bita${identifying ? ', ditandai mengungkap identitas' : ''}`;
+    }
+    case 'IdentifyingAttachmentsErased':
+      return `${event.data.attachmentIds.length} lampiran yang mengungkap identitas dihapus bersama identitas pelapor: ${event.data.reason}`;
     default: {
       const unknown: never = event;
       return String(unknown);

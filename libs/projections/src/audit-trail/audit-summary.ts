@@ -82,6 +82,12 @@ export function summarise(event: ComplaintEvent, tree: OrganisationTree): string
       return `Leadership review recorded by ${agency(event.data.agencyId)}${event.data.clusterId ? ` (cluster ${event.data.clusterId})` : ''}`;
     case 'PolicyImprovementLinked':
       return `Policy improvement linked: ${event.data.policyTitle}, effective ${event.data.effectiveDate}`;
+    case 'AttachmentAdded': {
+      const { addedBy, mediaType, size, identifying } = event.data;
+      return `Attachment added by the ${addedBy}: ${mediaType}, ${size} bytes${identifying ? ', marked identifying' : ''}`;
+    }
+    case 'IdentifyingAttachmentsErased':
+      return `${event.data.attachmentIds.length} identifying attachment(s) erased with the reporter's identity: ${event.data.reason}`;
     default: {
       const unknown: never = event;
       return String(unknown);

@@ -155,6 +155,7 @@ export class ComplaintProjection implements DocumentProjection<ComplaintDocument
       duplicateOf: null,
       leadershipReviews: [],
       policyImprovements: [],
+      attachments: [],
       searchText: `${d.trackingId} ${d.title} ${d.description}`.toLowerCase(),
     });
   }
@@ -288,6 +289,21 @@ export class ComplaintProjection implements DocumentProjection<ComplaintDocument
             pick(event.data, 'agencyId', 'policyTitle', 'description', 'effectiveDate', 'at'),
           ),
         };
+      case 'AttachmentAdded':
+        return {
+          ...doc,
+          attachments: append(doc.attachments, {
+            ...pick(event.data, 'attachmentId', 'fileName', 'mediaType', 'size', 'identifying', 'addedBy', 'agencyId', 'at', 'sha256'),
+            erasedAt: null,
+          }),
+        };
+      case 'IdentifyingAttachmentsErased': {
+        const erased = new Set(event.data.attachmentIds);
+        return {
+          ...doc,
+          attachments: (doc.attachments ?? []).map((a) => (erased.has(a.attachmentId) ? { ...a, erasedAt: event.data.at } : a)),
+        };
+      }
       default: {
         const unknown: never = event;
         return unknown;
