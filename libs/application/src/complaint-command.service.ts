@@ -111,6 +111,17 @@ export class ComplaintCommandService {
     }
   }
 
+  /**
+   * What the command would be answered on the complaint as it is now, without appending anything:
+   * for a use case with work to do before the command (storing a file) that a refusal would waste.
+   */
+  async assertWouldDecide(command: ComplaintCommand): Promise<void> {
+    const state = await this.stateFor(command.data.complaintId, command.actor);
+    if (!state) throw new CommandRefusedError(refuse('COMPLAINT_NOT_FOUND', 'No complaint exists with this id.'));
+    const decision = decideComplaint(command, state, this.scope);
+    if (!decision.ok) throw new CommandRefusedError(decision.refusal);
+  }
+
   /** Revision of the complaint's last event; null when it has none. */
   async currentRevision(complaintId: string): Promise<bigint | null> {
     const history = await this.readHistory(complaintStreamId(complaintId));

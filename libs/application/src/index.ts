@@ -16,3 +16,4 @@ export * from './commands/holiday-calendar-publication';
 export * from './audit';
 export * from './evaluations/evaluation-commands';
 export * from './deliveries/delivery';
+export * from './attachments/attachment-upload';

@@ -40,4 +40,5 @@ export const QUERY_ROUTES: { readonly [useCase in QueryName]: string } = {
   'list-evaluations': 'GET /evaluations',
   'list-overdue-actions': 'GET /monev/action-plans/overdue',
   'export-evaluations': 'GET /evaluations/export',
+  'get-attachment': 'GET /complaints/{id}/attachments/{attachmentId}',
 };

@@ -24,3 +24,4 @@ export * from './projection-lag';
 export * from './monev-exceptions';
 export * from './monev-exports';
 export * from '../evaluations/evaluation-queries';
+export * from './attachment-queries';
