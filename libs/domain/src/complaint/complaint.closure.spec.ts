@@ -130,6 +130,7 @@ describe('the whole lifecycle', () => {
       escalatedTo: [],
       referredToOmbudsman: false,
       duplicateOf: null,
+      identifyingAttachments: [],
     });
   });
 });

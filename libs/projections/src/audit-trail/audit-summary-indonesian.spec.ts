@@ -96,6 +96,17 @@ const cases: [string, ComplaintEvent, string][] = [
     events.policyImprovementLinked(),
     'Perbaikan kebijakan ditautkan: SOP pemeliharaan jalan sekolah, berlaku mulai 2025-04-01',
   ],
+  ['an attachment', events.attachmentAdded(), 'Lampiran ditambahkan oleh pelapor: image/jpeg, 2048 bita'],
+  [
+    'an identifying attachment, whose name is left out',
+    events.attachmentAdded({ identifying: true, fileName: 'KTP Siti.pdf', mediaType: 'application/pdf' }),
+    'Lampiran ditambahkan oleh pelapor: application/pdf, 2048 bita, ditandai mengungkap identitas',
+  ],
+  [
+    'the erasure of identifying attachments',
+    events.identifyingAttachmentsErased(),
+    '1 lampiran yang mengungkap identitas dihapus bersama identitas pelapor: Permintaan penghapusan data pelapor',
+  ],
 ];
 
 describe('The audit summary in Bahasa Indonesia', () => {
