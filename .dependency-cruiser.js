@@ -89,6 +89,13 @@ module.exports = {
       to: { path: '^(apps|libs/(?!integrity/|event-store/))' },
     },
     {
+      name: 'attachments-stand-alone',
+      comment: 'The attachment stores and content checks use Node, file-type, sharp and the MongoDB driver; no other lib.',
+      severity: 'error',
+      from: { path: '^libs/attachments/src/', pathNot: ['\\.spec\\.ts$', '/contract/'] },
+      to: { path: '^(apps|libs/(?!attachments/))' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -584,6 +584,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/complaints/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach a photo or document: its type is detected from its content, images are re-encoded without EXIF, GPS or XMP */
+        post: operations["AttachmentsController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/complaints/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read an attachment back, as a download, where the complaint (and, for an identifying one, the identity) may be read */
+        get: operations["AttachmentsController_read"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/agencies": {
         parameters: {
             query?: never;
@@ -1948,6 +1982,44 @@ export interface components {
              */
             at: string;
         };
+        AttachmentRecord: {
+            /**
+             * Format: uuid
+             * @description Read it at `/complaints/{id}/attachments/{attachmentId}`
+             */
+            attachmentId: string;
+            /** @description The name it was uploaded with */
+            fileName: string;
+            /**
+             * @description Detected from the content at upload
+             * @example image/jpeg
+             */
+            mediaType: string;
+            /** @description Bytes stored (after images were re-encoded) */
+            size: number;
+            /** @description The reporter marked it as revealing who they are: shown only where the identity may be read */
+            identifying: boolean;
+            /** @enum {string} */
+            addedBy: "reporter" | "officer";
+            /**
+             * Format: date-time
+             * @example 2026-11-20T02:15:00.000Z
+             */
+            at: string;
+            /**
+             * Format: date-time
+             * @description When its file was erased with the reporter’s identity; reading it then answers 410
+             * @example 2026-11-20T02:15:00.000Z
+             */
+            erasedAt: string | null;
+            /** @description SHA-256 of the stored bytes */
+            sha256: string;
+            /**
+             * @description Organisation node id; null for the national router
+             * @example id-32.01-dinkes
+             */
+            agencyId: string | null;
+        };
         ComplaintDetail: {
             /** Format: uuid */
             id: string;
@@ -2088,6 +2160,8 @@ export interface components {
             duplicateOf?: components["schemas"]["DuplicateRecord"] | null;
             leadershipReviews?: components["schemas"]["LeadershipReviewRecord"][];
             policyImprovements?: components["schemas"]["PolicyImprovementRecord"][];
+            /** @description Evidence, oldest first; identifying documents only where the identity may be read */
+            attachments?: components["schemas"]["AttachmentRecord"][];
             /** @description Working days left on each running clock as of the request, in the agency’s zone; negative once overdue */
             remainingWorkingDays?: {
                 verification?: number;
@@ -2159,6 +2233,39 @@ export interface components {
              */
             at: string;
         };
+        ReporterAttachmentRecord: {
+            /**
+             * Format: uuid
+             * @description Read it at `/complaints/{id}/attachments/{attachmentId}`
+             */
+            attachmentId: string;
+            /** @description The name it was uploaded with */
+            fileName: string;
+            /**
+             * @description Detected from the content at upload
+             * @example image/jpeg
+             */
+            mediaType: string;
+            /** @description Bytes stored (after images were re-encoded) */
+            size: number;
+            /** @description The reporter marked it as revealing who they are: shown only where the identity may be read */
+            identifying: boolean;
+            /** @enum {string} */
+            addedBy: "reporter" | "officer";
+            /**
+             * Format: date-time
+             * @example 2026-11-20T02:15:00.000Z
+             */
+            at: string;
+            /**
+             * Format: date-time
+             * @description When its file was erased with the reporter’s identity; reading it then answers 410
+             * @example 2026-11-20T02:15:00.000Z
+             */
+            erasedAt: string | null;
+            /** @description SHA-256 of the stored bytes */
+            sha256: string;
+        };
         ReporterComplaintDetail: {
             /** Format: uuid */
             id: string;
@@ -2205,6 +2312,8 @@ export interface components {
             closure: components["schemas"]["ReporterClosure"] | null;
             /** @description The follow-ups the reporter disputed as only a promise */
             normativeDisputes: components["schemas"]["ReporterNormativeDispute"][];
+            /** @description The evidence, theirs and the officers’ */
+            attachments: components["schemas"]["ReporterAttachmentRecord"][];
         };
         ComplaintDetailWithActions: {
             /** Format: uuid */
@@ -2346,6 +2455,8 @@ export interface components {
             duplicateOf?: components["schemas"]["DuplicateRecord"] | null;
             leadershipReviews?: components["schemas"]["LeadershipReviewRecord"][];
             policyImprovements?: components["schemas"]["PolicyImprovementRecord"][];
+            /** @description Evidence, oldest first; identifying documents only where the identity may be read */
+            attachments?: components["schemas"]["AttachmentRecord"][];
             /** @description Working days left on each running clock as of the request, in the agency’s zone; negative once overdue */
             remainingWorkingDays?: {
                 verification?: number;
@@ -2363,7 +2474,7 @@ export interface components {
              *       "rate"
              *     ]
              */
-            allowedActions: ("verify" | "reject" | "archive" | "dispose" | "accept" | "request-clarification" | "answer-clarification" | "record-clarification-answer" | "start-mediation" | "record-mediation-outcome" | "open-investigation" | "record-findings" | "respond" | "close" | "dispute" | "rate" | "reopen" | "mark-duplicate" | "record-leadership-review" | "link-policy-improvement" | "mark-follow-up-normative")[];
+            allowedActions: ("verify" | "reject" | "archive" | "dispose" | "accept" | "request-clarification" | "answer-clarification" | "record-clarification-answer" | "start-mediation" | "record-mediation-outcome" | "open-investigation" | "record-findings" | "respond" | "close" | "dispute" | "rate" | "reopen" | "mark-duplicate" | "record-leadership-review" | "link-policy-improvement" | "mark-follow-up-normative" | "add-attachment")[];
         };
         ReporterComplaintDetailWithActions: {
             /** Format: uuid */
@@ -2411,6 +2522,8 @@ export interface components {
             closure: components["schemas"]["ReporterClosure"] | null;
             /** @description The follow-ups the reporter disputed as only a promise */
             normativeDisputes: components["schemas"]["ReporterNormativeDispute"][];
+            /** @description The evidence, theirs and the officers’ */
+            attachments: components["schemas"]["ReporterAttachmentRecord"][];
             /**
              * @description The lifecycle commands (`POST /complaints/{id}/<name>`) this actor may issue on the complaint now, as the domain decides them: none is refused for who the actor is or for the complaint’s status; a command may still be refused for what its body says.
              * @example [
@@ -2419,7 +2532,7 @@ export interface components {
              *       "rate"
              *     ]
              */
-            allowedActions: ("verify" | "reject" | "archive" | "dispose" | "accept" | "request-clarification" | "answer-clarification" | "record-clarification-answer" | "start-mediation" | "record-mediation-outcome" | "open-investigation" | "record-findings" | "respond" | "close" | "dispute" | "rate" | "reopen" | "mark-duplicate" | "record-leadership-review" | "link-policy-improvement" | "mark-follow-up-normative")[];
+            allowedActions: ("verify" | "reject" | "archive" | "dispose" | "accept" | "request-clarification" | "answer-clarification" | "record-clarification-answer" | "start-mediation" | "record-mediation-outcome" | "open-investigation" | "record-findings" | "respond" | "close" | "dispute" | "rate" | "reopen" | "mark-duplicate" | "record-leadership-review" | "link-policy-improvement" | "mark-follow-up-normative" | "add-attachment")[];
         };
         ComplaintListPage: {
             /** @description Reporters get the reporter view of their own complaints */
@@ -2488,6 +2601,19 @@ export interface components {
         IdentityReasonRequest: {
             /** @description Why the identity is needed; recorded with the access */
             reason: string;
+        };
+        AttachmentCreated: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Where to read the attachment back
+             * @example /complaints/2b9d2c2e-9a5f-4a55-9f43-4d1e1f1b7a10/attachments/7c1e…
+             */
+            href: string;
+            /** Format: uuid */
+            complaintId: string;
+            /** @description The complaint’s revision after the attachment was added */
+            revision: string;
         };
         AgencyListNode: {
             /** @example id-32.01-dinkes */
@@ -3380,12 +3506,14 @@ export type SchemaOmbudsmanReferralRecord = components['schemas']['OmbudsmanRefe
 export type SchemaDuplicateRecord = components['schemas']['DuplicateRecord'];
 export type SchemaLeadershipReviewRecord = components['schemas']['LeadershipReviewRecord'];
 export type SchemaPolicyImprovementRecord = components['schemas']['PolicyImprovementRecord'];
+export type SchemaAttachmentRecord = components['schemas']['AttachmentRecord'];
 export type SchemaComplaintDetail = components['schemas']['ComplaintDetail'];
 export type SchemaPublicFollowUp = components['schemas']['PublicFollowUp'];
 export type SchemaReporterQuestion = components['schemas']['ReporterQuestion'];
 export type SchemaReporterFindings = components['schemas']['ReporterFindings'];
 export type SchemaReporterClosure = components['schemas']['ReporterClosure'];
 export type SchemaReporterNormativeDispute = components['schemas']['ReporterNormativeDispute'];
+export type SchemaReporterAttachmentRecord = components['schemas']['ReporterAttachmentRecord'];
 export type SchemaReporterComplaintDetail = components['schemas']['ReporterComplaintDetail'];
 export type SchemaComplaintDetailWithActions = components['schemas']['ComplaintDetailWithActions'];
 export type SchemaReporterComplaintDetailWithActions = components['schemas']['ReporterComplaintDetailWithActions'];
@@ -3394,6 +3522,7 @@ export type SchemaAuditActor = components['schemas']['AuditActor'];
 export type SchemaHistoryEntry = components['schemas']['HistoryEntry'];
 export type SchemaReporterIdentityBody = components['schemas']['ReporterIdentityBody'];
 export type SchemaIdentityReasonRequest = components['schemas']['IdentityReasonRequest'];
+export type SchemaAttachmentCreated = components['schemas']['AttachmentCreated'];
 export type SchemaAgencyListNode = components['schemas']['AgencyListNode'];
 export type SchemaOrganisationNode = components['schemas']['OrganisationNode'];
 export type SchemaAgencyCounters = components['schemas']['AgencyCounters'];
@@ -3553,7 +3682,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3565,7 +3694,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3577,7 +3706,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `AGENCY_DOES_NOT_FIT_ROLE` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `AGENCY_DOES_NOT_FIT_ROLE` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3685,7 +3814,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3697,7 +3826,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3870,7 +3999,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3882,7 +4011,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3894,7 +4023,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `CALENDAR_INVALID` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `CALENDAR_INVALID` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4086,7 +4215,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4098,7 +4227,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4110,7 +4239,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `UNKNOWN_REFERENCE`, `IDEMPOTENCY_KEY_REUSED` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `UNKNOWN_REFERENCE`, `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4239,7 +4368,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4251,7 +4380,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4263,7 +4392,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4380,7 +4509,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4392,7 +4521,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4404,7 +4533,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4521,7 +4650,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4533,7 +4662,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4545,7 +4674,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4662,7 +4791,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4674,7 +4803,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4686,7 +4815,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED`, `UNKNOWN_REFERENCE` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED`, `UNKNOWN_REFERENCE` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4803,7 +4932,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4815,7 +4944,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4827,7 +4956,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4944,7 +5073,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4956,7 +5085,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4968,7 +5097,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED`, `UNKNOWN_REFERENCE` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED`, `UNKNOWN_REFERENCE` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5085,7 +5214,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5097,7 +5226,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5109,7 +5238,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5226,7 +5355,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5238,7 +5367,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5250,7 +5379,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5367,7 +5496,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5379,7 +5508,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5391,7 +5520,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5508,7 +5637,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5520,7 +5649,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5532,7 +5661,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5649,7 +5778,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5661,7 +5790,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5673,7 +5802,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5790,7 +5919,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5802,7 +5931,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5814,7 +5943,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5931,7 +6060,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5943,7 +6072,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5955,7 +6084,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6072,7 +6201,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6084,7 +6213,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6096,7 +6225,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6213,7 +6342,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6225,7 +6354,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6237,7 +6366,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6354,7 +6483,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6366,7 +6495,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6378,7 +6507,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6495,7 +6624,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6507,7 +6636,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6519,7 +6648,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6636,7 +6765,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6648,7 +6777,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6660,7 +6789,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6777,7 +6906,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6789,7 +6918,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6801,7 +6930,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED`, `ORIGINAL_NOT_FOUND` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED`, `ORIGINAL_NOT_FOUND` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6918,7 +7047,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6930,7 +7059,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6942,7 +7071,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7059,7 +7188,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7071,7 +7200,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7083,7 +7212,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7438,7 +7567,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7450,7 +7579,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7459,6 +7588,214 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
                         /** @enum {string} */
                         code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+        };
+    };
+    AttachmentsController_add: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A repeat with the same key returns the first result */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description One file; its type is detected from its content: image/jpeg, image/png, image/webp, application/pdf, application/vnd.openxmlformats-officedocument.wordprocessingml.document, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/vnd.oasis.opendocument.text, application/vnd.oasis.opendocument.spreadsheet
+                     */
+                    file: string;
+                    /**
+                     * @description The reporter marks the document as revealing who they are (an ID card, a letter with their name): it is then sealed as their identity is, and erased with it. Sent before `file`.
+                     * @default false
+                     * @enum {string}
+                     */
+                    identifying?: "true" | "false";
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The attachment */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentCreated"];
+                };
+            };
+            /** @description The request is malformed or has invalid fields (each named in `errors`). Codes: `VALIDATION_FAILED`, `MALFORMED_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_REQUEST";
+                    };
+                };
+            };
+            /** @description No bearer token, or one that is invalid or expired. Codes: `UNAUTHENTICATED`, `TOKEN_EXPIRED`, `TOKEN_AGENCY_INVALID` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED" | "TOKEN_EXPIRED" | "TOKEN_AGENCY_INVALID";
+                    };
+                };
+            };
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED`, `NOT_THE_REPORTER`, `NOT_CURRENT_ASSIGNEE` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED" | "NOT_THE_REPORTER" | "NOT_CURRENT_ASSIGNEE";
+                    };
+                };
+            };
+            /** @description Unknown, or outside the actor’s scope: the two look the same; or, for a replay, a revision or an instant at which the complaint had no state (`REVISION_NOT_FOUND`, `NOT_YET_SUBMITTED`). Codes: `COMPLAINT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "COMPLAINT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TRANSITION" | "CONCURRENT_MODIFICATION" | "INTEGRITY_VIOLATION";
+                    };
+                };
+            };
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `ATTACHMENT_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "ATTACHMENT_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE`, `ATTACHMENT_TYPE_NOT_ALLOWED` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE" | "ATTACHMENT_TYPE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED`, `ATTACHMENT_UNREADABLE` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "IDEMPOTENCY_KEY_REUSED" | "ATTACHMENT_UNREADABLE";
+                    };
+                };
+            };
+        };
+    };
+    AttachmentsController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stored bytes, served as the type detected at upload, always as a download */
+            200: {
+                headers: {
+                    /** @description Always `attachment`, with the name it was uploaded with */
+                    "Content-Disposition"?: string;
+                    /** @description `nosniff` */
+                    "X-Content-Type-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/vnd.oasis.opendocument.text": string;
+                    "application/vnd.oasis.opendocument.spreadsheet": string;
+                };
+            };
+            /** @description No bearer token, or one that is invalid or expired. Codes: `UNAUTHENTICATED`, `TOKEN_EXPIRED`, `TOKEN_AGENCY_INVALID` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED" | "TOKEN_EXPIRED" | "TOKEN_AGENCY_INVALID";
+                    };
+                };
+            };
+            /** @description Unknown, or outside the actor’s scope: the two look the same; or, for a replay, a revision or an instant at which the complaint had no state (`REVISION_NOT_FOUND`, `NOT_YET_SUBMITTED`). Codes: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Gone for good. Codes: `ATTACHMENT_ERASED` */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "ATTACHMENT_ERASED";
                     };
                 };
             };
@@ -7779,7 +8116,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `PERIOD_INVALID` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `PERIOD_INVALID` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7860,7 +8197,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7872,7 +8209,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7884,7 +8221,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `PERIOD_INVALID` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `PERIOD_INVALID` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8099,7 +8436,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8111,7 +8448,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -8123,7 +8460,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8224,7 +8561,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8236,7 +8573,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -8248,7 +8585,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8349,7 +8686,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8361,7 +8698,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -8373,7 +8710,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8474,7 +8811,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8486,7 +8823,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -8498,7 +8835,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8643,7 +8980,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8655,7 +8992,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -8734,7 +9071,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `UNKNOWN_REFERENCE` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `UNKNOWN_REFERENCE` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9269,7 +9606,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9281,7 +9618,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -9293,7 +9630,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED`, `EVALUATION_INVALID`, `UNKNOWN_REFERENCE` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED`, `EVALUATION_INVALID`, `UNKNOWN_REFERENCE` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9470,7 +9807,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9482,7 +9819,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -9494,7 +9831,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED`, `ACTION_PLAN_INVALID` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED`, `ACTION_PLAN_INVALID` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9609,7 +9946,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9621,7 +9958,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -9633,7 +9970,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED`, `ACTION_PLAN_INVALID` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED`, `ACTION_PLAN_INVALID` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9748,7 +10085,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9760,7 +10097,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -9772,7 +10109,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9887,7 +10224,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9899,7 +10236,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -9911,7 +10248,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED`, `ACTION_PLAN_INVALID` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED`, `ACTION_PLAN_INVALID` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10026,7 +10363,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -10038,7 +10375,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -10050,7 +10387,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10210,7 +10547,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `PERIOD_INVALID` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `PERIOD_INVALID` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10300,7 +10637,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `PERIOD_INVALID` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `PERIOD_INVALID` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10466,7 +10803,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `PERIOD_INVALID` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `PERIOD_INVALID` */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -12,6 +12,7 @@ import { entityTag, readPreconditions } from '../../http/preconditions';
 import { APP_CONFIG } from '../../infrastructure/tokens';
 import { ApiProblems, ApiQueryProblems } from '../../openapi/problem-responses';
 import { RequestValidationError } from '../../problem-details/request-validation.error';
+import { REVISION } from '../queries/complaint-queries.responses';
 import { type UploadedAttachment, readAttachmentUpload } from './attachment-upload';
 
 export class AttachmentCreated {
@@ -19,7 +20,7 @@ export class AttachmentCreated {
   @ApiProperty({ description: 'Where to read the attachment back', example: '/complaints/2b9d2c2e-9a5f-4a55-9f43-4d1e1f1b7a10/attachments/7c1e…' })
   href!: string;
   @ApiProperty({ format: 'uuid' }) complaintId!: string;
-  @ApiProperty({ pattern: '^\\d+$', description: 'The complaint’s revision after the attachment was added' }) revision!: string;
+  @ApiProperty({ ...REVISION, description: 'The complaint’s revision after the attachment was added, a string of digits' }) revision!: string;
 }
 
 const UPLOAD_SCHEMA = {
