@@ -127,8 +127,9 @@ const COMMAND_PLANS: Plans = {
     body: () => ({ policyTitle: 'SOP antrean', description: 'Nomor antrean daring.', effectiveDate: '2026-12-01' }),
   }),
   'mark-follow-up-normative': () => ({ stage: 'RESPONDED', body: () => ({ reason: 'Hanya berjanji, tanpa langkah nyata.' }) }),
-  // The national admin attaches as the router (before disposition), officers as the assignee.
-  'add-attachment': (role) => ({ stage: role === 'national_admin' ? 'VERIFIED' : 'IN_PROGRESS', body: () => ({}) }),
+  // The national admin attaches as the router (before disposition), officers as the assignee. No
+  // stage with an acceptance: the audit-events cases look for theirs among the holder's acceptances.
+  'add-attachment': (role) => ({ stage: role === 'national_admin' ? 'VERIFIED' : role === 'reporter' ? 'SUBMITTED' : 'DISPOSED', body: () => ({}) }),
 };
 
 /** A stage whose status rule refuses the command (409) before it asks who acts. */
@@ -161,7 +162,7 @@ const WRONG_STATUS_PLANS: Plans = {
   'link-policy-improvement': inStage('link-policy-improvement', 'REJECTED'),
   // No follow-up yet to judge.
   'mark-follow-up-normative': inStage('mark-follow-up-normative', 'IN_PROGRESS'),
-  'add-attachment': inStage('add-attachment', 'CLOSED'),
+  'add-attachment': inStage('add-attachment', 'REJECTED'),
 };
 
 // ---------------------------------------------------------------------------------------------

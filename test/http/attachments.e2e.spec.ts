@@ -144,6 +144,33 @@ describe('Attachments', () => {
     });
   });
 
+  describe('given an anonymous reporter holding the tracking secret', () => {
+    it('then they attach with the secret and read it back; a wrong secret is 404', async () => {
+      const fixture = await complaintAt(t, 'DISPOSED', { anonymous: true });
+      const secret = { 'x-tracking-secret': fixture.trackingSecret };
+      const added = await t.upload(`/track/${fixture.trackingId}/attachments`, {
+        headers: secret,
+        fields: { identifying: 'true' },
+        file: { name: 'foto-saya.jpg', bytes: await photoWithGps() },
+      });
+      expect(added.status).toBe(201);
+      expect(added.body.href).toBe(`/track/${fixture.trackingId}/attachments/${added.body.id}`);
+      const read = await t.eventually(
+        async () => t.app.getHttpAdapter().getInstance().inject({ method: 'GET', url: added.body.href, headers: secret }),
+        (r) => r.statusCode === 200,
+      );
+      expect(read.headers['content-type']).toBe('image/jpeg');
+      expect((await sharp(read.rawPayload).metadata()).exif).toBeUndefined();
+      // Anonim: nobody but the reporter sees an identifying document, the handling officer included.
+      expect((await t.download(`/complaints/${fixture.id}/attachments/${added.body.id}`, officer)).status).toBe(404);
+      const wrong = await t.upload(`/track/${fixture.trackingId}/attachments`, {
+        headers: { 'x-tracking-secret': 'salah' },
+        file: { name: 'bukti.pdf', bytes: A_PDF },
+      });
+      expect(wrong.status).toBe(404);
+    });
+  });
+
   describe('given a rahasia complaint with a document the reporter marked identifying', () => {
     it('then the handling officer, from whom the identity is sealed, neither sees nor reads it; the national admin does; after erasure it is 410 Gone and the other evidence stays', async () => {
       const fixture = await complaintAt(t, 'IN_PROGRESS', { confidential: true, identity: { name: 'Siti Pelapor', idNumber: '3201010101010001' } });

@@ -831,6 +831,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/track/{trackingId}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach a photo or document as the reporter, with the tracking secret; as POST /complaints/{id}/attachments */
+        post: operations["TrackingController_attach"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/track/{trackingId}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read an attachment of the complaint back, with the tracking secret */
+        get: operations["TrackingController_attachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/public/complaints": {
         parameters: {
             query?: never;
@@ -2612,7 +2646,10 @@ export interface components {
             href: string;
             /** Format: uuid */
             complaintId: string;
-            /** @description The complaint’s revision after the attachment was added */
+            /**
+             * @description The complaint’s revision after the attachment was added, a string of digits
+             * @example 3
+             */
             revision: string;
         };
         AgencyListNode: {
@@ -3140,6 +3177,20 @@ export interface components {
             /** @description What the reporter adds on accepting the follow-up */
             note?: string;
         };
+        TrackedAttachmentCreated: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Where to read it back with the tracking secret
+             * @example /track/LPR-7K3Q9X2M4D1A/attachments/7c1e…
+             */
+            href: string;
+            /**
+             * @description The complaint revision after the attachment was added, a string of digits
+             * @example 3
+             */
+            revision: string;
+        };
         PublicComplaint: {
             /** @example LPR-7K3Q9X2M4D1A */
             trackingId: string;
@@ -3562,6 +3613,7 @@ export type SchemaTrackingView = components['schemas']['TrackingView'];
 export type SchemaTrackedAnswerRequest = components['schemas']['TrackedAnswerRequest'];
 export type SchemaTrackedCommandResponse = components['schemas']['TrackedCommandResponse'];
 export type SchemaTrackedAcceptRequest = components['schemas']['TrackedAcceptRequest'];
+export type SchemaTrackedAttachmentCreated = components['schemas']['TrackedAttachmentCreated'];
 export type SchemaPublicComplaint = components['schemas']['PublicComplaint'];
 export type SchemaPublicComplaintPage = components['schemas']['PublicComplaintPage'];
 export type SchemaAuditPublicKeyView = components['schemas']['AuditPublicKeyView'];
@@ -7693,7 +7745,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `ATTACHMENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE`, `ATTACHMENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7701,7 +7753,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
                         /** @enum {string} */
-                        code?: "ATTACHMENT_TOO_LARGE";
+                        code?: "CONTENT_TOO_LARGE" | "ATTACHMENT_TOO_LARGE";
                     };
                 };
             };
@@ -8844,6 +8896,205 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
                         /** @enum {string} */
                         code?: "IDEMPOTENCY_KEY_REUSED";
+                    };
+                };
+            };
+            /** @description Over the rate limit; Retry-After says when to try again. Codes: `RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    TrackingController_attach: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The secret returned at submission */
+                "X-Tracking-Secret": string;
+                "x-tracking-secret": string;
+            };
+            path: {
+                trackingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description One file; its type is detected from its content: image/jpeg, image/png, image/webp, application/pdf, application/vnd.openxmlformats-officedocument.wordprocessingml.document, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/vnd.oasis.opendocument.text, application/vnd.oasis.opendocument.spreadsheet
+                     */
+                    file: string;
+                    /**
+                     * @description The reporter marks the document as revealing who they are (an ID card, a letter with their name): it is then sealed as their identity is, and erased with it. Sent before `file`.
+                     * @default false
+                     * @enum {string}
+                     */
+                    identifying?: "true" | "false";
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrackedAttachmentCreated"];
+                };
+            };
+            /** @description The request is malformed or has invalid fields (each named in `errors`). Codes: `VALIDATION_FAILED`, `MALFORMED_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_REQUEST";
+                    };
+                };
+            };
+            /** @description Unknown, or outside the actor’s scope: the two look the same; or, for a replay, a revision or an instant at which the complaint had no state (`REVISION_NOT_FOUND`, `NOT_YET_SUBMITTED`). Codes: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TRANSITION" | "CONCURRENT_MODIFICATION" | "INTEGRITY_VIOLATION";
+                    };
+                };
+            };
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE`, `ATTACHMENT_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "CONTENT_TOO_LARGE" | "ATTACHMENT_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE`, `ATTACHMENT_TYPE_NOT_ALLOWED` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE" | "ATTACHMENT_TYPE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED`, `ATTACHMENT_UNREADABLE` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "IDEMPOTENCY_KEY_REUSED" | "ATTACHMENT_UNREADABLE";
+                    };
+                };
+            };
+            /** @description Over the rate limit; Retry-After says when to try again. Codes: `RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    TrackingController_attachment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The secret returned at submission */
+                "X-Tracking-Secret": string;
+                "x-tracking-secret": string;
+            };
+            path: {
+                trackingId: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stored bytes, served as the type detected at upload, always as a download */
+            200: {
+                headers: {
+                    /** @description Always `attachment`, with the name it was uploaded with */
+                    "Content-Disposition"?: string;
+                    /** @description `nosniff` */
+                    "X-Content-Type-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/vnd.oasis.opendocument.text": string;
+                    "application/vnd.oasis.opendocument.spreadsheet": string;
+                };
+            };
+            /** @description Unknown, or outside the actor’s scope: the two look the same; or, for a replay, a revision or an instant at which the complaint had no state (`REVISION_NOT_FOUND`, `NOT_YET_SUBMITTED`). Codes: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Gone for good. Codes: `ATTACHMENT_ERASED` */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "ATTACHMENT_ERASED";
                     };
                 };
             };

@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Req,
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AttachmentUpload } from '@lacak/application';
-import { GetAttachment } from '@lacak/application/queries';
+import { type AttachmentContent, GetAttachment } from '@lacak/application/queries';
 import { ALLOWED_ATTACHMENT_TYPES } from '@lacak/attachments';
 import type { AppConfig } from '@lacak/config';
 import type { Actor } from '@lacak/domain';
@@ -23,7 +23,7 @@ export class AttachmentCreated {
   @ApiProperty({ ...REVISION, description: 'The complaint’s revision after the attachment was added, a string of digits' }) revision!: string;
 }
 
-const UPLOAD_SCHEMA = {
+export const UPLOAD_SCHEMA = {
   type: 'object',
   required: ['file'],
   properties: {
@@ -36,6 +36,17 @@ const UPLOAD_SCHEMA = {
     },
   },
 };
+
+/** The OpenAPI answer of a download. */
+export const ApiAttachmentDownload = () =>
+  ApiOkResponse({
+    description: 'The stored bytes, served as the type detected at upload, always as a download',
+    content: Object.fromEntries(ALLOWED_ATTACHMENT_TYPES.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])),
+    headers: {
+      'Content-Disposition': { description: 'Always `attachment`, with the name it was uploaded with', schema: { type: 'string' } },
+      'X-Content-Type-Options': { description: '`nosniff`', schema: { type: 'string' } },
+    },
+  });
 
 /**
  * Evidence on a complaint: upload (multipart) and read back. Who may add and who may read are the
@@ -64,6 +75,7 @@ export class AttachmentsController {
     'UNAUTHENTICATED',
     'VALIDATION_FAILED',
     'MALFORMED_REQUEST',
+    'CONTENT_TOO_LARGE',
     'UNSUPPORTED_MEDIA_TYPE',
     'ROLE_NOT_ALLOWED',
     'NOT_THE_REPORTER',
@@ -97,14 +109,7 @@ export class AttachmentsController {
   @Get(':attachmentId')
   @Allows('get-attachment')
   @ApiOperation({ summary: 'Read an attachment back, as a download, where the complaint (and, for an identifying one, the identity) may be read' })
-  @ApiOkResponse({
-    description: 'The stored bytes, served as the type detected at upload, always as a download',
-    content: Object.fromEntries(ALLOWED_ATTACHMENT_TYPES.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])),
-    headers: {
-      'Content-Disposition': { description: 'Always `attachment`, with the name it was uploaded with', schema: { type: 'string' } },
-      'X-Content-Type-Options': { description: '`nosniff`', schema: { type: 'string' } },
-    },
-  })
+  @ApiAttachmentDownload()
   @ApiQueryProblems('NOT_FOUND', 'ATTACHMENT_ERASED')
   async read(
     @Param('id') id: string,
@@ -114,14 +119,19 @@ export class AttachmentsController {
   ): Promise<Buffer> {
     const content = await this.attachments.run(actor, id, attachmentId);
     if (!content) throw new NotFoundException(`No attachment ${attachmentId} on complaint ${id}`);
-    reply
-      .header('content-type', content.mediaType)
-      .header('content-disposition', downloadAs(content.fileName))
-      .header('x-content-type-options', 'nosniff')
-      .header('content-security-policy', "default-src 'none'; sandbox")
-      .header('cache-control', 'private, no-store');
-    return content.bytes;
+    return served(content, reply);
   }
+}
+
+/** A download that no browser renders in place or sniffs as another type, and no cache keeps. */
+export function served(content: AttachmentContent, reply: FastifyReply): Buffer {
+  reply
+    .header('content-type', content.mediaType)
+    .header('content-disposition', downloadAs(content.fileName))
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', "default-src 'none'; sandbox")
+    .header('cache-control', 'private, no-store');
+  return content.bytes;
 }
 
 /** `attachment` with the name: an ASCII fallback, and the name itself as RFC 8187 UTF-8. */
