@@ -84,6 +84,7 @@ describe('The OpenAPI document served at /openapi.json', () => {
           'EvaluationCommandResponse',
           'EvaluationResponse',
           'AttachmentCreated',
+          'TrackedAttachmentCreated',
         ].map((name) => [
           name,
           expect.objectContaining({ type: 'string', pattern: '^\\d+$', example: expect.stringMatching(/^\d+$/) }),
