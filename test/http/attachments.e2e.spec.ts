@@ -3,7 +3,7 @@
  * oversize file are refused, reading follows the complaint's access and the identity seal, and an
  * erased identity takes the documents marked identifying with it.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { A_PDF } from '../support/attachment-steps';
@@ -139,8 +139,12 @@ describe('Attachments', () => {
       expect([stranger.status, stranger.body.code]).toEqual([404, 'NOT_FOUND']);
       const unknown = await t.download(`/complaints/${fixture.id}/attachments/00000000-0000-4000-8000-000000000000`, officer);
       expect(unknown.status).toBe(404);
-      const strangerUpload = await attach(fixture.id, otherOfficer, { name: 'bukti.pdf', bytes: A_PDF });
+      // A refused upload is refused before its file is stored.
+      const files = () => readdirSync(join(t.config.dataDir, 'attachments'), { recursive: true }).length;
+      const before = files();
+      const strangerUpload = await attach(fixture.id, otherOfficer, { name: 'lain.pdf', bytes: Buffer.concat([A_PDF, Buffer.from('% lain')]) });
       expect([strangerUpload.status, strangerUpload.body.code]).toEqual([404, 'COMPLAINT_NOT_FOUND']);
+      expect(files()).toBe(before);
     });
   });
 
