@@ -83,6 +83,9 @@ describe('Attachments', () => {
       expect(again.body.id).toBe(first.body.id);
       const events = (await t.allEvents()).filter((e) => e.streamId === `complaint-${fixture.id}` && e.type === 'AttachmentAdded');
       expect(events).toHaveLength(1);
+      // If-Match holds as for every command: an upload decided on an older revision is refused.
+      const stale = await attach(fixture.id, reporter, { name: 'lagi.pdf', bytes: A_PDF }, {}, { 'if-match': '"0"' });
+      expect([stale.status, stale.body.code, stale.body.currentRevision]).toEqual([412, 'REVISION_MISMATCH', first.body.revision]);
     });
   });
 
@@ -111,7 +114,7 @@ describe('Attachments', () => {
     it('a body that is not multipart is 415, one without a file is 400', async () => {
       const fixture = await complaintAt(t, 'SUBMITTED');
       const json = await t.request('POST', `/complaints/${fixture.id}/attachments`, { token: reporter, body: { file: 'x' } });
-      expect(json.status).toBe(415);
+      expect([json.status, json.body.code, json.body.detail]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE', expect.stringContaining('multipart/form-data')]);
       const empty = await t.upload(`/complaints/${fixture.id}/attachments`, { token: reporter, fields: { identifying: 'false' } });
       expect([empty.status, empty.body.code]).toEqual([400, 'VALIDATION_FAILED']);
     });

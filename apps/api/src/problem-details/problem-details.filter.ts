@@ -36,9 +36,10 @@ export const httpCode = (status: number) => HTTP_CODES[status] ?? `HTTP_${status
 
 /**
  * Words that say how to fix what the framework refuses in words of its own ("Unsupported Media Type").
- * Nothing but the body parsers answers 415, and they take JSON only.
+ * Nothing but the body parsers answers 415 this way, and they take JSON only (an upload's route says
+ * itself that it takes multipart).
  */
-const STATUS_DETAILS = new Map([[415, 'The request body must be JSON, sent with Content-Type: application/json (multipart/form-data for an attachment)']]);
+const STATUS_DETAILS = new Map([[415, 'The request body must be JSON, sent with Content-Type: application/json']]);
 
 const ATTACHMENT_STATUS = { ATTACHMENT_TYPE_NOT_ALLOWED: 415, ATTACHMENT_TOO_LARGE: 413, ATTACHMENT_UNREADABLE: 422 } as const;
 

@@ -20,7 +20,6 @@ import { TrackComplaintQuery } from '../public/public-queries';
 import { ApiAttachmentDownload, UPLOAD_SCHEMA, served } from '../complaints/attachments/attachments.controller';
 import { readAttachmentUpload } from '../complaints/attachments/attachment-upload';
 import { APP_CONFIG } from '../infrastructure/tokens';
-import { RequestValidationError } from '../problem-details/request-validation.error';
 
 export class TrackedAnswerRequest {
   @ApiProperty({ format: 'uuid' }) @IsUUID()
@@ -195,7 +194,7 @@ export class TrackingController {
   @ApiBody({ schema: UPLOAD_SCHEMA })
   @ApiCreatedResponse({ type: TrackedAttachmentCreated })
   @ApiProblems(
-    ...TRACKED_COMMAND_PROBLEMS.filter((code) => code !== 'REVISION_MISMATCH'),
+    ...TRACKED_COMMAND_PROBLEMS,
     'VALIDATION_FAILED',
     'MALFORMED_REQUEST',
     'CONTENT_TOO_LARGE',
@@ -211,9 +210,6 @@ export class TrackingController {
   ): Promise<TrackedAttachmentCreated> {
     const complaint = await this.authorised(trackingId, secret);
     const preconditions = readPreconditions(req.headers, String(req.id));
-    if (preconditions.expectedRevision !== undefined) {
-      throw new RequestValidationError([{ field: 'If-Match', messages: ['Attaching evidence does not depend on a revision: send no If-Match'] }]);
-    }
     const uploaded = await readAttachmentUpload(req, this.config.attachments.maxBytes);
     const outcome = await this.upload.add({ complaintId: complaint._id, ...uploaded }, trackingActor(complaint.trackingId), preconditions);
     const href = `/track/${encodeURIComponent(trackingId)}/attachments/${outcome.attachmentId}`;

@@ -36,7 +36,8 @@ export class AttachmentUpload {
     assertRoleMayIssue(actor, 'AddAttachment');
     const { complaintId, fileName, identifying } = upload;
     const facts = { complaintId, fileName, identifying, attachmentId: '-', sha256: '-', mediaType: '-', size: upload.bytes.length };
-    await this.deps.commands.assertWouldDecide({ type: 'AddAttachment', data: facts, actor, at: this.deps.clock.now().toISOString() });
+    const probe = { type: 'AddAttachment' as const, data: facts, actor, at: this.deps.clock.now().toISOString() };
+    await this.deps.commands.assertWouldDecide(probe, call.expectedRevision);
     const clean = await this.deps.clean(upload.bytes);
     const sha256 = await this.deps.store.put(clean.bytes);
     const outcome = await this.deps.lifecycle.run(

@@ -1,4 +1,5 @@
 import type { MultipartFile } from '@fastify/multipart';
+import { UnsupportedMediaTypeException } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { AttachmentRejectedError } from '@lacak/attachments';
 import { RequestValidationError } from '../../problem-details/request-validation.error';
@@ -12,17 +13,15 @@ export interface UploadedAttachment {
 
 const FIELDS = ['identifying', 'file'];
 
-class NotMultipartError extends Error {
-  readonly statusCode = 415;
-}
-
 /**
  * Reads `identifying` (optional, `true` or `false`) and one `file` part, the file into memory up to
  * `maxBytes`. The name is kept only as a label: without any path, control characters or more than
  * 200 characters.
  */
 export async function readAttachmentUpload(req: FastifyRequest, maxBytes: number): Promise<UploadedAttachment> {
-  if (!req.isMultipart()) throw new NotMultipartError('The body must be multipart/form-data with one part named file');
+  if (!req.isMultipart()) {
+    throw new UnsupportedMediaTypeException({ message: 'The body must be multipart/form-data with one part named file', code: 'UNSUPPORTED_MEDIA_TYPE' });
+  }
   let identifying: boolean | undefined;
   let file: { fileName: string; bytes: Buffer } | undefined;
   const problems: { field: string; messages: string[] }[] = [];

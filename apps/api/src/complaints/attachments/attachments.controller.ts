@@ -11,7 +11,6 @@ import { CurrentActor } from '../../auth/current-actor.decorator';
 import { entityTag, readPreconditions } from '../../http/preconditions';
 import { APP_CONFIG } from '../../infrastructure/tokens';
 import { ApiProblems, ApiQueryProblems } from '../../openapi/problem-responses';
-import { RequestValidationError } from '../../problem-details/request-validation.error';
 import { REVISION } from '../queries/complaint-queries.responses';
 import { type UploadedAttachment, readAttachmentUpload } from './attachment-upload';
 
@@ -69,6 +68,7 @@ export class AttachmentsController {
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: UPLOAD_SCHEMA })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The revision (ETag) the upload was decided on' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A repeat with the same key returns the first result' })
   @ApiCreatedResponse({ type: AttachmentCreated, headers: { Location: { description: 'The attachment', schema: { type: 'string' } } } })
   @ApiProblems(
@@ -85,6 +85,7 @@ export class AttachmentsController {
     'CONCURRENT_MODIFICATION',
     'INTEGRITY_VIOLATION',
     'IDEMPOTENCY_KEY_REUSED',
+    'REVISION_MISMATCH',
     'ATTACHMENT_TOO_LARGE',
     'ATTACHMENT_TYPE_NOT_ALLOWED',
     'ATTACHMENT_UNREADABLE',
@@ -96,9 +97,6 @@ export class AttachmentsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AttachmentCreated> {
     const preconditions = readPreconditions(req.headers, String(req.id));
-    if (preconditions.expectedRevision !== undefined) {
-      throw new RequestValidationError([{ field: 'If-Match', messages: ['Attaching evidence does not depend on a revision: send no If-Match'] }]);
-    }
     const uploaded: UploadedAttachment = await readAttachmentUpload(req, this.config.attachments.maxBytes);
     const outcome = await this.upload.add({ complaintId: id, ...uploaded }, actor, preconditions);
     const href = `/complaints/${encodeURIComponent(id)}/attachments/${outcome.attachmentId}`;
