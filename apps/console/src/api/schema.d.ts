@@ -7651,6 +7651,8 @@ export interface operations {
             header?: {
                 /** @description A repeat with the same key returns the first result */
                 "Idempotency-Key"?: string;
+                /** @description The revision (ETag) the upload was decided on */
+                "If-Match"?: string;
             };
             path: {
                 id: string;
@@ -7742,6 +7744,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
                         /** @enum {string} */
                         code?: "INVALID_TRANSITION" | "CONCURRENT_MODIFICATION" | "INTEGRITY_VIOLATION";
+                    };
+                };
+            };
+            /** @description If-Match names an older revision than the complaint’s current one (`currentRevision`). Codes: `REVISION_MISMATCH` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "REVISION_MISMATCH";
                     };
                 };
             };
@@ -8985,6 +8999,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
                         /** @enum {string} */
                         code?: "INVALID_TRANSITION" | "CONCURRENT_MODIFICATION" | "INTEGRITY_VIOLATION";
+                    };
+                };
+            };
+            /** @description If-Match names an older revision than the complaint’s current one (`currentRevision`). Codes: `REVISION_MISMATCH` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "REVISION_MISMATCH";
                     };
                 };
             };
