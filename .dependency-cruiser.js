@@ -112,6 +112,13 @@ module.exports = {
       to: { path: '^libs/(processes|storage|config|reporter-identity)/' },
     },
     {
+      name: 'attachments-stand-alone',
+      comment: 'The attachment stores and content checks use Node, file-type, sharp and the MongoDB driver; no other lib.',
+      severity: 'error',
+      from: { path: '^libs/attachments/src/', pathNot: ['\\.spec\\.ts$', '/contract/'] },
+      to: { path: '^(apps|libs/(?!attachments/))' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -13,14 +13,19 @@ module.exports = {
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts'],
   transform: { '^.+\\.(ts|js)$': ['@swc/jest', swc] },
-  // content-disposition (under @fastify/static, which serves /docs) ships ESM only; Node loads it
-  // with require(esm), jest on Node 20 cannot, so swc turns it into CommonJS for the tests.
-  transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
+  // content-disposition (under @fastify/static, which serves /docs) and file-type (attachments' type
+  // detection) with its dependencies ship ESM only; Node loads them with require(esm), jest on Node 20
+  // cannot, so swc turns them into CommonJS for the tests.
+  transformIgnorePatterns: [
+    '/node_modules/(?!(content-disposition|file-type|strtok3|token-types|@tokenizer/inflate|uint8array-extras|@borewit/text-codec)/)',
+  ],
   moduleNameMapper: {
+    // file-type exports only `import` conditions, which jest's CommonJS resolver does not match.
+    '^file-type$': '<rootDir>/node_modules/file-type/index.js',
     '^@lacak/application/queries$': '<rootDir>/libs/application/src/queries',
     '^@lacak/(domain|projections|lapor)/testing$': '<rootDir>/libs/$1/src/testing',
     '^@lacak/event-store/kurrentdb$': '<rootDir>/libs/event-store/src/kurrentdb/kurrentdb-event-store',
-    '^@lacak/(domain|event-store|read-store|projections|reporter-identity|config|organisation|application|storage|deadlines|processes|testing|integrity|lapor|notifications)$': '<rootDir>/libs/$1/src',
+    '^@lacak/(domain|event-store|read-store|projections|reporter-identity|config|organisation|application|storage|deadlines|processes|testing|integrity|lapor|notifications|attachments)$': '<rootDir>/libs/$1/src',
     '^@lacak/webhooks$': '<rootDir>/libs/webhooks/src',
   },
   testTimeout: 30000,

@@ -31,6 +31,7 @@ import {
 } from '@lacak/domain';
 import { QUERY_ROUTES } from '../../apps/api/src/http/use-case-routes';
 import type { HttpResponse, TestApp } from '../support/test-app';
+import { acceptedStatus, sendCommand } from '../support/attachment-steps';
 import { type Fixture, HOLDER, OTHER_HOLDER, OWNER, STRANGER, type Stage, complaintAt } from '../support/complaint-stages';
 import { type EvaluationFixture, type EvaluationStage, evaluationAt } from '../support/evaluation-stages';
 import {
@@ -126,6 +127,9 @@ const COMMAND_PLANS: Plans = {
     body: () => ({ policyTitle: 'SOP antrean', description: 'Nomor antrean daring.', effectiveDate: '2026-12-01' }),
   }),
   'mark-follow-up-normative': () => ({ stage: 'RESPONDED', body: () => ({ reason: 'Hanya berjanji, tanpa langkah nyata.' }) }),
+  // The national admin attaches as the router (before disposition), officers as the assignee. No
+  // stage with an acceptance: the audit-events cases look for theirs among the holder's acceptances.
+  'add-attachment': (role) => ({ stage: role === 'national_admin' ? 'VERIFIED' : role === 'reporter' ? 'SUBMITTED' : 'DISPOSED', body: () => ({}) }),
 };
 
 /** A stage whose status rule refuses the command (409) before it asks who acts. */
@@ -158,6 +162,7 @@ const WRONG_STATUS_PLANS: Plans = {
   'link-policy-improvement': inStage('link-policy-improvement', 'REJECTED'),
   // No follow-up yet to judge.
   'mark-follow-up-normative': inStage('mark-follow-up-normative', 'IN_PROGRESS'),
+  'add-attachment': inStage('add-attachment', 'REJECTED'),
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -219,7 +224,7 @@ for (const command of Object.keys(COMMAND_ACCESS).filter((c): c is LifecycleComm
     // Every cell in every scope: a role the row leaves out gets 403 whatever the scope or status.
     for (const scope of ['in', 'out', 'wrong status'] as const) {
       const plan = (scope === 'wrong status' ? wrongStatusPlans : plans)(role);
-      const expected = !row[role] ? '403' : !sees(role, scope) ? '404' : scope === 'wrong status' ? '409' : '200';
+      const expected = !row[role] ? '403' : !sees(role, scope) ? '404' : scope === 'wrong status' ? '409' : String(acceptedStatus(command));
       cases.push({
         role,
         endpoint: `POST /complaints/{id}/${command}`,
@@ -229,11 +234,11 @@ for (const command of Object.keys(COMMAND_ACCESS).filter((c): c is LifecycleComm
           const fixture = await complaintAt(t, plan.stage, fixtureOptions(scope));
           const original = command === 'mark-duplicate' ? await complaintAt(t, 'VERIFIED', fixtureOptions(scope)) : fixture;
           const body = plan.body(fixture, original);
-          const response = await t.request('POST', `/complaints/${fixture.id}/${command}`, { token, body });
+          const response = await sendCommand(t, fixture.id, command, token, body);
           const outcome: Outcome = { actual: String(response.status), response };
           if (scope === 'out' && response.status >= 400) {
             const id = unknownComplaintId();
-            outcome.unknown = { id, probedId: fixture.id, response: await t.request('POST', `/complaints/${id}/${command}`, { token, body }) };
+            outcome.unknown = { id, probedId: fixture.id, response: await sendCommand(t, id, command, token, body) };
           }
           return outcome;
         },
@@ -246,6 +251,8 @@ for (const command of Object.keys(COMMAND_ACCESS).filter((c): c is LifecycleComm
 const queryFixtures: Partial<Record<'in' | 'out', Fixture & { tag: string }>> = {};
 const fixtureOf = (scope: Scope) => queryFixtures[scope === 'out' ? 'out' : 'in']!;
 const IDENTITY_REASON = 'Verifikasi matriks akses';
+/** The attachment added to each query fixture, by the first get-attachment case of each scope. */
+const attachmentFixtures: Partial<Record<'in' | 'out', Promise<string>>> = {};
 /** Complaints accepted by their holder's officer, made by the first audit-events case of each scope. */
 const auditFixtures: Partial<Record<'in' | 'out', Promise<Fixture>>> = {};
 
@@ -629,6 +636,21 @@ const QUERY_PLANS: Record<QueryName, QueryPlan> = {
     run: async (t, token, scope) => {
       const response = await t.request('GET', `/monev/action-plans/overdue?node=${evaluatedAgency(scope)}`, { token });
       return { actual: String(response.status), response };
+    },
+  },
+  // An attachment the holder's admin added to each query fixture, read as the complaint is.
+  'get-attachment': {
+    scopes: ['in', 'out'],
+    expected: scopedRead,
+    run: async (t, token, scope) => {
+      const fixture = fixtureOf(scope);
+      const attachmentId = await (attachmentFixtures[scope === 'out' ? 'out' : 'in'] ??= (async () => {
+        const added = await sendCommand(t, fixture.id, 'add-attachment', await t.token('agency_admin', fixture.holder), {});
+        if (added.status !== 201) throw new Error(`fixture attachment answered ${added.status}: ${JSON.stringify(added.body)}`);
+        await projectionsCaughtUp(t);
+        return added.body.id as string;
+      })());
+      return complaintRead((id) => `/complaints/${id}/attachments/${attachmentId}`)(t, token, scope, 'reporter');
     },
   },
   // No complaint or agency involved: one case per role. Only agency-stats is rebuilt, to stay quick.

@@ -83,6 +83,8 @@ describe('The OpenAPI document served at /openapi.json', () => {
           'ChainFaultRecord',
           'EvaluationCommandResponse',
           'EvaluationResponse',
+          'AttachmentCreated',
+          'TrackedAttachmentCreated',
         ].map((name) => [
           name,
           expect.objectContaining({ type: 'string', pattern: '^\\d+$', example: expect.stringMatching(/^\d+$/) }),

@@ -6,6 +6,7 @@
  */
 import { COMMAND_ACCESS, type CommandName } from '@lacak/domain';
 import { TestApp } from '../support/test-app';
+import { acceptedStatus, sendCommand } from '../support/attachment-steps';
 import { type Fixture, HOLDER, OTHER_HOLDER, OWNER, type Stage, complaintAt } from '../support/complaint-stages';
 
 type Action = Exclude<CommandName, 'submit'>;
@@ -98,6 +99,8 @@ const bodies = (action: Action, fixture: Fixture, originalId: string): object[] 
       return [{ policyTitle: 'SOP antrean', description: 'Antrean daring.', effectiveDate: '2026-12-01' }];
     case 'mark-follow-up-normative':
       return [{ reason: 'Hanya janji.' }];
+    case 'add-attachment':
+      return [{}];
   }
 };
 
@@ -127,8 +130,11 @@ describe('allowedActions: what the detail offers each actor is what the commands
     return shown.status === 200 ? shown.body.allowedActions : null;
   };
 
-  const post = (fixture: Fixture, actor: ActorName, action: Action, body: object) =>
-    t.request('POST', `/complaints/${fixture.id}/${action}`, { token: tokens[actor], body });
+  /** An accepted command answers 200, an attachment 201: both count as accepted. */
+  const post = async (fixture: Fixture, actor: ActorName, action: Action, body: object) => {
+    const answer = await sendCommand(t, fixture.id, action, tokens[actor], body);
+    return answer.status === acceptedStatus(action) ? { ...answer, status: 200 } : answer;
+  };
 
   describe('given a VERIFIED complaint', () => {
     it('then the national admin is offered routing, an inspector and the officers nothing', async () => {
@@ -143,7 +149,7 @@ describe('allowedActions: what the detail offers each actor is what the commands
   describe('given a RESPONDED complaint', () => {
     it('then its reporter is offered close, dispute and rate; the provincial inspector judging the follow-up', async () => {
       const fixture = await complaintAt(t, 'RESPONDED');
-      expect(await offered(fixture, 'reporter')).toEqual(['close', 'dispute', 'rate']);
+      expect(await offered(fixture, 'reporter')).toEqual(['close', 'dispute', 'rate', 'add-attachment']);
       expect(await offered(fixture, 'provincial inspector')).toEqual(['mark-follow-up-normative']);
       expect(await offered(fixture, 'auditor')).toEqual([]);
     });
@@ -152,11 +158,18 @@ describe('allowedActions: what the detail offers each actor is what the commands
   describe('as the complaint moves on', () => {
     it('then the offer follows it: the officer accepts, then handles, and is offered nothing once it is closed', async () => {
       const fixture = await complaintAt(t, 'DISPOSED');
-      expect(await offered(fixture, 'unit officer')).toEqual(['reject', 'accept', 'mark-duplicate']);
+      expect(await offered(fixture, 'unit officer')).toEqual(['reject', 'accept', 'mark-duplicate', 'add-attachment']);
       const accepted = await post(fixture, 'unit officer', 'accept', {});
       expect(accepted.status).toBe(200);
       fixture.revision = Number(accepted.body.revision);
-      expect(await offered(fixture, 'unit officer')).toEqual(['request-clarification', 'start-mediation', 'open-investigation', 'respond', 'mark-duplicate']);
+      expect(await offered(fixture, 'unit officer')).toEqual([
+        'request-clarification',
+        'start-mediation',
+        'open-investigation',
+        'respond',
+        'mark-duplicate',
+        'add-attachment',
+      ]);
       for (const [action, actor, body] of [
         ['respond', 'unit officer', { followUp: 'Jadwal layanan ditambah.' }],
         ['close', 'reporter', { reasonCode: 'accepted_by_reporter' }],

@@ -134,7 +134,10 @@ describe('Bad requests get problem details and write nothing', () => {
   });
 
   it('answers an unknown command with a 404 that lists the commands of the access matrix', async () => {
-    const commands = Object.keys(COMMAND_ACCESS).filter((command) => command !== 'submit');
+    // Each at its path: an upload of evidence goes to the attachments.
+    const commands = Object.keys(COMMAND_ACCESS)
+      .filter((command) => command !== 'submit')
+      .map((command) => (command === 'add-attachment' ? 'attachments' : command));
     const body = await expectProblem(404, () => t.request('POST', `/complaints/${complaintId}/approve`, { token: admin, body: {} }));
     expect(body).toMatchObject({ code: 'UNKNOWN_COMMAND', detail: `There is no command "approve" on a complaint. The commands are: ${commands.join(', ')}` });
     // Every command it lists is one: none of them is answered as unknown.

@@ -61,9 +61,11 @@ describe('Operations: health, OpenAPI, docs, guards, rebuild', () => {
       'GET /health → 200',
       'GET /public/complaints → 200',
       'GET /track/{trackingId} → 404',
+      'GET /track/{trackingId}/attachments/{attachmentId} → 404',
       'POST /auth/dev-token → 400',
       'POST /track/{trackingId}/accept → 404',
       'POST /track/{trackingId}/answer-clarification → 400',
+      'POST /track/{trackingId}/attachments → 404',
       'POST /track/{trackingId}/dispute → 400',
       'POST /track/{trackingId}/rate → 400',
     ]);

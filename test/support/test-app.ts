@@ -82,6 +82,43 @@ export class TestApp {
     return { status: response.statusCode, headers: response.headers, body: body as T };
   }
 
+  /**
+   * A multipart/form-data POST, encoded by the platform's own FormData: `fields` first, then the file
+   * (as a browser sends a form). The answer's body is parsed as JSON when it is JSON.
+   */
+  async upload<T = any>(
+    url: string,
+    options: { token?: string | null; headers?: Record<string, string>; fields?: Record<string, string>; file?: { name: string; bytes: Buffer; type?: string } },
+  ): Promise<HttpResponse<T>> {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(options.fields ?? {})) form.append(name, value);
+    if (options.file) form.append('file', new Blob([options.file.bytes], { type: options.file.type ?? 'application/octet-stream' }), options.file.name);
+    const encoded = new Request('http://lacak.test/', { method: 'POST', body: form });
+    const headers: Record<string, string> = { ...options.headers, 'content-type': encoded.headers.get('content-type')! };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    const payload = Buffer.from(await encoded.arrayBuffer());
+    const response = await this.app.getHttpAdapter().getInstance().inject({ method: 'POST', url, headers, payload });
+    let body: unknown = response.body;
+    try {
+      body = response.body ? JSON.parse(response.body) : undefined;
+    } catch {
+      // Not JSON: keep the text.
+    }
+    return { status: response.statusCode, headers: response.headers, body: body as T };
+  }
+
+  /** The raw bytes of a GET, for downloads. */
+  async download(url: string, token: string): Promise<{ status: number; headers: HttpResponse['headers']; bytes: Buffer; body: any }> {
+    const response = await this.app.getHttpAdapter().getInstance().inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
+    let body: unknown;
+    try {
+      body = JSON.parse(response.body);
+    } catch {
+      body = undefined;
+    }
+    return { status: response.statusCode, headers: response.headers, bytes: response.rawPayload, body };
+  }
+
   /** Polls a read until it satisfies `accept`, as a client waiting for eventual consistency would. */
   eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 5000): Promise<T> {
     return eventually(read, accept, { timeoutMs, description: 'A consistent read' });

@@ -3,6 +3,7 @@ import { Logger, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
+import fastifyMultipart from '@fastify/multipart';
 import { type AppConfig, createLogger, logsAt } from '@lacak/config';
 import { closeStores, openStores } from '@lacak/storage';
 import { AppModule } from './app.module';
@@ -58,6 +59,8 @@ export async function createApp(config: AppConfig, options: Omit<InfrastructureO
   );
   const fastify = app.getHttpAdapter().getInstance();
   acceptJsonBodiesOnly(app);
+  // Attachments only: the one route that reads multipart bodies, streaming up to its own limits.
+  await app.register(fastifyMultipart, { limits: { fileSize: config.attachments.maxBytes, files: 1, parts: 2 } });
   registerSecurityHeaders(fastify, consoleIdentityProvider(config));
   answerUnknownCommands(fastify);
   serveConsole(app, config.consoleDir);

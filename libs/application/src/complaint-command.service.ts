@@ -111,6 +111,22 @@ export class ComplaintCommandService {
     }
   }
 
+  /**
+   * What the command would be answered on the complaint as it is now, without appending anything:
+   * for a use case with work to do before the command (storing a file) that a refusal would waste.
+   */
+  async assertWouldDecide(command: ComplaintCommand, expectedRevision?: bigint): Promise<void> {
+    const history = await this.readHistory(complaintStreamId(command.data.complaintId));
+    const state = foldComplaintHistory(history);
+    if (state.status === 'NONE' || !canSeeComplaint(command.actor, holdingOf(state), this.scope)) {
+      throw new CommandRefusedError(refuse('COMPLAINT_NOT_FOUND', 'No complaint exists with this id.'));
+    }
+    const current = history.at(-1)?.revision ?? null;
+    if (expectedRevision !== undefined && expectedRevision !== current) throw new RevisionMismatchError(expectedRevision, current);
+    const decision = decideComplaint(command, state, this.scope);
+    if (!decision.ok) throw new CommandRefusedError(decision.refusal);
+  }
+
   /** Revision of the complaint's last event; null when it has none. */
   async currentRevision(complaintId: string): Promise<bigint | null> {
     const history = await this.readHistory(complaintStreamId(complaintId));

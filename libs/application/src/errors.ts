@@ -57,3 +57,11 @@ export class IntegrityViolationError extends Error {
     super(`The stored history of ${streamId} failed its integrity check at revision ${first.revision} (${first.kind}); nothing was written`);
   }
 }
+
+/** The attachment's file was erased with the reporter's identity: its record stays, its content is gone for good. */
+export class AttachmentErasedError extends Error {
+  override readonly name = 'AttachmentErasedError';
+  constructor(readonly attachmentId: string) {
+    super(`Attachment ${attachmentId} was erased with the reporter's identity`);
+  }
+}

@@ -4,16 +4,20 @@ import {
   type ComplaintState,
   type IdentityAccessEvent,
   canSeeComplaint,
+  decideIdentifyingAttachmentsErasure,
   holdingOf,
+  toComplaintEvent,
   mayQuery,
   identityAccessStreamId,
   mayReadIdentity,
   refuse,
 } from '@lacak/domain';
 import { WrongExpectedVersionError, type EventStore, type RecordedEvent, readStreamOrEmpty } from '@lacak/event-store';
+import type { AttachmentStore } from '@lacak/attachments';
 import type { ReporterIdentity, ReporterIdentityStore } from '@lacak/reporter-identity';
 import { type CommandEnvelope, complaintStreamId, foldComplaintHistory, toEventsToAppend } from './complaint-stream';
 import { CommandRefusedError, ConcurrencyConflictError } from './errors';
+import { nameBasedId } from './ids';
 import { readVerifiedStream } from './verified-stream';
 
 /** Optimistic retries when another read or erasure of the same complaint was recorded at the same time. */
@@ -37,6 +41,8 @@ export class IdentityAccessService {
     private readonly eventStore: EventStore,
     private readonly identities: ReporterIdentityStore,
     private readonly scope: AgencyScope,
+    /** Where attachment files are kept: the documents marked identifying go with the identity. */
+    private readonly attachments?: AttachmentStore,
   ) {}
 
   /**
@@ -62,15 +68,51 @@ export class IdentityAccessService {
     }
   }
 
-  /** Crypto-shredding: the key goes, the history stays. Only the national admin erases. */
+  /**
+   * Crypto-shredding: the key goes, the history stays. Only the national admin erases. The documents
+   * the reporter marked identifying go too (recorded first, then their files deleted); the rest of
+   * the evidence stays. Erasing again finishes what a crash left undone, then answers IDENTITY_ERASED.
+   */
   async erase(request: IdentityRequest): Promise<void> {
     if (!mayQuery('erase-reporter-identity', request.actor.role)) {
       throw new CommandRefusedError(refuse('ROLE_NOT_ALLOWED', 'Only the national admin erases a reporter’s identity.'));
     }
-    const reporterRef = await this.presentRef(this.visible(request, await this.state(request.complaintId)));
+    let reporterRef: string;
+    try {
+      reporterRef = await this.presentRef(this.visible(request, await this.state(request.complaintId)));
+    } catch (error) {
+      if (error instanceof CommandRefusedError && error.refusal.code === 'IDENTITY_ERASED') await this.eraseIdentifyingAttachments(request);
+      throw error;
+    }
     // Recorded first, so an erasure never happens without its audit record.
     await this.record({ type: 'ReporterIdentityErased', data: { complaintId: request.complaintId, reason: request.reason, at: request.at } }, request);
     await this.identities.erase(reporterRef);
+    await this.eraseIdentifyingAttachments(request);
+  }
+
+  /**
+   * Records `IdentifyingAttachmentsErased` on the complaint (as the domain decides it) and then
+   * deletes every erased attachment's file, unless the same content is also kept as evidence.
+   */
+  private async eraseIdentifyingAttachments(request: IdentityRequest): Promise<void> {
+    if (!this.attachments) return;
+    const streamId = complaintStreamId(request.complaintId);
+    const envelope = { ...request, commandId: nameBasedId('identifying-attachments-erasure', request.commandId) };
+    for (let attempt = 1; ; attempt++) {
+      const { history, assertIntact, chained } = await readVerifiedStream(this.eventStore, streamId);
+      await assertIntact();
+      const erasure = decideIdentifyingAttachmentsErasure(foldComplaintHistory(history), request.at, request.reason);
+      if (!erasure) break;
+      try {
+        const toAppend = chained(toEventsToAppend([erasure], request.actor, request.at, envelope));
+        await this.eventStore.appendToStream(streamId, toAppend, { expectedState: history.at(-1)!.revision });
+        break;
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersionError)) throw error;
+        if (attempt >= MAX_ATTEMPTS) throw new ConcurrencyConflictError(request.complaintId);
+      }
+    }
+    for (const sha256 of erasedFiles(await this.readStream(streamId))) await this.attachments.delete(sha256);
   }
 
   /** The complaint's state, once the actor may see the complaint at all. */
@@ -131,6 +173,15 @@ export class IdentityAccessService {
   private readStream(streamId: string): Promise<RecordedEvent[]> {
     return readStreamOrEmpty(this.eventStore, streamId);
   }
+}
+
+/** The files of erased attachments that no attachment still kept shares. */
+function erasedFiles(history: RecordedEvent[]): string[] {
+  const events = history.map(toComplaintEvent);
+  const erasedIds = new Set(events.flatMap((e) => (e.type === 'IdentifyingAttachmentsErased' ? e.data.attachmentIds : [])));
+  const added = events.flatMap((e) => (e.type === 'AttachmentAdded' ? [e.data] : []));
+  const kept = new Set(added.filter((a) => !erasedIds.has(a.attachmentId)).map((a) => a.sha256));
+  return [...new Set(added.filter((a) => erasedIds.has(a.attachmentId) && !kept.has(a.sha256)).map((a) => a.sha256))];
 }
 
 const erased = () => new CommandRefusedError(refuse('IDENTITY_ERASED', 'The reporter’s identity has been erased.'));

@@ -22,3 +22,4 @@ export * from './deliveries/delivery-admin';
 export * from './deliveries/delivery-backlog';
 export * from './external-sync/external-sync';
 export * from './webhooks/webhook-endpoints';
+export * from './attachments/attachment-upload';

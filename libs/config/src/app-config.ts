@@ -246,6 +246,11 @@ class Environment {
 
   @IsOptional() @Transform(toInt) @Min(0) @Max(2_592_000_000) @IsInt()
   WEBHOOK_DISABLE_AFTER_MS?: number;
+  @IsOptional() @Transform(toInt) @Min(1_024) @Max(104_857_600) @IsInt()
+  ATTACHMENT_MAX_BYTES?: number;
+
+  @IsOptional() @Transform(toInt) @Min(1) @Max(268_402_689) @IsInt()
+  ATTACHMENT_MAX_PIXELS?: number;
 }
 
 /** How bearer tokens are verified: the local development secret, or an OIDC provider's JWKS. */
@@ -342,6 +347,8 @@ export interface AppConfig {
   /** The client applications that may submit over Open311 (`POST /open311/v2/requests`); none by default. */
   open311Clients: Open311Client[];
   webhooks: WebhookSettings;
+  /** The largest attachment taken, in bytes, and the most pixels an image may decode to (decompression bombs). */
+  attachments: { maxBytes: number; maxPixels: number };
 }
 
 export interface WebhookSettings {
@@ -473,6 +480,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       allowPrivateAddresses: parsed.WEBHOOK_ALLOW_PRIVATE_ADDRESSES ?? false,
       disableAfterMs: parsed.WEBHOOK_DISABLE_AFTER_MS ?? 259_200_000,
     },
+    attachments: { maxBytes: parsed.ATTACHMENT_MAX_BYTES ?? 10 * 1024 * 1024, maxPixels: parsed.ATTACHMENT_MAX_PIXELS ?? 50_000_000 },
   };
   return Object.freeze(config);
 }

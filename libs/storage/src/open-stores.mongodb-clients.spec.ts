@@ -46,8 +46,8 @@ describe('openStores with MongoDB: the start-up timeout bounds start-up only', (
     const [check, ...serving] = clients;
     expect(check.options.serverSelectionTimeoutMS).toBe(1234);
     expect(check.closed).toBe(true);
-    // The read store and the identity store: both live as long as the process.
-    expect(serving).toHaveLength(2);
+    // The read store, the identity store and the attachment store (GridFS): all live as long as the process.
+    expect(serving).toHaveLength(3);
     for (const client of serving) {
       expect(client.options.serverSelectionTimeoutMS).toBe(driverDefault);
       expect(client.closed).toBe(false);

@@ -1,3 +1,4 @@
+import { type AttachmentStore, FileAttachmentStore, GridFsAttachmentStore } from '@lacak/attachments';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig, EventStoreSetting, ReadStoreSetting } from '@lacak/config';
@@ -9,10 +10,15 @@ import { firstEndpoint, networkCause, tcpFailure } from './connection-failure';
 /** File names inside DATA_DIR of the embedded default (identities and their keys only without MONGODB_URI). */
 export const EMBEDDED_FILES = { events: 'events.db', readModels: 'read-models.db', identities: 'reporter-identities.db', reporterKeys: 'reporter-keys.db' } as const;
 
+/** The embedded attachment files' directory in DATA_DIR. */
+export const EMBEDDED_ATTACHMENTS_DIR = 'attachments';
+
 export interface Stores {
   eventStore: EventStore;
   readStore: ReadStore;
   identities: ReporterIdentityStore;
+  /** Attachment files: under DATA_DIR/attachments, or in GridFS beside the read models with MONGODB_URI. */
+  attachments: AttachmentStore;
 }
 
 /** The backing stores could not be opened; one line per store that failed. */
@@ -176,7 +182,13 @@ export async function openProjectionStores(config: AppConfig): Promise<Projectio
 export async function openStores(config: AppConfig): Promise<Stores> {
   const { eventStore, readStore } = await openProjectionStores(config);
   try {
-    return { eventStore, readStore, identities: await openIdentityStore(config) };
+    const identities = await openIdentityStore(config);
+    try {
+      return { eventStore, readStore, identities, attachments: await openAttachmentStore(config) };
+    } catch (error) {
+      await identities.close();
+      throw error;
+    }
   } catch (error) {
     await eventStore.close();
     await readStore.close();
@@ -184,8 +196,18 @@ export async function openStores(config: AppConfig): Promise<Stores> {
   }
 }
 
+/** Attachment files live where the read models do, like the identities. */
+async function openAttachmentStore(config: AppConfig): Promise<AttachmentStore> {
+  const setting = config.readStore;
+  if (setting.kind === 'embedded') return new FileAttachmentStore(join(config.dataDir, EMBEDDED_ATTACHMENTS_DIR));
+  return GridFsAttachmentStore.connect(setting.uri, { databaseName: databaseFromUri(setting.uri) ?? DEFAULT_DATABASE }).catch((error: unknown) => {
+    throw new StoreConnectionError([`attachment store on MONGODB_URI ${redact(setting.uri)}: ${(error as Error).message}`]);
+  });
+}
+
 export async function closeStores(stores: Stores): Promise<void> {
   await stores.eventStore.close();
   await stores.readStore.close();
   await stores.identities.close();
+  await stores.attachments.close();
 }

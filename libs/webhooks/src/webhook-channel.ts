@@ -97,7 +97,7 @@ export class WebhookChannel implements DeliveryChannel {
     return {
       type: event.type,
       timestamp: event.metadata.occurredAt,
-      data: { eventId: event.id, complaintId, revision: event.revision.toString(), complaint: toView(document, officer) },
+      data: { eventId: event.id, complaintId, revision: event.revision.toString(), complaint: toView(document, officer, this.deps.tree) },
     };
   }
 

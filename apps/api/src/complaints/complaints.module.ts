@@ -1,3 +1,4 @@
+import { AttachmentsController } from './attachments/attachments.controller';
 import { Module } from '@nestjs/common';
 import { ReporterIdentityController } from './identity/reporter-identity.controller';
 import { LifecycleController } from './lifecycle/lifecycle.controller';
@@ -11,7 +12,7 @@ import {
 import { SubmitComplaintController } from './submit/submit-complaint.controller';
 
 @Module({
-  controllers: [SubmitComplaintController, LifecycleController, ComplaintQueriesController, ReporterIdentityController],
+  controllers: [SubmitComplaintController, LifecycleController, ComplaintQueriesController, ReporterIdentityController, AttachmentsController],
   providers: [
     ListComplaintsHandler,
     GetComplaintHandler,

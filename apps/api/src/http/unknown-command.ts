@@ -3,8 +3,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { COMMAND_ACCESS } from '@lacak/domain';
 import { frameworkErrors } from './framework-errors';
 
-/** The commands on a complaint, each `POST /complaints/{id}/<command>`; submitting is `POST /complaints`. */
-export const COMPLAINT_COMMANDS = Object.keys(COMMAND_ACCESS).filter((command) => command !== 'submit');
+/** The path of a command on a complaint: its name, but for an upload of evidence (multipart, to the attachments). */
+export const commandPath = (command: string): string => (command === 'add-attachment' ? 'attachments' : command);
+
+/** The commands on a complaint, each `POST /complaints/{id}/<path>`; submitting is `POST /complaints`. */
+export const COMPLAINT_COMMANDS = Object.keys(COMMAND_ACCESS)
+  .filter((command) => command !== 'submit')
+  .map(commandPath);
 
 /**
  * Answers `POST /complaints/{id}/<anything else>` with a 404 that lists the commands there are. The

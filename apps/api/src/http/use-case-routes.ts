@@ -47,4 +47,5 @@ export const QUERY_ROUTES: { readonly [useCase in QueryName]: string } = {
   'list-webhook-endpoints': 'GET /agencies/{agencyId}/webhooks',
   'change-webhook-endpoint': 'PATCH /agencies/{agencyId}/webhooks/{endpointId}',
   'remove-webhook-endpoint': 'DELETE /agencies/{agencyId}/webhooks/{endpointId}',
+  'get-attachment': 'GET /complaints/{id}/attachments/{attachmentId}',
 };

@@ -19,6 +19,7 @@ import {
   HolidayCalendarPublication,
   IdentityAccessService,
   MeasureDeliveryBacklog,
+  AttachmentUpload,
   ProveLogConsistency,
   RequestFingerprints,
   SignTreeHead,
@@ -32,6 +33,7 @@ import { loadOrganisation } from '@lacak/organisation';
 import { LogVerificationSchedule, type OutboxWiring, PendingIdentitySweep, createDeadlineContext, createProjector, createProjectorThread } from '@lacak/processes';
 import { HolidayCalendarFeed, type ReadModelProjector, createProjections } from '@lacak/projections';
 import { READ_STORE } from '@lacak/read-store';
+import { cleanAttachment } from '@lacak/attachments';
 import { REPORTER_IDENTITY_STORE } from '@lacak/reporter-identity';
 import { type Stores, closeStores, loadAuditSigningKey, loadTrackingKey } from '@lacak/storage';
 import { createTokenVerifier } from '../auth/create-token-verifier';
@@ -154,7 +156,19 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
       {
         provide: IdentityAccessService,
         inject: [STORES],
-        useFactory: (stores: Stores) => new IdentityAccessService(stores.eventStore, stores.identities, tree),
+        useFactory: (stores: Stores) => new IdentityAccessService(stores.eventStore, stores.identities, tree, stores.attachments),
+      },
+      {
+        provide: AttachmentUpload,
+        inject: [ComplaintLifecycle, ComplaintCommandService, STORES],
+        useFactory: (lifecycle: ComplaintLifecycle, commands: ComplaintCommandService, stores: Stores) =>
+          new AttachmentUpload({
+            lifecycle,
+            commands,
+            store: stores.attachments,
+            clean: (bytes) => cleanAttachment(bytes, { maxPixels: config.attachments.maxPixels }),
+            clock,
+          }),
       },
       {
         provide: HolidayCalendarPublication,

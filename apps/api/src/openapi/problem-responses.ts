@@ -28,6 +28,10 @@ const API_PROBLEM_STATUS = {
   AGENCY_DOES_NOT_FIT_ROLE: 422,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
+  ATTACHMENT_TOO_LARGE: 413,
+  ATTACHMENT_TYPE_NOT_ALLOWED: 415,
+  ATTACHMENT_UNREADABLE: 422,
+  ATTACHMENT_ERASED: 410,
 } as const;
 
 export type ProblemCode = RefusalCode | keyof typeof API_PROBLEM_STATUS;
@@ -43,9 +47,9 @@ const WHAT_IT_MEANS: Record<number, string> = {
   409: 'The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`)',
   410: 'Gone for good',
   412: 'If-Match names an older revision than the complaint’s current one (`currentRevision`)',
-  413: 'The body is larger than 256 KiB',
-  415: 'The body is not JSON',
-  422: 'The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body',
+  413: 'The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image)',
+  415: 'The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type',
+  422: 'The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body',
   429: 'Over the rate limit; Retry-After says when to try again',
   503: 'A store or the identity provider is unavailable, or the work runs in another process',
 };

@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
+  AttachmentErasedError,
   CommandRefusedError,
   ConcurrencyConflictError,
   DeliveryAlreadyDeliveredError,
@@ -14,6 +15,7 @@ import {
 } from '@lacak/application';
 import { ReplayPointNotFoundError } from '@lacak/application/queries';
 import { isOpen311Path, sendOpen311Error } from '../open311/open311-format';
+import { AttachmentRejectedError } from '@lacak/attachments';
 import { PROBLEM_CONTENT_TYPE, type ProblemDetails, problem } from './problem';
 import { REFUSAL_STATUS } from './refusal-status';
 import { RequestValidationError } from './request-validation.error';
@@ -37,9 +39,12 @@ export const httpCode = (status: number) => HTTP_CODES[status] ?? `HTTP_${status
 
 /**
  * Words that say how to fix what the framework refuses in words of its own ("Unsupported Media Type").
- * Nothing but the body parsers answers 415, and they take JSON only.
+ * Nothing but the body parsers answers 415 this way, and they take JSON only (an upload's route says
+ * itself that it takes multipart).
  */
 const STATUS_DETAILS = new Map([[415, 'The request body must be JSON, sent with Content-Type: application/json']]);
+
+const ATTACHMENT_STATUS = { ATTACHMENT_TYPE_NOT_ALLOWED: 415, ATTACHMENT_TOO_LARGE: 413, ATTACHMENT_UNREADABLE: 422 } as const;
 
 /** Framework errors that carry their own 4xx status, such as Fastify's malformed-JSON error. */
 const isClientError = (error: unknown): error is { statusCode: number; message: string; code?: string } =>
@@ -106,6 +111,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (error instanceof DeliveryAlreadyDeliveredError) {
       return problem(409, error.code, error.message);
+    }
+    if (error instanceof AttachmentRejectedError) {
+      return problem(ATTACHMENT_STATUS[error.code], error.code, error.message);
+    }
+    if (error instanceof AttachmentErasedError) {
+      return problem(410, 'ATTACHMENT_ERASED', error.message);
     }
     if (error instanceof ConcurrencyConflictError) {
       return problem(409, 'CONCURRENT_MODIFICATION', error.message);

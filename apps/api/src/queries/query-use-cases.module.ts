@@ -27,6 +27,7 @@ import {
   TrackComplaint,
   TrackedComplaints,
   type ComplaintReadContext,
+  GetAttachment,
 } from '@lacak/application/queries';
 import { MeasureDeliveryBacklog, TrackingSecrets, VerifyEventLog } from '@lacak/application';
 import type { AppConfig } from '@lacak/config';
@@ -35,7 +36,8 @@ import { EVENT_STORE, type EventStore } from '@lacak/event-store';
 import type { DeadlineContext } from '@lacak/deadlines';
 import type { ReadModelProjector } from '@lacak/projections';
 import { READ_STORE, type ReadStore } from '@lacak/read-store';
-import { APP_CONFIG, CLOCK, type Clock, DEADLINE_CONTEXT, ORGANISATION_TREE, PROJECTOR } from '../infrastructure/tokens';
+import { APP_CONFIG, CLOCK, type Clock, DEADLINE_CONTEXT, ORGANISATION_TREE, PROJECTOR, STORES } from '../infrastructure/tokens';
+import type { Stores } from '@lacak/storage';
 
 const COMPLAINT_READS = Symbol('COMPLAINT_READS');
 const REPLAY_READS = Symbol('REPLAY_READS');
@@ -62,6 +64,11 @@ const providers: Provider[] = [
   complaintQuery(GetComplaint),
   complaintQuery(GetComplaintHistory),
   complaintQuery(ExportComplaints),
+  {
+    provide: GetAttachment,
+    inject: [COMPLAINT_READS, STORES],
+    useFactory: (context: ComplaintReadContext, stores: Stores) => new GetAttachment(context, stores.attachments),
+  },
   {
     provide: REPLAY_READS,
     inject: [EVENT_STORE, ORGANISATION_TREE],

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Headers, HttpCode, NotFoundException, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, NotFoundException, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, Length } from 'class-validator';
-import type { FastifyRequest } from 'fastify';
-import type { LifecycleRequest } from '@lacak/application';
-import { TRACKING_ACTIONS, type TrackingAction, type TrackingViewData, TrackedComplaints } from '@lacak/application/queries';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AttachmentUpload, type LifecycleRequest } from '@lacak/application';
+import { GetAttachment, TRACKING_ACTIONS, type TrackingAction, type TrackingViewData, TrackedComplaints } from '@lacak/application/queries';
+import type { AppConfig } from '@lacak/config';
 import { INDONESIAN_ZONES } from '@lacak/deadlines';
 import { COMPLAINT_STATUSES, type ComplaintStatus, trackingActor } from '@lacak/domain';
 import type { ComplaintDocument } from '@lacak/projections';
@@ -16,6 +17,9 @@ import { readPreconditions } from '../http/preconditions';
 import { RateLimited } from '../http/rate-limit';
 import { ApiBodyProblems, ApiProblems } from '../openapi/problem-responses';
 import { TrackComplaintQuery } from '../public/public-queries';
+import { ApiAttachmentDownload, UPLOAD_SCHEMA, served } from '../complaints/attachments/attachments.controller';
+import { readAttachmentUpload } from '../complaints/attachments/attachment-upload';
+import { APP_CONFIG } from '../infrastructure/tokens';
 
 export class TrackedAnswerRequest {
   @ApiProperty({ format: 'uuid' }) @IsUUID()
@@ -69,6 +73,12 @@ export class TrackingView {
   allowedActions!: TrackingAction[];
 }
 
+export class TrackedAttachmentCreated {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ description: 'Where to read it back with the tracking secret', example: '/track/LPR-7K3Q9X2M4D1A/attachments/7c1e…' }) href!: string;
+  @ApiProperty({ ...REVISION, description: 'The complaint revision after the attachment was added, a string of digits' }) revision!: string;
+}
+
 export class TrackedCommandResponse {
   @ApiProperty({ ...REVISION, description: 'The complaint revision after the command, a string of digits' }) revision!: string;
 }
@@ -100,6 +110,9 @@ export class TrackingController {
     private readonly tracked: TrackedComplaints,
     private readonly queryBus: QueryBus,
     private readonly commandBus: CommandBus,
+    private readonly upload: AttachmentUpload,
+    private readonly attachments: GetAttachment,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Get()
@@ -171,6 +184,52 @@ export class TrackingController {
     @Headers('x-tracking-secret') secret?: string,
   ): Promise<TrackedCommandResponse> {
     return this.run(trackingId, secret, req, (complaintId) => ({ type: 'DisputeFollowUp', data: { complaintId, ...body } }));
+  }
+
+  /** Evidence from the reporter without an account, as the holder of the tracking credential. */
+  @Post('attachments')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Attach a photo or document as the reporter, with the tracking secret; as POST /complaints/{id}/attachments', security: [] })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: UPLOAD_SCHEMA })
+  @ApiCreatedResponse({ type: TrackedAttachmentCreated })
+  @ApiProblems(
+    ...TRACKED_COMMAND_PROBLEMS,
+    'VALIDATION_FAILED',
+    'MALFORMED_REQUEST',
+    'CONTENT_TOO_LARGE',
+    'UNSUPPORTED_MEDIA_TYPE',
+    'ATTACHMENT_TOO_LARGE',
+    'ATTACHMENT_TYPE_NOT_ALLOWED',
+    'ATTACHMENT_UNREADABLE',
+  )
+  async attach(
+    @Param('trackingId') trackingId: string,
+    @Req() req: FastifyRequest,
+    @Headers('x-tracking-secret') secret?: string,
+  ): Promise<TrackedAttachmentCreated> {
+    const complaint = await this.authorised(trackingId, secret);
+    const preconditions = readPreconditions(req.headers, String(req.id));
+    const uploaded = await readAttachmentUpload(req, this.config.attachments.maxBytes);
+    const outcome = await this.upload.add({ complaintId: complaint._id, ...uploaded }, trackingActor(complaint.trackingId), preconditions);
+    const href = `/track/${encodeURIComponent(trackingId)}/attachments/${outcome.attachmentId}`;
+    return { id: outcome.attachmentId, href, revision: outcome.revision.toString() };
+  }
+
+  @Get('attachments/:attachmentId')
+  @ApiOperation({ summary: 'Read an attachment of the complaint back, with the tracking secret', security: [] })
+  @ApiAttachmentDownload()
+  @ApiProblems('NOT_FOUND', 'RATE_LIMITED', 'ATTACHMENT_ERASED')
+  async attachment(
+    @Param('trackingId') trackingId: string,
+    @Param('attachmentId') attachmentId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Headers('x-tracking-secret') secret?: string,
+  ): Promise<Buffer> {
+    const complaint = await this.authorised(trackingId, secret);
+    const content = await this.attachments.run(trackingActor(complaint.trackingId), complaint._id, attachmentId);
+    if (!content) throw new NotFoundException(`No attachment ${attachmentId} on this complaint`);
+    return served(content, reply);
   }
 
   /** A lifecycle command on the complaint the secret opens, as the holder of its tracking credential. */

@@ -584,6 +584,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/complaints/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach a photo or document: its type is detected from its content, images are re-encoded without EXIF, GPS or XMP */
+        post: operations["AttachmentsController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/complaints/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read an attachment back, as a download, where the complaint (and, for an identifying one, the identity) may be read */
+        get: operations["AttachmentsController_read"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/agencies": {
         parameters: {
             query?: never;
@@ -791,6 +825,40 @@ export interface paths {
         put?: never;
         /** Dispute the follow-up as the reporter, within the dispute window, possibly as only a promise (normative), with the tracking secret */
         post: operations["TrackingController_dispute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/track/{trackingId}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach a photo or document as the reporter, with the tracking secret; as POST /complaints/{id}/attachments */
+        post: operations["TrackingController_attach"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/track/{trackingId}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read an attachment of the complaint back, with the tracking secret */
+        get: operations["TrackingController_attachment"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2197,6 +2265,44 @@ export interface components {
             /** @description What was last seen there; an observation, never our status */
             observed: components["schemas"]["ExternalObservationRecord"] | null;
         };
+        AttachmentRecord: {
+            /**
+             * Format: uuid
+             * @description Read it at `/complaints/{id}/attachments/{attachmentId}`
+             */
+            attachmentId: string;
+            /** @description The name it was uploaded with */
+            fileName: string;
+            /**
+             * @description Detected from the content at upload
+             * @example image/jpeg
+             */
+            mediaType: string;
+            /** @description Bytes stored (after images were re-encoded) */
+            size: number;
+            /** @description The reporter marked it as revealing who they are: shown only where the identity may be read */
+            identifying: boolean;
+            /** @enum {string} */
+            addedBy: "reporter" | "officer";
+            /**
+             * Format: date-time
+             * @example 2026-11-20T02:15:00.000Z
+             */
+            at: string;
+            /**
+             * Format: date-time
+             * @description When its file was erased with the reporter’s identity; reading it then answers 410
+             * @example 2026-11-20T02:15:00.000Z
+             */
+            erasedAt: string | null;
+            /** @description SHA-256 of the stored bytes */
+            sha256: string;
+            /**
+             * @description Organisation node id; null for the national router
+             * @example id-32.01-dinkes
+             */
+            agencyId: string | null;
+        };
         ComplaintDetail: {
             /** Format: uuid */
             id: string;
@@ -2339,6 +2445,8 @@ export interface components {
             policyImprovements?: components["schemas"]["PolicyImprovementRecord"][];
             /** @description Its copies in external systems (SP4N-LAPOR!) */
             externalSync?: components["schemas"]["ExternalSyncRecord"][];
+            /** @description Evidence, oldest first; identifying documents only where the identity may be read */
+            attachments?: components["schemas"]["AttachmentRecord"][];
             /** @description Working days left on each running clock as of the request, in the agency’s zone; negative once overdue */
             remainingWorkingDays?: {
                 verification?: number;
@@ -2410,6 +2518,39 @@ export interface components {
              */
             at: string;
         };
+        ReporterAttachmentRecord: {
+            /**
+             * Format: uuid
+             * @description Read it at `/complaints/{id}/attachments/{attachmentId}`
+             */
+            attachmentId: string;
+            /** @description The name it was uploaded with */
+            fileName: string;
+            /**
+             * @description Detected from the content at upload
+             * @example image/jpeg
+             */
+            mediaType: string;
+            /** @description Bytes stored (after images were re-encoded) */
+            size: number;
+            /** @description The reporter marked it as revealing who they are: shown only where the identity may be read */
+            identifying: boolean;
+            /** @enum {string} */
+            addedBy: "reporter" | "officer";
+            /**
+             * Format: date-time
+             * @example 2026-11-20T02:15:00.000Z
+             */
+            at: string;
+            /**
+             * Format: date-time
+             * @description When its file was erased with the reporter’s identity; reading it then answers 410
+             * @example 2026-11-20T02:15:00.000Z
+             */
+            erasedAt: string | null;
+            /** @description SHA-256 of the stored bytes */
+            sha256: string;
+        };
         ReporterComplaintDetail: {
             /** Format: uuid */
             id: string;
@@ -2456,6 +2597,8 @@ export interface components {
             closure: components["schemas"]["ReporterClosure"] | null;
             /** @description The follow-ups the reporter disputed as only a promise */
             normativeDisputes: components["schemas"]["ReporterNormativeDispute"][];
+            /** @description The evidence, theirs and the officers’ */
+            attachments: components["schemas"]["ReporterAttachmentRecord"][];
         };
         ComplaintDetailWithActions: {
             /** Format: uuid */
@@ -2599,6 +2742,8 @@ export interface components {
             policyImprovements?: components["schemas"]["PolicyImprovementRecord"][];
             /** @description Its copies in external systems (SP4N-LAPOR!) */
             externalSync?: components["schemas"]["ExternalSyncRecord"][];
+            /** @description Evidence, oldest first; identifying documents only where the identity may be read */
+            attachments?: components["schemas"]["AttachmentRecord"][];
             /** @description Working days left on each running clock as of the request, in the agency’s zone; negative once overdue */
             remainingWorkingDays?: {
                 verification?: number;
@@ -2616,7 +2761,7 @@ export interface components {
              *       "rate"
              *     ]
              */
-            allowedActions: ("verify" | "reject" | "archive" | "dispose" | "accept" | "request-clarification" | "answer-clarification" | "record-clarification-answer" | "start-mediation" | "record-mediation-outcome" | "open-investigation" | "record-findings" | "respond" | "close" | "dispute" | "rate" | "reopen" | "mark-duplicate" | "record-leadership-review" | "link-policy-improvement" | "mark-follow-up-normative")[];
+            allowedActions: ("verify" | "reject" | "archive" | "dispose" | "accept" | "request-clarification" | "answer-clarification" | "record-clarification-answer" | "start-mediation" | "record-mediation-outcome" | "open-investigation" | "record-findings" | "respond" | "close" | "dispute" | "rate" | "reopen" | "mark-duplicate" | "record-leadership-review" | "link-policy-improvement" | "mark-follow-up-normative" | "add-attachment")[];
         };
         ReporterComplaintDetailWithActions: {
             /** Format: uuid */
@@ -2664,6 +2809,8 @@ export interface components {
             closure: components["schemas"]["ReporterClosure"] | null;
             /** @description The follow-ups the reporter disputed as only a promise */
             normativeDisputes: components["schemas"]["ReporterNormativeDispute"][];
+            /** @description The evidence, theirs and the officers’ */
+            attachments: components["schemas"]["ReporterAttachmentRecord"][];
             /**
              * @description The lifecycle commands (`POST /complaints/{id}/<name>`) this actor may issue on the complaint now, as the domain decides them: none is refused for who the actor is or for the complaint’s status; a command may still be refused for what its body says.
              * @example [
@@ -2672,7 +2819,7 @@ export interface components {
              *       "rate"
              *     ]
              */
-            allowedActions: ("verify" | "reject" | "archive" | "dispose" | "accept" | "request-clarification" | "answer-clarification" | "record-clarification-answer" | "start-mediation" | "record-mediation-outcome" | "open-investigation" | "record-findings" | "respond" | "close" | "dispute" | "rate" | "reopen" | "mark-duplicate" | "record-leadership-review" | "link-policy-improvement" | "mark-follow-up-normative")[];
+            allowedActions: ("verify" | "reject" | "archive" | "dispose" | "accept" | "request-clarification" | "answer-clarification" | "record-clarification-answer" | "start-mediation" | "record-mediation-outcome" | "open-investigation" | "record-findings" | "respond" | "close" | "dispute" | "rate" | "reopen" | "mark-duplicate" | "record-leadership-review" | "link-policy-improvement" | "mark-follow-up-normative" | "add-attachment")[];
         };
         ComplaintListPage: {
             /** @description Reporters get the reporter view of their own complaints */
@@ -2749,6 +2896,22 @@ export interface components {
         IdentityReasonRequest: {
             /** @description Why the identity is needed; recorded with the access */
             reason: string;
+        };
+        AttachmentCreated: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Where to read the attachment back
+             * @example /complaints/2b9d2c2e-9a5f-4a55-9f43-4d1e1f1b7a10/attachments/7c1e…
+             */
+            href: string;
+            /** Format: uuid */
+            complaintId: string;
+            /**
+             * @description The complaint’s revision after the attachment was added, a string of digits
+             * @example 3
+             */
+            revision: string;
         };
         AgencyListNode: {
             /** @example id-32.01-dinkes */
@@ -3275,6 +3438,20 @@ export interface components {
             /** @description What the reporter adds on accepting the follow-up */
             note?: string;
         };
+        TrackedAttachmentCreated: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Where to read it back with the tracking secret
+             * @example /track/LPR-7K3Q9X2M4D1A/attachments/7c1e…
+             */
+            href: string;
+            /**
+             * @description The complaint revision after the attachment was added, a string of digits
+             * @example 3
+             */
+            revision: string;
+        };
         PublicComplaint: {
             /** @example LPR-7K3Q9X2M4D1A */
             trackingId: string;
@@ -3798,7 +3975,7 @@ export interface components {
              *       "ComplaintClosed"
              *     ]
              */
-            eventTypes: ("ComplaintSubmitted" | "ComplaintVerified" | "ComplaintRejected" | "DispositionReturned" | "ComplaintArchived" | "ComplaintDisposed" | "DispositionAccepted" | "ClarificationRequested" | "ClarificationAnswered" | "ClarificationAnswerRecordedOnBehalf" | "MediationStarted" | "MediationOutcomeRecorded" | "InvestigationOpened" | "FindingsRecorded" | "ComplaintResponded" | "ComplaintClosed" | "FollowUpDisputed" | "FollowUpMarkedNormative" | "ComplaintRated" | "ComplaintReopened" | "ClarificationExpired" | "DeadlineMissed" | "EscalatedToParent" | "ReferredToOmbudsman" | "ComplaintMarkedDuplicate" | "LeadershipReviewRecorded" | "PolicyImprovementLinked" | "AutoCloseAnnounced" | "ExternalReferenceRecorded" | "ExternalStatusObserved")[];
+            eventTypes: ("ComplaintSubmitted" | "ComplaintVerified" | "ComplaintRejected" | "DispositionReturned" | "ComplaintArchived" | "ComplaintDisposed" | "DispositionAccepted" | "ClarificationRequested" | "ClarificationAnswered" | "ClarificationAnswerRecordedOnBehalf" | "MediationStarted" | "MediationOutcomeRecorded" | "InvestigationOpened" | "FindingsRecorded" | "ComplaintResponded" | "ComplaintClosed" | "FollowUpDisputed" | "FollowUpMarkedNormative" | "ComplaintRated" | "ComplaintReopened" | "ClarificationExpired" | "DeadlineMissed" | "EscalatedToParent" | "ReferredToOmbudsman" | "ComplaintMarkedDuplicate" | "LeadershipReviewRecorded" | "PolicyImprovementLinked" | "AutoCloseAnnounced" | "ExternalReferenceRecorded" | "ExternalStatusObserved" | "AttachmentAdded" | "IdentifyingAttachmentsErased")[];
             /** @description A signing secret of your own (`whsec_` and base64 of 24 to 64 bytes); unset, the engine makes one and answers it once */
             secret?: string;
         };
@@ -3830,7 +4007,7 @@ export interface components {
             id: string;
             agencyId: string;
             url: string;
-            eventTypes: ("ComplaintSubmitted" | "ComplaintVerified" | "ComplaintRejected" | "DispositionReturned" | "ComplaintArchived" | "ComplaintDisposed" | "DispositionAccepted" | "ClarificationRequested" | "ClarificationAnswered" | "ClarificationAnswerRecordedOnBehalf" | "MediationStarted" | "MediationOutcomeRecorded" | "InvestigationOpened" | "FindingsRecorded" | "ComplaintResponded" | "ComplaintClosed" | "FollowUpDisputed" | "FollowUpMarkedNormative" | "ComplaintRated" | "ComplaintReopened" | "ClarificationExpired" | "DeadlineMissed" | "EscalatedToParent" | "ReferredToOmbudsman" | "ComplaintMarkedDuplicate" | "LeadershipReviewRecorded" | "PolicyImprovementLinked" | "AutoCloseAnnounced" | "ExternalReferenceRecorded" | "ExternalStatusObserved")[];
+            eventTypes: ("ComplaintSubmitted" | "ComplaintVerified" | "ComplaintRejected" | "DispositionReturned" | "ComplaintArchived" | "ComplaintDisposed" | "DispositionAccepted" | "ClarificationRequested" | "ClarificationAnswered" | "ClarificationAnswerRecordedOnBehalf" | "MediationStarted" | "MediationOutcomeRecorded" | "InvestigationOpened" | "FindingsRecorded" | "ComplaintResponded" | "ComplaintClosed" | "FollowUpDisputed" | "FollowUpMarkedNormative" | "ComplaintRated" | "ComplaintReopened" | "ClarificationExpired" | "DeadlineMissed" | "EscalatedToParent" | "ReferredToOmbudsman" | "ComplaintMarkedDuplicate" | "LeadershipReviewRecorded" | "PolicyImprovementLinked" | "AutoCloseAnnounced" | "ExternalReferenceRecorded" | "ExternalStatusObserved" | "AttachmentAdded" | "IdentifyingAttachmentsErased")[];
             /** Format: date-time */
             registeredAt: string;
             enabled: boolean;
@@ -3846,7 +4023,7 @@ export interface components {
              *       "ComplaintClosed"
              *     ]
              */
-            eventTypes?: ("ComplaintSubmitted" | "ComplaintVerified" | "ComplaintRejected" | "DispositionReturned" | "ComplaintArchived" | "ComplaintDisposed" | "DispositionAccepted" | "ClarificationRequested" | "ClarificationAnswered" | "ClarificationAnswerRecordedOnBehalf" | "MediationStarted" | "MediationOutcomeRecorded" | "InvestigationOpened" | "FindingsRecorded" | "ComplaintResponded" | "ComplaintClosed" | "FollowUpDisputed" | "FollowUpMarkedNormative" | "ComplaintRated" | "ComplaintReopened" | "ClarificationExpired" | "DeadlineMissed" | "EscalatedToParent" | "ReferredToOmbudsman" | "ComplaintMarkedDuplicate" | "LeadershipReviewRecorded" | "PolicyImprovementLinked" | "AutoCloseAnnounced" | "ExternalReferenceRecorded" | "ExternalStatusObserved")[];
+            eventTypes?: ("ComplaintSubmitted" | "ComplaintVerified" | "ComplaintRejected" | "DispositionReturned" | "ComplaintArchived" | "ComplaintDisposed" | "DispositionAccepted" | "ClarificationRequested" | "ClarificationAnswered" | "ClarificationAnswerRecordedOnBehalf" | "MediationStarted" | "MediationOutcomeRecorded" | "InvestigationOpened" | "FindingsRecorded" | "ComplaintResponded" | "ComplaintClosed" | "FollowUpDisputed" | "FollowUpMarkedNormative" | "ComplaintRated" | "ComplaintReopened" | "ClarificationExpired" | "DeadlineMissed" | "EscalatedToParent" | "ReferredToOmbudsman" | "ComplaintMarkedDuplicate" | "LeadershipReviewRecorded" | "PolicyImprovementLinked" | "AutoCloseAnnounced" | "ExternalReferenceRecorded" | "ExternalStatusObserved" | "AttachmentAdded" | "IdentifyingAttachmentsErased")[];
             /** @description false turns the endpoint off; true turns it on again, also after the engine disabled it */
             enabled?: boolean;
         };
@@ -3931,12 +4108,14 @@ export type SchemaLeadershipReviewRecord = components['schemas']['LeadershipRevi
 export type SchemaPolicyImprovementRecord = components['schemas']['PolicyImprovementRecord'];
 export type SchemaExternalObservationRecord = components['schemas']['ExternalObservationRecord'];
 export type SchemaExternalSyncRecord = components['schemas']['ExternalSyncRecord'];
+export type SchemaAttachmentRecord = components['schemas']['AttachmentRecord'];
 export type SchemaComplaintDetail = components['schemas']['ComplaintDetail'];
 export type SchemaPublicFollowUp = components['schemas']['PublicFollowUp'];
 export type SchemaReporterQuestion = components['schemas']['ReporterQuestion'];
 export type SchemaReporterFindings = components['schemas']['ReporterFindings'];
 export type SchemaReporterClosure = components['schemas']['ReporterClosure'];
 export type SchemaReporterNormativeDispute = components['schemas']['ReporterNormativeDispute'];
+export type SchemaReporterAttachmentRecord = components['schemas']['ReporterAttachmentRecord'];
 export type SchemaReporterComplaintDetail = components['schemas']['ReporterComplaintDetail'];
 export type SchemaComplaintDetailWithActions = components['schemas']['ComplaintDetailWithActions'];
 export type SchemaReporterComplaintDetailWithActions = components['schemas']['ReporterComplaintDetailWithActions'];
@@ -3946,6 +4125,7 @@ export type SchemaHistoryEntry = components['schemas']['HistoryEntry'];
 export type SchemaTrackingContactBody = components['schemas']['TrackingContactBody'];
 export type SchemaReporterIdentityBody = components['schemas']['ReporterIdentityBody'];
 export type SchemaIdentityReasonRequest = components['schemas']['IdentityReasonRequest'];
+export type SchemaAttachmentCreated = components['schemas']['AttachmentCreated'];
 export type SchemaAgencyListNode = components['schemas']['AgencyListNode'];
 export type SchemaOrganisationNode = components['schemas']['OrganisationNode'];
 export type SchemaAgencyCounters = components['schemas']['AgencyCounters'];
@@ -3985,6 +4165,7 @@ export type SchemaTrackingView = components['schemas']['TrackingView'];
 export type SchemaTrackedAnswerRequest = components['schemas']['TrackedAnswerRequest'];
 export type SchemaTrackedCommandResponse = components['schemas']['TrackedCommandResponse'];
 export type SchemaTrackedAcceptRequest = components['schemas']['TrackedAcceptRequest'];
+export type SchemaTrackedAttachmentCreated = components['schemas']['TrackedAttachmentCreated'];
 export type SchemaPublicComplaint = components['schemas']['PublicComplaint'];
 export type SchemaPublicComplaintPage = components['schemas']['PublicComplaintPage'];
 export type SchemaAuditPublicKeyView = components['schemas']['AuditPublicKeyView'];
@@ -4122,7 +4303,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4134,7 +4315,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4146,7 +4327,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `AGENCY_DOES_NOT_FIT_ROLE` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `AGENCY_DOES_NOT_FIT_ROLE` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4254,7 +4435,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4266,7 +4447,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4439,7 +4620,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4451,7 +4632,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4463,7 +4644,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `CALENDAR_INVALID` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `CALENDAR_INVALID` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4655,7 +4836,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4667,7 +4848,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4679,7 +4860,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `UNKNOWN_REFERENCE`, `IDEMPOTENCY_KEY_REUSED` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `UNKNOWN_REFERENCE`, `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4808,7 +4989,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4820,7 +5001,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4832,7 +5013,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4949,7 +5130,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4961,7 +5142,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4973,7 +5154,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5090,7 +5271,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5102,7 +5283,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5114,7 +5295,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5231,7 +5412,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5243,7 +5424,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5255,7 +5436,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED`, `UNKNOWN_REFERENCE` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED`, `UNKNOWN_REFERENCE` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5372,7 +5553,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5384,7 +5565,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5396,7 +5577,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5513,7 +5694,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5525,7 +5706,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5537,7 +5718,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED`, `UNKNOWN_REFERENCE` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED`, `UNKNOWN_REFERENCE` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5654,7 +5835,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5666,7 +5847,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5678,7 +5859,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5795,7 +5976,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5807,7 +5988,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5819,7 +6000,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5936,7 +6117,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5948,7 +6129,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5960,7 +6141,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6077,7 +6258,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6089,7 +6270,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6101,7 +6282,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6218,7 +6399,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6230,7 +6411,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6242,7 +6423,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6359,7 +6540,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6371,7 +6552,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6383,7 +6564,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6500,7 +6681,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6512,7 +6693,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6524,7 +6705,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6641,7 +6822,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6653,7 +6834,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6665,7 +6846,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6782,7 +6963,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6794,7 +6975,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6806,7 +6987,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6923,7 +7104,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6935,7 +7116,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6947,7 +7128,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7064,7 +7245,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7076,7 +7257,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7088,7 +7269,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7205,7 +7386,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7217,7 +7398,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7229,7 +7410,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7346,7 +7527,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7358,7 +7539,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7370,7 +7551,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED`, `ORIGINAL_NOT_FOUND` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED`, `ORIGINAL_NOT_FOUND` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7487,7 +7668,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7499,7 +7680,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7511,7 +7692,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7628,7 +7809,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7640,7 +7821,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7652,7 +7833,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8007,7 +8188,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8019,7 +8200,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -8028,6 +8209,228 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
                         /** @enum {string} */
                         code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+        };
+    };
+    AttachmentsController_add: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A repeat with the same key returns the first result */
+                "Idempotency-Key"?: string;
+                /** @description The revision (ETag) the upload was decided on */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description One file; its type is detected from its content: image/jpeg, image/png, image/webp, application/pdf, application/vnd.openxmlformats-officedocument.wordprocessingml.document, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/vnd.oasis.opendocument.text, application/vnd.oasis.opendocument.spreadsheet
+                     */
+                    file: string;
+                    /**
+                     * @description The reporter marks the document as revealing who they are (an ID card, a letter with their name): it is then sealed as their identity is, and erased with it. Sent before `file`.
+                     * @default false
+                     * @enum {string}
+                     */
+                    identifying?: "true" | "false";
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The attachment */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentCreated"];
+                };
+            };
+            /** @description The request is malformed or has invalid fields (each named in `errors`). Codes: `VALIDATION_FAILED`, `MALFORMED_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_REQUEST";
+                    };
+                };
+            };
+            /** @description No bearer token, or one that is invalid or expired. Codes: `UNAUTHENTICATED`, `TOKEN_EXPIRED`, `TOKEN_AGENCY_INVALID` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED" | "TOKEN_EXPIRED" | "TOKEN_AGENCY_INVALID";
+                    };
+                };
+            };
+            /** @description The actor’s role, agency or relation to the complaint excludes this, or the deployment does not offer it. Codes: `ROLE_NOT_ALLOWED`, `NOT_THE_REPORTER`, `NOT_CURRENT_ASSIGNEE` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED" | "NOT_THE_REPORTER" | "NOT_CURRENT_ASSIGNEE";
+                    };
+                };
+            };
+            /** @description Unknown, or outside the actor’s scope: the two look the same; or, for a replay, a revision or an instant at which the complaint had no state (`REVISION_NOT_FOUND`, `NOT_YET_SUBMITTED`). Codes: `COMPLAINT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "COMPLAINT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TRANSITION" | "CONCURRENT_MODIFICATION" | "INTEGRITY_VIOLATION";
+                    };
+                };
+            };
+            /** @description If-Match names an older revision than the complaint’s current one (`currentRevision`). Codes: `REVISION_MISMATCH` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "REVISION_MISMATCH";
+                    };
+                };
+            };
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE`, `ATTACHMENT_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "CONTENT_TOO_LARGE" | "ATTACHMENT_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE`, `ATTACHMENT_TYPE_NOT_ALLOWED` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE" | "ATTACHMENT_TYPE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED`, `ATTACHMENT_UNREADABLE` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "IDEMPOTENCY_KEY_REUSED" | "ATTACHMENT_UNREADABLE";
+                    };
+                };
+            };
+        };
+    };
+    AttachmentsController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stored bytes, served as the type detected at upload, always as a download */
+            200: {
+                headers: {
+                    /** @description Always `attachment`, with the name it was uploaded with */
+                    "Content-Disposition"?: string;
+                    /** @description `nosniff` */
+                    "X-Content-Type-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/vnd.oasis.opendocument.text": string;
+                    "application/vnd.oasis.opendocument.spreadsheet": string;
+                };
+            };
+            /** @description No bearer token, or one that is invalid or expired. Codes: `UNAUTHENTICATED`, `TOKEN_EXPIRED`, `TOKEN_AGENCY_INVALID` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED" | "TOKEN_EXPIRED" | "TOKEN_AGENCY_INVALID";
+                    };
+                };
+            };
+            /** @description Unknown, or outside the actor’s scope: the two look the same; or, for a replay, a revision or an instant at which the complaint had no state (`REVISION_NOT_FOUND`, `NOT_YET_SUBMITTED`). Codes: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Gone for good. Codes: `ATTACHMENT_ERASED` */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "ATTACHMENT_ERASED";
                     };
                 };
             };
@@ -8348,7 +8751,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `PERIOD_INVALID` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `PERIOD_INVALID` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8429,7 +8832,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8441,7 +8844,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -8453,7 +8856,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `PERIOD_INVALID` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `PERIOD_INVALID` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8668,7 +9071,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8680,7 +9083,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -8692,7 +9095,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8793,7 +9196,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8805,7 +9208,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -8817,7 +9220,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8918,7 +9321,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8930,7 +9333,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -8942,7 +9345,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9043,7 +9446,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9055,7 +9458,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -9067,7 +9470,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9076,6 +9479,217 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
                         /** @enum {string} */
                         code?: "IDEMPOTENCY_KEY_REUSED";
+                    };
+                };
+            };
+            /** @description Over the rate limit; Retry-After says when to try again. Codes: `RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    TrackingController_attach: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The secret returned at submission */
+                "X-Tracking-Secret": string;
+                "x-tracking-secret": string;
+            };
+            path: {
+                trackingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description One file; its type is detected from its content: image/jpeg, image/png, image/webp, application/pdf, application/vnd.openxmlformats-officedocument.wordprocessingml.document, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/vnd.oasis.opendocument.text, application/vnd.oasis.opendocument.spreadsheet
+                     */
+                    file: string;
+                    /**
+                     * @description The reporter marks the document as revealing who they are (an ID card, a letter with their name): it is then sealed as their identity is, and erased with it. Sent before `file`.
+                     * @default false
+                     * @enum {string}
+                     */
+                    identifying?: "true" | "false";
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrackedAttachmentCreated"];
+                };
+            };
+            /** @description The request is malformed or has invalid fields (each named in `errors`). Codes: `VALIDATION_FAILED`, `MALFORMED_REQUEST` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_REQUEST";
+                    };
+                };
+            };
+            /** @description Unknown, or outside the actor’s scope: the two look the same; or, for a replay, a revision or an instant at which the complaint had no state (`REVISION_NOT_FOUND`, `NOT_YET_SUBMITTED`). Codes: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The complaint’s lifecycle forbids this now, another command changed it meanwhile, or its stored history failed its integrity check (`INTEGRITY_VIOLATION`); a delivered delivery is not sent again (`DELIVERY_ALREADY_DELIVERED`). Codes: `INVALID_TRANSITION`, `CONCURRENT_MODIFICATION`, `INTEGRITY_VIOLATION` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TRANSITION" | "CONCURRENT_MODIFICATION" | "INTEGRITY_VIOLATION";
+                    };
+                };
+            };
+            /** @description If-Match names an older revision than the complaint’s current one (`currentRevision`). Codes: `REVISION_MISMATCH` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "REVISION_MISMATCH";
+                    };
+                };
+            };
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE`, `ATTACHMENT_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "CONTENT_TOO_LARGE" | "ATTACHMENT_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE`, `ATTACHMENT_TYPE_NOT_ALLOWED` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE" | "ATTACHMENT_TYPE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED`, `ATTACHMENT_UNREADABLE` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "IDEMPOTENCY_KEY_REUSED" | "ATTACHMENT_UNREADABLE";
+                    };
+                };
+            };
+            /** @description Over the rate limit; Retry-After says when to try again. Codes: `RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    TrackingController_attachment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The secret returned at submission */
+                "X-Tracking-Secret": string;
+                "x-tracking-secret": string;
+            };
+            path: {
+                trackingId: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stored bytes, served as the type detected at upload, always as a download */
+            200: {
+                headers: {
+                    /** @description Always `attachment`, with the name it was uploaded with */
+                    "Content-Disposition"?: string;
+                    /** @description `nosniff` */
+                    "X-Content-Type-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/vnd.oasis.opendocument.text": string;
+                    "application/vnd.oasis.opendocument.spreadsheet": string;
+                };
+            };
+            /** @description Unknown, or outside the actor’s scope: the two look the same; or, for a replay, a revision or an instant at which the complaint had no state (`REVISION_NOT_FOUND`, `NOT_YET_SUBMITTED`). Codes: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Gone for good. Codes: `ATTACHMENT_ERASED` */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"] & {
+                        /** @enum {string} */
+                        code?: "ATTACHMENT_ERASED";
                     };
                 };
             };
@@ -9212,7 +9826,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9224,7 +9838,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -9303,7 +9917,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `UNKNOWN_REFERENCE` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `UNKNOWN_REFERENCE` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9838,7 +10452,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9850,7 +10464,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -9862,7 +10476,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED`, `EVALUATION_INVALID`, `UNKNOWN_REFERENCE` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED`, `EVALUATION_INVALID`, `UNKNOWN_REFERENCE` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10039,7 +10653,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -10051,7 +10665,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -10063,7 +10677,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED`, `ACTION_PLAN_INVALID` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED`, `ACTION_PLAN_INVALID` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10178,7 +10792,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -10190,7 +10804,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -10202,7 +10816,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED`, `ACTION_PLAN_INVALID` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED`, `ACTION_PLAN_INVALID` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10317,7 +10931,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -10329,7 +10943,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -10341,7 +10955,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10456,7 +11070,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -10468,7 +11082,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -10480,7 +11094,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED`, `ACTION_PLAN_INVALID` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED`, `ACTION_PLAN_INVALID` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10595,7 +11209,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -10607,7 +11221,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -10619,7 +11233,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `IDEMPOTENCY_KEY_REUSED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11256,7 +11870,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -11268,7 +11882,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -11425,7 +12039,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -11437,7 +12051,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -11449,7 +12063,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `WEBHOOK_ENDPOINT_INVALID`, `WEBHOOK_URL_NOT_ALLOWED` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `WEBHOOK_ENDPOINT_INVALID`, `WEBHOOK_URL_NOT_ALLOWED` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11542,7 +12156,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -11554,7 +12168,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -11652,7 +12266,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is larger than 256 KiB. Codes: `CONTENT_TOO_LARGE` */
+            /** @description The body is larger than 256 KiB, or an attachment larger than its limit (bytes, or pixels for an image). Codes: `CONTENT_TOO_LARGE` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -11664,7 +12278,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON. Codes: `UNSUPPORTED_MEDIA_TYPE` */
+            /** @description The body is not JSON (multipart for an attachment), or an attachment’s content is not of an allowed type. Codes: `UNSUPPORTED_MEDIA_TYPE` */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -11676,7 +12290,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `WEBHOOK_ENDPOINT_INVALID` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `WEBHOOK_ENDPOINT_INVALID` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11766,7 +12380,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `PERIOD_INVALID` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `PERIOD_INVALID` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11856,7 +12470,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `PERIOD_INVALID` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `PERIOD_INVALID` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12022,7 +12636,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body names something that does not exist, or is not acceptable as a whole, or an Idempotency-Key is reused with another body. Codes: `PERIOD_INVALID` */
+            /** @description The body names something that does not exist, or is not acceptable as a whole (an image that cannot be decoded), or an Idempotency-Key is reused with another body. Codes: `PERIOD_INVALID` */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -26,6 +26,7 @@ interface CompletedFields {
   ReopenComplaint: 'windowEndsAt';
   MarkDuplicate: 'originalKnown';
   EscalateToParent: 'bounceThreshold';
+  AddAttachment: 'attachmentId';
 }
 
 /** A lifecycle command as its caller states it: only what the user (or the deadline process) said. */
@@ -41,6 +42,8 @@ type Requested = LifecycleRequest & Pick<ComplaintCommand, 'actor' | 'at'>;
 export interface LifecycleOutcome extends Pick<CommandOutcome, 'complaintId' | 'revision' | 'replayed'> {
   /** The id of the clarification a RequestClarification opened. */
   clarificationId?: string;
+  /** The id of the attachment an AddAttachment added. */
+  attachmentId?: string;
 }
 
 export interface ComplaintLifecycleDependencies {
@@ -76,12 +79,19 @@ export class ComplaintLifecycle {
     const requestFingerprint = key ? this.deps.fingerprints?.of({ type: request.type, data: request.data }) : undefined;
     // Derived from the command id, so a retry reuses it.
     const clarificationId = request.type === 'RequestClarification' ? nameBasedId('clarification', commandId) : undefined;
+    const attachmentId = request.type === 'AddAttachment' ? nameBasedId('attachment', commandId) : undefined;
     const outcome = await this.deps.commands.execute(
       { ...request, actor, at: this.deps.clock.now().toISOString() } as Requested,
       { commandId, correlationId: call.correlationId, expectedRevision: call.expectedRevision, requestFingerprint },
-      (command, state, events) => this.complete(command, state, events, clarificationId),
+      (command, state, events) => this.complete(command, state, events, clarificationId ?? attachmentId),
     );
-    return { complaintId, revision: outcome.revision, replayed: outcome.replayed, ...(clarificationId ? { clarificationId } : {}) };
+    return {
+      complaintId,
+      revision: outcome.revision,
+      replayed: outcome.replayed,
+      ...(clarificationId ? { clarificationId } : {}),
+      ...(attachmentId ? { attachmentId } : {}),
+    };
   }
 
   /** Revision of the complaint's last event; null when it has none. */
@@ -89,10 +99,13 @@ export class ComplaintLifecycle {
     return this.deps.commands.currentRevision(complaintId);
   }
 
-  private async complete(command: Requested, state: ComplaintState, events: readonly ComplaintEvent[], clarificationId?: string): Promise<ComplaintCommand> {
+  /** `derivedId`: the clarification's or the attachment's id, derived from the command id. */
+  private async complete(command: Requested, state: ComplaintState, events: readonly ComplaintEvent[], derivedId?: string): Promise<ComplaintCommand> {
     switch (command.type) {
       case 'RequestClarification':
-        return { ...command, data: { ...command.data, clarificationId: clarificationId! } };
+        return { ...command, data: { ...command.data, clarificationId: derivedId! } };
+      case 'AddAttachment':
+        return { ...command, data: { ...command.data, attachmentId: derivedId! } };
       case 'DisputeFollowUp':
         // Null only before a follow-up, where the domain refuses on the status before it reads the window.
         return { ...command, data: { ...command.data, windowEndsAt: this.windowEndsAt(state, state.respondedAt, 'disputeWindow')! } };

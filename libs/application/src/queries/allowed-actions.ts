@@ -44,6 +44,7 @@ export function decisionStateOf(document: ComplaintDocument): ComplaintState {
     // Only the sync processes' commands read these, and they are never among the allowed actions.
     externalReferences: {},
     externalObservations: {},
+    identifyingAttachments: (document.attachments ?? []).filter((a) => a.identifying && a.erasedAt === null).map((a) => a.attachmentId),
   };
 }
 

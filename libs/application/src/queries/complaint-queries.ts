@@ -1,6 +1,7 @@
-import { type Actor, type AgencyScope, type CommandName, canSeeComplaint, holderOf, holdingOf, maySeeContent } from '@lacak/domain';
+import { type Actor, type AgencyScope, type CommandName, canSeeComplaint, holderOf, holdingOf, mayReadIdentity, maySeeContent } from '@lacak/domain';
 import { type DeadlineContext, remainingWorkingDays } from '@lacak/deadlines';
 import {
+  type AttachmentEntry,
   AUDIT_TRAIL_COLLECTION,
   type AuditEntryDocument,
   type ClockName,
@@ -66,11 +67,22 @@ export interface ComplaintReadContext {
 }
 
 /**
+ * The attachments the reader sees: a document the reporter marked identifying is shown only to
+ * those who may read the reporter's identity (the identity seal's rules), like the identity itself.
+ */
+export const visibleAttachments = (document: ComplaintDocument, actor: Actor, scope: AgencyScope): AttachmentEntry[] => {
+  const attachments = document.attachments ?? [];
+  if (!attachments.some((a) => a.identifying)) return attachments;
+  const seesIdentity = mayReadIdentity(actor, holdingOf(document), scope).allowed;
+  return seesIdentity ? attachments : attachments.filter((a) => !a.identifying);
+};
+
+/**
  * A complaint as an officer, inspector or auditor sees it. Investigation findings name officials:
  * readers the access matrix keeps from them see that findings were recorded and their conclusion,
- * with the summary withheld (null).
+ * with the summary withheld (null). Identifying attachments follow the identity seal.
  */
-export function toView(document: ComplaintDocument, actor: Actor): ComplaintView {
+export function toView(document: ComplaintDocument, actor: Actor, scope: AgencyScope): ComplaintView {
   // Monev's working days to the first follow-up are a figure for the rollup, counted with the calendar
   // known then; the detail shows the follow-ups themselves.
   const {
@@ -87,7 +99,7 @@ export function toView(document: ComplaintDocument, actor: Actor): ComplaintView
     rest.investigation && !maySeeContent('investigation findings (summary)', actor.role)
       ? { ...rest.investigation, summary: null }
       : rest.investigation;
-  return { id: _id, ...rest, revision: String(revision), investigation };
+  return { id: _id, ...rest, revision: String(revision), investigation, attachments: visibleAttachments(document, actor, scope) };
 }
 
 /**
@@ -116,7 +128,9 @@ export function withRemainingDays(view: ComplaintView, deadlines: DeadlineContex
 
 /** The reader's view of one complaint: the reporter's own view, or the officers' with its clocks. */
 const viewFor = (document: ComplaintDocument, actor: Actor, context: ComplaintReadContext, now: Date, memo?: Map<string, number>) =>
-  actor.role === 'reporter' ? toReporterView(document) : withRemainingDays(toView(document, actor), context.deadlines, now, memo);
+  actor.role === 'reporter'
+    ? toReporterView(document)
+    : withRemainingDays(toView(document, actor, context.scope), context.deadlines, now, memo);
 
 /** The complaint's document when the actor may see it; an unknown complaint and one out of scope look the same. */
 async function visibleComplaint(context: ComplaintReadContext, complaintId: string, actor: Actor): Promise<ComplaintDocument | null> {

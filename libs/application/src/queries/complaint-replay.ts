@@ -131,7 +131,7 @@ class ComplaintRecord {
       // As the runner does per batch: what follows from the document alone (its flags) comes in `complete`.
       const next = projection.evolve(document, event);
       document = next && ({ ...projection.complete(next), lastPosition: Number(event.position) } as ComplaintDocument);
-      if (document) views.push(toView(document, this.actor));
+      if (document) views.push(toView(document, this.actor, this.context.tree));
     }
     return { document, views };
   }

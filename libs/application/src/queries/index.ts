@@ -25,3 +25,4 @@ export * from './monev-exceptions';
 export * from './monev-exports';
 export * from '../evaluations/evaluation-queries';
 export * from './open311';
+export * from './attachment-queries';

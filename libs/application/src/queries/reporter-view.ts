@@ -1,5 +1,5 @@
 import type { FindingsConclusion, OfflineAnswerChannel } from '@lacak/domain';
-import type { ComplaintDocument } from '@lacak/projections';
+import type { AttachmentEntry, ComplaintDocument } from '@lacak/projections';
 import { PUBLIC_STATUS } from './public-status';
 
 /**
@@ -34,7 +34,11 @@ export interface ReporterComplaintView {
   closure: { reasonCode: string; at: string } | null;
   /** The follow-ups the reporter called normative (a promise without substance) when disputing them. */
   normativeDisputes: { followUpAt: string; at: string }[];
+  /** The evidence, theirs and the officers'; never which officer or agency added it. */
+  attachments: ReporterAttachment[];
 }
+
+export type ReporterAttachment = Omit<AttachmentEntry, 'agencyId'>;
 
 export interface ReporterQuestion {
   clarificationId: string;
@@ -83,6 +87,7 @@ export const toReporterView = (doc: ComplaintDocument): ReporterComplaintView =>
   rating: doc.rating ?? null,
   closure: doc.closure ? { reasonCode: doc.closure.reasonCode, at: doc.closure.at } : null,
   normativeDisputes: (doc.normativeMarks ?? []).filter((mark) => mark.markedBy === 'reporter').map(({ followUpAt, at }) => ({ followUpAt, at })),
+  attachments: (doc.attachments ?? []).map(({ agencyId: _agency, ...attachment }) => attachment),
 });
 
 /** The steps of the history a reporter is told about; the rest is the agencies' internal work. */
@@ -104,6 +109,8 @@ const REPORTER_HISTORY = new Set([
   'ComplaintMarkedDuplicate',
   // An answer recorded in the reporter's name is shown to them, so they can tell it was not theirs.
   'ClarificationAnswerRecordedOnBehalf',
+  'AttachmentAdded',
+  'IdentifyingAttachmentsErased',
 ]);
 
 /** A verifier's judgement of the follow-up is the agencies' monitoring; the reporter sees the mark they made themselves. */

@@ -47,6 +47,8 @@ export const COMMAND_ACCESS = {
   'link-policy-improvement': routers,
   // Verifiers judge a follow-up normative (a promise without substance); the reporter does it by disputing.
   'mark-follow-up-normative': { ...routers, apip_inspector: 'subtree' },
+  // Evidence: the reporter on their own complaint, and the officers who may act on it now.
+  'add-attachment': { reporter: 'own', ...routers, ...officersInSubtree },
 } as const satisfies Record<string, AccessRow>;
 
 /** Raised only by the processes (deadlines, external sync), through the command path as `system`; never over HTTP. */
@@ -85,6 +87,7 @@ export const COMMAND_NAMES: { readonly [T in Exclude<ComplaintCommandType, Syste
   RecordLeadershipReview: 'record-leadership-review',
   LinkPolicyImprovement: 'link-policy-improvement',
   MarkFollowUpNormative: 'mark-follow-up-normative',
+  AddAttachment: 'add-attachment',
 };
 
 const isSystemCommand = (type: ComplaintCommandType): type is SystemCommandType =>
@@ -239,6 +242,8 @@ export const QUERY_ACCESS = {
   'list-webhook-endpoints': { agency_admin: 'node' },
   'change-webhook-endpoint': { agency_admin: 'node' },
   'remove-webhook-endpoint': { agency_admin: 'node' },
+  // An attachment is read as the complaint is; one marked identifying also needs the identity seal's row.
+  'get-attachment': { ...readers, reporter: 'own' },
 } as const satisfies Record<string, AccessRow>;
 
 /**

@@ -24,6 +24,7 @@ describe('allowed commands', () => {
         'mark-duplicate',
         'record-leadership-review',
         'link-policy-improvement',
+        'add-attachment',
       ]);
     });
 
@@ -46,6 +47,7 @@ describe('allowed commands', () => {
         'mark-duplicate',
         'record-leadership-review',
         'link-policy-improvement',
+        'add-attachment',
       ]);
     });
 
@@ -64,6 +66,7 @@ describe('allowed commands', () => {
         'open-investigation',
         'respond',
         'mark-duplicate',
+        'add-attachment',
       ]);
     });
 
@@ -77,6 +80,7 @@ describe('allowed commands', () => {
         'mark-duplicate',
         'record-leadership-review',
         'link-policy-improvement',
+        'add-attachment',
       ]);
     });
 
@@ -100,7 +104,7 @@ describe('allowed commands', () => {
     const history = aComplaint().inStatus('AWAITING_REPORTER').events();
 
     it('then the reporter answers it, and the national admin records an answer given offline or archives', () => {
-      expect(offered(history, actors.reporter())).toEqual(['answer-clarification']);
+      expect(offered(history, actors.reporter())).toEqual(['answer-clarification', 'add-attachment']);
       expect(offered(history, actors.nationalAdmin)).toEqual(expect.arrayContaining(['archive', 'record-clarification-answer']));
       expect(offered(history, actors.nationalAdmin)).not.toContain('dispose');
     });
@@ -114,11 +118,11 @@ describe('allowed commands', () => {
     const history = aComplaint().inStatus('RESPONDED').events();
 
     it('then its reporter closes, disputes or rates within the window', () => {
-      expect(offered(history, actors.reporter())).toEqual(['close', 'dispute', 'rate']);
+      expect(offered(history, actors.reporter())).toEqual(['close', 'dispute', 'rate', 'add-attachment']);
     });
 
     it('then after the dispute window the reporter may no longer dispute', () => {
-      expect(offered(history, actors.reporter(), afterWindows)).toEqual(['close', 'rate']);
+      expect(offered(history, actors.reporter(), afterWindows)).toEqual(['close', 'rate', 'add-attachment']);
     });
 
     it('then an inspector may judge the follow-up normative only within the subtree holding it', () => {

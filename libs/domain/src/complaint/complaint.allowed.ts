@@ -69,6 +69,7 @@ const PROBES: { readonly [T in ProbedType]: (state: ComplaintState, context: All
   RecordLeadershipReview: () => [{ summary: '-' }],
   LinkPolicyImprovement: () => [{ policyTitle: '-', description: '-', effectiveDate: '2000-01-01' }],
   MarkFollowUpNormative: () => [{ reason: '-' }],
+  AddAttachment: () => [{ attachmentId: '-', sha256: '-', fileName: '-', mediaType: 'application/pdf', size: 1 }],
 };
 
 const PROBED_TYPES = Object.keys(PROBES) as ProbedType[];

@@ -155,6 +155,7 @@ describe('the whole lifecycle', () => {
       duplicateOf: null,
       externalReferences: {},
       externalObservations: {},
+      identifyingAttachments: [],
     });
   });
 });

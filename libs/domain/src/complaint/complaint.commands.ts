@@ -172,6 +172,16 @@ export type RecordExternalStatusObservation = CommandBase<
   }
 >;
 
+/**
+ * Attach a stored file as evidence. The application stores the file first and names it by the
+ * SHA-256 of the stored bytes; `attachmentId` is derived from the command, so a retry reuses it.
+ * `identifying` is the reporter's to set.
+ */
+export type AddAttachment = CommandBase<
+  'AddAttachment',
+  { attachmentId: string; sha256: string; fileName: string; mediaType: string; size: number; identifying?: boolean }
+>;
+
 export type ComplaintCommand =
   | SubmitComplaint
   | VerifyComplaint
@@ -201,6 +211,7 @@ export type ComplaintCommand =
   | RecordLeadershipReview
   | LinkPolicyImprovement
   | RecordExternalReference
-  | RecordExternalStatusObservation;
+  | RecordExternalStatusObservation
+  | AddAttachment;
 
 export type ComplaintCommandType = ComplaintCommand['type'];

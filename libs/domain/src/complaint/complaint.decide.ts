@@ -7,6 +7,7 @@ import { type Actor, isReporterOf, trackingActor } from './actor';
 import type {
   AcceptDisposition,
   AnnounceAutoClose,
+  AddAttachment,
   AnswerClarification,
   ArchiveComplaint,
   CloseComplaint,
@@ -36,7 +37,7 @@ import type {
   SubmitComplaint,
   VerifyComplaint,
 } from './complaint.commands';
-import type { ComplaintEvent } from './complaint.events';
+import type { ComplaintEvent, IdentifyingAttachmentsErased } from './complaint.events';
 import { type ComplaintLifecycleStatus, type ComplaintState, type LatestFollowUp, holderOf } from './complaint.state';
 import {
   COMPLAINT_STATUSES,
@@ -761,6 +762,59 @@ function recordExternalStatusObservation(command: RecordExternalStatusObservatio
   });
 }
 
+/**
+ * Evidence comes from the reporter and from the officers who may act on the complaint now (the
+ * router before disposition, the assignee after), in every open status: a finished complaint takes
+ * no more evidence. Only the reporter marks a document as identifying: it is their identity.
+ */
+function addAttachment(command: AddAttachment, state: ComplaintState, scope: AgencyScope): Decision {
+  const { actor, at, data } = command;
+  const identifying = data.identifying ?? false;
+  const added = (addedBy: 'reporter' | 'officer', agencyId: string | null) =>
+    decided({
+      type: 'AttachmentAdded',
+      data: {
+        complaintId: data.complaintId,
+        attachmentId: data.attachmentId,
+        sha256: data.sha256,
+        fileName: data.fileName,
+        mediaType: data.mediaType,
+        size: data.size,
+        identifying,
+        addedBy,
+        agencyId,
+        at,
+      },
+    });
+  const statusRule = requireStatus(command, state, OPEN_STATUSES);
+  if (statusRule) return statusRule;
+  if (actor.role === 'reporter') return requireTheReporter(actor, state, 'adds evidence as the reporter') ?? added('reporter', null);
+  if (identifying) return refused('ROLE_NOT_ALLOWED', 'Only the reporter marks a document as identifying.');
+  return asOfficerAt(state.status === 'AWAITING_REPORTER' ? awaitingPhase(state) : state.status, actor, state, scope, () =>
+    added('officer', actingAgency(actor)),
+  );
+}
+
+/** While the reporter is asked, the phase the question was put in says who handles the complaint. */
+const awaitingPhase = (state: ComplaintState): ComplaintLifecycleStatus =>
+  [...state.openClarifications.values()].find((open) => open.party === 'reporter')?.askedIn ?? state.status;
+
+/**
+ * Erasing the reporter's identity erases the documents they marked identifying, whatever the
+ * complaint's status: the rest of the evidence stays. Null when there is nothing left to erase.
+ */
+export function decideIdentifyingAttachmentsErasure(
+  state: ComplaintState,
+  at: string,
+  reason: string,
+): IdentifyingAttachmentsErased | null {
+  if (state.complaintId === null || state.identifyingAttachments.length === 0) return null;
+  return {
+    type: 'IdentifyingAttachmentsErased',
+    data: { complaintId: state.complaintId, attachmentIds: [...state.identifyingAttachments], reason, at },
+  };
+}
+
 export function decideComplaint(
   command: ComplaintCommand,
   state: ComplaintState,
@@ -834,6 +888,8 @@ export function decideComplaint(
       return recordExternalReference(command, state);
     case 'RecordExternalStatusObservation':
       return recordExternalStatusObservation(command, state);
+    case 'AddAttachment':
+      return addAttachment(command, state, scope);
     default: {
       const unknown: never = command;
       throw new Error(`Unhandled complaint command ${(unknown as { type: string }).type}`);

@@ -5,6 +5,7 @@
  */
 import type {
   ArchiveReasonCode,
+  AttachmentParty,
   Channel,
   Classification,
   ClarificationParty,
@@ -239,6 +240,30 @@ export type ExternalStatusObserved = EventBase<
   }
 >;
 
+/**
+ * Evidence attached to the complaint, as facts about the stored file only: its content hash (the
+ * key of the attachment store), the name it came with, the type detected from its content and its
+ * size. `identifying`: the reporter marked it as revealing who they are, so it is sealed as their
+ * identity is and erased with it. `addedBy` is the party; the actor is in the event's metadata.
+ */
+export type AttachmentAdded = EventBase<
+  'AttachmentAdded',
+  {
+    attachmentId: string;
+    sha256: string;
+    fileName: string;
+    mediaType: string;
+    size: number;
+    identifying: boolean;
+    addedBy: AttachmentParty;
+    /** The officer's node, null for the reporter and the national level. */
+    agencyId: string | null;
+  }
+>;
+
+/** The reporter's identity was erased: the documents marked identifying went with it; the evidence stays. */
+export type IdentifyingAttachmentsErased = EventBase<'IdentifyingAttachmentsErased', { attachmentIds: string[]; reason: string }>;
+
 export type ComplaintEvent =
   | ComplaintSubmitted
   | ComplaintVerified
@@ -269,7 +294,9 @@ export type ComplaintEvent =
   | PolicyImprovementLinked
   | AutoCloseAnnounced
   | ExternalReferenceRecorded
-  | ExternalStatusObserved;
+  | ExternalStatusObserved
+  | AttachmentAdded
+  | IdentifyingAttachmentsErased;
 
 export type ComplaintEventType = ComplaintEvent['type'];
 
@@ -304,6 +331,8 @@ export const COMPLAINT_EVENT_TYPES: readonly ComplaintEventType[] = [
   'AutoCloseAnnounced',
   'ExternalReferenceRecorded',
   'ExternalStatusObserved',
+  'AttachmentAdded',
+  'IdentifyingAttachmentsErased',
 ];
 
 /** Current schema version of every complaint event's data. */

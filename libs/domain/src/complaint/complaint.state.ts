@@ -84,6 +84,8 @@ export interface ComplaintState {
   /** The complaint's id in each external system it was pushed to. */
   externalReferences: Readonly<Partial<Record<ExternalSystem, string>>>;
   externalObservations: Readonly<Partial<Record<ExternalSystem, ExternalObservation>>>;
+  /** Attachments the reporter marked identifying whose files are still kept: erased with the identity. */
+  identifyingAttachments: readonly string[];
 }
 
 /**
@@ -125,6 +127,7 @@ export const initialComplaintState = (): ComplaintState => ({
   duplicateOf: null,
   externalReferences: {},
   externalObservations: {},
+  identifyingAttachments: [],
 });
 
 export function evolveComplaint(state: ComplaintState, event: ComplaintEvent): ComplaintState {
@@ -232,6 +235,14 @@ export function evolveComplaint(state: ComplaintState, event: ComplaintEvent): C
       const { system, statusCode, statusName, mappingVersion, followUpCount, latestFollowUpAt } = event.data;
       const observation = { statusCode, statusName, mappingVersion, followUpCount, latestFollowUpAt };
       return { ...state, externalObservations: { ...state.externalObservations, [system]: observation } };
+    }
+    case 'AttachmentAdded':
+      return event.data.identifying
+        ? { ...state, identifyingAttachments: [...state.identifyingAttachments, event.data.attachmentId] }
+        : state;
+    case 'IdentifyingAttachmentsErased': {
+      const erased = new Set(event.data.attachmentIds);
+      return { ...state, identifyingAttachments: state.identifyingAttachments.filter((id) => !erased.has(id)) };
     }
     default: {
       const unknown: never = event;

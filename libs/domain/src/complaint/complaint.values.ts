@@ -95,3 +95,5 @@ export const OPEN_STATUSES: readonly ComplaintStatus[] = COMPLAINT_STATUSES.filt
 /** Systems outside this engine that hold their own copy of a complaint (SP4N-LAPOR! v3). */
 export const EXTERNAL_SYSTEMS = ['sp4n-lapor'] as const;
 export type ExternalSystem = (typeof EXTERNAL_SYSTEMS)[number];
+/** Who attached a file: the reporter, or an officer handling the complaint. */
+export type AttachmentParty = 'reporter' | 'officer';

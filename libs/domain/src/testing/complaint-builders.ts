@@ -20,6 +20,7 @@ import type {
   EscalateToParent,
   ExpireClarification,
   LinkPolicyImprovement,
+  AddAttachment,
   MarkDuplicate,
   MarkFollowUpNormative,
   OpenInvestigation,
@@ -67,6 +68,8 @@ import type {
   MediationStarted,
   PolicyImprovementLinked,
   AutoCloseAnnounced,
+  AttachmentAdded,
+  IdentifyingAttachmentsErased,
   ReferredToOmbudsman,
 } from '../complaint/complaint.events';
 import type { ClarificationParty, ComplaintStatus } from '../complaint/complaint.values';
@@ -183,6 +186,14 @@ function command<C extends ComplaintCommand>(type: C['type'], base: Omit<C['data
     ({ type, data: { complaintId: COMPLAINT_ID, ...base, ...data }, actor, at }) as C;
 }
 
+const attachment = {
+  attachmentId: 'attachment-1',
+  sha256: 'ab'.repeat(32),
+  fileName: 'foto-jalan.jpg',
+  mediaType: 'image/jpeg',
+  size: 2048,
+};
+
 export const commands = {
   submit: command<SubmitComplaint>('SubmitComplaint', submission, actors.reporter()),
   verify: command<VerifyComplaint>('VerifyComplaint', verification, actors.nationalAdmin),
@@ -215,6 +226,7 @@ export const commands = {
   markDuplicate: command<MarkDuplicate>('MarkDuplicate', duplicate, actors.unitOfficer()),
   recordLeadershipReview: command<RecordLeadershipReview>('RecordLeadershipReview', review, actors.agencyAdmin()),
   linkPolicyImprovement: command<LinkPolicyImprovement>('LinkPolicyImprovement', policy, actors.agencyAdmin()),
+  addAttachment: command<AddAttachment>('AddAttachment', attachment, actors.reporter()),
 };
 
 function event<E extends ComplaintEvent>(type: E['type'], base: Omit<E['data'], 'complaintId' | 'at'>) {
@@ -278,6 +290,11 @@ export const events = {
   }),
   leadershipReviewRecorded: event<LeadershipReviewRecorded>('LeadershipReviewRecorded', { ...review, ...byAgency }),
   policyImprovementLinked: event<PolicyImprovementLinked>('PolicyImprovementLinked', { ...policy, ...byAgency }),
+  attachmentAdded: event<AttachmentAdded>('AttachmentAdded', { ...attachment, identifying: false, addedBy: 'reporter', agencyId: null }),
+  identifyingAttachmentsErased: event<IdentifyingAttachmentsErased>('IdentifyingAttachmentsErased', {
+    attachmentIds: [attachment.attachmentId],
+    reason: 'Permintaan penghapusan data pelapor',
+  }),
 };
 
 /** Builds an event history step by step, keeping the assignee and clarification parties consistent. */

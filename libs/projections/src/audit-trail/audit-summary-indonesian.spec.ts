@@ -140,6 +140,17 @@ const cases: [string, ComplaintEvent, string][] = [
     },
     'SP4N-LAPOR! mencatat pengaduan 5010653 berstatus Tunda, dengan 0 tindak lanjut',
   ],
+  ['an attachment', events.attachmentAdded(), 'Lampiran ditambahkan oleh pelapor: image/jpeg, 2048 bita'],
+  [
+    'an identifying attachment, whose name is left out',
+    events.attachmentAdded({ identifying: true, fileName: 'KTP Siti.pdf', mediaType: 'application/pdf' }),
+    'Lampiran ditambahkan oleh pelapor: application/pdf, 2048 bita, ditandai mengungkap identitas',
+  ],
+  [
+    'the erasure of identifying attachments',
+    events.identifyingAttachmentsErased(),
+    '1 lampiran yang mengungkap identitas dihapus bersama identitas pelapor: Permintaan penghapusan data pelapor',
+  ],
 ];
 
 describe('The audit summary in Bahasa Indonesia', () => {

@@ -166,6 +166,12 @@ export function summariseInIndonesian(event: ComplaintEvent, tree: OrganisationT
       const mapped = d.mappedStatus ? `, di sini ${d.mappedStatus} (pemetaan ${d.mappingVersion})` : '';
       return `${SYSTEM_NAMES[d.system]} mencatat pengaduan ${d.externalId} berstatus ${d.statusName}${mapped}, dengan ${d.followUpCount} tindak lanjut`;
     }
+    case 'AttachmentAdded': {
+      const { addedBy, mediaType, size, identifying } = event.data;
+      return `Lampiran ditambahkan oleh ${addedBy === 'reporter' ? 'pelapor' : 'petugas'}: ${mediaType}, ${size} bita${identifying ? ', ditandai mengungkap identitas' : ''}`;
+    }
+    case 'IdentifyingAttachmentsErased':
+      return `${event.data.attachmentIds.length} lampiran yang mengungkap identitas dihapus bersama identitas pelapor: ${event.data.reason}`;
     default: {
       const unknown: never = event;
       return String(unknown);

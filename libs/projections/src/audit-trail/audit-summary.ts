@@ -94,6 +94,12 @@ export function summarise(event: ComplaintEvent, tree: OrganisationTree): string
       const mapped = d.mappedStatus ? `, ${d.mappedStatus} here (mapping ${d.mappingVersion})` : '';
       return `${SYSTEM_NAMES[d.system]} shows complaint ${d.externalId} as ${d.statusName}${mapped}, with ${d.followUpCount} follow-up(s)`;
     }
+    case 'AttachmentAdded': {
+      const { addedBy, mediaType, size, identifying } = event.data;
+      return `Attachment added by the ${addedBy}: ${mediaType}, ${size} bytes${identifying ? ', marked identifying' : ''}`;
+    }
+    case 'IdentifyingAttachmentsErased':
+      return `${event.data.attachmentIds.length} identifying attachment(s) erased with the reporter's identity: ${event.data.reason}`;
     default: {
       const unknown: never = event;
       return String(unknown);

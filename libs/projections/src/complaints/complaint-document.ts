@@ -1,5 +1,6 @@
 import type {
   ArchiveReasonCode,
+  AttachmentParty,
   Channel,
   ClarificationParty,
   Classification,
@@ -53,6 +54,23 @@ export interface ClarificationEntry {
   recordedOnBehalfVia?: OfflineAnswerChannel | null;
   /** Set when a reporter clarification went unanswered past its deadline (the complaint is then archived). */
   expiredAt?: string | null;
+}
+
+/** An attachment as the detail lists it: facts about the stored file, never its content. */
+export interface AttachmentEntry {
+  attachmentId: string;
+  fileName: string;
+  mediaType: string;
+  size: number;
+  /** The reporter marked it as revealing who they are: shown only to readers of the identity. */
+  identifying: boolean;
+  addedBy: AttachmentParty;
+  agencyId: string | null;
+  at: string;
+  /** Set when the file was erased with the reporter's identity; the entry stays as a record. */
+  erasedAt: string | null;
+  /** The key of the stored file; left out of every view. */
+  sha256: string;
 }
 
 /**
@@ -132,6 +150,8 @@ export interface ComplaintDocument extends ProjectedDocument {
   policyImprovements?: { agencyId: string | null; policyTitle: string; description: string; effectiveDate: string; at: string }[];
   /** The complaint's copies in external systems (SP4N-LAPOR!): their ids and what was last seen there. */
   externalSync?: ExternalSyncView[];
+  /** Evidence, in the order it was added (absent on documents projected before attachments existed). */
+  attachments?: AttachmentEntry[];
   /*
    * Monev exceptions (`complaint-exceptions.ts`): the instant each kind began, present only while
    * the complaint is one. Index keys, left out of every view.

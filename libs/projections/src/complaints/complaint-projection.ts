@@ -157,6 +157,7 @@ export class ComplaintProjection implements DocumentProjection<ComplaintDocument
       duplicateOf: null,
       leadershipReviews: [],
       policyImprovements: [],
+      attachments: [],
       searchText: `${d.trackingId} ${d.title} ${d.description}`.toLowerCase(),
     });
   }
@@ -303,6 +304,21 @@ export class ComplaintProjection implements DocumentProjection<ComplaintDocument
           externalSync: (doc.externalSync ?? []).map((sync) =>
             sync.system === event.data.system && sync.externalId === event.data.externalId ? { ...sync, observed } : sync,
           ),
+        };
+      }
+      case 'AttachmentAdded':
+        return {
+          ...doc,
+          attachments: append(doc.attachments, {
+            ...pick(event.data, 'attachmentId', 'fileName', 'mediaType', 'size', 'identifying', 'addedBy', 'agencyId', 'at', 'sha256'),
+            erasedAt: null,
+          }),
+        };
+      case 'IdentifyingAttachmentsErased': {
+        const erased = new Set(event.data.attachmentIds);
+        return {
+          ...doc,
+          attachments: (doc.attachments ?? []).map((a) => (erased.has(a.attachmentId) ? { ...a, erasedAt: event.data.at } : a)),
         };
       }
       default: {

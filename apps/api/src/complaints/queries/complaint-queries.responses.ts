@@ -206,6 +206,23 @@ export class ExternalSyncRecord implements ExternalSyncItem {
   observed!: ExternalObservationRecord | null;
 }
 
+export class ReporterAttachmentRecord implements Item<ReporterComplaintView['attachments']> {
+  @ApiProperty({ format: 'uuid', description: 'Read it at `/complaints/{id}/attachments/{attachmentId}`' }) attachmentId!: string;
+  @ApiProperty({ description: 'The name it was uploaded with' }) fileName!: string;
+  @ApiProperty({ description: 'Detected from the content at upload', example: 'image/jpeg' }) mediaType!: string;
+  @ApiProperty({ description: 'Bytes stored (after images were re-encoded)' }) size!: number;
+  @ApiProperty({ description: 'The reporter marked it as revealing who they are: shown only where the identity may be read' }) identifying!: boolean;
+  @ApiProperty({ enum: ['reporter', 'officer'] }) addedBy!: 'reporter' | 'officer';
+  @ApiProperty(DATE_TIME) at!: string;
+  @ApiProperty({ ...DATE_TIME, nullable: true, type: String, description: 'When its file was erased with the reporter’s identity; reading it then answers 410' })
+  erasedAt!: string | null;
+  @ApiProperty({ pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of the stored bytes' }) sha256!: string;
+}
+
+export class AttachmentRecord extends ReporterAttachmentRecord implements Item<ComplaintView['attachments']> {
+  @ApiProperty(NULLABLE_AGENCY) agencyId!: string | null;
+}
+
 /** A complaint as officers, inspectors and auditors see it: the detail and each work-queue item. */
 export class ComplaintDetail implements ComplaintView {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -266,6 +283,8 @@ export class ComplaintDetail implements ComplaintView {
   @ApiPropertyOptional({ type: [LeadershipReviewRecord] }) leadershipReviews?: LeadershipReviewRecord[];
   @ApiPropertyOptional({ type: [PolicyImprovementRecord] }) policyImprovements?: PolicyImprovementRecord[];
   @ApiPropertyOptional({ type: [ExternalSyncRecord], description: 'Its copies in external systems (SP4N-LAPOR!)' }) externalSync?: ExternalSyncRecord[];
+  @ApiPropertyOptional({ type: [AttachmentRecord], description: 'Evidence, oldest first; identifying documents only where the identity may be read' })
+  attachments?: AttachmentRecord[];
 
   @ApiPropertyOptional({
     ...clockSchemas({ type: 'number' }),
@@ -328,6 +347,7 @@ export class ReporterComplaintDetail implements ReporterComplaintView {
   @ApiProperty({ type: ReporterClosure, nullable: true }) closure!: ReporterClosure | null;
   @ApiProperty({ type: [ReporterNormativeDispute], description: 'The follow-ups the reporter disputed as only a promise' })
   normativeDisputes!: ReporterNormativeDispute[];
+  @ApiProperty({ type: [ReporterAttachmentRecord], description: 'The evidence, theirs and the officers’' }) attachments!: ReporterAttachmentRecord[];
 }
 
 /** The listed complaint is the officers' view, or the reporter's view when a reporter asks. */
