@@ -42,7 +42,7 @@ describe('Operations: health, OpenAPI, docs, guards, rebuild', () => {
     expect(String(docs.body)).toContain('swagger');
   });
 
-  it('guards every endpoint in the OpenAPI document except health, sign-in, the public list and reporter tracking', async () => {
+  it('guards every endpoint in the OpenAPI document except health, sign-in, the public list, Open311 and reporter tracking', async () => {
     const spec = (await t.request('GET', '/openapi.json')).body;
     const unguarded: string[] = [];
     for (const [path, methods] of Object.entries<Record<string, unknown>>(spec.paths)) {
@@ -59,10 +59,17 @@ describe('Operations: health, OpenAPI, docs, guards, rebuild', () => {
       // How to sign in, and a development token (400: a role is required).
       'GET /auth/config → 200',
       'GET /health → 200',
+      // Open311 is public like the public list; its POST needs a client application's api_key (400 here: no such format).
+      'GET /open311/v2/discovery.{format} → 400',
+      'GET /open311/v2/requests.{format} → 400',
+      'GET /open311/v2/requests/{service_request_id}.{format} → 400',
+      'GET /open311/v2/services.{format} → 400',
+      'GET /open311/v2/services/{service_code}.{format} → 400',
       'GET /public/complaints → 200',
       'GET /track/{trackingId} → 404',
       'GET /track/{trackingId}/attachments/{attachmentId} → 404',
       'POST /auth/dev-token → 400',
+      'POST /open311/v2/requests.{format} → 400',
       'POST /track/{trackingId}/accept → 404',
       'POST /track/{trackingId}/answer-clarification → 400',
       'POST /track/{trackingId}/attachments → 404',
