@@ -130,7 +130,7 @@ describe('loadConfig', () => {
   });
 
   it('sends reporter notifications only over the channels configured, and names a missing sender', () => {
-    expect(loadConfig({}).notifications).toEqual({ templatesDir: expect.stringMatching(/config\/notifications$/), email: null, sms: null });
+    expect(loadConfig({}).notifications).toEqual({ templatesDir: expect.stringMatching(/libs\/notifications\/templates$/), email: null, sms: null });
     expect(loadConfig({ SMTP_HOST: 'mail.example.go.id', SMTP_PORT: '465', SMTP_USER: 'lacak', SMTP_PASS: 'rahasia', NOTIFY_FROM: 'no-reply@example.go.id', SMS_GATEWAY_URL: 'https://sms.example.go.id/send', SMS_GATEWAY_TOKEN: 't' }).notifications).toMatchObject({
       email: { smtp: { host: 'mail.example.go.id', port: 465, secure: true, user: 'lacak', pass: 'rahasia' }, from: 'no-reply@example.go.id' },
       sms: { url: 'https://sms.example.go.id/send', token: 't', tokenHeader: 'Authorization', timeoutMs: 10_000 },

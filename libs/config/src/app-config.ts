@@ -382,7 +382,7 @@ function notificationSettings(env: Environment): NotificationSettings {
       ? { host: env.SMTP_HOST, port: env.SMTP_PORT ?? 587, secure: env.SMTP_SECURE ?? env.SMTP_PORT === 465, user: env.SMTP_USER || undefined, pass: env.SMTP_PASS || undefined }
       : null;
   return {
-    templatesDir: resolve(env.NOTIFICATION_TEMPLATES_DIR ?? 'config/notifications'),
+    templatesDir: resolve(env.NOTIFICATION_TEMPLATES_DIR ?? 'libs/notifications/templates'),
     email: smtp && env.NOTIFY_FROM ? { smtp, from: env.NOTIFY_FROM } : null,
     sms: env.SMS_GATEWAY_URL
       ? { url: env.SMS_GATEWAY_URL, token: env.SMS_GATEWAY_TOKEN, tokenHeader: env.SMS_GATEWAY_TOKEN_HEADER ?? 'Authorization', timeoutMs: env.SMS_GATEWAY_TIMEOUT_MS ?? 10_000 }

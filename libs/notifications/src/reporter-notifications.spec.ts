@@ -21,7 +21,7 @@ import { ReporterReachFinder } from './reporter-reach';
 import { SmsChannel } from './sms-channel';
 import { NotificationTemplateError, NotificationTemplates } from './templates';
 
-const TEMPLATES_DIR = resolve(__dirname, '../../../config/notifications');
+const TEMPLATES_DIR = resolve(__dirname, '../templates');
 const policies = loadPolicyBook();
 const deadlines: DeadlineContext = {
   policies,
