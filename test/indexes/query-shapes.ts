@@ -196,7 +196,8 @@ export async function engineQueryShapes(): Promise<QueryShape[]> {
     store.source = 'deadline process';
     await new DeadlineProcess(store, {} as ComplaintLifecycle, {} as DeadlineContext, { intervalMs: 60_000, now: () => new Date() }).tick();
     store.source = 'reporter notifications';
-    const nobody = { reach: async () => ({ kind: 'no-contact', trackingId: 'LPR-C1' }) } as unknown as ReporterReachFinder;
+    const noContact = async () => ({ kind: 'no-contact', trackingId: 'LPR-C1' });
+    const nobody = { complaint: async () => ({ confidential: false }), reachOf: noContact, reach: noContact } as unknown as ReporterReachFinder;
     await new ReporterNotificationSource(nobody, store, ['email']).plan({ streamId: 'complaint-c1', type: 'ComplaintVerified', data: {} } as unknown as RecordedEvent);
     return distinct(store.shapes);
   } finally {

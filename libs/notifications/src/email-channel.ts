@@ -6,12 +6,6 @@ import type { NotificationTemplates } from './templates';
 /** Where the e-mail goes out: an SMTP URL (`smtp://user:pass@host:587`, `smtps://…`) or its parts. */
 export type SmtpSetting = { url: string } | { host: string; port: number; secure: boolean; user?: string; pass?: string };
 
-export interface EmailChannelOptions {
-  smtp: SmtpSetting;
-  /** The From header, e.g. `Lacak <no-reply@pengaduan.go.id>`. */
-  from: string;
-}
-
 export const createSmtpTransport = (smtp: SmtpSetting): Transporter =>
   createTransport(
     'url' in smtp

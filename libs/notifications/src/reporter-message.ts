@@ -1,4 +1,6 @@
-import type { DeliveryOutcome, DeliveryRecord } from '@lacak/application';
+import { type DeliveryOutcome, type DeliveryRecord, foldComplaintHistory } from '@lacak/application';
+import { complaintStreamId } from '@lacak/domain';
+import { type EventStore, readStreamOrEmpty } from '@lacak/event-store';
 import type { MessageValues } from './message-values';
 import type { ReporterReachFinder } from './reporter-reach';
 import type { Language, TemplateValues } from './templates';
@@ -19,6 +21,7 @@ export interface MessageToSend {
  */
 export class ReporterMessages {
   constructor(
+    private readonly events: EventStore,
     private readonly reach: ReporterReachFinder,
     private readonly values: MessageValues,
   ) {}
@@ -27,10 +30,13 @@ export class ReporterMessages {
     const complaintId = complaintOfTarget(delivery.target);
     const topic = NOTIFICATION_TOPICS.find((t) => t === delivery.topic);
     if (!complaintId || !topic) return { kind: 'failed', reason: 'not-a-reporter-notification', retryable: false };
-    const reach = await this.reach.reach(complaintId);
+    const history = await readStreamOrEmpty(this.events, delivery.streamId);
+    // A duplicate's reporter hears of the original's event: their own complaint says how to reach them.
+    const own = delivery.streamId === complaintStreamId(complaintId) ? history : await readStreamOrEmpty(this.events, complaintStreamId(complaintId));
+    const reach = await this.reach.reachOf(foldComplaintHistory(own));
     if (reach.kind === 'erased') return { kind: 'skipped', reason: 'identity-erased' };
     if (reach.kind !== 'reachable' || !reach[address]) return { kind: 'skipped', reason: `no-${address}` };
-    const values = await this.values.of(delivery, reach);
+    const values = await this.values.of(history, delivery.eventId, topic, reach);
     if (!values) return { kind: 'skipped', reason: 'event-not-found' };
     return { address: reach[address], topic, language: reach.language, values };
   }

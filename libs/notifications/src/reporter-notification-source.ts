@@ -3,15 +3,17 @@ import { COMPLAINT_STREAM_PREFIX } from '@lacak/domain';
 import type { RecordedEvent } from '@lacak/event-store';
 import { COMPLAINTS_COLLECTION, type ComplaintDocument } from '@lacak/projections';
 import type { ReadStore } from '@lacak/read-store';
-import { type ReporterReachFinder, channelsOf } from './reporter-reach';
-import { type ReporterChannel, reporterTarget, topicOf } from './topics';
+import { type ReporterReach, type ReporterReachFinder, channelsOf } from './reporter-reach';
+import { type NotificationTopic, type ReporterChannel, originalTopicOf, reporterTarget, topicOf } from './topics';
 
 /**
  * Plans the reporter's notifications: for each event a reporter cares about, one delivery per
  * channel their contact offers (`email`, `sms`), to `reporter:<complaintId>`, the topic being the
- * template's name. The reporters of complaints marked duplicate of the event's complaint hear of it
- * too: the case that carries theirs on. Only channel names are planned; the contact is read again
- * when the message goes out, and an identity erased by then is skipped.
+ * template's name. The reporters of complaints marked duplicate of the event's complaint hear, under
+ * their own topics, that the case carrying theirs on was verified, escalated, closed or archived,
+ * and nothing of its content; of a confidential case they hear nothing. Only channel names are
+ * planned; the contact is read again when the message goes out, and an identity erased by then is
+ * skipped.
  */
 export class ReporterNotificationSource implements DeliverySource {
   readonly name = 'reporter-notifications';
@@ -28,16 +30,24 @@ export class ReporterNotificationSource implements DeliverySource {
     const topic = topicOf(event);
     if (!topic) return [];
     const complaintId = event.streamId.slice(COMPLAINT_STREAM_PREFIX.length);
-    // A duplicate's own marking tells only its reporter; later news of a case reaches its duplicates'.
-    const recipients = event.type === 'ComplaintMarkedDuplicate' ? [complaintId] : [complaintId, ...(await this.duplicatesOf(complaintId))];
-    const planned: PlannedDelivery[] = [];
-    for (const recipient of recipients) {
-      const target = reporterTarget(recipient);
-      for (const channel of channelsOf(await this.reach.reach(recipient)).filter((c) => this.channels.includes(c))) {
-        planned.push({ channel, target, topic, complaintId, orderKey: target });
+    const complaint = await this.reach.complaint(complaintId);
+    const planned = this.deliveries(complaintId, topic, complaintId, await this.reach.reachOf(complaint));
+    const news = originalTopicOf(topic);
+    if (news && !complaint.confidential) {
+      for (const duplicate of await this.duplicatesOf(complaintId)) {
+        planned.push(...this.deliveries(duplicate, news, complaintId, await this.reach.reach(duplicate)));
       }
     }
     return planned;
+  }
+
+  /** One delivery per configured channel the recipient can be reached on, ordered per channel and recipient. */
+  private deliveries(recipient: string, topic: NotificationTopic, complaintId: string, reach: ReporterReach): PlannedDelivery[] {
+    const target = reporterTarget(recipient);
+    // Per channel: an SMS gateway down must not hold back the same reporter's e-mails.
+    return channelsOf(reach)
+      .filter((channel) => this.channels.includes(channel))
+      .map((channel) => ({ channel, target, topic, complaintId, orderKey: `${channel}:${target}` }));
   }
 
   private async duplicatesOf(complaintId: string): Promise<string[]> {

@@ -46,7 +46,7 @@ describe('Reporter notifications', () => {
     identities = SqliteReporterIdentityStore.open({ identitiesFile: join(dir, 'identities.db'), keysFile: join(dir, 'keys.db'), masterKey: randomBytes(32) });
     reach = new ReporterReachFinder(stores.eventStore, identities);
     templates = NotificationTemplates.load(TEMPLATES_DIR);
-    messages = new ReporterMessages(reach, new MessageValues(stores.eventStore, deadlines));
+    messages = new ReporterMessages(stores.eventStore, reach, new MessageValues(stores.eventStore, deadlines));
   });
   afterEach(async () => {
     await identities.close();
@@ -75,15 +75,15 @@ describe('Reporter notifications', () => {
   });
 
   describe('planning', () => {
-    it('plans one delivery per channel the reporter left a contact for, to reporter:<complaintId>, the template as topic', async () => {
+    it('plans one delivery per channel the reporter left a contact for, to reporter:<complaintId>, the template as topic, ordered per channel', async () => {
       await identities.save('ref-c1', { name: 'Siti Aminah', email: 'siti@example.id', phone: '+6281234567890' });
       const events = await given('c1', aComplaint().submitted({ reporterRef: 'ref-c1' }).events());
 
       const planned = await source().plan(events[0]);
 
       expect(planned).toEqual([
-        { channel: 'email', target: 'reporter:c1', topic: 'complaint-received', complaintId: 'c1', orderKey: 'reporter:c1' },
-        { channel: 'sms', target: 'reporter:c1', topic: 'complaint-received', complaintId: 'c1', orderKey: 'reporter:c1' },
+        { channel: 'email', target: 'reporter:c1', topic: 'complaint-received', complaintId: 'c1', orderKey: 'email:reporter:c1' },
+        { channel: 'sms', target: 'reporter:c1', topic: 'complaint-received', complaintId: 'c1', orderKey: 'sms:reporter:c1' },
       ]);
       expect(JSON.stringify(planned)).not.toMatch(/siti|628123/i);
     });
@@ -145,22 +145,46 @@ describe('Reporter notifications', () => {
       expect((await source().plan(last(withContact))).map((p) => p.channel)).toEqual(['sms']);
     });
 
-    it("tells a duplicate's reporter of its marking, then of the later events of the case that carries it on", async () => {
-      await identities.save('ref-orig', { email: 'asal@example.id' });
-      await identities.save('ref-dup', { email: 'ganda@example.id' });
-      await given('orig', aComplaint().submitted({ reporterRef: 'ref-orig' }).verified().events());
-      const duplicate = await given('dup', aComplaint().submitted({ reporterRef: 'ref-dup' }).markedDuplicate({ originalComplaintId: 'orig' }).events());
-      await stores.readStore.collection(COMPLAINTS_COLLECTION).insertOne({ _id: 'dup', duplicateOf: { originalComplaintId: 'orig', note: null, at: 'x' } });
-      const [later] = await appendHistoryOf('orig', aComplaint().responded().events());
+    it("tells a duplicate's reporter of its marking, then only that the case carrying it on was closed: never its follow-up", async () => {
+      const { duplicate, later } = await aDuplicateOf(aComplaint().submitted({ reporterRef: 'ref-orig' }).verified());
+      const [responded, closed] = later;
 
       expect(await source(['email']).plan(last(duplicate))).toEqual([
-        { channel: 'email', target: 'reporter:dup', topic: 'complaint-marked-duplicate', complaintId: 'dup', orderKey: 'reporter:dup' },
+        { channel: 'email', target: 'reporter:dup', topic: 'complaint-marked-duplicate', complaintId: 'dup', orderKey: 'email:reporter:dup' },
       ]);
-      expect((await source(['email']).plan(later)).map((p) => [p.target, p.topic, p.complaintId])).toEqual([
-        ['reporter:orig', 'follow-up-recorded', 'orig'],
-        ['reporter:dup', 'follow-up-recorded', 'orig'],
+      expect((await source(['email']).plan(responded)).map((p) => [p.target, p.topic])).toEqual([['reporter:orig', 'follow-up-recorded']]);
+      const onClose = await source(['email']).plan(closed);
+      expect(onClose.map((p) => [p.target, p.topic, p.complaintId])).toEqual([
+        ['reporter:orig', 'complaint-closed', 'orig'],
+        ['reporter:dup', 'original-closed', 'orig'],
       ]);
+
+      const message = await messages.resolve(recordFor(closed, onClose[1]), 'email');
+      expect(message).toMatchObject({ address: 'ganda@example.id', values: { trackingId: 'LPR-orig', yourTrackingId: 'LPR-dup', status: 'Selesai' } });
+      expect(Object.keys((message as { values: object }).values).sort()).toEqual(['status', 'trackingId', 'yourTrackingId']);
+      const email = templates.email('original-closed', 'id', (message as { values: object }).values);
+      expect(email).toEqual({
+        subject: 'Laporan LPR-orig selesai',
+        text: expect.stringContaining('Laporan LPR-orig, yang melanjutkan penanganan laporan Anda LPR-dup, telah ditutup.'),
+      });
     });
+
+    it("tells a duplicate's reporter nothing of a confidential case", async () => {
+      const { later } = await aDuplicateOf(aComplaint().submitted({ reporterRef: 'ref-orig' }).verified({ confidential: true }));
+
+      expect((await source(['email']).plan(last(later))).map((p) => p.target)).toEqual(['reporter:orig']);
+    });
+
+    /** An original (`orig`) with the history given, a duplicate (`dup`) marked of it, then the original responded and closed. */
+    async function aDuplicateOf(original: ReturnType<typeof aComplaint>) {
+      await identities.save('ref-orig', { email: 'asal@example.id' });
+      await identities.save('ref-dup', { email: 'ganda@example.id' });
+      await given('orig', original.events());
+      const duplicate = await given('dup', aComplaint().submitted({ reporterRef: 'ref-dup' }).markedDuplicate({ originalComplaintId: 'orig' }).events());
+      await stores.readStore.collection(COMPLAINTS_COLLECTION).insertOne({ _id: 'dup', duplicateOf: { originalComplaintId: 'orig', note: null, at: 'x' } });
+      const later = await appendHistoryOf('orig', aComplaint().responded().closed().events());
+      return { duplicate, later };
+    }
 
     /** Appends events to an existing complaint and returns the ones appended. */
     async function appendHistoryOf(complaintId: string, history: ComplaintEvent[]): Promise<RecordedEvent[]> {
@@ -181,7 +205,7 @@ describe('Reporter notifications', () => {
       const email = templates.email('complaint-rejected', 'id', (message as { values: object }).values);
       expect(email.subject).toBe('Laporan LPR-c1 tidak dapat diproses');
       expect(email.text).toContain('Alasan: Perkara pidana, bukan pelayanan publik.');
-      expect(email.text).toContain('Status: Ditolak.');
+      expect(email.text).toContain('Status: Bukan Wewenang.');
     });
 
     it("speaks the reporter's language when they chose one, and dates the answer's deadline in the agency's zone", async () => {
@@ -197,14 +221,13 @@ describe('Reporter notifications', () => {
       expect(email.text).toMatch(/before \d{1,2} \w+ 2026 at 23:59 WITA/);
     });
 
-    it('never names the reporter of an anonymous complaint, even when the template asks', async () => {
-      await identities.save('ref-c1', { name: 'Siti Aminah', trackingContact: { email: 'anon@example.id' } });
-      const events = await given('c1', aComplaint().submitted({ reporterRef: 'ref-c1', anonymous: true }).events());
-      const [planned] = await source(['email']).plan(events[0]);
+    it('sends nothing planned before the complaint was made anonymous to an identity address', async () => {
+      await identities.save('ref-c1', { name: 'Siti Aminah', email: 'siti@example.id' });
+      const [submitted] = await given('c1', aComplaint().submitted({ reporterRef: 'ref-c1' }).events());
+      const [planned] = await source(['email']).plan(submitted);
+      await appendHistory(stores.eventStore, asComplaint('c1', aComplaint().verified({ anonymous: true }).events()));
 
-      const message = await messages.resolve(recordFor(events[0], planned), 'email');
-
-      expect(message).toMatchObject({ address: 'anon@example.id', values: { reporterName: '' } });
+      expect(await messages.resolve(recordFor(submitted, planned), 'email')).toEqual({ kind: 'skipped', reason: 'no-email' });
     });
 
     it('formats an instant with the zone it is read in', () => {

@@ -42,7 +42,7 @@ export function reporterNotifications(
   if (!settings.email && !settings.sms) return { sources: [], channels: [] };
   const templates = NotificationTemplates.load(settings.templatesDir);
   const reach = new ReporterReachFinder(stores.events, stores.identities);
-  const messages = new ReporterMessages(reach, new MessageValues(stores.events, stores.deadlines));
+  const messages = new ReporterMessages(stores.events, reach, new MessageValues(stores.events, stores.deadlines));
   const channels: DeliveryChannel[] = [];
   if (settings.email) {
     channels.push(new EmailChannel(messages, templates, stores.transport ?? createSmtpTransport(settings.email.smtp), settings.email.from));

@@ -1,4 +1,5 @@
-import { complaintStreamId } from '@lacak/domain';
+import { foldComplaintHistory } from '@lacak/application';
+import { type ComplaintState, complaintStreamId } from '@lacak/domain';
 import { type EventStore, readStreamOrEmpty } from '@lacak/event-store';
 import type { ReporterIdentity, ReporterIdentityStore } from '@lacak/reporter-identity';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from './templates';
@@ -19,8 +20,6 @@ export type ReporterReach =
       email: string | null;
       phone: string | null;
       language: Language;
-      /** Null for an anonymous reporter: their name is never used. */
-      name: string | null;
     };
 
 /**
@@ -35,14 +34,20 @@ export class ReporterReachFinder {
     private readonly identities: ReporterIdentityStore,
   ) {}
 
+  /** The complaint as its history folds, read once. */
+  async complaint(complaintId: string): Promise<ComplaintState> {
+    return foldComplaintHistory(await readStreamOrEmpty(this.events, complaintStreamId(complaintId)));
+  }
+
   async reach(complaintId: string): Promise<ReporterReach> {
-    const stream = await readStreamOrEmpty(this.events, complaintStreamId(complaintId));
-    const submitted = stream.find((e) => e.type === 'ComplaintSubmitted');
-    if (!submitted) return { kind: 'unknown-complaint' };
-    const trackingId = String(submitted.data.trackingId);
-    const reporterRef = typeof submitted.data.reporterRef === 'string' ? submitted.data.reporterRef : null;
+    return this.reachOf(await this.complaint(complaintId));
+  }
+
+  /** The reach of a complaint already folded. */
+  async reachOf(complaint: Pick<ComplaintState, 'trackingId' | 'reporterRef' | 'anonymous'>): Promise<ReporterReach> {
+    const { trackingId, reporterRef, anonymous } = complaint;
+    if (trackingId === null) return { kind: 'unknown-complaint' };
     if (!reporterRef) return { kind: 'no-contact', trackingId };
-    const anonymous = stream.some((e) => (e.type === 'ComplaintSubmitted' || e.type === 'ComplaintVerified') && e.data.anonymous === true);
     if ((await this.identities.status(reporterRef)) === 'erased') return { kind: 'erased', trackingId };
     const identity = await this.identities.find(reporterRef);
     if (!identity) return { kind: 'no-contact', trackingId };
@@ -56,7 +61,7 @@ function reachOf(identity: ReporterIdentity, anonymous: boolean, trackingId: str
   const phone = contact.phone ?? (anonymous ? undefined : identity.phone);
   if (!email && !phone) return { kind: 'no-contact', trackingId };
   const language = LANGUAGES.find((l) => l === contact.language) ?? DEFAULT_LANGUAGE;
-  return { kind: 'reachable', trackingId, email: email ?? null, phone: phone ?? null, language, name: anonymous ? null : (identity.name ?? null) };
+  return { kind: 'reachable', trackingId, email: email ?? null, phone: phone ?? null, language };
 }
 
 /** The channels a reach offers. */

@@ -21,8 +21,6 @@ export const PLACEHOLDERS = [
   'followUp',
   /** The due instant that matters to the message, in the holding agency's zone, with its name (WIB, WITA, WIT). */
   'dueAt',
-  /** Empty for an anonymous reporter. */
-  'reporterName',
 ] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 export type TemplateValues = Partial<Record<Placeholder, string>>;

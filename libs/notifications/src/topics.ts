@@ -12,6 +12,11 @@ export const NOTIFICATION_TOPICS = [
   'auto-close-approaching',
   'complaint-escalated',
   'complaint-marked-duplicate',
+  // The news a duplicate's reporter hears of the case that carries theirs on: none of its content.
+  'original-verified',
+  'original-escalated',
+  'original-closed',
+  'original-archived',
 ] as const;
 export type NotificationTopic = (typeof NOTIFICATION_TOPICS)[number];
 
@@ -39,6 +44,19 @@ export function topicOf(event: Pick<RecordedEvent, 'type' | 'data'>): Notificati
   if (event.type === 'ClarificationRequested' && event.data.party !== 'reporter') return null;
   return TOPIC_OF_EVENT[event.type] ?? null;
 }
+
+/**
+ * The topic a duplicate's reporter hears of its original's news, or null. Only the steps that say
+ * nothing of the original's content: its question, follow-up and reasons are its own reporter's.
+ */
+const ORIGINAL_TOPIC_OF: Partial<Record<NotificationTopic, NotificationTopic>> = {
+  'complaint-verified': 'original-verified',
+  'complaint-escalated': 'original-escalated',
+  'complaint-closed': 'original-closed',
+  'complaint-archived': 'original-archived',
+};
+export const originalTopicOf = (topic: NotificationTopic): NotificationTopic | null => ORIGINAL_TOPIC_OF[topic] ?? null;
+export const isOriginalTopic = (topic: NotificationTopic): boolean => Object.values(ORIGINAL_TOPIC_OF).includes(topic);
 
 export const REPORTER_TARGET_PREFIX = 'reporter:';
 export const reporterTarget = (complaintId: string): string => `${REPORTER_TARGET_PREFIX}${complaintId}`;
