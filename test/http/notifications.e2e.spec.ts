@@ -114,7 +114,7 @@ describe('Reporter notifications', () => {
     expect(messages[1].headers['content-language']).toBe('en');
   });
 
-  it("tells a duplicate's reporter which case carries it on, then news of that case", async () => {
+  it("tells a duplicate's reporter which case carries it on, then that it closed, never its follow-up", async () => {
     const original = await submit({ email: 'asal.notif@example.id' });
     const duplicate = await submit({ email: 'ganda.notif@example.id' });
     await verify(original.id);
@@ -123,16 +123,20 @@ describe('Reporter notifications', () => {
     await command(duplicate.id, admin, 'mark-duplicate', { originalComplaintId: original.id });
     // The duplicate link is read from the complaints read model when the later event is planned.
     await projectionsCaughtUp(t);
-    await command(original.id, officer, 'respond', { followUp: 'Jalan sudah diperbaiki.' });
+    await command(original.id, officer, 'respond', { followUp: 'Jalan di depan rumah Pak Asal sudah diperbaiki.' });
+    await command(original.id, original.token, 'close', { reasonCode: 'accepted_by_reporter' });
 
     const messages = await mailTo('ganda.notif@example.id', 3);
-    expect(messages.map((m) => m.subject)).toEqual([
+    await settled();
+    expect(subjects('ganda.notif@example.id')).toEqual([
       `Laporan ${duplicate.trackingId} telah kami terima`,
       `Laporan ${duplicate.trackingId} digabungkan`,
-      `Tindak lanjut laporan ${original.trackingId}`,
+      `Laporan ${original.trackingId} selesai`,
     ]);
     expect(messages[1].text).toContain(`sama dengan laporan ${original.trackingId}`);
-    expect(messages[2].text).toContain('Jalan sudah diperbaiki.');
+    expect(messages[2].text).toContain(`melanjutkan penanganan laporan Anda ${duplicate.trackingId}`);
+    expect(mail.to('ganda.notif@example.id').filter((m) => m.raw.includes('Pak Asal'))).toEqual([]);
+    expect(subjects('asal.notif@example.id')).toContain(`Tindak lanjut laporan ${original.trackingId}`);
   });
 
   it('reaches an anonymous reporter only through the contact left for tracking', async () => {
