@@ -142,15 +142,24 @@ export class DeliveryStore {
    * planner's checkpoint, in one write: atomic where the store allows it, else the checkpoint last.
    */
   async savePlanned(records: DeliveryRecord[], checkpoint: bigint | 'start'): Promise<void> {
-    const inserts: WriteOperation[] = records.map(({ _id, ...record }) => ({
-      updateOne: { filter: { _id }, update: { $setOnInsert: { ...record, logOrder: logOrderOf(record.position) } }, upsert: true },
-    }));
     const writes: CollectionWrites[] = [];
-    if (inserts.length > 0) writes.push({ collection: DELIVERIES_COLLECTION, operations: inserts });
+    if (records.length > 0) writes.push(insertsOf(records));
     writes.push({
       collection: DELIVERY_CHECKPOINTS_COLLECTION,
       operations: [{ updateOne: { filter: { _id: PLANNER_CHECKPOINT_ID }, update: { $set: { position: checkpoint.toString() } }, upsert: true } }],
     });
     await this.readStore.write(writes);
   }
+
+  /** New deliveries, inserted only if absent, the checkpoint untouched (an event planned again). */
+  async insertPlanned(records: DeliveryRecord[]): Promise<void> {
+    if (records.length > 0) await this.readStore.write([insertsOf(records)]);
+  }
+}
+
+function insertsOf(records: DeliveryRecord[]): CollectionWrites {
+  const operations: WriteOperation[] = records.map(({ _id, ...record }) => ({
+    updateOne: { filter: { _id }, update: { $setOnInsert: { ...record, logOrder: logOrderOf(record.position) } }, upsert: true },
+  }));
+  return { collection: DELIVERIES_COLLECTION, operations };
 }
