@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ComplaintLifecycle, DELIVERIES_COLLECTION, DELIVERY_INDEXES, DeliveryStore, ListDeliveries } from '@lacak/application';
+import { type ComplaintLifecycle, DELIVERIES_COLLECTION, DELIVERY_INDEXES, DeliveryStore, ListDeliveries, type StoredDelivery } from '@lacak/application';
 import {
   type ComplaintReadContext,
   ExportComplaints,
@@ -190,7 +190,8 @@ export async function engineQueryShapes(): Promise<QueryShape[]> {
       await deliveries.run(actorOf('national_admin'), { ...filter, cursor: `${'0'.repeat(19)}7.00000000-0000-4000-8000-000000000001` });
     }
     store.source = 'outbox dispatcher';
-    await new DeliveryStore(store).pendingPage({ logOrder: '0'.repeat(20), id: 'd' }, 500);
+    await new DeliveryStore(store).duePage(new Date(0).toISOString(), { logOrder: '0'.repeat(20), id: 'd' }, 500);
+    await new DeliveryStore(store).hasEarlierPending({ orderKey: 'k', logOrder: '0'.repeat(20), _id: 'd' } as StoredDelivery);
     store.source = 'outbox backlog';
     await new DeliveryStore(store).oldestPending();
     store.source = 'deadline process';

@@ -87,6 +87,11 @@ export class LaporDeliveryChannel implements DeliveryChannel {
     private readonly onReferenced: (complaintId: string, externalId: string, agencyId: string) => Promise<void> = async () => {},
   ) {}
 
+  /** A create LAPOR! cannot deduplicate: one cut short by the outbox's timeout is not made again blindly. */
+  safeToRepeat(delivery: DeliveryRecord): boolean {
+    return delivery.topic !== 'lapor-create';
+  }
+
   async deliver(delivery: DeliveryRecord, signal: AbortSignal): Promise<DeliveryOutcome> {
     const agencyId = String(delivery.details?.agencyId ?? '');
     const agency = this.settings.agencies.get(agencyId);

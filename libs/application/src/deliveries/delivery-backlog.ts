@@ -5,7 +5,7 @@ import { DeliveryStore } from './delivery-store';
 export interface DeliveryBacklog {
   /**
    * Events stored after the planner's checkpoint, counted up to `scanLimit` (a lag counted to that
-   * many is at least that); null before the planner's first start.
+   * many is at least that) and up to `lagMaxAgeMs` old; null before the planner's first start.
    */
   plannerLagEvents: number | null;
   pending: number;
@@ -14,18 +14,39 @@ export interface DeliveryBacklog {
   oldestPendingSince: string | null;
 }
 
+export interface DeliveryBacklogOptions {
+  /** Most events counted behind the planner. */
+  scanLimit?: number;
+  /** How long a counted lag is reused, by every caller (/health, which is public, and /metrics). */
+  lagMaxAgeMs?: number;
+  /** Milliseconds, for the lag's age only. */
+  now?: () => number;
+}
+
 const PAGE_SIZE = 500;
 
-/** How far behind the outbox is: the planner in events, the dispatcher in deliveries waiting or given up. */
+/**
+ * How far behind the outbox is: the planner in events, the dispatcher in deliveries waiting or given
+ * up. Counting the planner's lag reads events, so one count is shared for `lagMaxAgeMs` (10 s): any
+ * number of calls cost at most one read of `scanLimit` events per period. The counts by state are
+ * read each time (an index count each).
+ */
 export class MeasureDeliveryBacklog {
   private readonly store: DeliveryStore;
+  private readonly scanLimit: number;
+  private readonly lagMaxAgeMs: number;
+  private readonly now: () => number;
+  private lag: { measuredAt: number; events: Promise<number> } | null = null;
 
   constructor(
     private readonly eventStore: EventStore,
     readStore: ReadStore,
-    private readonly scanLimit = 2_000,
+    { scanLimit = 2_000, lagMaxAgeMs = 10_000, now = Date.now }: DeliveryBacklogOptions = {},
   ) {
     this.store = new DeliveryStore(readStore);
+    this.scanLimit = scanLimit;
+    this.lagMaxAgeMs = lagMaxAgeMs;
+    this.now = now;
   }
 
   async run(): Promise<DeliveryBacklog> {
@@ -35,7 +56,21 @@ export class MeasureDeliveryBacklog {
       this.store.count('dead'),
       this.store.oldestPending(),
     ]);
-    return { plannerLagEvents: checkpoint === null ? null : await this.eventsAfter(checkpoint), pending, dead, oldestPendingSince: oldest?.createdAt ?? null };
+    return { plannerLagEvents: checkpoint === null ? null : await this.plannerLag(checkpoint), pending, dead, oldestPendingSince: oldest?.createdAt ?? null };
+  }
+
+  /** The last count while it is fresh (or still under way), else a new one. */
+  private plannerLag(checkpoint: bigint | 'start'): Promise<number> {
+    const now = this.now();
+    if (this.lag && now - this.lag.measuredAt < this.lagMaxAgeMs) return this.lag.events;
+    const events = this.eventsAfter(checkpoint);
+    const lag = { measuredAt: now, events };
+    this.lag = lag;
+    // A failed count is not reused.
+    events.catch(() => {
+      if (this.lag === lag) this.lag = null;
+    });
+    return events;
   }
 
   private async eventsAfter(checkpoint: bigint | 'start'): Promise<number> {

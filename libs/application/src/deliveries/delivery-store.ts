@@ -30,8 +30,10 @@ export interface PlannerCheckpoint {
 export const logOrderOf = (position: bigint | string): string => BigInt(position).toString().padStart(20, '0');
 
 export const DELIVERY_INDEXES: IndexSpec[] = [
-  // The dispatcher walks the pending ones in log order; counts by state for /health and metrics.
+  // The dispatcher walks the due ones in log order; counts by state for /health and metrics.
   { keys: { state: 1, logOrder: 1, _id: 1 }, name: 'deliveries_state_order' },
+  // Whether an earlier delivery of the same order key is still pending.
+  { keys: { orderKey: 1, state: 1, logOrder: 1, _id: 1 }, name: 'deliveries_key_state_order' },
   // The admin list by channel, with or without a state.
   { keys: { channel: 1, logOrder: 1, _id: 1 }, name: 'deliveries_channel_order' },
   { keys: { state: 1, channel: 1, logOrder: 1, _id: 1 }, name: 'deliveries_state_channel_order' },
@@ -80,9 +82,21 @@ export class DeliveryStore {
     return this.deliveries.find(filter, { sort: { logOrder: 1, _id: 1 }, limit });
   }
 
-  /** Pending deliveries in log order, a page after `after` (a `logOrder` and `_id`). */
-  pendingPage(after: { logOrder: string; id: string } | null, limit: number): Promise<StoredDelivery[]> {
-    return this.page({ state: 'pending', after: after ?? undefined, limit });
+  /** Pending deliveries due by `now` (ISO-8601), in log order, a page after `after`. */
+  duePage(now: string, after: { logOrder: string; id: string } | null, limit: number): Promise<StoredDelivery[]> {
+    const filter: Filter = { state: 'pending', nextAttemptAt: { $lte: now } };
+    if (after) filter.$or = [{ logOrder: { $gt: after.logOrder } }, { logOrder: after.logOrder, _id: { $gt: after.id } }];
+    return this.deliveries.find(filter, { sort: { logOrder: 1, _id: 1 }, limit });
+  }
+
+  /** Whether a delivery of the same order key, earlier in log order, is still pending: this one waits. */
+  async hasEarlierPending(delivery: StoredDelivery): Promise<boolean> {
+    const earlier = await this.deliveries.findOne({
+      orderKey: delivery.orderKey,
+      state: 'pending',
+      $or: [{ logOrder: { $lt: delivery.logOrder } }, { logOrder: delivery.logOrder, _id: { $lt: delivery._id } }],
+    });
+    return earlier !== null;
   }
 
   count(state: DeliveryState): Promise<number> {
@@ -128,15 +142,24 @@ export class DeliveryStore {
    * planner's checkpoint, in one write: atomic where the store allows it, else the checkpoint last.
    */
   async savePlanned(records: DeliveryRecord[], checkpoint: bigint | 'start'): Promise<void> {
-    const inserts: WriteOperation[] = records.map(({ _id, ...record }) => ({
-      updateOne: { filter: { _id }, update: { $setOnInsert: { ...record, logOrder: logOrderOf(record.position) } }, upsert: true },
-    }));
     const writes: CollectionWrites[] = [];
-    if (inserts.length > 0) writes.push({ collection: DELIVERIES_COLLECTION, operations: inserts });
+    if (records.length > 0) writes.push(insertsOf(records));
     writes.push({
       collection: DELIVERY_CHECKPOINTS_COLLECTION,
       operations: [{ updateOne: { filter: { _id: PLANNER_CHECKPOINT_ID }, update: { $set: { position: checkpoint.toString() } }, upsert: true } }],
     });
     await this.readStore.write(writes);
   }
+
+  /** New deliveries, inserted only if absent, the checkpoint untouched (an event planned again). */
+  async insertPlanned(records: DeliveryRecord[]): Promise<void> {
+    if (records.length > 0) await this.readStore.write([insertsOf(records)]);
+  }
+}
+
+function insertsOf(records: DeliveryRecord[]): CollectionWrites {
+  const operations: WriteOperation[] = records.map(({ _id, ...record }) => ({
+    updateOne: { filter: { _id }, update: { $setOnInsert: { ...record, logOrder: logOrderOf(record.position) } }, upsert: true },
+  }));
+  return { collection: DELIVERIES_COLLECTION, operations };
 }

@@ -75,8 +75,21 @@ export type DeliveryOutcome =
   /** Not delivered: retried with backoff while `retryable` and attempts remain, else dead. */
   | { kind: 'failed'; reason: string; retryable: boolean };
 
-/** Carries deliveries of one channel. Must be safe to call again with the same record (at-least-once). */
+/**
+ * Carries deliveries of one channel. Must be safe to call again with the same record (at-least-once),
+ * except for operations it names in `safeToRepeat`.
+ */
 export interface DeliveryChannel {
   readonly name: string;
+  /**
+   * Answers within the signal's timeout; when the signal aborts first, the outbox records a timeout
+   * (it does not wait for a late answer).
+   */
   deliver(delivery: DeliveryRecord, signal: AbortSignal): Promise<DeliveryOutcome>;
+  /**
+   * False for an operation that may have taken effect when the outbox's timeout cut it short and must
+   * not be made again blindly (a create the receiver cannot deduplicate): such a timeout makes the
+   * delivery dead (`timeout-unconfirmed`), for an admin to settle. Absent: every operation is safe to repeat.
+   */
+  safeToRepeat?(delivery: DeliveryRecord): boolean;
 }

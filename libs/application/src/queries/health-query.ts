@@ -25,7 +25,7 @@ export interface HealthView {
  */
 export interface DeliveriesHealth {
   status: 'ok' | 'degraded' | 'unknown';
-  /** Events stored after the planner's checkpoint (counted up to 2000); null before its first start. */
+  /** Events stored after the planner's checkpoint (counted up to 2000, at most 10 s ago); null before its first start. */
   plannerLagEvents: number | null;
   pending: number | null;
   dead: number | null;

@@ -161,15 +161,27 @@ describe('OutboxDispatcher', () => {
     expect(await stateOf(delivery._id)).toMatchObject({ state: 'pending', attempts: [{ outcome: 'failed', reason: 'timeout' }] });
   });
 
-  it('given an attempt under way, when the dispatcher stops, then the attempt is aborted and not recorded, and the delivery stays due', async () => {
+  it('given a channel whose operation is not safe to repeat, when the timeout cuts it short, then the delivery is dead, not tried again', async () => {
+    const delivery = planned('key', 'create');
+    await store.savePlanned([delivery], 1n);
+    const silent: DeliveryChannel = { name: 'test', deliver: () => new Promise(() => undefined), safeToRepeat: (d) => d.topic !== 'create' };
+    await new OutboxDispatcher(store, [silent], {
+      baseMs: 100, maxMs: 1000, maxAttempts: 3, timeoutMs: 20, concurrency: 1, pollIntervalMs: 1000, now: () => new Date(now),
+    }).pass();
+    expect(await stateOf(delivery._id)).toMatchObject({ state: 'dead', attempts: [{ outcome: 'failed', reason: 'timeout-unconfirmed' }] });
+  });
+
+  it('given an attempt under way, when the dispatcher stops, then the attempt runs to its end and its outcome is recorded', async () => {
     const delivery = planned('key', 'slow');
     await store.savePlanned([delivery], 1n);
     let reached!: () => void;
     const inFlight = new Promise<void>((resolve) => (reached = resolve));
+    let answer!: (outcome: DeliveryOutcome) => void;
     const slow: DeliveryChannel = {
       name: 'test',
       deliver: (_delivery, signal) =>
-        new Promise((_, reject) => {
+        new Promise((resolve, reject) => {
+          answer = resolve;
           reached();
           signal.addEventListener('abort', () => reject(signal.reason));
         }),
@@ -179,8 +191,22 @@ describe('OutboxDispatcher', () => {
     });
     subject.start();
     await inFlight;
-    await subject.stop();
-    expect(await stateOf(delivery._id)).toMatchObject({ state: 'pending', attempts: [], nextAttemptAt: delivery.nextAttemptAt });
+    const stopped = subject.stop();
+    // The channel's own answer: the create may have happened, so it must not be made again.
+    answer({ kind: 'failed', reason: 'lapor-timeout-unconfirmed', retryable: false });
+    await stopped;
+    expect(await stateOf(delivery._id)).toMatchObject({ state: 'dead', attempts: [{ outcome: 'failed', reason: 'lapor-timeout-unconfirmed' }] });
+  });
+
+  it('given many due order keys, then one pass carries a bounded number of them and the next pass goes on', async () => {
+    const deliveries = Array.from({ length: 20 }, (_, n) => planned(`key-${n}`, 'burst'));
+    await store.savePlanned(deliveries, 20n);
+    const channel = new ScriptedChannel();
+    const subject = dispatcher(channel);
+    expect(await subject.pass()).toBe(8);
+    expect(await subject.pass()).toBe(8);
+    expect(await subject.pass()).toBe(4);
+    expect(channel.carried).toHaveLength(20);
   });
 
   it('given a delivery of a channel not configured here, then it stays pending and unattempted', async () => {

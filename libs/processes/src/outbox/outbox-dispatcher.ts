@@ -2,7 +2,10 @@ import type { AttemptRecord, DeliveryChannel, DeliveryMetrics, DeliveryOutcome, 
 import { type BackoffPolicy, backoffDelayMs } from './backoff';
 
 export interface OutboxDispatcherOptions extends BackoffPolicy {
-  /** How long one attempt may take before it is aborted and counted as a retryable failure. */
+  /**
+   * How long one attempt may take before it is aborted: a failure, retryable unless its channel says
+   * the operation is not safe to repeat. A stop waits this long at most for the attempts under way.
+   */
   timeoutMs: number;
   /** Deliveries of different order keys carried at once, at most. */
   concurrency: number;
@@ -17,21 +20,25 @@ export interface OutboxDispatcherOptions extends BackoffPolicy {
 }
 
 const PAGE_SIZE = 500;
+/** Heads looked for per worker in one pass: enough to keep every worker busy, never the whole backlog. */
+const HEADS_PER_WORKER = 4;
 
 /**
  * Carries the due pending deliveries, in log order, one at a time per order key: a delivery waits
  * while an earlier one of its key is pending (a dead one no longer holds its key back). Each attempt
  * is recorded (when, outcome, a reason code; never content); a retryable failure is tried again after
  * exponential backoff with full jitter until `maxAttempts`, then the delivery is dead. A channel that
- * throws or outlives `timeoutMs` failed retryably. A delivery whose channel is not configured here
- * stays pending, unattempted, until one is.
+ * throws failed retryably; one that outlives `timeoutMs` too, unless it says the operation may have
+ * taken effect and is not safe to repeat (then the delivery is dead, for an admin to settle). A stop
+ * starts no new attempt and waits for those under way, recording their outcomes: an attempt is never
+ * left unrecorded to be made again blindly. A delivery whose channel is not configured here stays
+ * pending, unattempted, until one is.
  */
 export class OutboxDispatcher {
   private readonly channels: Map<string, DeliveryChannel>;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> = Promise.resolve();
   private stopping = false;
-  private stopped = new AbortController();
   private wakeRequested = false;
   private readonly missingReported = new Set<string>();
 
@@ -46,7 +53,6 @@ export class OutboxDispatcher {
   start(): void {
     if (this.timer) return;
     this.stopping = false;
-    this.stopped = new AbortController();
     this.timer = setInterval(() => this.wake(), this.options.pollIntervalMs);
     this.wake();
   }
@@ -55,8 +61,8 @@ export class OutboxDispatcher {
     this.stopping = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    // Attempts under way are aborted and left unrecorded: they are made again after the restart.
-    this.stopped.abort();
+    // Attempts under way run to their end (bounded by the timeout) and are recorded: one cut short
+    // and left pending would be made again by the next holder, though it may have taken effect.
     await this.running;
   }
 
@@ -92,22 +98,27 @@ export class OutboxDispatcher {
     return attempted;
   }
 
-  /** The first pending delivery of each order key, if it is due and its channel is here. */
+  /**
+   * The first pending delivery of each order key, if it is due and its channel is here: due ones in log
+   * order, each checked for an earlier pending one of its key, until enough for this pass are found.
+   */
   private async dueHeads(now: Date): Promise<StoredDelivery[]> {
+    const wanted = Math.max(1, this.options.concurrency) * HEADS_PER_WORKER;
     const seenKeys = new Set<string>();
     const heads: StoredDelivery[] = [];
     let after: { logOrder: string; id: string } | null = null;
     for (;;) {
-      const page = await this.store.pendingPage(after, PAGE_SIZE);
+      const page = await this.store.duePage(now.toISOString(), after, PAGE_SIZE);
       for (const delivery of page) {
         if (seenKeys.has(delivery.orderKey)) continue;
         seenKeys.add(delivery.orderKey);
-        if (delivery.nextAttemptAt !== null && Date.parse(delivery.nextAttemptAt) > now.getTime()) continue;
         if (!this.channels.has(delivery.channel)) {
           this.reportMissing(delivery.channel);
           continue;
         }
+        if (await this.store.hasEarlierPending(delivery)) continue;
         heads.push(delivery);
+        if (heads.length >= wanted) return heads;
       }
       if (page.length < PAGE_SIZE) return heads;
       const last = page[page.length - 1];
@@ -117,12 +128,7 @@ export class OutboxDispatcher {
 
   private async attempt(delivery: StoredDelivery): Promise<void> {
     const channel = this.channels.get(delivery.channel)!;
-    const stopped = this.stopped.signal;
-    const signal = AbortSignal.any([AbortSignal.timeout(this.options.timeoutMs), stopped]);
-    const outcome = await this.carry(channel, delivery, signal);
-    // Stopped mid-attempt (the lease lost, a shutdown): not the receiver's failure. It stays as it
-    // was, due, and whoever delivers next tries again under the same key.
-    if (stopped.aborted) return;
+    const outcome = await this.carry(channel, delivery, AbortSignal.timeout(this.options.timeoutMs));
     const at = this.options.now();
     const recorded = await this.store.recordAttempt(delivery, this.next(delivery, outcome, at), at.toISOString());
     if (recorded) this.options.metrics?.deliveryAttempted(delivery.channel, outcome.kind);
@@ -130,10 +136,14 @@ export class OutboxDispatcher {
 
   private async carry(channel: DeliveryChannel, delivery: DeliveryRecord, signal: AbortSignal): Promise<DeliveryOutcome> {
     try {
-      const outcome = await Promise.race([channel.deliver(delivery, signal), aborted(signal)]);
-      return outcome;
+      return await Promise.race([channel.deliver(delivery, signal), aborted(signal)]);
     } catch (error) {
-      if (signal.aborted) return { kind: 'failed', reason: 'timeout', retryable: true };
+      if (signal.aborted) {
+        // Whether it took effect is unknown: repeated only if the channel says that is harmless.
+        return channel.safeToRepeat?.(delivery) === false
+          ? { kind: 'failed', reason: 'timeout-unconfirmed', retryable: false }
+          : { kind: 'failed', reason: 'timeout', retryable: true };
+      }
       // The error's message may quote content: only its name is kept.
       return { kind: 'failed', reason: `error:${error instanceof Error ? error.name : 'unknown'}`, retryable: true };
     }

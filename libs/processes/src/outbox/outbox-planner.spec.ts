@@ -3,7 +3,7 @@ import type { EventStore, RecordedEvent } from '@lacak/event-store';
 import { type TempStores, openTempStores } from '@lacak/projections/testing';
 import type { CollectionWrites, ReadStore } from '@lacak/read-store';
 import { eventually } from '@lacak/testing';
-import { OutboxPlanner } from './outbox-planner';
+import { OutboxPlanner, REPLAN_CHANNEL, ReplanChannel } from './outbox-planner';
 
 const NOW = new Date('2026-03-02T02:00:00Z');
 
@@ -81,6 +81,36 @@ describe('OutboxPlanner', () => {
       nextAttemptAt: NOW.toISOString(),
     });
     expect(await store.plannerCheckpoint()).toBe(event.position);
+  });
+
+  it('given a source that fails on one event, then that failure is kept as a dead plan-error, the other events are planned, and a retry plans it again', async () => {
+    let broken = true;
+    const fragile: DeliverySource = {
+      name: 'fragile',
+      plan: async (event) => {
+        if (broken && (event.data as { i: number }).i === 1) throw new Error('cannot plan');
+        return noticePerEvent.plan(event);
+      },
+    };
+    const failures: string[] = [];
+    const created = new OutboxPlanner(stores.eventStore, stores.readStore, store, [fragile], {
+      now: () => NOW, batchSize: 100, retryDelayMs: 10, onPlanError: (source, event) => failures.push(`${source}:${event.id}`),
+    });
+    planners.push(created);
+    created.start();
+    const events = await append(stores.eventStore, 'complaint-1', 3);
+
+    await eventually(async () => (await store.plannerCheckpoint()) === events[2].position);
+    const all = await deliveries();
+    expect(all.filter((d) => d.state === 'pending').map((d) => d.eventId)).toEqual([events[0].id, events[2].id]);
+    const [failure] = all.filter((d) => d.state === 'dead');
+    expect(failure).toMatchObject({ eventId: events[1].id, channel: REPLAN_CHANNEL, attempts: [{ outcome: 'failed', reason: 'plan-error:fragile' }] });
+    expect(failures).toEqual([`fragile:${events[1].id}`]);
+
+    broken = false;
+    const replan = new ReplanChannel(stores.eventStore, store, [fragile], () => NOW);
+    expect(await replan.deliver((await store.get(failure._id as string))!)).toEqual({ kind: 'delivered' });
+    expect((await deliveries()).filter((d) => d.state === 'pending').map((d) => d.eventId)).toEqual(events.map((e) => e.id));
   });
 
   it('given a log with history and no checkpoint, when it first starts, then it begins at the log’s end and announces no history', async () => {

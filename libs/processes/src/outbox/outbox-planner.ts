@@ -1,4 +1,12 @@
-import { type DeliveryRecord, type DeliverySource, type DeliveryStore, deliveryIdFor } from '@lacak/application';
+import {
+  type DeliveryChannel,
+  type DeliveryOutcome,
+  type DeliveryRecord,
+  type DeliverySource,
+  type DeliveryStore,
+  type PlannedDelivery,
+  deliveryIdFor,
+} from '@lacak/application';
 import { type AllSubscription, type EventStore, type RecordedEvent, readStreamOrEmpty } from '@lacak/event-store';
 import { CHECKPOINTS_COLLECTION, type CheckpointDocument } from '@lacak/projections';
 import type { ReadStore } from '@lacak/read-store';
@@ -12,6 +20,8 @@ export interface OutboxPlannerOptions {
   /** Told when a batch wrote new deliveries, so the dispatcher looks at once. */
   onPlanned?: (count: number) => void;
   onError?: (error: unknown) => void;
+  /** Told when a source failed on an event: it is kept as a dead delivery and planning goes on. */
+  onPlanError?: (source: string, event: RecordedEvent, error: unknown) => void;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -22,7 +32,9 @@ const PAGE_SIZE = 1000;
  * asking every source about each event. A batch's new deliveries (inserted only if absent, under
  * their idempotency key) and the checkpoint go in one write, so a crash replays at most that batch
  * and never makes a second record. Its first start on a log that already holds events begins at
- * the log's end: history is not announced.
+ * the log's end: history is not announced. A source that fails on an event does not hold the others
+ * back: its failure is kept as a dead delivery (`plan-error:<source>`) on the `outbox-plan` channel,
+ * which plans that event again through that source when an admin retries it.
  */
 export class OutboxPlanner {
   private subscription: AllSubscription | null = null;
@@ -89,22 +101,16 @@ export class OutboxPlanner {
     const records = new Map<string, DeliveryRecord>();
     for (const event of events) {
       for (const source of this.sources) {
-        for (const planned of await source.plan(event)) {
-          const _id = deliveryIdFor(event.id, planned);
-          records.set(_id, {
-            ...planned,
-            _id,
-            eventId: event.id,
-            eventType: event.type,
-            streamId: event.streamId,
-            position: event.position.toString(),
-            state: 'pending',
-            attempts: [],
-            nextAttemptAt: createdAt,
-            createdAt,
-            settledAt: null,
-          });
+        let planned: PlannedDelivery[];
+        try {
+          planned = await source.plan(event);
+        } catch (error) {
+          this.options.onPlanError?.(source.name, event, error);
+          planned = [];
+          const failure = planFailureRecord(source.name, event, createdAt);
+          records.set(failure._id, failure);
         }
+        for (const record of planned.map((p) => deliveryRecordFor(event, p, createdAt))) records.set(record._id, record);
       }
     }
     const last = events[events.length - 1].position;
@@ -138,5 +144,63 @@ export class OutboxPlanner {
       if (found?.id === id && found.position === position) furthest = position;
     }
     return furthest;
+  }
+}
+
+/** A new delivery of what a source planned for an event: pending, due at once. */
+export function deliveryRecordFor(event: RecordedEvent, planned: PlannedDelivery, createdAt: string): DeliveryRecord {
+  return {
+    ...planned,
+    _id: deliveryIdFor(event.id, planned),
+    eventId: event.id,
+    eventType: event.type,
+    streamId: event.streamId,
+    position: event.position.toString(),
+    state: 'pending',
+    attempts: [],
+    nextAttemptAt: createdAt,
+    createdAt,
+    settledAt: null,
+  };
+}
+
+/** The channel of a source's failure to plan an event: carrying such a delivery plans the event again. */
+export const REPLAN_CHANNEL = 'outbox-plan';
+
+/** A source's failure on an event, as a dead delivery an admin sees in the dead-letter list and may retry. */
+export function planFailureRecord(source: string, event: RecordedEvent, at: string): DeliveryRecord {
+  const planned: PlannedDelivery = { channel: REPLAN_CHANNEL, target: `source:${source}`, topic: 'plan', complaintId: null, orderKey: `plan:${source}:${event.id}` };
+  return {
+    ...deliveryRecordFor(event, planned, at),
+    state: 'dead',
+    attempts: [{ at, outcome: 'failed', reason: `plan-error:${source}` }],
+    nextAttemptAt: null,
+    settledAt: at,
+  };
+}
+
+/** Plans an event again through the source that failed on it (an admin's retry of a `plan-error`). */
+export class ReplanChannel implements DeliveryChannel {
+  readonly name = REPLAN_CHANNEL;
+
+  constructor(
+    private readonly eventStore: EventStore,
+    private readonly store: DeliveryStore,
+    private readonly sources: readonly DeliverySource[],
+    private readonly now: () => Date,
+    private readonly onPlanned?: (count: number) => void,
+  ) {}
+
+  async deliver(delivery: DeliveryRecord): Promise<DeliveryOutcome> {
+    const source = this.sources.find((candidate) => `source:${candidate.name}` === delivery.target);
+    if (!source) return { kind: 'skipped', reason: 'source-unknown' };
+    // Rare (an admin's retry): the stream is read whole to find the event by its id.
+    const event = (await readStreamOrEmpty(this.eventStore, delivery.streamId)).find((candidate) => candidate.id === delivery.eventId);
+    if (!event) return { kind: 'skipped', reason: 'event-unknown' };
+    const createdAt = this.now().toISOString();
+    const records = (await source.plan(event)).map((planned) => deliveryRecordFor(event, planned, createdAt));
+    await this.store.insertPlanned(records);
+    if (records.length > 0) this.onPlanned?.(records.length);
+    return { kind: 'delivered' };
   }
 }

@@ -9,7 +9,7 @@ import type { OrganisationTree } from '@lacak/domain';
 import type { ProjectorLog } from '../leased-projector';
 import { createDeliveryRoutes } from './delivery-routes';
 import { OutboxDispatcher } from './outbox-dispatcher';
-import { OutboxPlanner } from './outbox-planner';
+import { OutboxPlanner, ReplanChannel } from './outbox-planner';
 
 /** What the outbox needs beyond the projector's own stores. */
 export interface OutboxWiring {
@@ -71,7 +71,8 @@ export function createOutbox(
   const channels = [...routes.channels, ...(wiring.extraRoutes?.channels ?? [])];
   const store = new DeliveryStore(readStore);
   const settings = config.deliveries;
-  const dispatcher = new OutboxDispatcher(store, channels, {
+  const replan = new ReplanChannel(eventStore, store, sources, now, () => dispatcher.wake());
+  const dispatcher = new OutboxDispatcher(store, [...channels, replan], {
     baseMs: settings.retryBaseMs,
     maxMs: settings.retryMaxMs,
     maxAttempts: settings.maxAttempts,
@@ -87,6 +88,8 @@ export function createOutbox(
     now,
     onPlanned: () => dispatcher.wake(),
     onError: (error) => log.error({ message: 'Outbox planner failed; resubscribing', error: String(error) }),
+    onPlanError: (source, event, error) =>
+      log.error({ message: 'A delivery source failed on an event; kept as a dead delivery (plan-error), planning goes on', source, eventId: event.id, eventType: event.type, error: String(error) }),
   });
   return new Outbox(store, planner, dispatcher, log);
 }
