@@ -68,7 +68,7 @@ export class DeliveriesHealthBody {
     description: 'degraded while dead deliveries wait for an admin (GET /admin/deliveries?state=dead); it does not make the report degraded; unknown when the read store does not answer',
   })
   status!: 'ok' | 'degraded' | 'unknown';
-  @ApiProperty({ type: Number, nullable: true, description: 'Events stored after the outbox planner’s checkpoint (counted up to 2000); null before its first start' })
+  @ApiProperty({ type: Number, nullable: true, description: 'Events stored after the outbox planner’s checkpoint (counted up to 2000, at most 10 s old); null before its first start' })
   plannerLagEvents!: number | null;
   @ApiProperty({ type: Number, nullable: true, description: 'Deliveries waiting for their next attempt' }) pending!: number | null;
   @ApiProperty({ type: Number, nullable: true, description: 'Deliveries given up (the dead-letter list)' }) dead!: number | null;

@@ -143,7 +143,7 @@ export class PrometheusMetrics implements OperationalMetrics, DeliveryMetrics {
     gauge('lacak_deliveries_dead', 'Deliveries given up after their last attempt (the dead-letter list), until an admin retries them.', (backlog) => backlog.dead);
     gauge(
       'lacak_delivery_planner_lag_events',
-      'Events stored after the outbox planner’s checkpoint (counted up to 2000); absent before its first start.',
+      'Events stored after the outbox planner’s checkpoint (counted up to 2000, at most 10 s old); absent before its first start.',
       (backlog) => backlog.plannerLagEvents,
     );
   }

@@ -1502,7 +1502,7 @@ export interface components {
              * @enum {string}
              */
             status: "ok" | "degraded" | "unknown";
-            /** @description Events stored after the outbox planner’s checkpoint (counted up to 2000); null before its first start */
+            /** @description Events stored after the outbox planner’s checkpoint (counted up to 2000, at most 10 s old); null before its first start */
             plannerLagEvents: number | null;
             /** @description Deliveries waiting for their next attempt */
             pending: number | null;
