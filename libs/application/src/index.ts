@@ -23,3 +23,4 @@ export * from './deliveries/delivery-backlog';
 export * from './external-sync/external-sync';
 export * from './webhooks/webhook-endpoints';
 export * from './attachments/attachment-upload';
+export * from './attachments/kept-evidence';
