@@ -113,7 +113,7 @@ module.exports = {
     },
     {
       name: 'attachments-stand-alone',
-      comment: 'The attachment stores and content checks use Node, file-type, sharp and the MongoDB driver; no other lib.',
+      comment: 'The attachment stores and content checks use Node, file-type, sharp, jszip, pdf-lib and the MongoDB driver; no other lib.',
       severity: 'error',
       from: { path: '^libs/attachments/src/', pathNot: ['\\.spec\\.ts$', '/contract/'] },
       to: { path: '^(apps|libs/(?!attachments/))' },

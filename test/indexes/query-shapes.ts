@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ComplaintLifecycle, DELIVERIES_COLLECTION, DELIVERY_INDEXES, DeliveryStore, ListDeliveries, type StoredDelivery } from '@lacak/application';
+import { type ComplaintLifecycle, DELIVERIES_COLLECTION, DELIVERY_INDEXES, DeliveryStore, KeptEvidence, ListDeliveries, type StoredDelivery } from '@lacak/application';
 import {
   type ComplaintReadContext,
   ExportComplaints,
@@ -24,7 +24,7 @@ import { AGENCY, PARENT_AGENCY, testOrganisation } from '@lacak/domain/testing';
 import type { RecordedEvent } from '@lacak/event-store';
 import { ReporterNotificationSource, type ReporterReachFinder } from '@lacak/notifications';
 import { DeadlineProcess } from '@lacak/processes';
-import { COMPLAINT_EXCEPTION_KINDS, COMPLAINTS_COLLECTION, createProjections } from '@lacak/projections';
+import { CHECKPOINTS_COLLECTION, COMPLAINT_EXCEPTION_KINDS, COMPLAINTS_COLLECTION, createProjections } from '@lacak/projections';
 import { type Document, type FindOptions, type Filter, type IndexSpec, type ReadCollection, type ReadStore, SqliteReadStore } from '@lacak/read-store';
 import type { QueryShape } from './index-coverage';
 
@@ -41,6 +41,8 @@ export function declaredIndexes(): Map<string, IndexSpec[]> {
   }
   // The delivery outbox's own collection, not a read model (its store creates them).
   byCollection.set(DELIVERIES_COLLECTION, [ID_INDEX, ...DELIVERY_INDEXES]);
+  // The projections' checkpoints, read by name.
+  byCollection.set(CHECKPOINTS_COLLECTION, [ID_INDEX]);
   return byCollection;
 }
 
@@ -200,6 +202,9 @@ export async function engineQueryShapes(): Promise<QueryShape[]> {
     const noContact = async () => ({ kind: 'no-contact', trackingId: 'LPR-C1' });
     const nobody = { complaint: async () => ({ confidential: false }), reachOf: noContact, reach: noContact } as unknown as ReporterReachFinder;
     await new ReporterNotificationSource(nobody, store, ['email']).plan({ streamId: 'complaint-c1', type: 'ComplaintVerified', data: {} } as unknown as RecordedEvent);
+    store.source = 'erased attachment files';
+    await inner.collection(CHECKPOINTS_COLLECTION).insertOne({ _id: COMPLAINTS_COLLECTION, position: '1' });
+    await new KeptEvidence(store).isKept('ab'.repeat(32), 1n);
     return distinct(store.shapes);
   } finally {
     await inner.close();

@@ -14,6 +14,7 @@ import {
 } from '@lacak/domain';
 import { WrongExpectedVersionError, type EventStore, type RecordedEvent, readStreamOrEmpty } from '@lacak/event-store';
 import type { AttachmentStore } from '@lacak/attachments';
+import type { KeptEvidence } from './attachments/kept-evidence';
 import type { ReporterIdentity, ReporterIdentityStore } from '@lacak/reporter-identity';
 import { type CommandEnvelope, complaintStreamId, foldComplaintHistory, toEventsToAppend } from './complaint-stream';
 import { CommandRefusedError, ConcurrencyConflictError } from './errors';
@@ -41,8 +42,11 @@ export class IdentityAccessService {
     private readonly eventStore: EventStore,
     private readonly identities: ReporterIdentityStore,
     private readonly scope: AgencyScope,
-    /** Where attachment files are kept: the documents marked identifying go with the identity. */
-    private readonly attachments?: AttachmentStore,
+    /**
+     * Where attachment files are kept (the documents marked identifying go with the identity), and
+     * whether the same bytes are still evidence elsewhere (files are shared by content).
+     */
+    private readonly attachments?: { store: AttachmentStore; kept: KeptEvidence },
   ) {}
 
   /**
@@ -92,7 +96,8 @@ export class IdentityAccessService {
 
   /**
    * Records `IdentifyingAttachmentsErased` on the complaint (as the domain decides it) and then
-   * deletes every erased attachment's file, unless the same content is also kept as evidence.
+   * deletes every erased attachment's file, unless the same content is still evidence on this or
+   * any other complaint.
    */
   private async eraseIdentifyingAttachments(request: IdentityRequest): Promise<void> {
     if (!this.attachments) return;
@@ -112,7 +117,11 @@ export class IdentityAccessService {
         if (attempt >= MAX_ATTEMPTS) throw new ConcurrencyConflictError(request.complaintId);
       }
     }
-    for (const sha256 of erasedFiles(await this.readStream(streamId))) await this.attachments.delete(sha256);
+    const history = await this.readStream(streamId);
+    const erasedAt = history.at(-1)!.position;
+    for (const sha256 of erasedFiles(history)) {
+      if (!(await this.attachments.kept.isKept(sha256, erasedAt))) await this.attachments.store.delete(sha256);
+    }
   }
 
   /** The complaint's state, once the actor may see the complaint at all. */
@@ -175,13 +184,12 @@ export class IdentityAccessService {
   }
 }
 
-/** The files of erased attachments that no attachment still kept shares. */
+/** The files of the complaint's erased attachments. */
 function erasedFiles(history: RecordedEvent[]): string[] {
   const events = history.map(toComplaintEvent);
   const erasedIds = new Set(events.flatMap((e) => (e.type === 'IdentifyingAttachmentsErased' ? e.data.attachmentIds : [])));
   const added = events.flatMap((e) => (e.type === 'AttachmentAdded' ? [e.data] : []));
-  const kept = new Set(added.filter((a) => !erasedIds.has(a.attachmentId)).map((a) => a.sha256));
-  return [...new Set(added.filter((a) => erasedIds.has(a.attachmentId) && !kept.has(a.sha256)).map((a) => a.sha256))];
+  return [...new Set(added.filter((a) => erasedIds.has(a.attachmentId)).map((a) => a.sha256))];
 }
 
 const erased = () => new CommandRefusedError(refuse('IDENTITY_ERASED', 'The reporter’s identity has been erased.'));

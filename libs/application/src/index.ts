@@ -24,3 +24,4 @@ export * from './external-sync/external-sync';
 export * from './webhooks/webhook-endpoints';
 export * from './attachments/attachment-upload';
 export * from './queries/public-status';
+export * from './attachments/kept-evidence';

@@ -1,3 +1,5 @@
+import { PDFDocument, PDFName } from '@cantoo/pdf-lib';
+import JSZip from 'jszip';
 import sharp from 'sharp';
 import { AttachmentRejectedError, cleanAttachment } from './attachment-content';
 
@@ -51,9 +53,61 @@ describe('cleanAttachment', () => {
     }
   });
 
-  it('keeps a PDF as it is, typed from its content', async () => {
-    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-    expect(await cleanAttachment(pdf, LIMITS)).toEqual({ bytes: pdf, mediaType: 'application/pdf' });
+  describe('given documents naming their author', () => {
+    const AUTHOR = 'Budi Santoso';
+
+    it('then a PDF loses its Info dictionary and XMP packet, and stays a PDF', async () => {
+      const doc = await PDFDocument.create();
+      doc.setAuthor(AUTHOR);
+      doc.addPage();
+      const xmp = doc.context.stream(`<x:xmpmeta><dc:creator>${AUTHOR}</dc:creator></x:xmpmeta>`, { Type: 'Metadata', Subtype: 'XML' });
+      doc.catalog.set(PDFName.of('Metadata'), doc.context.register(xmp));
+      const pdf = Buffer.from(await doc.save({ useObjectStreams: false }));
+      expect(pdf.includes(Buffer.from(AUTHOR))).toBe(true);
+
+      const clean = await cleanAttachment(pdf, LIMITS);
+      expect(clean.mediaType).toBe('application/pdf');
+      const reread = await PDFDocument.load(clean.bytes, { updateMetadata: false });
+      expect([reread.getAuthor(), reread.catalog.get(PDFName.of('Metadata')), reread.getPageCount()]).toEqual([undefined, undefined, 1]);
+      expect(clean.bytes.includes(Buffer.from(AUTHOR))).toBe(false);
+    });
+
+    it('then a DOCX loses creator, last editor and company, and keeps its text', async () => {
+      const zip = new JSZip();
+      zip.file(
+        '[Content_Types].xml',
+        '<Types><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+      );
+      zip.file('word/document.xml', '<w:document><w:body>Jalan berlubang</w:body></w:document>');
+      zip.file('docProps/core.xml', `<cp:coreProperties><dc:creator>${AUTHOR}</dc:creator><cp:lastModifiedBy>${AUTHOR}</cp:lastModifiedBy></cp:coreProperties>`);
+      zip.file('docProps/app.xml', '<Properties><Application>Word</Application><Company>PT Budi</Company><Manager>Ani</Manager></Properties>');
+      const docx = await zip.generateAsync({ type: 'nodebuffer' });
+
+      const clean = await cleanAttachment(docx, LIMITS);
+      expect(clean.mediaType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      const reread = await JSZip.loadAsync(clean.bytes);
+      const text = async (name: string) => reread.file(name)!.async('string');
+      expect(await text('docProps/core.xml')).not.toContain(AUTHOR);
+      expect(await text('docProps/app.xml')).toBe('<Properties><Application>Word</Application></Properties>');
+      expect(await text('word/document.xml')).toContain('Jalan berlubang');
+    });
+
+    it('then an ODT loses its meta.xml and stays an ODT', async () => {
+      const zip = new JSZip();
+      zip.file('mimetype', 'application/vnd.oasis.opendocument.text', { compression: 'STORE' });
+      zip.file('content.xml', '<office:document-content>Jalan berlubang</office:document-content>');
+      zip.file('meta.xml', `<office:document-meta><office:meta><meta:initial-creator>${AUTHOR}</meta:initial-creator></office:meta></office:document-meta>`);
+      const odt = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+      expect((await cleanAttachment(odt, LIMITS)).mediaType).toBe('application/vnd.oasis.opendocument.text');
+
+      const reread = await JSZip.loadAsync((await cleanAttachment(odt, LIMITS)).bytes);
+      expect(await reread.file('meta.xml')!.async('string')).not.toContain(AUTHOR);
+      expect(Object.keys(reread.files)[0]).toBe('mimetype');
+    });
+
+    it('then a PDF that cannot be parsed is ATTACHMENT_UNREADABLE', async () => {
+      expect(await rejection(cleanAttachment(Buffer.from('%PDF-1.4\n\u0000garbage'), LIMITS))).toBe('ATTACHMENT_UNREADABLE');
+    });
   });
 
   describe('refuses by content, whatever the name or declared type', () => {

@@ -1,4 +1,6 @@
+import { PDFDocument, PDFName, PDFRef } from '@cantoo/pdf-lib';
 import { fileTypeFromBuffer } from 'file-type';
+import JSZip from 'jszip';
 import sharp from 'sharp';
 
 /**
@@ -49,7 +51,8 @@ const isAllowed = (mime: string | undefined): mime is AttachmentType => ALLOWED_
 /**
  * Detects the type from the bytes and refuses what is not allowed. Images are decoded and encoded
  * again in their own format, oriented as their EXIF said and without any of their metadata (EXIF,
- * GPS, XMP, IPTC): a photo must not tell where or on what device it was taken.
+ * GPS, XMP, IPTC): a photo must not tell where or on what device it was taken. Documents lose their
+ * properties (author, last editor, company, XMP): a Word file must not name an anonymous reporter.
  */
 export async function cleanAttachment(bytes: Buffer, limits: AttachmentLimits): Promise<CleanAttachment> {
   const detected = await fileTypeFromBuffer(bytes);
@@ -60,8 +63,69 @@ export async function cleanAttachment(bytes: Buffer, limits: AttachmentLimits): 
     );
   }
   const mediaType = detected.mime;
-  if (!(mediaType in IMAGE_FORMATS)) return { bytes, mediaType };
-  return { bytes: await reencoded(bytes, IMAGE_FORMATS[mediaType as keyof typeof IMAGE_FORMATS], limits), mediaType };
+  if (mediaType in IMAGE_FORMATS) {
+    return { bytes: await reencoded(bytes, IMAGE_FORMATS[mediaType as keyof typeof IMAGE_FORMATS], limits), mediaType };
+  }
+  const clean = mediaType === 'application/pdf' ? await pdfWithoutMetadata(bytes) : await zipWithoutMetadata(bytes);
+  // The rewritten file must still be what it was detected as (an ODF's stored mimetype entry first, say).
+  if ((await fileTypeFromBuffer(clean))?.mime !== mediaType) throw unreadable();
+  return { bytes: clean, mediaType };
+}
+
+const unreadable = () => new AttachmentRejectedError('ATTACHMENT_UNREADABLE', 'The document could not be read');
+
+/**
+ * The PDF written again from its objects, without its Info dictionary (Author, Creator, Producer...)
+ * and its XMP packet; earlier incremental revisions, which keep their own, are not written at all.
+ * An encrypted PDF cannot be cleaned and is refused.
+ */
+async function pdfWithoutMetadata(bytes: Buffer): Promise<Buffer> {
+  try {
+    const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+    const info = pdf.context.trailerInfo.Info;
+    if (info instanceof PDFRef) pdf.context.delete(info);
+    pdf.context.trailerInfo.Info = undefined;
+    const xmp = pdf.catalog.get(PDFName.of('Metadata'));
+    if (xmp instanceof PDFRef) pdf.context.delete(xmp);
+    pdf.catalog.delete(PDFName.of('Metadata'));
+    return Buffer.from(await pdf.save({ addDefaultPage: false, updateFieldAppearances: false }));
+  } catch {
+    throw unreadable();
+  }
+}
+
+/** Empty property parts that replace the ones a package came with: valid, and naming nobody. */
+const EMPTY_PROPERTIES: Record<string, string> = {
+  'docProps/core.xml':
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"/>',
+  'docProps/custom.xml':
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"/>',
+  'meta.xml':
+    '<?xml version="1.0" encoding="UTF-8"?>\n<office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" office:version="1.2"><office:meta/></office:document-meta>',
+};
+
+/** The application properties that name a person or an organisation, or a path on their machine. */
+const IDENTIFYING_APP_PROPERTIES = /<(Company|Manager|HyperlinkBase|Template)\b[^>]*?(?:\/>|>[\s\S]*?<\/\1>)/g;
+
+/**
+ * An Office Open XML or OpenDocument package with its property parts emptied (docProps/core.xml:
+ * creator, last modified by; custom.xml; meta.xml: initial creator, creator) and the identifying
+ * application properties (docProps/app.xml: company, manager) removed. Other entries are copied.
+ */
+async function zipWithoutMetadata(bytes: Buffer): Promise<Buffer> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    throw unreadable();
+  }
+  for (const [name, empty] of Object.entries(EMPTY_PROPERTIES)) if (zip.file(name)) zip.file(name, empty);
+  const app = zip.file('docProps/app.xml');
+  if (app) zip.file('docProps/app.xml', (await app.async('string')).replace(IDENTIFYING_APP_PROPERTIES, ''));
+  // OpenDocument wants its mimetype entry stored, not compressed, where readers look for it first.
+  const mimetype = zip.file('mimetype');
+  if (mimetype) zip.file('mimetype', await mimetype.async('nodebuffer'), { compression: 'STORE' });
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
 async function reencoded(bytes: Buffer, format: 'jpeg' | 'png' | 'webp', limits: AttachmentLimits): Promise<Buffer> {

@@ -18,6 +18,7 @@ import {
   GetAuditPublicKey,
   HolidayCalendarPublication,
   IdentityAccessService,
+  KeptEvidence,
   MeasureDeliveryBacklog,
   AttachmentUpload,
   ProveLogConsistency,
@@ -156,7 +157,8 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
       {
         provide: IdentityAccessService,
         inject: [STORES],
-        useFactory: (stores: Stores) => new IdentityAccessService(stores.eventStore, stores.identities, tree, stores.attachments),
+        useFactory: (stores: Stores) =>
+          new IdentityAccessService(stores.eventStore, stores.identities, tree, { store: stores.attachments, kept: new KeptEvidence(stores.readStore) }),
       },
       {
         provide: AttachmentUpload,

@@ -14,10 +14,10 @@ describe('AddAttachment', () => {
     given(inStatus(status)).when(commands.addAttachment()).then([events.attachmentAdded()]);
   });
 
-  it('keeps the reporter’s identifying mark', () => {
+  it('keeps the reporter’s identifying mark, and records a neutral name instead of the one the document came with', () => {
     given(inStatus('IN_PROGRESS'))
-      .when(commands.addAttachment({ identifying: true }))
-      .then([events.attachmentAdded({ identifying: true })]);
+      .when(commands.addAttachment({ identifying: true, fileName: 'KTP_Budi_Santoso_3201010101010001.jpg', mediaType: 'image/jpeg' }))
+      .then([events.attachmentAdded({ identifying: true, fileName: 'dokumen-identitas.jpg', mediaType: 'image/jpeg' })]);
   });
 
   it('is recorded for the assignee’s officer, naming the agency', () => {

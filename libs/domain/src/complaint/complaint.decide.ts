@@ -762,10 +762,24 @@ function recordExternalStatusObservation(command: RecordExternalStatusObservatio
   });
 }
 
+/** The extension a neutral name takes after the file's detected type. */
+const EXTENSIONS: Record<string, string> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/webp': 'webp',
+  'application/pdf': 'pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+  'application/vnd.oasis.opendocument.text': 'odt',
+  'application/vnd.oasis.opendocument.spreadsheet': 'ods',
+};
+
 /**
  * Evidence comes from the reporter and from the officers who may act on the complaint now (the
  * router before disposition, the assignee after), in every open status: a finished complaint takes
- * no more evidence. Only the reporter marks a document as identifying: it is their identity.
+ * no more evidence. Only the reporter marks a document as identifying: it is their identity, and
+ * its name ("KTP_Budi_Santoso.jpg") too, so a neutral one is recorded in its place, in an event
+ * that outlives any erasure.
  */
 function addAttachment(command: AddAttachment, state: ComplaintState, scope: AgencyScope): Decision {
   const { actor, at, data } = command;
@@ -777,7 +791,7 @@ function addAttachment(command: AddAttachment, state: ComplaintState, scope: Age
         complaintId: data.complaintId,
         attachmentId: data.attachmentId,
         sha256: data.sha256,
-        fileName: data.fileName,
+        fileName: identifying ? ['dokumen-identitas', EXTENSIONS[data.mediaType]].filter(Boolean).join('.') : data.fileName,
         mediaType: data.mediaType,
         size: data.size,
         identifying,

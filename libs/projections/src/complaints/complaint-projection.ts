@@ -71,6 +71,8 @@ export class ComplaintProjection implements DocumentProjection<ComplaintDocument
     ...EXCEPTION_INDEXES,
     // The duplicates of a complaint, whose reporters hear its news (reporter notifications).
     { name: 'duplicates_of', keys: { 'duplicateOf.originalComplaintId': 1, _id: 1 } },
+    // The complaints keeping a file's bytes, before an erased document's file is deleted (files are shared by content).
+    { name: 'attachments_sha256', keys: { 'attachments.sha256': 1 } },
   ];
 
   constructor(

@@ -1,5 +1,5 @@
 import type { MultipartFile } from '@fastify/multipart';
-import { UnsupportedMediaTypeException } from '@nestjs/common';
+import { BadRequestException, UnsupportedMediaTypeException } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { AttachmentRejectedError } from '@lacak/attachments';
 import { RequestValidationError } from '../../problem-details/request-validation.error';
@@ -40,11 +40,13 @@ export async function readAttachmentUpload(req: FastifyRequest, maxBytes: number
       file = { fileName: labelOf(part), bytes: await part.toBuffer() };
     }
   } catch (error) {
-    const code = (error as { code?: string }).code;
+    const { code, statusCode } = error as { code?: string; statusCode?: number };
     if (code === 'FST_REQ_FILE_TOO_LARGE') {
       throw new AttachmentRejectedError('ATTACHMENT_TOO_LARGE', `Attachments may be at most ${maxBytes} bytes`);
     }
-    throw error;
+    if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) throw error;
+    // The parser's own errors ("Unexpected end of multipart data", "Boundary not found") are plain: the body is at fault, not the server.
+    throw new BadRequestException({ message: `The multipart body could not be read: ${(error as Error).message}`, code: 'MALFORMED_REQUEST' });
   }
   if (!file) problems.push({ field: 'file', messages: ['file is required: one file part'] });
   else if (file.bytes.length === 0) problems.push({ field: 'file', messages: ['file must not be empty'] });
