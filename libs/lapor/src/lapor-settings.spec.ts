@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LaporSettingsError, loadLaporSettings, parseLaporSettings, pushingAgency } from './lapor-settings';
+import { LaporSettingsError, checkFitsDeliveryTimeout, loadLaporSettings, parseLaporSettings, pushingAgency } from './lapor-settings';
 
 const agency = {
   baseUrl: 'https://latihan-api.lapor.go.id/integration/api/v3/',
@@ -58,6 +58,13 @@ describe('LAPOR! settings', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('refuses to start when a create and its forward could outlast one delivery attempt', () => {
+    const settings = parseLaporSettings({ agencies: { 'id-32': agency }, requestTimeoutMs: 4_000 });
+    expect(() => checkFitsDeliveryTimeout(settings, 10_000)).not.toThrow();
+    expect(() => checkFitsDeliveryTimeout(settings, 9_000)).toThrow(LaporSettingsError);
+    expect(() => checkFitsDeliveryTimeout(settings, 8_000)).toThrow('requestTimeoutMs 4000 does not fit DELIVERY_TIMEOUT_MS 8000');
   });
 
   it('lets the nearest configured node on the path decide whether a complaint is pushed', () => {
