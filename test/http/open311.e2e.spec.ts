@@ -175,6 +175,13 @@ describe('Open311 GeoReport v2', () => {
     expect(closedList.body.find((r: { service_request_id: string }) => r.service_request_id === closed)).toMatchObject({ status_notes: 'Selesai' });
     const both = await t.request('GET', `/open311/v2/requests.json?service_request_id=${open},${closed.toLowerCase()}`);
     expect(both.body.map((r: { service_request_id: string }) => r.service_request_id).sort()).toEqual([open, closed].sort());
+    // A jurisdiction scopes the list and the single request to the complaints held in its subtree.
+    const inBogor = await t.request('GET', `/open311/v2/requests.json?jurisdiction_id=id-32.01&service_request_id=${open}`);
+    expect(inBogor.body.map((r: { service_request_id: string }) => r.service_request_id)).toEqual([open]);
+    const elsewhere = await t.request('GET', `/open311/v2/requests.json?jurisdiction_id=id-32.73&service_request_id=${open}`);
+    expect(elsewhere.body).toEqual([]);
+    expect((await t.request('GET', `/open311/v2/requests/${open}.json?jurisdiction_id=id-32.01`)).status).toBe(200);
+    expect((await t.request('GET', `/open311/v2/requests/${open}.json?jurisdiction_id=id-32.73`)).status).toBe(404);
 
     const tooWide = await t.request('GET', '/open311/v2/requests.json?start_date=2026-01-01T00:00:00Z&end_date=2026-06-01T00:00:00Z');
     expect(tooWide.status).toBe(400);

@@ -1,5 +1,6 @@
 export * from './ids';
 export * from './clock';
+export * from './interval-runner';
 export * from './complaint-stream';
 export * from './errors';
 export * from './operational-metrics';

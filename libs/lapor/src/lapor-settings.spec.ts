@@ -1,7 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LaporSettingsError, loadLaporSettings, parseLaporSettings, pushingAgency } from './lapor-settings';
+import type { OrganisationTree } from '@lacak/domain';
+import type { EventStore } from '@lacak/event-store';
+import type { ReadStore } from '@lacak/read-store';
+import { createLaporDeliveryRoutes } from './lapor-sync';
+import { LaporSettingsError, checkFitsDeliveryTimeout, loadLaporSettings, parseLaporSettings, pushingAgency } from './lapor-settings';
 
 const agency = {
   baseUrl: 'https://latihan-api.lapor.go.id/integration/api/v3/',
@@ -55,6 +59,22 @@ describe('LAPOR! settings', () => {
       expect(loadLaporSettings(join(dir, 'lapor.json'))?.followUpTemplate).toBe('Tindak lanjut {{trackingId}} tersedia.');
       writeFileSync(join(dir, 'broken.json'), '{');
       expect(() => loadLaporSettings(join(dir, 'broken.json'))).toThrow(LaporSettingsError);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses to start when a create and its forward could outlast one delivery attempt', () => {
+    const settings = parseLaporSettings({ agencies: { 'id-32': agency }, requestTimeoutMs: 4_000 });
+    expect(() => checkFitsDeliveryTimeout(settings, 10_000)).not.toThrow();
+    expect(() => checkFitsDeliveryTimeout(settings, 9_000)).toThrow(LaporSettingsError);
+    expect(() => checkFitsDeliveryTimeout(settings, 8_000)).toThrow('requestTimeoutMs 4000 does not fit DELIVERY_TIMEOUT_MS 8000');
+    const dir = mkdtempSync(join(tmpdir(), 'lacak-lapor-settings-'));
+    try {
+      writeFileSync(join(dir, 'lapor.json'), JSON.stringify({ agencies: { 'id-32': agency }, requestTimeoutMs: 4_000 }));
+      const context = { agenciesFile: join(dir, 'lapor.json'), eventStore: {} as EventStore, readStore: { collection: () => ({}) } as unknown as ReadStore, tree: {} as OrganisationTree, now: () => new Date() };
+      expect(() => createLaporDeliveryRoutes({ ...context, deliveryTimeoutMs: 8_000 })).toThrow(LaporSettingsError);
+      expect(createLaporDeliveryRoutes({ ...context, deliveryTimeoutMs: 10_000 }).channels).toHaveLength(1);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -146,6 +146,23 @@ export function parseLaporSettings(raw: unknown, file = 'the settings'): LaporSe
  * The agency that pushes a complaint addressed to `agencyId`: the nearest node on its path up to the
  * root (itself first) that has settings. `path` runs from the root down, as `OrganisationTree.pathTo`.
  */
+/** Room an attempt keeps besides its two requests: reading the complaint, recording the reference. */
+export const LAPOR_ATTEMPT_MARGIN_MS = 1_000;
+
+/**
+ * A create and its forward share one outbox attempt. Cut off by the outbox's own time limit, a create
+ * that LAPOR! did make would be tried again and made twice; so both requests, at their longest, must
+ * fit inside the limit. Checked at start.
+ */
+export function checkFitsDeliveryTimeout(settings: LaporSettings, deliveryTimeoutMs: number): void {
+  const longest = 2 * settings.requestTimeoutMs + LAPOR_ATTEMPT_MARGIN_MS;
+  if (longest >= deliveryTimeoutMs) {
+    throw new LaporSettingsError(
+      `requestTimeoutMs ${settings.requestTimeoutMs} does not fit DELIVERY_TIMEOUT_MS ${deliveryTimeoutMs}: a create and its forward take up to 2 × requestTimeoutMs + ${LAPOR_ATTEMPT_MARGIN_MS} ms = ${longest} ms, which must stay under it (lower requestTimeoutMs or raise DELIVERY_TIMEOUT_MS)`,
+    );
+  }
+}
+
 export function pushingAgency(settings: LaporSettings, path: readonly string[]): { agencyId: string; agency: LaporAgencySettings } | null {
   for (const agencyId of [...path].reverse()) {
     const agency = settings.agencies.get(agencyId);

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ComplaintCommandService, ExternalSync } from '@lacak/application';
-import { OrganisationTree } from '@lacak/domain';
+import { type ComplaintStatus, OrganisationTree } from '@lacak/domain';
+import { COMPLAINTS_COLLECTION, type ComplaintDocument } from '@lacak/projections';
 import { SqliteEventStore } from '@lacak/event-store';
 import { SqliteReadStore } from '@lacak/read-store';
 import { HttpLaporGateway } from './http-lapor-gateway';
@@ -127,12 +128,50 @@ describe('Polling LAPOR! for what it shows of the complaints pushed there', () =
     expect(await poll()).toMatchObject({ unchangedChecks: 0, nextCheckAt: new Date(now.getTime() + 10 * MINUTE).toISOString() });
   });
 
-  it('tries again after the shortest wait when LAPOR! fails', async () => {
+  it('waits twice as long after each failure in a row, as after a check that saw nothing new', async () => {
     fake.failNext('status', { status: 502 });
     expect(await poller.tick()).toBe(0);
     expect(errors).toEqual([expect.objectContaining({ code: 'lapor-status-server-502' })]);
-    expect(await poll()).toMatchObject({ nextCheckAt: new Date(now.getTime() + 10 * MINUTE).toISOString() });
-    later(10);
+    expect(await poll()).toMatchObject({ unchangedChecks: 1, nextCheckAt: new Date(now.getTime() + 20 * MINUTE).toISOString() });
+    later(20);
+    fake.failNext('status', { status: 502 });
+    expect(await poller.tick()).toBe(0);
+    expect(await poll()).toMatchObject({ unchangedChecks: 2, nextCheckAt: new Date(now.getTime() + 40 * MINUTE).toISOString() });
+    later(40);
     expect(await poller.tick()).toBe(1);
+    expect(await poll()).toMatchObject({ unchangedChecks: 0, nextCheckAt: new Date(now.getTime() + 10 * MINUTE).toISOString() });
+  });
+
+  it('stops reading a complaint once it is at an end both here and in LAPOR!', async () => {
+    fake.setStatus(externalId, 'Selesai', '4');
+    expect(await poller.tick()).toBe(1);
+    // Closed there, still open here: LAPOR! may yet show more.
+    expect(await poll()).toBeDefined();
+    await new ComplaintCommandService(eventStore, tree).execute(
+      {
+        type: 'RejectComplaint',
+        data: { complaintId, reasonCode: 'out_of_scope', reason: 'Bukan ranah pelayanan publik.' },
+        actor: { id: 'admin-1', role: 'national_admin', agencyId: 'national' },
+        at: now.toISOString(),
+      },
+      { commandId: 'reject', correlationId: 'test' },
+    );
+    later(10);
+    expect(await poller.tick()).toBe(0);
+    expect(await readStore.collection<LaporPollDocument>(LAPOR_POLLS_COLLECTION).findOne({ _id: complaintId })).toBeNull();
+  });
+
+  it('schedules at start only the referenced complaints without a schedule that are not settled on both sides', async () => {
+    const complaints = readStore.collection<ComplaintDocument>(COMPLAINTS_COLLECTION);
+    const synced = (id: string, status: ComplaintStatus, mappedStatus: ComplaintStatus | null) =>
+      ({ _id: id, status, externalSync: [{ system: 'sp4n-lapor', externalId: `x-${id}`, agencyId: 'prov', recordedAt: now.toISOString(), observed: mappedStatus && { mappedStatus } }] }) as unknown as ComplaintDocument;
+    // complaint-1 is scheduled already; 'lost' lost its schedule to a crash; 'settled' had its own removed.
+    for (const document of [synced(complaintId, 'SUBMITTED', null), synced('lost', 'IN_PROGRESS', 'IN_PROGRESS'), synced('settled', 'CLOSED', 'CLOSED'), synced('closed-here', 'CLOSED', 'IN_PROGRESS')]) {
+      await complaints.insertOne(document);
+    }
+    const schedule = new LaporPollSchedule(readStore);
+    expect(await schedule.discover(now)).toBe(2);
+    const ids = (await readStore.collection<LaporPollDocument>(LAPOR_POLLS_COLLECTION).find({})).map((p) => p._id).sort();
+    expect(ids).toEqual(['closed-here', complaintId, 'lost'].sort());
   });
 });

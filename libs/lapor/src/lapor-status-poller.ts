@@ -1,4 +1,5 @@
-import type { ExternalSync, OperationalMetrics } from '@lacak/application';
+import { type ExternalSync, IntervalRunner, type OperationalMetrics } from '@lacak/application';
+import { type ComplaintStatus, TERMINAL_STATUSES } from '@lacak/domain';
 import { COMPLAINTS_COLLECTION, type ComplaintDocument } from '@lacak/projections';
 import type { ReadCollection, ReadStore } from '@lacak/read-store';
 import { LAPOR_SYSTEM, type LaporGatewayFactory, httpLaporGateways } from './lapor-deliveries';
@@ -13,7 +14,7 @@ export type LaporPollDocument = {
   externalId: string;
   agencyId: string;
   nextCheckAt: string;
-  /** Checks in a row that saw nothing new: each doubles the wait, up to the bound. */
+  /** Checks in a row that saw nothing new (or failed): each doubles the wait, up to the bound. */
   unchangedChecks: number;
   lastCheckedAt: string | null;
 };
@@ -41,15 +42,19 @@ export class LaporPollSchedule {
 
   /**
    * Schedules every complaint the read model shows with a LAPOR! reference and no schedule yet: the
-   * ones whose reference was recorded but whose `add` a crash cut off. Run once at start.
+   * ones whose reference was recorded but whose `add` a crash cut off. Complaints settled on both
+   * sides (whose schedule `settled` removed) are left alone. Run once at start.
    */
   async discover(now: Date): Promise<number> {
     const complaints = this.readStore.collection<ComplaintDocument>(COMPLAINTS_COLLECTION);
-    const referenced = await complaints.find({ 'externalSync.system': LAPOR_SYSTEM }, { projection: { _id: 1, externalSync: 1 } });
+    const referenced = await complaints.find({ 'externalSync.system': LAPOR_SYSTEM }, { projection: { _id: 1, status: 1, externalSync: 1 } });
+    const scheduled = new Set(
+      (await this.polls.find({ _id: { $in: referenced.map((complaint) => complaint._id) } }, { projection: { _id: 1 } })).map((poll) => poll._id),
+    );
     let added = 0;
     for (const complaint of referenced) {
       const sync = complaint.externalSync?.find((s) => s.system === LAPOR_SYSTEM);
-      if (!sync || (await this.polls.findOne({ _id: complaint._id }))) continue;
+      if (!sync || scheduled.has(complaint._id) || settledOnBothSides(complaint.status, sync.observed?.mappedStatus ?? null)) continue;
       await this.add(complaint._id, sync.externalId, sync.agencyId, now);
       added++;
     }
@@ -66,7 +71,17 @@ export class LaporPollSchedule {
       { $set: { nextCheckAt: nextCheckAt.toISOString(), unchangedChecks, lastCheckedAt: now.toISOString() } },
     );
   }
+
+  /** A complaint at an end here and in LAPOR!: nothing more to read. */
+  async settled(poll: LaporPollDocument): Promise<void> {
+    await this.polls.deleteOne({ _id: poll._id });
+  }
 }
+
+const isTerminal = (status: ComplaintStatus | null): boolean => status !== null && TERMINAL_STATUSES.includes(status);
+
+/** Both sides at one of their ends: neither will show anything new. */
+const settledOnBothSides = (here: ComplaintStatus, there: ComplaintStatus | null): boolean => isTerminal(here) && isTerminal(there);
 
 export interface LaporStatusPollerOptions {
   /** How often the poller looks for complaints due a check. */
@@ -82,15 +97,14 @@ export interface LaporStatusPollerOptions {
 
 /**
  * Reads what LAPOR! shows of each complaint pushed there (status and follow-ups) and records it as
- * an `ExternalStatusObserved` event when it changed. Per complaint, a check that saw nothing new
- * doubles the wait before the next, from `poll.minIntervalMs` up to `poll.maxIntervalMs`; a change
- * (or a failed check) starts again from the shortest wait. Runs beside the deadline process, under
- * the projector lease, so one process polls.
+ * an `ExternalStatusObserved` event when it changed. Per complaint, a check that saw nothing new or
+ * failed doubles the wait before the next, from `poll.minIntervalMs` up to `poll.maxIntervalMs`; a
+ * change starts again from the shortest wait. Once the complaint is at an end both here and there,
+ * its schedule is removed. Runs beside the deadline process, under the projector lease, so one
+ * process polls.
  */
 export class LaporStatusPoller {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<number> = Promise.resolve(0);
-  private stopping = false;
+  private readonly runner: IntervalRunner;
   private discovered = false;
 
   constructor(
@@ -98,29 +112,21 @@ export class LaporStatusPoller {
     private readonly schedule: LaporPollSchedule,
     private readonly sync: ExternalSync,
     private readonly options: LaporStatusPollerOptions,
-  ) {}
-
-  start(): void {
-    if (this.timer) return;
-    this.stopping = false;
-    this.timer = setInterval(() => void this.tick(), this.options.intervalMs);
-    void this.tick();
+  ) {
+    this.runner = new IntervalRunner(() => this.pass(), options);
   }
 
-  async stop(): Promise<void> {
-    this.stopping = true;
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
+  start(): void {
+    this.runner.start();
+  }
+
+  stop(): Promise<void> {
+    return this.runner.stop();
   }
 
   /** One pass; returns how many observations were recorded. Passes never overlap. */
   tick(): Promise<number> {
-    this.running = this.running.then(() => this.pass()).catch((error: unknown) => {
-      this.options.onError?.(error);
-      return 0;
-    });
-    return this.running;
+    return this.runner.tick();
   }
 
   private async pass(): Promise<number> {
@@ -132,14 +138,14 @@ export class LaporStatusPoller {
     }
     let recorded = 0;
     for (const poll of await this.schedule.due(now, this.options.batchSize ?? 100)) {
-      if (this.stopping) break;
+      if (this.runner.stopping) break;
       recorded += (await this.check(poll, now)) ? 1 : 0;
     }
     return recorded;
   }
 
   private async check(poll: LaporPollDocument, now: Date): Promise<boolean> {
-    const { minIntervalMs, maxIntervalMs } = this.settings.poll;
+    const { maxIntervalMs } = this.settings.poll;
     const agency = this.settings.agencies.get(poll.agencyId);
     if (!agency) {
       // Settings without the agency any more: look again after the longest wait.
@@ -151,27 +157,36 @@ export class LaporStatusPoller {
       const status = await gateway.getStatus(poll.externalId);
       const followUps = await gateway.listFollowUps(poll.externalId);
       const latestFollowUpAt = followUps.map((f) => f.createdAt).filter((at): at is string => at !== null).sort().at(-1) ?? null;
+      const mappedStatus = mapLaporStatus(status.statusName);
       const changed = await this.sync.recordObservation({
         complaintId: poll._id,
         system: LAPOR_SYSTEM,
         externalId: poll.externalId,
         statusCode: status.statusCode,
         statusName: status.statusName,
-        mappedStatus: mapLaporStatus(status.statusName),
+        mappedStatus,
         mappingVersion: LAPOR_STATUS_MAPPING.version,
         followUpCount: followUps.length,
         latestFollowUpAt,
       });
-      const unchangedChecks = changed ? 0 : poll.unchangedChecks + 1;
-      const wait = Math.min(maxIntervalMs, minIntervalMs * 2 ** unchangedChecks);
-      await this.schedule.checked(poll, now, new Date(now.getTime() + wait), unchangedChecks);
       this.options.metrics?.externalStatusChecked(LAPOR_SYSTEM, changed ? 'changed' : 'unchanged');
+      // Our side is read from the stream only once LAPOR! shows an end.
+      const here = isTerminal(mappedStatus) ? (await this.sync.complaintToPush(poll._id, LAPOR_SYSTEM))?.status : undefined;
+      if (here && settledOnBothSides(here, mappedStatus)) await this.schedule.settled(poll);
+      else await this.waitLonger(poll, now, changed ? 0 : poll.unchangedChecks + 1);
       return changed;
     } catch (error) {
       this.options.onError?.(error);
       this.options.metrics?.externalStatusChecked(LAPOR_SYSTEM, 'failed');
-      await this.schedule.checked(poll, now, new Date(now.getTime() + minIntervalMs), poll.unchangedChecks);
+      await this.waitLonger(poll, now, poll.unchangedChecks + 1);
       return false;
     }
+  }
+
+  /** The next check after `minIntervalMs`, doubled per check in a row without news, up to `maxIntervalMs`. */
+  private async waitLonger(poll: LaporPollDocument, now: Date, unchangedChecks: number): Promise<void> {
+    const { minIntervalMs, maxIntervalMs } = this.settings.poll;
+    const wait = Math.min(maxIntervalMs, minIntervalMs * 2 ** unchangedChecks);
+    await this.schedule.checked(poll, now, new Date(now.getTime() + wait), unchangedChecks);
   }
 }

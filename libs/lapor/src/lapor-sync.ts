@@ -3,7 +3,7 @@ import type { OrganisationTree } from '@lacak/domain';
 import type { EventStore } from '@lacak/event-store';
 import type { ReadStore } from '@lacak/read-store';
 import { type LaporGatewayFactory, LaporDeliveryChannel, LaporDeliverySource, httpLaporGateways } from './lapor-deliveries';
-import { type LaporSettings, loadLaporSettings } from './lapor-settings';
+import { type LaporSettings, checkFitsDeliveryTimeout, loadLaporSettings } from './lapor-settings';
 import { LaporPollSchedule, LaporStatusPoller } from './lapor-status-poller';
 
 export interface LaporSyncContext {
@@ -29,11 +29,15 @@ function wiring(context: LaporSyncContext): Wiring | null {
   return { settings, sync, schedule: new LaporPollSchedule(context.readStore) };
 }
 
-/** The outbox's LAPOR! source and channel; none without a settings file. */
-export function createLaporDeliveryRoutes(context: LaporSyncContext): { sources: DeliverySource[]; channels: DeliveryChannel[] } {
+/**
+ * The outbox's LAPOR! source and channel; none without a settings file. Throws a `LaporSettingsError`
+ * when a create and its forward could outlast one delivery attempt (`deliveryTimeoutMs`).
+ */
+export function createLaporDeliveryRoutes(context: LaporSyncContext & { deliveryTimeoutMs: number }): { sources: DeliverySource[]; channels: DeliveryChannel[] } {
   const wired = wiring(context);
   if (!wired) return { sources: [], channels: [] };
   const { settings, sync, schedule } = wired;
+  checkFitsDeliveryTimeout(settings, context.deliveryTimeoutMs);
   const channel = new LaporDeliveryChannel(settings, context.tree, sync, context.gateways ?? httpLaporGateways, (complaintId, externalId, agencyId) =>
     schedule.add(complaintId, externalId, agencyId, context.now()),
   );

@@ -1,4 +1,4 @@
-import { CommandRefusedError, type ComplaintLifecycle, type LifecycleRequest, type OperationalMetrics, nameBasedId } from '@lacak/application';
+import { CommandRefusedError, type ComplaintLifecycle, IntervalRunner, type LifecycleRequest, type OperationalMetrics, nameBasedId } from '@lacak/application';
 import type { DeadlineContext } from '@lacak/deadlines';
 import { type Actor, type RefusalCode, holderOf } from '@lacak/domain';
 import { COMPLAINTS_COLLECTION, type ComplaintDocument, type DueAction, planDeadlines } from '@lacak/projections';
@@ -34,10 +34,7 @@ export interface DeadlineProcessOptions {
  * instead of raising anything twice; the domain's own refusals (ALREADY_RECORDED, …) are a second guard.
  */
 export class DeadlineProcess {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<number> = Promise.resolve(0);
-  /** Set by stop(), so a long pass ends after its current page. */
-  private stopping = false;
+  private readonly runner: IntervalRunner;
 
   constructor(
     private readonly readStore: ReadStore,
@@ -45,29 +42,21 @@ export class DeadlineProcess {
     private readonly lifecycle: ComplaintLifecycle,
     private readonly context: DeadlineContext,
     private readonly options: DeadlineProcessOptions,
-  ) {}
-
-  start(): void {
-    if (this.timer) return;
-    this.stopping = false;
-    this.timer = setInterval(() => void this.tick(), this.options.intervalMs);
-    void this.tick();
+  ) {
+    this.runner = new IntervalRunner(() => this.pass(), options);
   }
 
-  async stop(): Promise<void> {
-    this.stopping = true;
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
+  start(): void {
+    this.runner.start();
+  }
+
+  stop(): Promise<void> {
+    return this.runner.stop();
   }
 
   /** One pass; returns how many actions were raised. Passes never overlap. */
   tick(): Promise<number> {
-    this.running = this.running.then(() => this.pass()).catch((error: unknown) => {
-      this.options.onError?.(error);
-      return 0;
-    });
-    return this.running;
+    return this.runner.tick();
   }
 
   /**
@@ -82,7 +71,7 @@ export class DeadlineProcess {
     const complaints = this.readStore.collection<ComplaintDocument>(COMPLAINTS_COLLECTION);
     let after: ComplaintDocument | undefined;
     let raised = 0;
-    while (!this.stopping) {
+    while (!this.runner.stopping) {
       const page = await complaints.find(after ? dueAfter(after, now) : { nextDueAt: { $lte: now } }, { sort: { nextDueAt: 1, _id: 1 }, limit: pageSize });
       raised += await this.handle(page, now);
       if (page.length < pageSize) break;

@@ -26,6 +26,8 @@ describe('the webhook address policy', () => {
     ['fe80::1', 'linkLocal'],
     ['fd00::1', 'uniqueLocal'],
     ['::ffff:127.0.0.1', 'loopback'],
+    ['::7f00:1', 'ipv4Compatible'],
+    ['::a9fe:a9fe', 'ipv4Compatible'],
   ])('never calls %s (%s)', (address, range) => expect(policy.addressProblem(address)).toContain(range));
 
   it('calls globally routable addresses', () => {

@@ -12,6 +12,8 @@ export interface WebhookAddressSettings {
 
 export type AddressLookup = (hostname: string) => Promise<{ address: string; family: number }[]>;
 
+const IPV4_COMPATIBLE = ipaddr.IPv6.parseCIDR('::/96');
+
 const systemLookup: AddressLookup = (hostname) => lookup(hostname, { all: true, verbatim: true });
 
 /** The engine's own interface addresses: a receiver there would be the engine calling itself. */
@@ -56,7 +58,8 @@ export class WebhookAddressPolicy {
     if (this.settings.allowPrivateAddresses) return null;
     if (!ipaddr.isValid(address)) return `${address} is not an IP address`;
     const ip = ipaddr.process(address);
-    const range = ip.range();
+    // ipaddr.js calls IPv4-compatible addresses (::/96, e.g. ::7f00:1 for 127.0.0.1) unicast; they embed an IPv4 address too.
+    const range = ip.range() === 'unicast' && ip.kind() === 'ipv6' && (ip as ipaddr.IPv6).match(IPV4_COMPATIBLE) ? 'ipv4Compatible' : ip.range();
     if (range !== 'unicast') return `url resolves to a ${range} address, which the engine never calls`;
     if (this.own.has(ip.toNormalizedString())) return 'url resolves to the engine’s own address';
     return null;

@@ -6,14 +6,17 @@ import {
   toWebhookEndpointEvent,
   webhookEndpointsStreamId,
 } from '@lacak/domain';
-import { type EventStore, readStreamOrEmpty } from '@lacak/event-store';
+import { type EventStore, type RecordedEvent, readStreamOrEmpty } from '@lacak/event-store';
 
 /**
  * Where endpoints are looked up: each node's stream, folded. Reading the streams rather than a read
  * model keeps planning exact: a complaint event reaches the endpoints registered before it in the
- * log, however far a projection has got.
+ * log, however far a projection has got. Each node's events are kept in memory (endpoint streams are
+ * short); a lookup reads only what was appended since, usually nothing.
  */
 export class WebhookEndpointDirectory {
+  private readonly kept = new Map<string, RecordedEvent[]>();
+
   constructor(
     private readonly eventStore: EventStore,
     private readonly tree: OrganisationTree,
@@ -27,7 +30,7 @@ export class WebhookEndpointDirectory {
     const nodes = holderAgencyId === null ? [this.tree.root.id] : this.tree.pathTo(holderAgencyId);
     const endpoints = await Promise.all(
       nodes.map(async (agencyId) => {
-        const history = (await readStreamOrEmpty(this.eventStore, webhookEndpointsStreamId(agencyId))).filter((event) => event.position < position);
+        const history = (await this.eventsOf(agencyId)).filter((event) => event.position < position);
         return Object.values(foldWebhookEndpoints(history.map(toWebhookEndpointEvent)).endpoints);
       }),
     );
@@ -36,8 +39,21 @@ export class WebhookEndpointDirectory {
 
   /** One endpoint as it stands now; null once removed. */
   async current(agencyId: string, endpointId: string): Promise<WebhookEndpointState | null> {
-    const history = await readStreamOrEmpty(this.eventStore, webhookEndpointsStreamId(agencyId));
+    const history = await this.eventsOf(agencyId);
     return foldWebhookEndpoints(history.map(toWebhookEndpointEvent)).endpoints[endpointId] ?? null;
+  }
+
+  /** A node's endpoint events to date: the kept ones and those appended after them. */
+  private async eventsOf(agencyId: string): Promise<readonly RecordedEvent[]> {
+    const before = this.kept.get(agencyId) ?? [];
+    const fromRevision = (before.at(-1)?.revision ?? -1n) + 1n;
+    const appended = await readStreamOrEmpty(this.eventStore, webhookEndpointsStreamId(agencyId), { fromRevision });
+    // Lookups run concurrently: add only what another one has not added meanwhile.
+    const current = this.kept.get(agencyId) ?? [];
+    const last = current.at(-1)?.revision ?? -1n;
+    const events = [...current, ...appended.filter((event) => event.revision > last)];
+    this.kept.set(agencyId, events);
+    return events;
   }
 }
 

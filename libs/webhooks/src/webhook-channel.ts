@@ -88,7 +88,7 @@ export class WebhookChannel implements DeliveryChannel {
   /** The body for this endpoint, or why there is none to send now. */
   private async payloadFor(delivery: DeliveryRecord, endpoint: WebhookEndpointState): Promise<WebhookPayload | DeliveryOutcome> {
     const complaintId = delivery.complaintId!;
-    const event = (await this.deps.eventStore.readStream(delivery.streamId)).find((recorded: RecordedEvent) => recorded.id === delivery.eventId);
+    const event = await this.eventOf(delivery);
     if (!event) return { kind: 'failed', reason: 'event-not-found', retryable: false };
     const document = await this.deps.readStore.collection<ComplaintDocument>(COMPLAINTS_COLLECTION).findOne({ _id: complaintId });
     if (!document || BigInt(document.revision) < event.revision) return { kind: 'failed', reason: VIEW_BEHIND, retryable: true };
@@ -99,6 +99,15 @@ export class WebhookChannel implements DeliveryChannel {
       timestamp: event.metadata.occurredAt,
       data: { eventId: event.id, complaintId, revision: event.revision.toString(), complaint: toView(document, officer, this.deps.tree) },
     };
+  }
+
+  /** The delivery's event: the one at its revision, else (planned before deliveries carried it) searched for in the stream. */
+  private async eventOf(delivery: DeliveryRecord): Promise<RecordedEvent | undefined> {
+    const { revision } = delivery.details as { revision?: string };
+    const candidates = revision === undefined
+      ? await this.deps.eventStore.readStream(delivery.streamId)
+      : await this.deps.eventStore.readStream(delivery.streamId, { fromRevision: BigInt(revision), maxCount: 1 });
+    return candidates.find((recorded) => recorded.id === delivery.eventId);
   }
 
   /** `delivered`, or a short reason (`http-503`, `timeout`, `address-refused`, `network-error`); never the receiver's words. */

@@ -139,6 +139,28 @@ describe('webhook deliveries', () => {
     answer = 204;
   });
 
+  it('reads a complaint stream once while planning its events in order, and only the delivery’s event while sending', async () => {
+    const endpoint = await register(AGENCY, ['ComplaintDisposed', 'DispositionAccepted', 'ComplaintResponded']);
+    const start = (await stores.eventStore.readAll()).at(-1)!.position;
+    await appendProjected(asComplaint('complaint-4', aComplaint().submitted().verified().disposedTo(AGENCY).accepted().responded().events()));
+    const reads = jest.spyOn(stores.eventStore, 'readStream');
+    try {
+      const planned = (await planAll(start)).filter(({ record }) => record.target.endsWith(endpoint.endpointId));
+      expect(planned.map(({ event }) => event.type)).toEqual(['ComplaintDisposed', 'DispositionAccepted', 'ComplaintResponded']);
+      const complaintReads = reads.mock.calls.filter(([streamId]) => streamId === planned[0].event.streamId);
+      expect(complaintReads).toHaveLength(1);
+      // Endpoint streams: only what was appended after the events already kept.
+      expect(reads.mock.calls.filter(([streamId]) => streamId !== planned[0].event.streamId).every(([, options]) => options?.fromRevision !== undefined)).toBe(true);
+
+      reads.mockClear();
+      const { event, record } = planned[2];
+      expect(await channel.deliver(record, new AbortController().signal)).toEqual({ kind: 'delivered' });
+      expect(reads.mock.calls.filter(([streamId]) => streamId === event.streamId)).toEqual([[event.streamId, { fromRevision: event.revision, maxCount: 1 }]]);
+    } finally {
+      reads.mockRestore();
+    }
+  });
+
   it('disables an endpoint at once when its receiver answers 410 Gone', async () => {
     const endpoint = await register(AGENCY, ['ComplaintDisposed']);
     const history = asComplaint('complaint-3', aComplaint().submitted().verified().disposedTo(AGENCY).events());

@@ -156,6 +156,7 @@ export class Open311Controller {
     const window = open311Window(query.start_date, query.end_date, this.clock.now());
     if (!window) throw new BadRequestException('start_date and end_date must be in order and at most 90 days apart');
     const requests = await this.requests.run({
+      jurisdictionId: query.jurisdiction_id,
       serviceRequestIds: query.service_request_id?.split(','),
       serviceCodes: query.service_code?.split(','),
       ...window,
@@ -172,7 +173,7 @@ export class Open311Controller {
   @applyAll(...errors(BAD_REQUEST, NOT_FOUND))
   async show(@Param() { format, service_request_id }: Open311RequestParams, @QueryParams() query: Open311JurisdictionQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     this.requireJurisdiction(query.jurisdiction_id);
-    const request = await this.requests.find(service_request_id);
+    const request = await this.requests.find(service_request_id, query.jurisdiction_id);
     if (!request) throw new NotFoundException(`No public service request ${service_request_id}`);
     return sendOpen311(reply, format, 'service_requests', [request], 'request');
   }

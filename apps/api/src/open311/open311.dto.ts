@@ -21,7 +21,7 @@ export class Open311RequestParams extends Open311FormatParams {
 }
 
 export class Open311JurisdictionQuery {
-  @ApiPropertyOptional({ description: 'An organisation node id (an agency); every node offers the same services', example: 'id-32.01' })
+  @ApiPropertyOptional({ description: 'An organisation node id (an agency); every node offers the same services, and requests are those held in its subtree', example: 'id-32.01' })
   @IsOptional() @IsString() @Length(1, 100)
   jurisdiction_id?: string;
 }

@@ -3803,7 +3803,7 @@ export interface components {
         };
         Open311SubmitBody: {
             /**
-             * @description An organisation node id (an agency); every node offers the same services
+             * @description An organisation node id (an agency); every node offers the same services, and requests are those held in its subtree
              * @example id-32.01
              */
             jurisdiction_id?: string;
@@ -11353,7 +11353,7 @@ export interface operations {
     Open311Controller_services: {
         parameters: {
             query?: {
-                /** @description An organisation node id (an agency); every node offers the same services */
+                /** @description An organisation node id (an agency); every node offers the same services, and requests are those held in its subtree */
                 jurisdiction_id?: string;
             };
             header?: never;
@@ -11399,7 +11399,7 @@ export interface operations {
     Open311Controller_definition: {
         parameters: {
             query?: {
-                /** @description An organisation node id (an agency); every node offers the same services */
+                /** @description An organisation node id (an agency); every node offers the same services, and requests are those held in its subtree */
                 jurisdiction_id?: string;
             };
             header?: never;
@@ -11446,7 +11446,7 @@ export interface operations {
     Open311Controller_list: {
         parameters: {
             query?: {
-                /** @description An organisation node id (an agency); every node offers the same services */
+                /** @description An organisation node id (an agency); every node offers the same services, and requests are those held in its subtree */
                 jurisdiction_id?: string;
                 /** @description Tracking ids, comma-separated; when given, every other filter is ignored */
                 service_request_id?: string;
@@ -11614,7 +11614,7 @@ export interface operations {
     Open311Controller_show: {
         parameters: {
             query?: {
-                /** @description An organisation node id (an agency); every node offers the same services */
+                /** @description An organisation node id (an agency); every node offers the same services, and requests are those held in its subtree */
                 jurisdiction_id?: string;
             };
             header?: never;

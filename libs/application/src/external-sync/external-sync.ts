@@ -41,17 +41,8 @@ export interface ComplaintToPush {
   externalId: string | null;
 }
 
-export interface ExternalObservationToRecord {
-  complaintId: string;
-  system: ExternalSystem;
-  externalId: string;
-  statusCode: string | null;
-  statusName: string;
-  mappedStatus: ComplaintStatus | null;
-  mappingVersion: string;
-  followUpCount: number;
-  latestFollowUpAt: string | null;
-}
+/** What a sync read of a complaint in the external system, as the domain's observation command carries it. */
+export type ExternalObservationToRecord = RecordExternalStatusObservation['data'];
 
 /**
  * The use cases of a sync with an external system (SP4N-LAPOR!): read what a push may carry, record

@@ -101,6 +101,8 @@ export interface Open311Request {
 }
 
 export interface Open311RequestFilter {
+  /** An organisation node: only the complaints held in its subtree. */
+  jurisdictionId?: string;
   /** Tracking ids; when given, every other filter is ignored, as the specification says. */
   serviceRequestIds?: string[];
   serviceCodes?: string[];
@@ -129,23 +131,34 @@ export class ListOpen311Requests {
     return documents.map((complaint) => this.requestOf(complaint));
   }
 
-  /** One service request by its tracking id; null when the public may not see it, exactly as when there is none. */
-  async find(serviceRequestId: string): Promise<Open311Request | null> {
+  /**
+   * One service request by its tracking id, within the jurisdiction when one is named; null when the
+   * public may not see it (or it is held elsewhere), exactly as when there is none.
+   */
+  async find(serviceRequestId: string, jurisdictionId?: string): Promise<Open311Request | null> {
     const complaint = await this.readStore
       .collection<ComplaintDocument>(COMPLAINTS_COLLECTION)
-      .findOne({ $and: [PUBLIC_FILTER, { trackingId: serviceRequestId.toUpperCase() }] });
+      .findOne({ $and: [PUBLIC_FILTER, this.heldWithin(jurisdictionId), { trackingId: serviceRequestId.toUpperCase() }] });
     return complaint ? this.requestOf(complaint) : null;
   }
 
   private filterOf(filter: Open311RequestFilter): Filter {
-    if (filter.serviceRequestIds?.length) return { $and: [PUBLIC_FILTER, { trackingId: { $in: filter.serviceRequestIds.map((id) => id.toUpperCase()) } }] };
-    const conditions: Filter[] = [PUBLIC_FILTER, { submittedAt: { $gte: filter.start, $lte: filter.end } }];
+    // The jurisdiction names the endpoint's scope, not a search filter: it holds with service_request_id too.
+    const scope = this.heldWithin(filter.jurisdictionId);
+    if (filter.serviceRequestIds?.length) return { $and: [PUBLIC_FILTER, scope, { trackingId: { $in: filter.serviceRequestIds.map((id) => id.toUpperCase()) } }] };
+    const conditions: Filter[] = [PUBLIC_FILTER, scope, { submittedAt: { $gte: filter.start, $lte: filter.end } }];
     if (filter.serviceCodes?.length) conditions.push({ category: { $in: filter.serviceCodes } });
     const statuses = new Set(filter.statuses ?? []);
     if (statuses.size === 1) {
       conditions.push({ status: statuses.has('closed') ? { $in: [...TERMINAL_STATUSES] } : { $nin: [...TERMINAL_STATUSES] } });
     }
     return { $and: conditions };
+  }
+
+  /** The complaints held in a jurisdiction's subtree; every complaint when none (or the root) is named. */
+  private heldWithin(jurisdictionId: string | undefined): Filter {
+    if (jurisdictionId === undefined || jurisdictionId === this.tree.root.id) return {};
+    return { currentAgencyId: { $in: this.tree.subtreeIds(jurisdictionId) } };
   }
 
   private requestOf(complaint: ComplaintDocument): Open311Request {

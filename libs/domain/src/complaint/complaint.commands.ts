@@ -3,6 +3,7 @@
  * decided at (`at`, ISO-8601): rules never read a clock of their own.
  */
 import type { Actor } from './actor';
+import type { ExternalStatusObserved } from './complaint.events';
 import type {
   ArchiveReasonCode,
   Channel,
@@ -19,7 +20,6 @@ import type {
   Rating,
   RejectReasonCode,
   SlaClass,
-  ComplaintStatus,
 } from './complaint.values';
 
 interface CommandBase<Type extends string, Data> {
@@ -158,19 +158,7 @@ export type RecordExternalReference = CommandBase<
 >;
 
 /** A sync process: what the external system shows of the complaint now (see ExternalStatusObserved). */
-export type RecordExternalStatusObservation = CommandBase<
-  'RecordExternalStatusObservation',
-  {
-    system: ExternalSystem;
-    externalId: string;
-    statusCode: string | null;
-    statusName: string;
-    mappedStatus: ComplaintStatus | null;
-    mappingVersion: string;
-    followUpCount: number;
-    latestFollowUpAt: string | null;
-  }
->;
+export type RecordExternalStatusObservation = CommandBase<'RecordExternalStatusObservation', Omit<ExternalStatusObserved['data'], 'complaintId' | 'at'>>;
 
 /**
  * Attach a stored file as evidence. The application stores the file first and names it by the

@@ -46,7 +46,7 @@ export function createDeliveryRoutes(context: DeliveryRouteContext): DeliveryRou
   sources.push(...reporters.sources);
   channels.push(...reporters.channels);
   // SP4N-LAPOR! pushes, for the agencies whose settings ask for them.
-  const lapor = createLaporDeliveryRoutes({ agenciesFile: config.lapor.agenciesFile, eventStore, readStore, tree, now });
+  const lapor = createLaporDeliveryRoutes({ agenciesFile: config.lapor.agenciesFile, deliveryTimeoutMs: config.deliveries.timeoutMs, eventStore, readStore, tree, now });
   sources.push(...lapor.sources);
   channels.push(...lapor.channels);
   // Webhooks of the agency nodes holding each complaint and of the nodes above.

@@ -1,7 +1,6 @@
 import type {
   ArchiveReasonCode,
   CalendarBasis,
-  ExternalSystem,
   Channel,
   Classification,
   ClarificationParty,
@@ -18,6 +17,7 @@ import type {
   RejectReasonCode,
   SlaClass,
 } from '@lacak/domain';
+import { SYSTEM_NAMES } from './audit-summary';
 
 // The closed value sets in the words of Indonesian public administration; free text stays as typed.
 const CHANNELS: Record<Channel, string> = {
@@ -84,9 +84,6 @@ const flagsOf = (d: { confidential: boolean; anonymous: boolean }): string => {
   const flags = [d.confidential && 'rahasia', d.anonymous && 'anonim'].filter(Boolean);
   return flags.length ? ` (${flags.join(', ')})` : '';
 };
-
-/** How external systems are named to people. */
-const SYSTEM_NAMES: Record<ExternalSystem, string> = { 'sp4n-lapor': 'SP4N-LAPOR!' };
 
 /** The facts of `summarise`, in Bahasa Indonesia. Built only from event data, never reporter identity. */
 export function summariseInIndonesian(event: ComplaintEvent, tree: OrganisationTree): string {

@@ -8,8 +8,8 @@ function calendarsUsed(calendars: CalendarBasis[] | undefined): string {
   return ` (calendar ${calendars.map(basis).join(', ')})`;
 }
 
-/** How external systems are named to people. */
-const SYSTEM_NAMES: Record<ExternalSystem, string> = { 'sp4n-lapor': 'SP4N-LAPOR!' };
+/** How external systems are named to people, in either language. */
+export const SYSTEM_NAMES: Record<ExternalSystem, string> = { 'sp4n-lapor': 'SP4N-LAPOR!' };
 
 /**
  * One readable line per event for auditors. Built only from event data, which never holds

@@ -8,6 +8,7 @@ import type {
   ComplaintStatus,
   DeadlineClock,
   EscalationReason,
+  ExternalStatusObserved,
   ExternalSystem,
   FindingsConclusion,
   MediationOutcome,
@@ -19,6 +20,9 @@ import type {
 } from '@lacak/domain';
 import type { ProjectedDocument } from '../projection';
 
+/** An `ExternalStatusObserved` event's data without what names the complaint and the system. */
+export type ExternalSyncObservation = Omit<ExternalStatusObserved['data'], 'complaintId' | 'system' | 'externalId'>;
+
 export interface ExternalSyncView {
   system: ExternalSystem;
   externalId: string;
@@ -26,15 +30,7 @@ export interface ExternalSyncView {
   agencyId: string;
   recordedAt: string;
   /** The latest observation there; null until one is recorded. */
-  observed: {
-    statusCode: string | null;
-    statusName: string;
-    mappedStatus: ComplaintStatus | null;
-    mappingVersion: string;
-    followUpCount: number;
-    latestFollowUpAt: string | null;
-    at: string;
-  } | null;
+  observed: ExternalSyncObservation | null;
 }
 import type { ClockViews } from '../deadlines/clock-view';
 

@@ -300,12 +300,10 @@ export class ComplaintProjection implements DocumentProjection<ComplaintDocument
         return { ...doc, externalSync: append(doc.externalSync, { system, externalId, agencyId, recordedAt: at, observed: null }) };
       }
       case 'ExternalStatusObserved': {
-        const observed = pick(event.data, 'statusCode', 'statusName', 'mappedStatus', 'mappingVersion', 'followUpCount', 'latestFollowUpAt', 'at');
+        const { complaintId: _, system, externalId, ...observed } = event.data;
         return {
           ...doc,
-          externalSync: (doc.externalSync ?? []).map((sync) =>
-            sync.system === event.data.system && sync.externalId === event.data.externalId ? { ...sync, observed } : sync,
-          ),
+          externalSync: (doc.externalSync ?? []).map((sync) => (sync.system === system && sync.externalId === externalId ? { ...sync, observed } : sync)),
         };
       }
       case 'AttachmentAdded':
