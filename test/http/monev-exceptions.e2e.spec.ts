@@ -69,7 +69,11 @@ describe('GET /monev/exceptions: complaints a coordinator acts on, driven throug
     expect(JSON.stringify(overview.body)).not.toMatch(/reporter|description|Jawaban masih normatif/);
     expect(overview.body.kinds['no-follow-up-overdue']).toEqual({ count: 0, items: [], nextCursor: null });
     // The other province's bounce is the national admin's to see, not the West Java inspector's.
-    const national = await exceptions('node=national&kind=bouncing', admin);
+    // The other province's bounce was the last command: wait for the read model to reach it.
+    const national = await t.eventually(
+      () => exceptions('node=national&kind=bouncing', admin),
+      (r) => r.status === 200 && r.body.items.some((item: Item) => item.complaintId === elsewhere.id),
+    );
     expect(national.body.items.map((item: Item) => item.complaintId)).toEqual(expect.arrayContaining([bounced.id, elsewhere.id]));
   });
 
