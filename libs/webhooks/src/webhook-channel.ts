@@ -91,7 +91,7 @@ export class WebhookChannel implements DeliveryChannel {
     const event = await this.eventOf(delivery);
     if (!event) return { kind: 'failed', reason: 'event-not-found', retryable: false };
     const document = await this.deps.readStore.collection<ComplaintDocument>(COMPLAINTS_COLLECTION).findOne({ _id: complaintId });
-    if (!document || BigInt(document.revision) < event.revision) return { kind: 'failed', reason: VIEW_BEHIND, retryable: true };
+    if (!document || BigInt(document.revision) < event.revision) return { kind: 'deferred', reason: VIEW_BEHIND };
     const officer = officerOf(endpoint);
     if (!canSeeComplaint(officer, holdingOf(document), this.deps.tree)) return { kind: 'skipped', reason: 'complaint-out-of-reach' };
     return {
@@ -133,10 +133,10 @@ export class WebhookChannel implements DeliveryChannel {
 
   /**
    * Since when this endpoint has been failing: this delivery's first attempt the receiver failed since
-   * the endpoint was last (re-)enabled. Waiting for the engine's own read model is not the receiver's failure.
+   * the endpoint was last (re-)enabled.
    */
   private failingSince(delivery: DeliveryRecord, endpoint: WebhookEndpointState): string {
-    const first = delivery.attempts.find((attempt) => attempt.at >= endpoint.enabledAt && attempt.outcome === 'failed' && attempt.reason !== VIEW_BEHIND);
+    const first = delivery.attempts.find((attempt) => attempt.at >= endpoint.enabledAt && attempt.outcome === 'failed');
     return first?.at ?? this.deps.now().toISOString();
   }
 

@@ -168,7 +168,7 @@ describe('webhook deliveries', () => {
     const event = (await stores.eventStore.readAll()).at(-1)!;
     const [planned] = (await source.plan(event)).filter((delivery) => delivery.target.endsWith(endpoint.endpointId));
     // Not yet projected: retried later, the endpoint not counted as failing.
-    expect(await channel.deliver(recordOf(event, planned), new AbortController().signal)).toEqual({ kind: 'failed', reason: 'complaint-view-behind', retryable: true });
+    expect(await channel.deliver(recordOf(event, planned), new AbortController().signal)).toEqual({ kind: 'deferred', reason: 'complaint-view-behind' });
     const projector = newProjector(stores.eventStore, stores.readStore);
     await projector.start();
     await projector.waitFor(event.position);

@@ -121,6 +121,12 @@ export class DeliveryStore {
     return result.matchedCount === 1;
   }
 
+  /** Due again at `nextAttemptAt`, no attempt recorded (a `deferred` outcome); false when it changed since it was read. */
+  async defer(delivery: DeliveryRecord, nextAttemptAt: string): Promise<boolean> {
+    const result = await this.deliveries.updateOne({ _id: delivery._id, state: 'pending', nextAttemptAt: delivery.nextAttemptAt }, { $set: { nextAttemptAt } });
+    return result.matchedCount === 1;
+  }
+
   /** Pending again and due now, its attempts kept; false when it is no longer in the state read. */
   async retry(delivery: DeliveryRecord, now: string): Promise<boolean> {
     const result = await this.deliveries.updateOne(

@@ -73,7 +73,13 @@ export type DeliveryOutcome =
   /** Nothing to send, for good: an erased identity, no contact left, a disabled endpoint. */
   | { kind: 'skipped'; reason: string }
   /** Not delivered: retried with backoff while `retryable` and attempts remain, else dead. */
-  | { kind: 'failed'; reason: string; retryable: boolean };
+  | { kind: 'failed'; reason: string; retryable: boolean }
+  /**
+   * Not attempted: what the channel reads is not there yet (a read model behind the event). Due
+   * again after the outbox's poll interval; not an attempt, so waiting on the engine itself never
+   * uses up a delivery's attempts.
+   */
+  | { kind: 'deferred'; reason: string };
 
 /**
  * Carries deliveries of one channel. Must be safe to call again with the same record (at-least-once),

@@ -144,6 +144,20 @@ describe('OutboxDispatcher', () => {
     expect(await stateOf(delivery._id)).toMatchObject({ state: 'dead', attempts: [{ outcome: 'failed' }] });
   });
 
+  it('given a channel waiting on the engine itself, then nothing is recorded as an attempt and it is due again after the poll interval, however often', async () => {
+    const delivery = planned('key', 'early');
+    await store.savePlanned([delivery], 1n);
+    const behind = { kind: 'deferred', reason: 'complaint-view-behind' } as const;
+    const subject = dispatcher(new ScriptedChannel({ early: [behind, behind, behind, behind] }), 2);
+    for (let i = 0; i < 4; i++) {
+      await subject.pass();
+      expect(await stateOf(delivery._id)).toMatchObject({ state: 'pending', attempts: [], nextAttemptAt: new Date(now + 1000).toISOString() });
+      now += 1000;
+    }
+    await subject.pass();
+    expect(await stateOf(delivery._id)).toMatchObject({ state: 'delivered', attempts: [{ outcome: 'delivered' }] });
+  });
+
   it('given a skipped outcome, then the delivery is settled as skipped with its reason', async () => {
     const delivery = planned('key', 'erased');
     await store.savePlanned([delivery], 1n);

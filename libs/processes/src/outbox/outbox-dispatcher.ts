@@ -130,6 +130,10 @@ export class OutboxDispatcher {
     const channel = this.channels.get(delivery.channel)!;
     const outcome = await this.carry(channel, delivery, AbortSignal.timeout(this.options.timeoutMs));
     const at = this.options.now();
+    if (outcome.kind === 'deferred') {
+      await this.store.defer(delivery, new Date(at.getTime() + this.options.pollIntervalMs).toISOString());
+      return;
+    }
     const recorded = await this.store.recordAttempt(delivery, this.next(delivery, outcome, at), at.toISOString());
     if (recorded) this.options.metrics?.deliveryAttempted(delivery.channel, outcome.kind);
   }
@@ -149,7 +153,7 @@ export class OutboxDispatcher {
     }
   }
 
-  private next(delivery: StoredDelivery, outcome: DeliveryOutcome, at: Date): AttemptRecord {
+  private next(delivery: StoredDelivery, outcome: Exclude<DeliveryOutcome, { kind: 'deferred' }>, at: Date): AttemptRecord {
     const attempt = { at: at.toISOString(), outcome: outcome.kind, reason: outcome.kind === 'delivered' ? null : outcome.reason };
     if (outcome.kind === 'delivered') return { attempt, state: 'delivered', nextAttemptAt: null };
     if (outcome.kind === 'skipped') return { attempt, state: 'skipped', nextAttemptAt: null };
