@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import sharp from 'sharp';
 import { complaintAt, HOLDER, OTHER_HOLDER, OWNER } from '../support/complaint-stages';
 import { ConsoleUnderTest, describeInBrowser } from './support/console-browser';
 
@@ -102,6 +103,15 @@ describeInBrowser('The officer’s inbox and case view in a browser', () => {
     );
     await statusShown(officer, 'Ditindaklanjuti');
     await history.getByText('Tindak lanjut diberikan', { exact: true }).waitFor();
+
+    // A photo as evidence: uploaded from the case view and listed there, described in words.
+    const photo = await sharp({ create: { width: 16, height: 16, channels: 3, background: '#2a6' } }).png().toBuffer();
+    const attachments = officer.getByRole('region', { name: 'Lampiran' });
+    await attachments.getByLabel('Berkas').setInputFiles({ name: 'stok-obat.png', mimeType: 'image/png', buffer: photo });
+    await attachments.getByRole('button', { name: 'Unggah', exact: true }).click();
+    await attachments.getByText('Lampiran stok-obat.png ditambahkan.').waitFor();
+    await attachments.getByRole('listitem').filter({ hasText: 'stok-obat.png' }).getByText(/Gambar PNG, \d+ byte, ditambahkan oleh petugas/).waitFor();
+    await attachments.getByRole('button', { name: 'Unduh stok-obat.png' }).waitFor();
   });
 
   it('shows the officer who changed a case meanwhile, keeps the typed text, and sends it after a reload', async () => {

@@ -12,6 +12,7 @@ import { formatDateTime, formatLocalDate, type ZoneName } from '../../format';
 import { clocksOf, RemainingDaysBadge } from '../inbox/deadline-badge';
 import { NotFound } from '../not-found';
 import { ConflictPanel, CommandForm } from './command-form';
+import { AttachmentsSection } from './attachments';
 import { ReporterSection } from './reporter';
 import { bodyOf, type CaseDetail, type CommandName, COMMANDS, initialValues, offeredCommands, type Values } from './commands';
 import './case.css';
@@ -193,6 +194,7 @@ export function CasePage() {
         <div className="stack">
           <ContentSection detail={detail} zone={zone} />
           <ReporterSection key={detail.id} detail={detail} />
+          <AttachmentsSection detail={detail} revision={revision} zone={zone} awaitRevision={awaitRevision} />
           <ClarificationsSection detail={detail} zone={zone} agencyName={agencyName} />
           <FollowUpsSection detail={detail} zone={zone} agencyName={agencyName} />
           <ExternalSyncSection detail={detail} zone={zone} agencyName={agencyName} />

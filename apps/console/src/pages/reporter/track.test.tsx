@@ -103,6 +103,42 @@ describe('The tracking page', () => {
     expect(sent[1]!.ifMatch).toBe('"6"');
   });
 
+  it('sends a photo with the secret, marked as revealing who the reporter is when they tick it, and says it was sent', async () => {
+    sessionStorage.setItem('lacak.tracking.LPR-7K3Q9X2M4D1A', SECRET);
+    const views = [viewAt('5'), viewAt('6')];
+    let sent: { secret: string | null; ifMatch: string | null; path: string; form: FormData } | undefined;
+    fetchMock.mockImplementation(async (request) => {
+      if (request.method === 'GET') return json(200, views.length > 1 ? views.shift() : views[0]);
+      sent = { secret: request.headers.get('x-tracking-secret'), ifMatch: request.headers.get('if-match'), path: new URL(request.url).pathname, form: await request.formData() };
+      return json(201, { id: 'a-1', href: '/track/LPR-7K3Q9X2M4D1A/attachments/a-1', revision: '6' });
+    });
+    const user = userEvent.setup();
+    renderAt('/lacak/LPR-7K3Q9X2M4D1A');
+    await user.upload(await screen.findByLabelText('Pilih berkas'), new File(['jpeg'], 'ktp.jpg', { type: 'image/jpeg' }));
+    const identifying = screen.getByRole('checkbox', { name: 'Dokumen ini mengungkap identitas saya' });
+    expect(identifying).toHaveAccessibleDescription(/hanya dapat dibuka petugas yang boleh melihat identitas Anda/);
+    await user.click(identifying);
+    await user.click(screen.getByRole('button', { name: 'Kirim lampiran' }));
+
+    expect(await screen.findByText('Lampiran terkirim.')).toBeInTheDocument();
+    expect(sent!.path).toBe('/track/LPR-7K3Q9X2M4D1A/attachments');
+    expect(sent!.secret).toBe(SECRET);
+    expect(sent!.ifMatch).toBe('"5"');
+    // The mark comes before the file, as the API reads the parts in order.
+    expect([...sent!.form.keys()]).toEqual(['identifying', 'file']);
+    expect(sent!.form.get('identifying')).toBe('true');
+    expect((sent!.form.get('file') as File).name).toBe('ktp.jpg');
+    expect(identifying).not.toBeChecked();
+  });
+
+  it('offers no upload once the report is closed', async () => {
+    sessionStorage.setItem('lacak.tracking.LPR-7K3Q9X2M4D1A', SECRET);
+    fetchMock.mockResolvedValue(json(200, viewAt('9', { status: 'CLOSED', openQuestions: [], allowedActions: [] })));
+    renderAt('/lacak/LPR-7K3Q9X2M4D1A');
+    await screen.findByTestId('public-status');
+    expect(screen.queryByLabelText('Pilih berkas')).toBeNull();
+  });
+
   it('shows times in the zone of the agency holding the complaint, named', async () => {
     sessionStorage.setItem('lacak.tracking.LPR-7K3Q9X2M4D1A', SECRET);
     fetchMock.mockResolvedValue(json(200, viewAt('5', { zone: 'WIT' })));

@@ -7,6 +7,7 @@ import { isProblem } from '../../api/problem';
 import type { components } from '../../api/schema';
 import { ProblemMessage } from '../../components/problem-message';
 import { formatDateTime } from '../../format';
+import { AttachmentForm } from './attachment-form';
 import { publicStatusOf } from './public-status';
 import { type Rating, RatingInput } from './rating-input';
 import { forgetSecret, rememberSecret, rememberedSecret, secretHeader } from './tracking-secret';
@@ -42,10 +43,26 @@ async function sendCommand(trackingId: string, secret: string, revision: string,
   }
 }
 
+/** Sends one file as multipart (the identifying mark before the file, as the API reads it); answers the complaint's revision after it. */
+async function sendAttachment(trackingId: string, secret: string, revision: string, file: File, identifying: boolean): Promise<string> {
+  const form = new FormData();
+  form.append('identifying', String(identifying));
+  form.append('file', file, file.name);
+  const answer = await unwrap(
+    api.POST('/track/{trackingId}/attachments', { params: { path: { trackingId }, header: secretHeader(secret) }, headers: ifMatch(revision), body: form as never }),
+  );
+  return answer.revision;
+}
+
+/** Statuses in which the report takes no more evidence. */
+const ENDED: readonly TrackingView['status'][] = ['CLOSED', 'REJECTED', 'ARCHIVED_INVALID', 'DUPLICATE'];
+
 interface Tracked {
   view: TrackingView;
   /** Runs a command on the view's current revision; a refusal for a stale revision reloads the view first. */
   send(command: TrackedCommand): Promise<void>;
+  /** Adds a file the same way. */
+  attach(file: File, identifying: boolean): Promise<void>;
   when(instant: string): string;
 }
 
@@ -202,7 +219,7 @@ const ACTION_FORMS: Partial<Record<Action, () => ReactNode>> = {
 
 function TrackingDetails({ view, onLeave }: { view: TrackingView; onLeave: () => void }) {
   const { t } = useTranslation('reporter');
-  const { when } = useTracked();
+  const { when, attach } = useTracked();
   const actions = view.allowedActions.filter((action) => ACTION_FORMS[action]);
   return (
     <div className="stack">
@@ -292,6 +309,13 @@ function TrackingDetails({ view, onLeave }: { view: TrackingView; onLeave: () =>
         </section>
       )}
 
+      {!ENDED.includes(view.status) && (
+        <section className="stack" aria-labelledby="attachments-heading">
+          <h2 id="attachments-heading">{t('attach.heading')}</h2>
+          <AttachmentForm send={attach} />
+        </section>
+      )}
+
       <div className="actions">
         <button type="button" className="touch" onClick={onLeave}>
           {t('track.leave')}
@@ -333,19 +357,22 @@ function TrackedComplaint({ trackingId, secret, onNotFound, onLeave }: { trackin
   // The form comes back with its own plain message; the API's generic one would only flash by.
   if (isProblem(tracking.error, 404)) return null;
   if (!view) return <ProblemMessage error={tracking.error} />;
+  /** Sends on the view's current revision, then reads the view again until it shows the result. */
+  const decideOnLatest = async (sendOn: (revision: string) => Promise<string>) => {
+    try {
+      setAwaiting(await sendOn(latest.current!.revision));
+      void queryClient.invalidateQueries({ queryKey });
+    } catch (error) {
+      // Someone changed the complaint meanwhile: show what it is now; the forms keep what was typed.
+      if (isProblem(error, 412)) await queryClient.refetchQueries({ queryKey });
+      throw error;
+    }
+  };
   const tracked: Tracked = {
     view,
     when: (instant) => formatDateTime(instant, view.zone, i18n.language),
-    send: async (command) => {
-      try {
-        setAwaiting(await sendCommand(trackingId, secret, latest.current!.revision, command));
-        void queryClient.invalidateQueries({ queryKey });
-      } catch (error) {
-        // Someone changed the complaint meanwhile: show what it is now; the forms keep what was typed.
-        if (isProblem(error, 412)) await queryClient.refetchQueries({ queryKey });
-        throw error;
-      }
-    },
+    send: (command) => decideOnLatest((revision) => sendCommand(trackingId, secret, revision, command)),
+    attach: (file, identifying) => decideOnLatest((revision) => sendAttachment(trackingId, secret, revision, file, identifying)),
   };
   return (
     <TrackedContext.Provider value={tracked}>
