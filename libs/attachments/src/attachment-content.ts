@@ -1,7 +1,11 @@
-import { PDFDocument, PDFName, PDFRef } from '@cantoo/pdf-lib';
-import { fileTypeFromBuffer } from 'file-type';
-import JSZip from 'jszip';
-import sharp from 'sharp';
+import type JSZip from 'jszip';
+
+// Loaded on the first upload: together they weigh some 35 MB of memory an engine that takes no
+// attachments should not carry.
+const fileType = () => import('file-type');
+const pdfLib = () => import('@cantoo/pdf-lib');
+const zipLib = async () => (await import('jszip')).default;
+const imageLib = async () => (await import('sharp')).default;
 
 /**
  * The types an attachment may have, as detected from its content, never from its name or the type
@@ -55,6 +59,7 @@ const isAllowed = (mime: string | undefined): mime is AttachmentType => ALLOWED_
  * properties (author, last editor, company, XMP): a Word file must not name an anonymous reporter.
  */
 export async function cleanAttachment(bytes: Buffer, limits: AttachmentLimits): Promise<CleanAttachment> {
+  const { fileTypeFromBuffer } = await fileType();
   const detected = await fileTypeFromBuffer(bytes);
   if (!isAllowed(detected?.mime)) {
     throw new AttachmentRejectedError(
@@ -68,7 +73,7 @@ export async function cleanAttachment(bytes: Buffer, limits: AttachmentLimits): 
   }
   const clean = mediaType === 'application/pdf' ? await pdfWithoutMetadata(bytes) : await zipWithoutMetadata(bytes);
   // The rewritten file must still be what it was detected as (an ODF's stored mimetype entry first, say).
-  if ((await fileTypeFromBuffer(clean))?.mime !== mediaType) throw unreadable();
+  if ((await (await fileType()).fileTypeFromBuffer(clean))?.mime !== mediaType) throw unreadable();
   return { bytes: clean, mediaType };
 }
 
@@ -80,6 +85,7 @@ const unreadable = () => new AttachmentRejectedError('ATTACHMENT_UNREADABLE', 'T
  * An encrypted PDF cannot be cleaned and is refused.
  */
 async function pdfWithoutMetadata(bytes: Buffer): Promise<Buffer> {
+  const { PDFDocument, PDFName, PDFRef } = await pdfLib();
   try {
     const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
     const info = pdf.context.trailerInfo.Info;
@@ -113,9 +119,10 @@ const IDENTIFYING_APP_PROPERTIES = /<(Company|Manager|HyperlinkBase|Template)\b[
  * application properties (docProps/app.xml: company, manager) removed. Other entries are copied.
  */
 async function zipWithoutMetadata(bytes: Buffer): Promise<Buffer> {
+  const JSZipLib = await zipLib();
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(bytes);
+    zip = await JSZipLib.loadAsync(bytes);
   } catch {
     throw unreadable();
   }
@@ -129,6 +136,7 @@ async function zipWithoutMetadata(bytes: Buffer): Promise<Buffer> {
 }
 
 async function reencoded(bytes: Buffer, format: 'jpeg' | 'png' | 'webp', limits: AttachmentLimits): Promise<Buffer> {
+  const sharp = await imageLib();
   const { width = 0, height = 0 } = await sharp(bytes, { limitInputPixels: false }).metadata().catch(() => ({ width: 0, height: 0 }));
   if (width * height > limits.maxPixels) {
     throw new AttachmentRejectedError('ATTACHMENT_TOO_LARGE', `Images may have at most ${limits.maxPixels} pixels`);
